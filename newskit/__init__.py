@@ -1,0 +1,27 @@
+"""newskit: compare how several news outlets covered the same story.
+
+load → clean → segment → analyses (keywords, overlap, claims) → figures → views.
+"""
+
+from newskit.clean import boilerplate_rules
+from newskit.corpus import Corpus, load_corpus, seeds_path
+from newskit.errors import ArticleError, CorpusError, CorpusSourceError
+from newskit.records import Article, Removal, Rule
+from newskit.segment import sentences, tokens
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticleError",
+    "Corpus",
+    "CorpusError",
+    "CorpusSourceError",
+    "Removal",
+    "Rule",
+    "boilerplate_rules",
+    "load_corpus",
+    "seeds_path",
+    "sentences",
+    "tokens",
+]

@@ -1,0 +1,149 @@
+"""Cleaning: find boilerplate spans in raw text and read metadata from them.
+
+Cleaning never rewrites text: it only decides which spans of ``raw`` are not article text.
+``clean_text`` returns those spans; ``Article.text`` is ``raw`` without them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import pandas as pd
+
+from newskit.records import Removal, Rule
+from newskit.resources.boilerplate import BOILERPLATE_RULES
+
+METADATA_GROUPS = ("date", "outlet", "title", "author")
+
+
+def boilerplate_rules() -> pd.DataFrame:
+    """The default cleaning rules as a DataFrame: ``name, pattern, example, description``."""
+    return rules_frame(BOILERPLATE_RULES)
+
+
+def rules_frame(rules: Iterable[Rule]) -> pd.DataFrame:
+    """Rules as a DataFrame with columns ``name, pattern, example, description``."""
+    return pd.DataFrame(
+        [(r.name, r.pattern, r.example, r.description) for r in rules],
+        columns=["name", "pattern", "example", "description"],
+    )
+
+
+def as_rules(rules: Sequence[Rule] | pd.DataFrame | None) -> tuple[Rule, ...]:
+    """Accept rules as ``Rule`` objects or a DataFrame with ``name`` and ``pattern`` columns.
+
+    ``None`` means the default rules. Each pattern is compiled here, so a bad regex fails early
+    with ``ValueError`` naming the rule.
+    """
+    if rules is None:
+        return BOILERPLATE_RULES
+    if isinstance(rules, pd.DataFrame):
+        missing = {"name", "pattern"} - set(rules.columns)
+        if missing:
+            raise ValueError(f"cleaning rules need columns name and pattern; missing {missing}")
+        out = tuple(
+            Rule(
+                str(row["name"]),
+                str(row["pattern"]),
+                str(row.get("example", "") or ""),
+                str(row.get("description", "") or ""),
+            )
+            for _, row in rules.iterrows()
+        )
+    else:
+        out = tuple(rules)
+    for r in out:
+        try:
+            _compile(r.pattern)
+        except re.error as exc:
+            raise ValueError(f"cleaning rule {r.name!r}: bad regular expression: {exc}") from exc
+    return out
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.MULTILINE)
+
+
+def match_view(raw: str) -> str:
+    """``raw`` with every line end folded to ``\\n`` at the same length (``\\r\\n`` → `` \\n``,
+    a lone ``\\r`` → ``\\n``), so regexes can use ``^``/``$`` and offsets stay those of raw."""
+    if "\r" not in raw:
+        return raw
+    return raw.replace("\r\n", " \n").replace("\r", "\n")
+
+
+def clean_text(
+    raw: str, rules: Sequence[Rule] | None = None
+) -> tuple[tuple[Removal, ...], dict[str, str]]:
+    """Apply ``rules`` (default: the boilerplate table) to ``raw``.
+
+    Returns the removed spans (sorted, non-overlapping, raw offsets) and the metadata the rules
+    read (keys among ``date, outlet, title, author``; values stripped of surrounding space).
+    """
+    rules = BOILERPLATE_RULES if rules is None else rules
+    view = match_view(raw)
+    removed: list[tuple[int, int, str]] = []
+    meta: dict[str, str] = {}
+    for rule in rules:
+        pattern = _compile(rule.pattern)
+        found = []
+        for m in pattern.finditer(view):
+            start, end = m.span("cut") if "cut" in pattern.groupindex else m.span()
+            if end <= start:
+                continue
+            found.append((start, end))
+            for key in METADATA_GROUPS:
+                if key in pattern.groupindex and key not in meta:
+                    value = m.group(key)
+                    if value and value.strip():
+                        meta[key] = value.strip()
+        for start, end in found:
+            for piece in _subtract((start, end), removed):
+                removed.append((*piece, rule.name))
+        if found:
+            view = _blank(view, found)
+    removed.sort()
+    return tuple(Removal(s, e, name) for s, e, name in removed), meta
+
+
+def _subtract(span: tuple[int, int], taken: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The parts of ``span`` not covered by any span in ``taken``."""
+    pieces = [span]
+    for ts, te, _ in taken:
+        nxt = []
+        for s, e in pieces:
+            if te <= s or ts >= e:
+                nxt.append((s, e))
+                continue
+            if s < ts:
+                nxt.append((s, ts))
+            if te < e:
+                nxt.append((te, e))
+        pieces = nxt
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _blank(view: str, spans: list[tuple[int, int]]) -> str:
+    """Replace the characters of ``spans`` with spaces, keeping line ends."""
+    chars = list(view)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def apply_removals(raw: str, removed: Sequence[Removal]) -> str:
+    """``raw`` with the ``removed`` spans cut out: the cleaned article text."""
+    if not removed:
+        return raw
+    parts, pos = [], 0
+    for r in removed:
+        if r.start > pos:
+            parts.append(raw[pos : r.start])
+        pos = max(pos, r.end)
+    parts.append(raw[pos:])
+    return "".join(parts)

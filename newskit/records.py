@@ -1,0 +1,106 @@
+"""Records: one immutable article and the spans removed from it.
+
+Offsets everywhere in newskit are character offsets into ``Article.raw``, the text exactly as
+read from the file (after decoding; line ends are kept as they were). ``Article.text`` is the
+cleaned text: ``raw`` with the ``removed`` spans cut out and nothing else changed.
+``Article.to_raw`` maps an offset in ``text`` back to ``raw``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A span of ``Article.raw`` removed by cleaning: ``raw[start:end]``, removed by ``rule``."""
+
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article.
+
+    ``id`` is unique in its corpus (for files: the file name without extension). ``date`` is the
+    publication date when known. ``raw`` is the decoded file text; ``text`` the cleaned text;
+    ``removed`` the spans of ``raw`` that cleaning removed, in order and non-overlapping.
+    ``source`` says where the article came from (path, or path and row); ``encoding`` how it was
+    decoded (``"utf-8"``, ``"utf-8-sig"``, or ``"cp1252 (fallback)"``).
+    """
+
+    id: str
+    outlet: str | None
+    date: dt.date | None
+    title: str | None
+    url: str | None
+    raw: str
+    text: str
+    removed: tuple[Removal, ...] = ()
+    source: str = ""
+    encoding: str = "utf-8"
+    author: str | None = field(default=None, compare=False)
+
+    @cached_property
+    def kept(self) -> tuple[tuple[int, int], ...]:
+        """The spans of ``raw`` that survive cleaning, as ``(start, end)`` pairs in order."""
+        return kept_spans(len(self.raw), self.removed)
+
+    @cached_property
+    def _clean_starts(self) -> list[int]:
+        starts, pos = [], 0
+        for s, e in self.kept:
+            starts.append(pos)
+            pos += e - s
+        return starts
+
+    def to_raw(self, offset: int) -> int:
+        """Map an offset into ``text`` to the matching offset into ``raw``.
+
+        An end offset that falls exactly on a cut maps to the end of the kept piece before it,
+        so ``raw[to_raw(s):to_raw(e)]`` never includes removed text for a span inside one piece.
+        """
+        if not self.kept:
+            return 0
+        starts = self._clean_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        i = max(i, 0)
+        # An offset at the boundary between pieces i-1 and i is read as the end of piece i-1
+        # when it is the end of a span; callers that want the start use to_raw_start.
+        s, e = self.kept[i]
+        return min(s + offset - starts[i], e)
+
+    def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``(start, end)`` span of ``text`` to ``raw``; the end stays inside its piece."""
+        raw_start = self.to_raw(start)
+        if end <= start:
+            return raw_start, raw_start
+        return raw_start, self.to_raw(end - 1) + 1
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A cleaning rule: ``name``, a regex ``pattern``, an ``example`` it removes, a
+    ``description``. See ``newskit.resources.boilerplate`` for how patterns are applied."""
+
+    name: str
+    pattern: str
+    example: str = ""
+    description: str = ""
+
+
+def kept_spans(n: int, removed: tuple[Removal, ...]) -> tuple[tuple[int, int], ...]:
+    """The complement of ``removed`` in ``[0, n)``, skipping empty pieces."""
+    out, pos = [], 0
+    for r in removed:
+        if r.start > pos:
+            out.append((pos, r.start))
+        pos = max(pos, r.end)
+    if pos < n:
+        out.append((pos, n))
+    return tuple(out)
