@@ -1,0 +1,8 @@
+"""Interactive panels (ipywidgets) built from analysis frames and figures.
+
+This is the only package that imports ipywidgets. Every panel is a ``newskit.views.Panel``.
+"""
+
+from newskit.views._panel import Panel, escape
+
+__all__ = ["Panel", "escape"]
