@@ -21,7 +21,11 @@ Rendered = Any  # a plotly Figure, a DataFrame, an HTML object, or a list of the
 
 
 class Panel(widgets.VBox):
-    """Controls plus an output area that ``render(**values)`` refills on every change."""
+    """Controls plus an output area that ``render(**values)`` refills on every change.
+
+    ``controls`` maps a name (the keyword ``render`` receives) to a widget; ``name`` names the
+    panel in CSS classes (``nk-panel-NAME``, ``nk-control-KEY``, ``nk-output``).
+    """
 
     def __init__(
         self,
@@ -29,10 +33,12 @@ class Panel(widgets.VBox):
         render: Callable[..., Rendered],
         *,
         title: str | None = None,
+        name: str = "panel",
         layout: str = "vertical",
     ) -> None:
         self.controls = dict(controls)
         self.output = widgets.Output()
+        self.output.add_class("nk-output")
         self.items: list[Any] = []
         self._render = render
         boxes: list[widgets.Widget] = []
@@ -42,6 +48,11 @@ class Panel(widgets.VBox):
         boxes.append(row(list(self.controls.values())))
         boxes.append(self.output)
         super().__init__(boxes)
+        # CSS classes let a browser test find the panel and its controls: nk-panel-NAME on the
+        # panel, nk-control-KEY on each control, nk-output on the output area.
+        self.add_class(f"nk-panel-{name}")
+        for key, control in self.controls.items():
+            control.add_class(f"nk-control-{key}")
         for control in self.controls.values():
             if hasattr(control, "value"):
                 control.observe(self._on_change, names="value")
