@@ -1,0 +1,237 @@
+"""Fixtures for the real-browser tests: headless Chromium, a JupyterLab server, Voilà.
+
+Both servers are the environment's own executables (``jupyter-lab``, ``voila`` next to the
+running Python), listen on a free localhost port, require a random token, and serve a temporary
+copy of the notebooks, so running cells in the browser never rewrites the committed ones. The
+kernels import this checkout's newskit (it is put first on PYTHONPATH).
+
+Chromium is Debian's (``/usr/bin/chromium``, or ``$NEWSKIT_CHROMIUM``), driven by Playwright;
+no browser is ever downloaded. When it cannot start, the tests skip on a developer's machine and
+FAIL in CI (``CI`` set to true), so a broken CI browser is never a silent pass.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newskit.dashboard import kernel_env
+
+from .interactions import SCRATCH, VOILA_NOTEBOOK
+from .scratch import write_scratch_notebook
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("NEWSKIT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    # what a root user on a closed network needs: no sandbox (root), no GPU, and no calls home
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+VIEWPORT = {"width": 1280, "height": 860}
+SERVER_START_TIMEOUT = 90.0
+
+
+def in_ci() -> bool:
+    """True when running in CI, where a browser that cannot start is a failure."""
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _unavailable(reason: str) -> None:
+    if in_ci():
+        pytest.fail(f"browser test cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running Jupyter-family server: where it is and its token."""
+
+    base: str
+    token: str
+    root: Path
+    log: Path
+
+    def url(self, path: str) -> str:
+        """``base/path`` with the token as a query parameter."""
+        sep = "&" if "?" in path else "?"
+        return f"{self.base}/{path.lstrip('/')}{sep}token={self.token}"
+
+
+def _executable(name: str) -> str:
+    exe = Path(sys.executable).parent / name
+    if not exe.exists():
+        pytest.fail(f"{name} is not installed next to {sys.executable}; install '.[dev]'")
+    return str(exe)
+
+
+def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"server exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    pytest.fail(
+        f"server did not answer {url} in {SERVER_START_TIMEOUT}s:\n{log.read_text()[-3000:]}"
+    )
+
+
+@contextmanager
+def _running(cmd: list[str], *, root: Path, home: Path, check: str, name: str) -> Iterator[None]:
+    """Run ``cmd`` with Jupyter's config/data/runtime dirs under ``home``; stop it afterwards."""
+    env = kernel_env()
+    for var, sub in [
+        ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTER_DATA_DIR", "data"),
+        ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ("JUPYTERLAB_SETTINGS_DIR", "settings"),
+        ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+        ("IPYTHONDIR", "ipython"),
+    ]:
+        env[var] = str(home / sub)
+    env["PYTHONHASHSEED"] = "0"
+    log = home / f"{name}.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        _wait_until_up(proc, check, log)
+        yield
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def served_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scratch copy of ``notebooks/`` plus the harness's scratch notebook."""
+    root = tmp_path_factory.mktemp("lab-root")
+    if NOTEBOOKS.is_dir():
+        for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+            shutil.copy2(path, root / path.name)
+    write_scratch_notebook(root / SCRATCH)
+    return root
+
+
+@pytest.fixture(scope="session")
+def lab(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """JupyterLab on a free localhost port with a token, serving ``served_notebooks``."""
+    home = tmp_path_factory.mktemp("lab-home")
+    port, token = _free_port(), secrets.token_hex(16)
+    cmd = [
+        _executable("jupyter-lab"),
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={served_notebooks}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # CI containers run as root
+    server = Server(f"http://127.0.0.1:{port}", token, served_notebooks, home / "lab.log")
+    with _running(
+        cmd, root=served_notebooks, home=home, check=server.url("api/status"), name="lab"
+    ):
+        yield server
+
+
+@pytest.fixture(scope="session")
+def voila(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``newskit dashboard`` (Voilà) on the seeds, serving the table's Voilà notebook only.
+
+    Started as ``python -m newskit.dashboard SEEDS --notebooks DIR --no-browser``: the same code
+    as ``newskit dashboard``, so the corpus injection and the Voilà command line are covered.
+    """
+    home = tmp_path_factory.mktemp("voila-home")
+    only = tmp_path_factory.mktemp("voila-notebooks")
+    shutil.copy2(served_notebooks / VOILA_NOTEBOOK, only / VOILA_NOTEBOOK)
+    port, token = _free_port(), secrets.token_hex(16)
+    cmd = [
+        sys.executable,
+        "-m",
+        "newskit.dashboard",
+        str(ROOT / "seeds"),
+        f"--notebooks={only}",
+        f"--port={port}",
+        f"--token={token}",
+        "--no-browser",
+    ]
+    server = Server(f"http://127.0.0.1:{port}", token, only, home / "voila.log")
+    with _running(cmd, root=only, home=home, check=server.url(""), name="voila"):
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A headless Chromium (Debian's) with a fresh user-data dir, through Playwright."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[dev]')")
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"{CHROMIUM} not found (apt-get install chromium, or set NEWSKIT_CHROMIUM)")
+    profile = Path(tempfile.mkdtemp(prefix="newskit-chromium-"))
+    with sync_playwright() as pw:
+        try:
+            context = pw.chromium.launch_persistent_context(
+                str(profile),
+                executable_path=CHROMIUM,
+                headless=True,
+                args=CHROMIUM_ARGS,
+                viewport=VIEWPORT,
+                device_scale_factor=1,
+            )
+        except Error as exc:
+            _unavailable(f"chromium did not start: {exc}")
+        context.set_default_timeout(30_000)
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """``test-artifacts/`` at the repo root (gitignored): the screenshots land here."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,62 @@
+"""What the browser test does in each notebook: one row per control change, kept as data.
+
+A new notebook gets a row here (``test_every_notebook_has_a_row`` fails until it has one). Each
+row names the panel (``nk-panel-<panel>``), the control (``nk-control-<control>``), how a person
+changes it and what must visibly change in the panel's output (``nk-output``):
+
+- ``action="select"``: pick ``value`` (an option's label) in the control's drop-down, or, when
+  ``value`` is ``None``, an option other than the one shown (works on any corpus).
+- ``action="click"``: click the control: a checkbox or toggle, or in a row of toggle buttons
+  the button labelled ``value`` (``None``: the first one not pressed).
+- ``action="type"``: click into the text box, select what is there, type ``value``, press Enter.
+- ``action="key"``: click the control's handle (a slider) and press the key ``value``.
+
+``expect`` is what the output shows after the change: ``plot`` (a drawn plotly figure),
+``table`` (an HTML table) or ``html`` (any text). The test waits for the output's text or figure
+data to differ from before, and for that element to be visible, then takes the screenshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Action = Literal["select", "click", "type", "key"]
+Expect = Literal["plot", "table", "html"]
+
+SCRATCH = "99_scratch.ipynb"
+"""The harness's own notebook (written by ``scratch.py``): proves every action kind works."""
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """One control change in one notebook, and what must change on screen."""
+
+    notebook: str
+    panel: str
+    control: str
+    action: Action
+    value: str | None = None
+    expect: Expect = "plot"
+
+
+INTERACTIONS: tuple[Interaction, ...] = (
+    Interaction(SCRATCH, "scratch", "article", "select"),
+    Interaction(SCRATCH, "scratch", "words", "click"),
+    Interaction(SCRATCH, "scratch", "kind", "click", "table", expect="table"),
+    Interaction(SCRATCH, "scratch", "contains", "type", "e", expect="table"),
+    Interaction(SCRATCH, "scratch", "top", "key", "ArrowLeft", expect="table"),
+)
+
+VOILA_NOTEBOOK = SCRATCH
+"""The notebook the Voilà dashboard test opens (its rows above are replayed there)."""
+
+
+def notebooks_in_table() -> list[str]:
+    """The notebooks named in the table, in table order, without repeats."""
+    return list(dict.fromkeys(row.notebook for row in INTERACTIONS))
+
+
+def rows_for(notebook: str) -> list[Interaction]:
+    """The table's rows for ``notebook``, in order."""
+    return [row for row in INTERACTIONS if row.notebook == notebook]

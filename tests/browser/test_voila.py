@@ -1,0 +1,50 @@
+"""``newskit dashboard`` in a real browser: one notebook as a Voilà page, widgets live, no code.
+
+The dashboard is started as a user would (``python -m newskit.dashboard SEEDS ...``, the code
+behind ``newskit dashboard``); clicking the notebook in its listing opens the page, which must
+show the panel and no code or traceback, and the table's control changes must update the
+output there too. The screenshot goes to ``test-artifacts/voila-<notebook>.png``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from . import drive
+from .conftest import Server
+from .interactions import VOILA_NOTEBOOK, rows_for
+
+pytestmark = pytest.mark.browser
+
+
+def test_dashboard_in_voila(voila: Server, browser_context, artifacts: Path) -> None:
+    listing = browser_context.new_page()
+    page = listing
+    stem = Path(VOILA_NOTEBOOK).stem
+    rows = rows_for(VOILA_NOTEBOOK)
+    try:
+        listing.goto(voila.url(""))
+        link = listing.get_by_text(VOILA_NOTEBOOK, exact=True)
+        with browser_context.expect_page() as opened:  # the listing opens it in a new tab
+            link.click()
+        page = opened.value
+        assert "/voila/render/" in page.url, page.url
+        drive.panel_locator(page, rows[0].panel).wait_for(state="visible", timeout=180_000)
+        body = page.inner_text("body")
+        assert "Traceback" not in body, body[-3000:]
+        assert page.locator(".jp-InputArea-editor, .cm-editor").count() == 0, "code is shown"
+        assert "import " not in body, "code is shown"
+        for row in rows:
+            before = drive.wait_for_output(page, row)
+            drive.change_control(page, row)
+            assert drive.wait_for_change(page, row, before) != before
+        drive.screenshot(page, rows[-1], artifacts / f"voila-{stem}.png")
+    except BaseException:
+        page.screenshot(path=str(artifacts / f"voila-{stem}-failed.png"))
+        raise
+    finally:
+        if page is not listing:
+            page.close()
+        listing.close()
