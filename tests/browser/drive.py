@@ -218,6 +218,16 @@ def wait_for_change(page: Any, row: Interaction, before: str) -> str:
     )
 
 
+def failure_evidence(page: Any, server: Any, path: Path) -> None:
+    """After a failure: a screenshot (if the page still answers) and the server log's tail."""
+    try:
+        page.screenshot(path=str(path), timeout=10_000)
+    except Exception as exc:  # the page may be what failed
+        print(f"no failure screenshot: {exc}")
+    if server.log.exists():
+        print(f"--- end of {server.log.name} ---\n{server.log.read_text()[-4000:]}")
+
+
 def screenshot(page: Any, row: Interaction, path: Path) -> Path:
     """Screenshot with the changed control and the panel's output both in view."""
     panel = panel_locator(page, row.panel)

@@ -39,7 +39,7 @@ def test_notebook_in_jupyterlab(
         drive.screenshot(page, rows[-1], artifacts / f"lab-{stem}.png")
         print(f"{notebook}: first-open questions answered: {answered or 'none asked'}")
     except BaseException:
-        page.screenshot(path=str(artifacts / f"lab-{stem}-failed.png"))
+        drive.failure_evidence(page, lab, artifacts / f"lab-{stem}-failed.png")
         raise
     finally:
         page.close()

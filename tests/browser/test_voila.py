@@ -30,6 +30,8 @@ def test_dashboard_in_voila(voila: Server, browser_context, artifacts: Path) -> 
         with browser_context.expect_page() as opened:  # the listing opens it in a new tab
             link.click()
         page = opened.value
+        page.bring_to_front()
+        listing.close()
         assert "/voila/render/" in page.url, page.url
         drive.panel_locator(page, rows[0].panel).wait_for(state="visible", timeout=180_000)
         body = page.inner_text("body")
@@ -42,9 +44,9 @@ def test_dashboard_in_voila(voila: Server, browser_context, artifacts: Path) -> 
             assert drive.wait_for_change(page, row, before) != before
         drive.screenshot(page, rows[-1], artifacts / f"voila-{stem}.png")
     except BaseException:
-        page.screenshot(path=str(artifacts / f"voila-{stem}-failed.png"))
+        drive.failure_evidence(page, voila, artifacts / f"voila-{stem}-failed.png")
         raise
     finally:
-        if page is not listing:
-            page.close()
-        listing.close()
+        for open_page in {page, listing}:
+            if not open_page.is_closed():
+                open_page.close()
