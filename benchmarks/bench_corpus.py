@@ -26,7 +26,8 @@ def make_corpus(folder: Path, copies: int) -> int:
     texts = [(p.stem, p.read_bytes()) for p in seeds]
     for k in range(copies):
         for stem, data in texts:
-            (folder / f"c{k:04d}_{stem}.txt").write_bytes(f"Copy {k} of the story.\n".encode() + data)
+            head = f"Copy {k} of the story.\n".encode()
+            (folder / f"c{k:04d}_{stem}.txt").write_bytes(head + data)
     return copies * len(texts)
 
 
