@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -148,10 +149,30 @@ def dashboard(
             f"at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
             flush=True,
         )
-        try:
-            return subprocess.call(cmd, env=kernel_env(), cwd=tmp)
-        except KeyboardInterrupt:
-            return 0
+        return _run_until_stopped(cmd, cwd=tmp)
+
+
+def _run_until_stopped(cmd: list[str], *, cwd: str) -> int:
+    """Run ``cmd``; when this process is stopped (Ctrl-C or SIGTERM), stop it too."""
+    child = subprocess.Popen(cmd, env=kernel_env(), cwd=cwd)
+
+    def _stop(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        return child.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if child.poll() is None:
+            child.terminate()  # Voilà shuts its kernels down on SIGTERM
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
 
 
 def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -132,12 +133,21 @@ def _running(cmd: list[str], *, root: Path, home: Path, check: str, name: str) -
         _wait_until_up(proc, check, log)
         yield
     finally:
-        proc.terminate()
+        _stop_group(proc)
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    """Stop the server and everything it started in its session (SIGTERM, then SIGKILL)."""
+    for sig, wait in [(signal.SIGTERM, 20), (signal.SIGKILL, 5)]:
         try:
-            proc.wait(timeout=15)
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            continue
 
 
 @pytest.fixture(scope="session")

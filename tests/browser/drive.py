@@ -153,14 +153,22 @@ def change_control(page: Any, row: Interaction) -> str:
     if row.action == "select":
         select = control.locator("select").first
         labels = [t.strip() for t in select.locator("option").all_inner_texts()]
-        current = select.evaluate("(s) => s.options[s.selectedIndex]?.text.trim() ?? null")
-        choice = row.value
-        if choice is None:
-            others = [label for label in labels if label != current]
-            assert others, f"{row}: the drop-down offers nothing else than {current!r}"
-            choice = others[0]
-        assert choice in labels, f"{row}: {choice!r} is not among the options {labels}"
-        select.select_option(label=choice)
+        chosen = select.evaluate("(s) => [...s.selectedOptions].map((o) => o.text.trim())")
+        if select.evaluate("(s) => s.multiple"):
+            # a list box: pick the labels given ("a|b"), or drop the last one picked
+            wanted = row.value.split("|") if row.value is not None else chosen[:-1] or labels[:1]
+            assert set(wanted) <= set(labels), f"{row}: {wanted} not all among {labels}"
+            assert wanted != chosen, f"{row}: {wanted} is already what is picked"
+            select.select_option(label=wanted)
+            choice = "|".join(wanted)
+        else:
+            choice = row.value
+            if choice is None:
+                others = [label for label in labels if label not in chosen]
+                assert others, f"{row}: the drop-down offers nothing else than {chosen}"
+                choice = others[0]
+            assert choice in labels, f"{row}: {choice!r} is not among the options {labels}"
+            select.select_option(label=choice)
     elif row.action == "click":
         buttons = control.locator("button")
         checkbox = control.locator("input[type=checkbox]")
@@ -246,6 +254,7 @@ def screenshot(page: Any, row: Interaction, path: Path) -> Path:
     panel.evaluate(_SCROLL_TO_TOP_JS)
     if not (in_view(control) and in_view(output)):
         control.evaluate(_SCROLL_TO_TOP_JS)
+    page.mouse.move(view["width"] - 5, view["height"] - 5)  # no hover toolbars over the figure
     page.wait_for_timeout(300)
     for name, element in [("control", control), ("output", output)]:
         assert in_view(element), f"{row.notebook}: the changed {name} is out of the screenshot"

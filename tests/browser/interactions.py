@@ -5,7 +5,8 @@ row names the panel (``nk-panel-<panel>``), the control (``nk-control-<control>`
 changes it and what must visibly change in the panel's output (``nk-output``):
 
 - ``action="select"``: pick ``value`` (an option's label) in the control's drop-down, or, when
-  ``value`` is ``None``, an option other than the one shown (works on any corpus).
+  ``value`` is ``None``, an option other than the one shown (works on any corpus). In a list
+  box (several can be picked) ``value`` is ``"a|b"``; ``None`` unpicks the last one picked.
 - ``action="click"``: click the control: a checkbox or toggle, or in a row of toggle buttons
   the button labelled ``value`` (``None``: the first one not pressed).
 - ``action="type"``: click into the text box, select what is there, type ``value``, press Enter.
