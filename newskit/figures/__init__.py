@@ -1,3 +1,5 @@
 """Plotly figures built from analysis DataFrames. They compute nothing themselves."""
 
-__all__: list[str] = []
+from newskit.figures.corpus import lengths_figure
+
+__all__: list[str] = ["lengths_figure"]
