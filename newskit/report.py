@@ -313,6 +313,10 @@ def run_notebook(
         record_timing=False,
         # nbclient routes what Output widgets show through the widget state: keep it on.
         store_widget_state=True,
+        # ipykernel 7 logs a warning on every start (unencrypted local TCP) and an error on every
+        # shutdown (KeyboardInterrupt); failures that matter reach us as cell errors or a dead
+        # kernel.
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
     )
     try:
         client.execute()
