@@ -1,3 +1,5 @@
 """Plotly figures built from analysis DataFrames. They compute nothing themselves."""
 
-__all__: list[str] = []
+from newskit.figures.keywords import distinctive_bars, keyword_heatmap
+
+__all__: list[str] = ["distinctive_bars", "keyword_heatmap"]

@@ -4,5 +4,6 @@ This is the only package that imports ipywidgets. Every panel is a ``newskit.vie
 """
 
 from newskit.views._panel import Panel, escape
+from newskit.views.keywords import keywords_panel
 
-__all__ = ["Panel", "escape"]
+__all__ = ["Panel", "escape", "keywords_panel"]

@@ -1,0 +1,687 @@
+"""Keyphrases per article, where they occur, and how outlets share them.
+
+``keywords`` runs YAKE (through ``newskit.yake_adapter``, cached) on each article's cleaned text
+and turns its ranked n-grams into a list a person would write:
+
+1. Candidate phrases come from newskit's own tokens, inside one sentence and between punctuation
+   marks: *names* (runs of capitalised words, with ``of`` or a capitalised ``He`` inside, e.g.
+   ``"Chinese Vice Premier He Lifeng"``) and *noun phrases* (runs of words that are not
+   stopwords, verbs or adverbs, e.g. ``"90-day pauses"``, ``"money laundering"``). Phrases are
+   cut at verb fragments and never start or end with a stopword, a vague modifier or a bare
+   number; a possessive ``’s`` is left out. Word tables live in ``newskit.resources.stopwords``.
+2. Each candidate gets YAKE's score for the same n-gram. A phrase YAKE did not score itself
+   (longer than ``max_ngram``, or holding a number or ``U.S.``) gets the best score among the
+   YAKE n-grams inside it, times 1.1 per word it adds: so YAKE's fragments
+   ``"Treasury Secretary Scott"`` and ``"Secretary Scott Bessent"`` become the one phrase
+   ``"Treasury Secretary Scott Bessent"``.
+3. Phrases are merged case-insensitively, ranked by score, and taken greedily: a phrase whose
+   words are a subset or superset of one already taken is skipped, and so is one more similar
+   than ``dedup_lim`` to one taken (YAKE's similarity function).
+
+Offsets are into ``article.raw``: ``article.raw[start:end]`` is the occurrence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from newskit.errors import CorpusError
+from newskit.records import Article
+from newskit.resources.stopwords import (
+    ADJECTIVE_SUFFIX_NOUNS,
+    ADJECTIVE_SUFFIXES,
+    DEMONYMS,
+    LY_WORDS,
+    NAME_CONNECTORS,
+    NAME_PREFIXES,
+    NOUN_ING,
+    STOPWORDS,
+    TIME_WORDS,
+    VERB_FRAGMENTS,
+    WEAK_MODIFIERS,
+)
+from newskit.segment import article_tokens, sentence_spans
+from newskit.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
+
+KEYWORD_COLUMNS = [
+    "article_id",
+    "outlet",
+    "rank",
+    "keyword",
+    "score",
+    "yake_score",
+    "count",
+    "first_start",
+    "first_end",
+]
+SPAN_COLUMNS = ["article_id", "keyword", "start", "end", "text", "sent_id"]
+TABLE_COLUMNS = ["keyword", "outlet", "in_top", "rank", "count", "n_outlets", "n_top"]
+CONCORDANCE_COLUMNS = [
+    "article_id",
+    "outlet",
+    "keyword",
+    "sent_id",
+    "start",
+    "end",
+    "left",
+    "match",
+    "right",
+]
+
+LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
+MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
+_FINAL_PUNCT = ".!?…"
+_POSSESSIVE = re.compile(r"['’][sS]$")
+_NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+
+# Token roles inside a sentence.
+_BREAK, _NAME, _COMMON, _NAME_STOP = 0, 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    """A word token with what the chunker needs: raw span (possessive left out), key, role."""
+
+    start: int
+    end: int
+    key: str
+    surface: str
+    sent_id: int
+    role: int
+    acronym: bool
+
+
+@dataclass(frozen=True)
+class _ArticleWords:
+    """An article's word tokens grouped into segments (runs between punctuation marks)."""
+
+    segments: tuple[tuple[_Tok, ...], ...]
+    heading_sents: frozenset[int]
+
+
+def _outlet(article: Article) -> str:
+    return article.outlet or article.id
+
+
+def keywords(
+    corpus: Iterable[Article],
+    *,
+    top: int = 10,
+    max_ngram: int = 3,
+    n_jobs: int = 1,
+    **yake_options: Any,
+) -> pd.DataFrame:
+    """The ``top`` keyphrases of each article.
+
+    ``max_ngram`` is YAKE's n-gram size (names may be longer); ``n_jobs`` runs YAKE in that many
+    processes (``-1``: every core); other options go to YAKE (``window_size``, ``lan``,
+    ``stopwords``) or to the deduplication (``dedup_lim``, default 0.9, and ``dedup_func``).
+    YAKE runs once per (text, YAKE options): changing ``top`` or ``dedup_lim`` reuses it.
+
+    Returns one row per keyphrase: ``article_id, outlet, rank, keyword, score, yake_score,
+    count, first_start, first_end``. ``score`` = log10(1 + 1 / yake_score), higher is better;
+    ``yake_score`` is YAKE's value (lower is better; see the module doc for phrases YAKE did not
+    score whole). ``count`` counts the phrase's occurrences in the cleaned text (any case);
+    ``first_start``/``first_end`` are the first occurrence's raw offsets. ``outlet`` is the
+    article's outlet, or its id when unknown.
+    """
+    if top < 1:
+        raise ValueError(f"top must be at least 1, not {top}")
+    articles = list(corpus)
+    options, dedup_lim, dedup_func = make_options(max_ngram, **yake_options)
+    texts = [_yake_text(a) for a in articles]
+    scores = ngram_scores_many(texts, options, n_jobs=n_jobs)
+    rows: list[tuple] = []
+    for article, scored in zip(articles, scores, strict=True):
+        picked = _pick(article, scored, options, top, dedup_lim, dedup_func)
+        for rank, (phrase, h, count, first) in enumerate(picked, start=1):
+            rows.append(
+                (
+                    article.id,
+                    _outlet(article),
+                    rank,
+                    phrase,
+                    math.log10(1.0 + 1.0 / h) if h > 0 else math.inf,
+                    h,
+                    count,
+                    first[0],
+                    first[1],
+                )
+            )
+    df = pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
+    return df.astype(
+        {
+            "rank": "int64",
+            "score": "float64",
+            "yake_score": "float64",
+            "count": "int64",
+            "first_start": "int64",
+            "first_end": "int64",
+        }
+    )
+
+
+def keyword_spans(
+    corpus: Iterable[Article], keywords: pd.DataFrame | Sequence[str] | str
+) -> pd.DataFrame:
+    """Every occurrence of each keyword: ``article_id, keyword, start, end, text, sent_id``.
+
+    ``keywords`` is a frame from ``newskit.keywords`` (each keyword is looked up in its own
+    article) or phrases to look up in every article. Matching is by whole words inside one
+    sentence, ignoring case (an all-capitals word such as ``US`` only matches in capitals) and a
+    possessive ``’s``. ``article.raw[start:end] == text``; rows in corpus order, then by start.
+    """
+    articles = list(corpus)
+    wanted: dict[str, list[str]]
+    if isinstance(keywords, pd.DataFrame):
+        missing = {"article_id", "keyword"} - set(keywords.columns)
+        if missing:
+            raise CorpusError(
+                f"the keywords frame lacks columns {sorted(missing)}; pass the frame "
+                "newskit.keywords returns, or a list of phrases"
+            )
+        wanted = {}
+        for aid, kw in zip(keywords["article_id"], keywords["keyword"], strict=True):
+            wanted.setdefault(str(aid), []).append(str(kw))
+        known = {a.id for a in articles}
+        unknown = sorted(set(wanted) - known)
+        if unknown:
+            raise CorpusError(
+                f"the keywords frame names articles not in the corpus: {unknown[:5]}; "
+                "use the corpus the keywords were computed from"
+            )
+    else:
+        phrases = [keywords] if isinstance(keywords, str) else [str(k) for k in keywords]
+        wanted = {a.id: phrases for a in articles}
+    rows = []
+    for a in articles:
+        index = _index(a)
+        for kw in dict.fromkeys(wanted.get(a.id, ())):
+            for start, end, sid in _find(index, kw):
+                rows.append((a.id, kw, start, end, a.raw[start:end], sid))
+    df = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    df = df.astype({"start": "int64", "end": "int64", "sent_id": "int64"})
+    order = {a.id: i for i, a in enumerate(articles)}
+    df["_o"] = df["article_id"].map(order)
+    df = df.sort_values(["_o", "start", "end", "keyword"], kind="stable").drop(columns="_o")
+    return df.reset_index(drop=True)
+
+
+def keyword_table(
+    corpus: Iterable[Article],
+    keywords: pd.DataFrame | None = None,
+    *,
+    top: int = 10,
+    max_ngram: int = 3,
+    **yake_options: Any,
+) -> pd.DataFrame:
+    """Keyword × outlet, long form: ``keyword, outlet, in_top, rank, count, n_outlets, n_top``.
+
+    One row per keyword (from every article's top list, merged ignoring case) and outlet.
+    ``in_top``: the keyword is in the top list of one of the outlet's articles; ``rank``: its best
+    rank there (NaN if not); ``count``: its occurrences in all the outlet's articles; ``n_outlets``:
+    outlets whose text uses it; ``n_top``: outlets that have it in a top list. Sorted with the
+    consensus terms first (``n_top``, then ``n_outlets``, descending), then by best rank and
+    keyword. For a matrix: ``table.pivot(index="keyword", columns="outlet", values="count")``.
+    ``keywords`` defaults to ``newskit.keywords(corpus, top=top, max_ngram=max_ngram, …)``.
+    """
+    articles = list(corpus)
+    if keywords is None:
+        keywords = globals()["keywords"](articles, top=top, max_ngram=max_ngram, **yake_options)
+    outlets = list(dict.fromkeys(_outlet(a) for a in articles))
+    forms: dict[str, Counter[str]] = {}
+    best: dict[tuple[str, str], int] = {}
+    by_id = {a.id: a for a in articles}
+    for aid, kw, rank in zip(
+        keywords["article_id"], keywords["keyword"], keywords["rank"], strict=True
+    ):
+        key = _phrase_key(kw)
+        forms.setdefault(key, Counter())[kw] += 1
+        outlet = _outlet(by_id[aid]) if aid in by_id else str(aid)
+        best[(key, outlet)] = min(best.get((key, outlet), int(rank)), int(rank))
+    shown = {k: _most_common(c) for k, c in forms.items()}
+    counts: Counter[tuple[str, str]] = Counter()
+    for a in articles:
+        index = _index(a)
+        for key, phrase in shown.items():
+            counts[(key, _outlet(a))] += len(_find(index, phrase))
+    rows = []
+    for key, phrase in shown.items():
+        n_outlets = sum(counts[(key, o)] > 0 for o in outlets)
+        n_top = sum((key, o) in best for o in outlets)
+        for o in outlets:
+            r = best.get((key, o))
+            rows.append(
+                (phrase, o, r is not None, math.nan if r is None else r, counts[(key, o)],
+                 n_outlets, n_top)
+            )  # fmt: skip
+    df = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    df = df.astype({"in_top": bool, "rank": "float64", "count": "int64"})
+    df = df.astype({"n_outlets": "int64", "n_top": "int64"})
+    best_rank = df.groupby("keyword")["rank"].transform("min")
+    outlet_order = {o: i for i, o in enumerate(outlets)}
+    df = (
+        df.assign(_best=best_rank, _o=df["outlet"].map(outlet_order))
+        .sort_values(
+            ["n_top", "n_outlets", "_best", "keyword", "_o"],
+            ascending=[False, False, True, True, True],
+            kind="stable",
+        )
+        .drop(columns=["_best", "_o"])
+    )
+    return df.reset_index(drop=True)
+
+
+def concordance(
+    corpus: Iterable[Article], keyword: str, *, width: int | None = None
+) -> pd.DataFrame:
+    """Keyword in context: every sentence that uses ``keyword``, in every article.
+
+    Returns ``article_id, outlet, keyword, sent_id, start, end, left, match, right``: ``match``
+    is ``article.raw[start:end]``; ``left``/``right`` are the rest of its sentence (cut to
+    ``width`` characters next to the match when given). Rows in corpus order, then by start.
+    """
+    rows = []
+    for a in corpus:
+        sents = sentence_spans(a)
+        for start, end, sid in _find(_index(a), keyword):
+            s = sents[sid]
+            left, right = a.raw[s.start : start], a.raw[end : s.end]
+            if width is not None:
+                left = ("…" + left[-width:]) if len(left) > width else left
+                right = (right[:width] + "…") if len(right) > width else right
+            rows.append((a.id, _outlet(a), keyword, sid, start, end, left, a.raw[start:end], right))
+    df = pd.DataFrame(rows, columns=CONCORDANCE_COLUMNS)
+    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+# --- YAKE input -----------------------------------------------------------------------------
+
+
+def _yake_text(article: Article) -> str:
+    """The cleaned text, one sentence after another, each ending in a full stop, so YAKE's own
+    sentence splitter cannot join a heading to the sentence after it."""
+    return _yake_text_cached(article.raw, article.kept)
+
+
+@lru_cache(maxsize=4096)
+def _yake_text_cached(raw: str, kept: tuple[tuple[int, int], ...]) -> str:
+    from newskit.segment import _sentence_spans
+
+    parts = []
+    for s in _sentence_spans(raw, kept):
+        text = " ".join(raw[s.start : s.end].split())
+        stripped = text.rstrip("”’\"')]}»")
+        parts.append(text if stripped[-1:] in _FINAL_PUNCT else text + " .")
+    return "\n".join(parts)
+
+
+# --- words and candidates -------------------------------------------------------------------
+
+
+def _norm(word: str) -> str:
+    """A word's key: lower case, plain apostrophes and hyphens, possessive ``'s`` removed."""
+    w = word.translate(_NORM).lower()
+    return w[:-2] if w.endswith("'s") and len(w) > 2 else w
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(_norm(w) for w in phrase.split())
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=4096)
+def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
+    from newskit.segment import _article_tokens, _sentence_spans
+
+    sents = _sentence_spans(raw, kept)
+    toks = _article_tokens(raw, kept)
+    headings = frozenset(i for i, s in enumerate(sents) if s.is_heading)
+    # First pass: which words are known names (capitalised where capitals carry meaning) and
+    # which are seen in lower case.
+    known: set[str] = set()
+    lower: set[str] = set()
+    prev_sent = -1
+    for t in toks:
+        if not t.is_word:
+            continue
+        first = t.sent_id != prev_sent
+        prev_sent = t.sent_id
+        key = _norm(t.text)
+        if t.text[:1].islower():
+            lower.add(key)
+        elif t.text[:1].isupper() and not first and t.sent_id not in headings:
+            known.add(key)
+    segments: list[tuple[_Tok, ...]] = []
+    current: list[_Tok] = []
+    prev_sent = -1
+    pending: list[tuple] = []
+    for t in toks:
+        if t.sent_id != prev_sent or not t.is_word:
+            if pending:
+                current = _roles(pending, known, lower, headings)
+                segments.append(tuple(current))
+                pending = []
+        if t.sent_id != prev_sent:
+            first_in_sent = True
+            prev_sent = t.sent_id
+        if not t.is_word:
+            continue
+        pending.append((t, first_in_sent))
+        first_in_sent = False
+    if pending:
+        segments.append(tuple(_roles(pending, known, lower, headings)))
+    return _ArticleWords(tuple(segments), headings)
+
+
+def _roles(
+    pending: list[tuple], known: set[str], lower: set[str], headings: frozenset[int]
+) -> list[_Tok]:
+    out: list[_Tok] = []
+    n = len(pending)
+    caps: list[bool] = []
+    for t, first in pending:
+        text = t.text
+        key = _norm(text)
+        upper_inside = any(c.isupper() for c in text[1:])
+        if upper_inside and any(c.islower() for c in text[1:]) or _is_acronym(text):
+            cap = True  # TikTok, ByteDance, US, U.S.
+        elif text[:1].isupper():
+            reliable = not first and t.sent_id not in headings
+            cap = reliable or (key in known and key not in lower)
+        else:
+            cap = False
+        caps.append(cap)
+    for i, (t, _first) in enumerate(pending):
+        text = t.text
+        key = _norm(text)
+        end = t.end - 2 if _POSSESSIVE.search(text) and len(text) > 2 else t.end
+        surface = text[: end - t.start]
+        cap = caps[i]
+        stop = key in STOPWORDS or key in TIME_WORDS or "'" in key
+        if cap and stop:
+            # A capitalised function word inside a name ("Vice Premier He Lifeng").
+            role = _NAME_STOP if i + 1 < n and caps[i + 1] and not _pstop(pending[i + 1]) else _BREAK
+        elif cap:
+            role = _NAME
+        elif key in NAME_CONNECTORS:
+            role = _NAME_STOP
+        elif stop or key in VERB_FRAGMENTS and key not in NOUN_ING or _adverb(key):
+            role = _BREAK
+        elif not any(c.isalnum() for c in key):
+            role = _BREAK
+        else:
+            role = _COMMON
+        out.append(_Tok(t.start, end, key, surface, t.sent_id, role, _is_acronym(surface)))
+        # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
+        if end != t.end:
+            out.append(_Tok(end, end, "'s", "", t.sent_id, _BREAK, False))
+    return out
+
+
+def _pstop(item: tuple) -> bool:
+    key = _norm(item[0].text)
+    return key in STOPWORDS or key in TIME_WORDS
+
+
+def _adverb(key: str) -> bool:
+    return len(key) > 4 and key.endswith("ly") and key not in LY_WORDS
+
+
+def _verbish(key: str) -> bool:
+    """An -ing or -ed word that is not a known noun: a verb when it follows a noun."""
+    if len(key) <= 4 or "-" in key:
+        return False
+    if key.endswith("ing"):
+        return key not in NOUN_ING
+    return key.endswith("ed") and not key.endswith("eed")
+
+
+def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_Tok, ...]]]:
+    """Candidate phrases by key, each with the token runs where it was found."""
+    found: dict[str, list[tuple[_Tok, ...]]] = {}
+
+    def add(run: Sequence[_Tok]) -> None:
+        run = _trim(run)
+        if not run or not _valid(run):
+            return
+        key = " ".join(t.key for t in run)
+        found.setdefault(key, []).append(tuple(run))
+
+    for seg in words.segments:
+        n = len(seg)
+        # Names: capitalised runs, with connectors or capitalised function words inside.
+        i = 0
+        while i < n:
+            if seg[i].role != _NAME:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (
+                seg[j].role == _NAME
+                or seg[j].role == _NAME_STOP
+                and j + 1 < n
+                and seg[j + 1].role == _NAME
+            ):
+                j += 1
+            name = seg[i:j]
+            if len(name) <= MAX_NAME_WORDS and not all(t.key in DEMONYMS for t in name):
+                add(name)
+            i = j
+        # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
+        run: list[_Tok] = []
+        for t in seg:
+            if t.role == _BREAK or t.role == _NAME_STOP and not t.surface[:1].isupper():
+                _noun_phrase(run, max_ngram, add)
+                run = []
+            elif t.role == _COMMON and run and _verbish(t.key):
+                _noun_phrase(run, max_ngram, add)
+                run = []
+            else:
+                run.append(t)
+        _noun_phrase(run, max_ngram, add)
+    return found
+
+
+def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
+    run = _trim(run)
+    if not run:
+        return
+    if len(run) <= max_ngram or all(t.role != _COMMON for t in run):
+        if len(run) <= MAX_NAME_WORDS:
+            add(run)
+        return
+    if run[-1].role != _COMMON:
+        # "Chinese leader Xi Jinping": the name (found as a name) and what comes before it.
+        k = len(run)
+        while k > 0 and run[k - 1].role != _COMMON:
+            k -= 1
+        _noun_phrase(run[:k], max_ngram, add)
+        return
+    add(run[-max_ngram:])  # English noun phrases end in their head noun
+
+
+def _trim(run: Sequence[_Tok]) -> list[_Tok]:
+    s, e = 0, len(run)
+    while s < e and _weak_edge(run[s], leading=True):
+        s += 1
+    while e > s and _weak_edge(run[e - 1], leading=False):
+        e -= 1
+    return list(run[s:e])
+
+
+def _weak_edge(t: _Tok, *, leading: bool) -> bool:
+    if t.role in (_BREAK, _NAME_STOP):
+        return True
+    if t.role == _COMMON and t.key in WEAK_MODIFIERS:
+        return True
+    if leading and t.role == _NAME and t.key in NAME_PREFIXES:
+        return True
+    if not leading and (t.key.isdigit() or _is_number(t.key)):
+        return True
+    return not leading and t.role == _NAME and t.key in DEMONYMS
+
+
+def _adjective(key: str) -> bool:
+    return key.endswith(ADJECTIVE_SUFFIXES) and key not in ADJECTIVE_SUFFIX_NOUNS
+
+
+def _is_number(key: str) -> bool:
+    return bool(key) and key[0].isdigit() and not any(c.isalpha() for c in key)
+
+
+def _valid(run: Sequence[_Tok]) -> bool:
+    if len(run) == 1 and run[0].role == _COMMON and _adjective(run[0].key):
+        return False
+    return any(
+        any(c.isalpha() for c in t.key)
+        and t.key not in DEMONYMS
+        and t.key not in WEAK_MODIFIERS
+        and t.role != _NAME_STOP
+        for t in run
+    )
+
+
+def _score(key: str, scored: Mapping[str, float]) -> tuple[float, str] | None:
+    """YAKE's score for the phrase, or the best of its inner n-grams with a length penalty."""
+    h = scored.get(key)
+    if h is not None:
+        return h, key
+    words = key.split()
+    n = len(words)
+    best: tuple[float, str] | None = None
+    for size in range(n - 1, 0, -1):
+        for i in range(n - size + 1):
+            sub = " ".join(words[i : i + size])
+            hs = scored.get(sub)
+            if hs is not None:
+                value = hs * LENGTH_PENALTY ** (n - size)
+                if best is None or value < best[0]:
+                    best = (value, sub)
+    return best
+
+
+def _pick(
+    article: Article,
+    scored: Mapping[str, float],
+    options: YakeOptions,
+    top: int,
+    dedup_lim: float,
+    dedup_func: str,
+) -> list[tuple[str, float, int, tuple[int, int]]]:
+    words = _words(article.raw, article.kept)
+    ranked = []
+    for key, runs in _candidates(words, options.max_ngram).items():
+        s = _score(key, scored)
+        if s is not None:
+            ranked.append((s[0], -len(runs), key, runs))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
+    index = None
+    taken: list[tuple[str, frozenset[str]]] = []
+    out = []
+    for h, _n, key, runs in ranked:
+        wordset = frozenset(key.split())
+        clash = [i for i, (_, w) in enumerate(taken) if wordset <= w or w <= wordset]
+        if len(out) == top and not clash:
+            continue  # the list is full; only fuller names of taken ones still count
+        if clash:
+            i = clash[0]
+            if len(clash) == 1 and taken[i][1] < wordset and _is_name(runs[0]):
+                # A fuller name for a name already taken ("Trump" → "President Donald Trump"):
+                # keep the place and score, show the fuller name.
+                phrase = _surface(runs, words.heading_sents)
+                spans = _find(index, phrase) if index is not None else []
+                if spans:
+                    taken[i] = (key, wordset)
+                    out[i] = (phrase, out[i][1], len(spans), spans[0][:2])
+            continue
+        if dedup_lim < 1.0 and any(
+            similarity(key, k, dedup_func) > dedup_lim for k, _ in taken
+        ):
+            continue
+        phrase = _surface(runs, words.heading_sents)
+        if index is None:
+            index = _index(article)
+        spans = _find(index, phrase)
+        if not spans:  # cannot happen: the phrase was read from these tokens
+            continue
+        taken.append((key, wordset))
+        out.append((phrase, h, len(spans), spans[0][:2]))
+    return out
+
+
+def _is_name(run: Sequence[_Tok]) -> bool:
+    return all(t.role in (_NAME, _NAME_STOP) for t in run)
+
+
+def _surface(runs: list[tuple[_Tok, ...]], headings: frozenset[int]) -> str:
+    """The form a phrase is written in most often (outside headings when it can)."""
+    forms: Counter[str] = Counter()
+    for run in runs:
+        weight = 1 if run[0].sent_id in headings else 1000
+        forms[" ".join(t.surface for t in run)] += weight
+    return _most_common(forms)
+
+
+def _most_common(forms: Counter[str]) -> str:
+    return min(forms.items(), key=lambda kv: (-kv[1], list(forms).index(kv[0])))[0]
+
+
+# --- finding phrases ------------------------------------------------------------------------
+
+
+def _index(article: Article) -> dict[str, list[tuple[tuple[_Tok, ...], int]]]:
+    return _index_cached(article.raw, article.kept)
+
+
+@lru_cache(maxsize=4096)
+def _index_cached(
+    raw: str, kept: tuple[tuple[int, int], ...]
+) -> dict[str, list[tuple[tuple[_Tok, ...], int]]]:
+    """Where each word key starts: key → [(segment, position)]."""
+    index: dict[str, list[tuple[tuple[_Tok, ...], int]]] = {}
+    for seg in _words(raw, kept).segments:
+        for i, t in enumerate(seg):
+            if t.surface:
+                index.setdefault(t.key, []).append((seg, i))
+    return index
+
+
+def _find(
+    index: Mapping[str, list[tuple[tuple[_Tok, ...], int]]], phrase: str
+) -> list[tuple[int, int, int]]:
+    """Occurrences of ``phrase`` as ``(start, end, sent_id)`` in raw offsets, in order."""
+    parts = phrase.split()
+    if not parts:
+        return []
+    keys = [_norm(p) for p in parts]
+    acro = [_is_acronym(p) for p in parts]
+    out = []
+    for seg, i in index.get(keys[0], ()):
+        if i + len(keys) > len(seg):
+            continue
+        ok = True
+        for j, (k, a) in enumerate(zip(keys, acro, strict=True)):
+            t = seg[i + j]
+            if t.key != k or (a and not t.acronym):
+                ok = False
+                break
+            if j < len(keys) - 1 and not seg[i + j + 1].surface:
+                ok = False  # a possessive ends the phrase
+                break
+        if ok:
+            out.append((seg[i].start, seg[i + len(keys) - 1].end, seg[i].sent_id))
+    out.sort()
+    return out
