@@ -143,8 +143,7 @@ def _grouper(by: By | Mapping[str, str] | Callable[[Article], str]) -> Callable[
         def lookup(a: Article) -> str:
             if a.id not in mapping:
                 raise CorpusError(
-                    "the grouping has no entry for this article; map every article id to a "
-                    "group",
+                    "the grouping has no entry for this article; map every article id to a group",
                     file=a.source or a.id,
                 )
             return str(mapping[a.id])

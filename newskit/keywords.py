@@ -48,7 +48,7 @@ from newskit.resources.stopwords import (
     VERB_FRAGMENTS,
     WEAK_MODIFIERS,
 )
-from newskit.segment import article_tokens, sentence_spans
+from newskit.segment import sentence_spans
 from newskit.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
 
 KEYWORD_COLUMNS = [
@@ -365,15 +365,12 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
         elif t.text[:1].isupper() and not first and t.sent_id not in headings:
             known.add(key)
     segments: list[tuple[_Tok, ...]] = []
-    current: list[_Tok] = []
     prev_sent = -1
     pending: list[tuple] = []
     for t in toks:
-        if t.sent_id != prev_sent or not t.is_word:
-            if pending:
-                current = _roles(pending, known, lower, headings)
-                segments.append(tuple(current))
-                pending = []
+        if (t.sent_id != prev_sent or not t.is_word) and pending:
+            segments.append(tuple(_roles(pending, known, lower, headings)))
+            pending = []
         if t.sent_id != prev_sent:
             first_in_sent = True
             prev_sent = t.sent_id
@@ -396,7 +393,7 @@ def _roles(
         text = t.text
         key = _norm(text)
         upper_inside = any(c.isupper() for c in text[1:])
-        if upper_inside and any(c.islower() for c in text[1:]) or _is_acronym(text):
+        if (upper_inside and any(c.islower() for c in text[1:])) or _is_acronym(text):
             cap = True  # TikTok, ByteDance, US, U.S.
         elif text[:1].isupper():
             reliable = not first and t.sent_id not in headings
@@ -413,14 +410,18 @@ def _roles(
         stop = key in STOPWORDS or key in TIME_WORDS or "'" in key
         if cap and stop:
             # A capitalised function word inside a name ("Vice Premier He Lifeng").
-            role = _NAME_STOP if i + 1 < n and caps[i + 1] and not _pstop(pending[i + 1]) else _BREAK
+            inner = i + 1 < n and caps[i + 1] and not _pstop(pending[i + 1])
+            role = _NAME_STOP if inner else _BREAK
         elif cap:
             role = _NAME
         elif key in NAME_CONNECTORS:
             role = _NAME_STOP
-        elif stop or key in VERB_FRAGMENTS and key not in NOUN_ING or _adverb(key):
-            role = _BREAK
-        elif not any(c.isalnum() for c in key):
+        elif (
+            stop
+            or (key in VERB_FRAGMENTS and key not in NOUN_ING)
+            or _adverb(key)
+            or not any(c.isalnum() for c in key)
+        ):
             role = _BREAK
         else:
             role = _COMMON
@@ -471,9 +472,7 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
             j = i + 1
             while j < n and (
                 seg[j].role == _NAME
-                or seg[j].role == _NAME_STOP
-                and j + 1 < n
-                and seg[j + 1].role == _NAME
+                or (seg[j].role == _NAME_STOP and j + 1 < n and seg[j + 1].role == _NAME)
             ):
                 j += 1
             name = seg[i:j]
@@ -483,10 +482,12 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
         run: list[_Tok] = []
         for t in seg:
-            if t.role == _BREAK or t.role == _NAME_STOP and not t.surface[:1].isupper():
-                _noun_phrase(run, max_ngram, add)
-                run = []
-            elif t.role == _COMMON and run and _verbish(t.key):
+            cut = (
+                t.role == _BREAK
+                or (t.role == _NAME_STOP and not t.surface[:1].isupper())
+                or (t.role == _COMMON and run and _verbish(t.key))
+            )
+            if cut:
                 _noun_phrase(run, max_ngram, add)
                 run = []
             else:
@@ -607,9 +608,7 @@ def _pick(
                     taken[i] = (key, wordset)
                     out[i] = (phrase, out[i][1], len(spans), spans[0][:2])
             continue
-        if dedup_lim < 1.0 and any(
-            similarity(key, k, dedup_func) > dedup_lim for k, _ in taken
-        ):
+        if dedup_lim < 1.0 and any(similarity(key, k, dedup_func) > dedup_lim for k, _ in taken):
             continue
         phrase = _surface(runs, words.heading_sents)
         if index is None:

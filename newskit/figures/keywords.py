@@ -47,12 +47,12 @@ def keyword_heatmap(
         z = (top + 1 - ranks).to_numpy(dtype=float)  # rank 1 darkest
         colorbar = "rank (dark = 1)"
     text = [
-        [("#%d" % r if pd.notna(r) else "") for r in row]
+        [(f"#{int(r)}" if pd.notna(r) else "") for r in row]
         for row in ranks.to_numpy(dtype=float).tolist()
     ]
     hover = [
         [
-            f"{k}<br>{o}<br>uses: {int(c)}<br>rank: {'#%d' % r if pd.notna(r) else 'not in top'}"
+            f"{k}<br>{o}<br>uses: {int(c)}<br>rank: {f'#{int(r)}' if pd.notna(r) else 'not in top'}"
             for o, c, r in zip(outlets, crow, rrow, strict=True)
         ]
         for k, crow, rrow in zip(
