@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -79,15 +79,18 @@ CONCORDANCE_COLUMNS = [
 LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
 _FINAL_PUNCT = ".!?…"
-_POSSESSIVE = re.compile(r"['’][sS]$")
+# Words as newskit.segment cuts them (U.S., U.S.-China, 90-day, tit-for-tat, Bessent’s) and
+# punctuation marks (group 1), which end a phrase.
+_WORD = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*|([^\w\s])"
+)
 _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 # Token roles inside a sentence.
 _BREAK, _NAME, _COMMON, _NAME_STOP = 0, 1, 2, 3
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     """A word token with what the chunker needs: raw span (possessive left out), key, role."""
 
     start: int
@@ -97,6 +100,10 @@ class _Tok:
     sent_id: int
     role: int
     acronym: bool
+    lead_weak: bool  # may not start a phrase
+    trail_weak: bool  # may not end a phrase
+    content: bool  # a word that can carry a phrase on its own
+    verbish: bool  # an -ing/-ed verb when it follows a noun
 
 
 @dataclass(frozen=True)
@@ -203,9 +210,10 @@ def keyword_spans(
         wanted = {a.id: phrases for a in articles}
     rows = []
     for a in articles:
-        index = _index(a)
-        for kw in dict.fromkeys(wanted.get(a.id, ())):
-            for start, end, sid in _find(index, kw):
+        phrases = list(dict.fromkeys(wanted.get(a.id, ())))
+        found = _find_many(_words(a.raw, a.kept), phrases)
+        for kw in phrases:
+            for start, end, sid in found[kw]:
                 rows.append((a.id, kw, start, end, a.raw[start:end], sid))
     df = pd.DataFrame(rows, columns=SPAN_COLUMNS)
     df = df.astype({"start": "int64", "end": "int64", "sent_id": "int64"})
@@ -250,9 +258,9 @@ def keyword_table(
     shown = {k: _most_common(c) for k, c in forms.items()}
     counts: Counter[tuple[str, str]] = Counter()
     for a in articles:
-        index = _index(a)
+        found = _find_many(_words(a.raw, a.kept), list(shown.values()))
         for key, phrase in shown.items():
-            counts[(key, _outlet(a))] += len(_find(index, phrase))
+            counts[(key, _outlet(a))] += len(found[phrase])
     rows = []
     for key, phrase in shown.items():
         n_outlets = sum(counts[(key, o)] > 0 for o in outlets)
@@ -292,7 +300,7 @@ def concordance(
     rows = []
     for a in corpus:
         sents = sentence_spans(a)
-        for start, end, sid in _find(_index(a), keyword):
+        for start, end, sid in _find(a, keyword):
             s = sents[sid]
             left, right = a.raw[s.start : start], a.raw[end : s.end]
             if width is not None:
@@ -327,6 +335,7 @@ def _yake_text_cached(raw: str, kept: tuple[tuple[int, int], ...]) -> str:
 # --- words and candidates -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     """A word's key: lower case, plain apostrophes and hyphens, possessive ``'s`` removed."""
     w = word.translate(_NORM).lower()
@@ -337,104 +346,112 @@ def _phrase_key(phrase: str) -> str:
     return " ".join(_norm(w) for w in phrase.split())
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """All capitals with at least two letters: ``US``, ``U.S.``, ``NATO`` (not ``A.``)."""
+    return word.isupper() and (len(word) > 2 or word.isalpha())
+
+
+@lru_cache(maxsize=65536)
+def _word_class(text: str) -> tuple[str, bool, bool, int]:
+    """``(key, stop, mixed_case_or_acronym, initial)`` for a token's text; ``initial`` is 1 for
+    a capital first letter, -1 for a lower-case one, 0 otherwise."""
+    key = _norm(text)
+    stop = key in STOPWORDS or key in TIME_WORDS or "'" in key
+    rest = text[1:]
+    mixed = (rest != rest.lower() and rest != rest.upper()) or _is_acronym(text)
+    first = text[:1]
+    initial = 1 if first.isupper() else -1 if first.islower() else 0
+    return key, stop, mixed, initial
+
+
+@lru_cache(maxsize=65536)
+def _common_role(key: str) -> int:
+    """The role of a word that is not part of a name."""
+    if key in NAME_CONNECTORS:
+        return _NAME_STOP
+    if (
+        key in STOPWORDS
+        or key in TIME_WORDS
+        or "'" in key
+        or (key in VERB_FRAGMENTS and key not in NOUN_ING)
+        or _adverb(key)
+        or not any(c.isalnum() for c in key)
+    ):
+        return _BREAK
+    return _COMMON
 
 
 @lru_cache(maxsize=4096)
 def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
-    from newskit.segment import _article_tokens, _sentence_spans
+    from newskit.segment import _sentence_spans
 
     sents = _sentence_spans(raw, kept)
-    toks = _article_tokens(raw, kept)
     headings = frozenset(i for i, s in enumerate(sents) if s.is_heading)
-    # First pass: which words are known names (capitalised where capitals carry meaning) and
-    # which are seen in lower case.
-    known: set[str] = set()
-    lower: set[str] = set()
-    prev_sent = -1
-    for t in toks:
-        if not t.is_word:
-            continue
-        first = t.sent_id != prev_sent
-        prev_sent = t.sent_id
-        key = _norm(t.text)
-        if t.text[:1].islower():
-            lower.add(key)
-        elif t.text[:1].isupper() and not first and t.sent_id not in headings:
-            known.add(key)
-    segments: list[tuple[_Tok, ...]] = []
-    prev_sent = -1
-    pending: list[tuple] = []
-    for t in toks:
-        if (t.sent_id != prev_sent or not t.is_word) and pending:
-            segments.append(tuple(_roles(pending, known, lower, headings)))
-            pending = []
-        if t.sent_id != prev_sent:
-            first_in_sent = True
-            prev_sent = t.sent_id
-        if not t.is_word:
-            continue
-        pending.append((t, first_in_sent))
-        first_in_sent = False
-    if pending:
-        segments.append(tuple(_roles(pending, known, lower, headings)))
-    return _ArticleWords(tuple(segments), headings)
+    # Word tokens with their class, grouped into segments (runs between punctuation marks);
+    # ``first`` marks a sentence's first word.
+    groups: list[list[tuple]] = []
+    current: list[tuple] = []
+    known: set[str] = set()  # capitalised where capitals carry meaning
+    lower: set[str] = set()  # seen in lower case
+    for sid, sent in enumerate(sents):
+        first = True
+        for m in _WORD.finditer(raw, sent.start, sent.end):
+            text = m.group()
+            if m.lastindex:  # punctuation ends a segment
+                if current:
+                    groups.append(current)
+                    current = []
+                continue
+            cls = _word_class(text)
+            if cls[3] < 0:
+                lower.add(cls[0])
+            elif cls[3] > 0 and not first and sid not in headings:
+                known.add(cls[0])
+            current.append((m.start(), m.end(), text, sid, cls, first))
+            first = False
+        if current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    segments = tuple(tuple(_roles(g, known, lower, headings)) for g in groups)
+    return _ArticleWords(segments, headings)
 
 
 def _roles(
-    pending: list[tuple], known: set[str], lower: set[str], headings: frozenset[int]
+    group: list[tuple], known: set[str], lower: set[str], headings: frozenset[int]
 ) -> list[_Tok]:
-    out: list[_Tok] = []
-    n = len(pending)
-    caps: list[bool] = []
-    for t, first in pending:
-        text = t.text
-        key = _norm(text)
-        upper_inside = any(c.isupper() for c in text[1:])
-        if (upper_inside and any(c.islower() for c in text[1:])) or _is_acronym(text):
-            cap = True  # TikTok, ByteDance, US, U.S.
-        elif text[:1].isupper():
-            reliable = not first and t.sent_id not in headings
-            cap = reliable or (key in known and key not in lower)
+    caps = []
+    for _s, _e, _text, sid, (key, _stop, mixed, initial), first in group:
+        if mixed:
+            caps.append(True)  # TikTok, ByteDance, US, U.S.
+        elif initial > 0:
+            reliable = not first and sid not in headings
+            caps.append(reliable or (key in known and key not in lower))
         else:
-            cap = False
-        caps.append(cap)
-    for i, (t, _first) in enumerate(pending):
-        text = t.text
-        key = _norm(text)
-        end = t.end - 2 if _POSSESSIVE.search(text) and len(text) > 2 else t.end
-        surface = text[: end - t.start]
+            caps.append(False)
+    out: list[_Tok] = []
+    n = len(group)
+    for i, (start, end, text, sid, (key, stop, _mixed, _initial), _first) in enumerate(group):
         cap = caps[i]
-        stop = key in STOPWORDS or key in TIME_WORDS or "'" in key
         if cap and stop:
             # A capitalised function word inside a name ("Vice Premier He Lifeng").
-            inner = i + 1 < n and caps[i + 1] and not _pstop(pending[i + 1])
+            inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
             role = _NAME_STOP if inner else _BREAK
         elif cap:
             role = _NAME
-        elif key in NAME_CONNECTORS:
-            role = _NAME_STOP
-        elif (
-            stop
-            or (key in VERB_FRAGMENTS and key not in NOUN_ING)
-            or _adverb(key)
-            or not any(c.isalnum() for c in key)
-        ):
-            role = _BREAK
         else:
-            role = _COMMON
-        out.append(_Tok(t.start, end, key, surface, t.sent_id, role, _is_acronym(surface)))
+            role = _common_role(key)
+        possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
+        if possessive:
+            end -= 2
+            text = text[:-2]
+        out.append(_Tok(start, end, key, text, sid, role, _is_acronym(text), *_flags(key, role)))
         # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
-        if end != t.end:
-            out.append(_Tok(end, end, "'s", "", t.sent_id, _BREAK, False))
+        if possessive:
+            out.append(_Tok(end, end, "'s", "", sid, _BREAK, False, True, True, False, False))
     return out
-
-
-def _pstop(item: tuple) -> bool:
-    key = _norm(item[0].text)
-    return key in STOPWORDS or key in TIME_WORDS
 
 
 def _adverb(key: str) -> bool:
@@ -485,7 +502,7 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
             cut = (
                 t.role == _BREAK
                 or (t.role == _NAME_STOP and not t.surface[:1].isupper())
-                or (t.role == _COMMON and run and _verbish(t.key))
+                or (t.verbish and run)
             )
             if cut:
                 _noun_phrase(run, max_ngram, add)
@@ -514,25 +531,28 @@ def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
     add(run[-max_ngram:])  # English noun phrases end in their head noun
 
 
-def _trim(run: Sequence[_Tok]) -> list[_Tok]:
+def _trim(run: Sequence[_Tok]) -> Sequence[_Tok]:
     s, e = 0, len(run)
-    while s < e and _weak_edge(run[s], leading=True):
+    while s < e and run[s].lead_weak:
         s += 1
-    while e > s and _weak_edge(run[e - 1], leading=False):
+    while e > s and run[e - 1].trail_weak:
         e -= 1
-    return list(run[s:e])
+    return run if (s, e) == (0, len(run)) else run[s:e]
 
 
-def _weak_edge(t: _Tok, *, leading: bool) -> bool:
-    if t.role in (_BREAK, _NAME_STOP):
-        return True
-    if t.role == _COMMON and t.key in WEAK_MODIFIERS:
-        return True
-    if leading and t.role == _NAME and t.key in NAME_PREFIXES:
-        return True
-    if not leading and (t.key.isdigit() or _is_number(t.key)):
-        return True
-    return not leading and t.role == _NAME and t.key in DEMONYMS
+@lru_cache(maxsize=65536)
+def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
+    """``(lead_weak, trail_weak, content, verbish)`` for a word in a role."""
+    edge = role in (_BREAK, _NAME_STOP) or (role == _COMMON and key in WEAK_MODIFIERS)
+    lead = edge or (role == _NAME and key in NAME_PREFIXES)
+    trail = edge or _is_number(key) or (role == _NAME and key in DEMONYMS)
+    content = (
+        any(c.isalpha() for c in key)
+        and key not in DEMONYMS
+        and key not in WEAK_MODIFIERS
+        and role != _NAME_STOP
+    )
+    return lead, trail, content, role == _COMMON and _verbish(key)
 
 
 def _adjective(key: str) -> bool:
@@ -546,13 +566,7 @@ def _is_number(key: str) -> bool:
 def _valid(run: Sequence[_Tok]) -> bool:
     if len(run) == 1 and run[0].role == _COMMON and _adjective(run[0].key):
         return False
-    return any(
-        any(c.isalpha() for c in t.key)
-        and t.key not in DEMONYMS
-        and t.key not in WEAK_MODIFIERS
-        and t.role != _NAME_STOP
-        for t in run
-    )
+    return any(t.content for t in run)
 
 
 def _score(key: str, scored: Mapping[str, float]) -> tuple[float, str] | None:
@@ -589,34 +603,27 @@ def _pick(
         if s is not None:
             ranked.append((s[0], -len(runs), key, runs))
     ranked.sort(key=lambda r: (r[0], r[1], r[2]))
-    index = None
-    taken: list[tuple[str, frozenset[str]]] = []
-    out = []
+    taken: list[tuple[str, frozenset[str], float, list]] = []
     for h, _n, key, runs in ranked:
         wordset = frozenset(key.split())
-        clash = [i for i, (_, w) in enumerate(taken) if wordset <= w or w <= wordset]
-        if len(out) == top and not clash:
-            continue  # the list is full; only fuller names of taken ones still count
+        clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
         if clash:
             i = clash[0]
             if len(clash) == 1 and taken[i][1] < wordset and _is_name(runs[0]):
                 # A fuller name for a name already taken ("Trump" → "President Donald Trump"):
                 # keep the place and score, show the fuller name.
-                phrase = _surface(runs, words.heading_sents)
-                spans = _find(index, phrase) if index is not None else []
-                if spans:
-                    taken[i] = (key, wordset)
-                    out[i] = (phrase, out[i][1], len(spans), spans[0][:2])
+                taken[i] = (key, wordset, taken[i][2], runs)
             continue
-        if dedup_lim < 1.0 and any(similarity(key, k, dedup_func) > dedup_lim for k, _ in taken):
+        if len(taken) == top:
+            continue  # the list is full; only fuller names of taken ones still count
+        if dedup_lim < 1.0 and any(similarity(key, t[0], dedup_func) > dedup_lim for t in taken):
             continue
-        phrase = _surface(runs, words.heading_sents)
-        if index is None:
-            index = _index(article)
-        spans = _find(index, phrase)
-        if not spans:  # cannot happen: the phrase was read from these tokens
-            continue
-        taken.append((key, wordset))
+        taken.append((key, wordset, h, runs))
+    phrases = [_surface(runs, words.heading_sents) for _k, _w, _h, runs in taken]
+    found = _find_many(words, phrases)
+    out = []
+    for phrase, (_k, _w, h, _runs) in zip(phrases, taken, strict=True):
+        spans = found[phrase]  # never empty: the phrase was read from these tokens
         out.append((phrase, h, len(spans), spans[0][:2]))
     return out
 
@@ -641,46 +648,44 @@ def _most_common(forms: Counter[str]) -> str:
 # --- finding phrases ------------------------------------------------------------------------
 
 
-def _index(article: Article) -> dict[str, list[tuple[tuple[_Tok, ...], int]]]:
-    return _index_cached(article.raw, article.kept)
+def _find(article: Article, phrase: str) -> list[tuple[int, int, int]]:
+    """Occurrences of ``phrase`` in ``article`` as ``(start, end, sent_id)`` (raw offsets)."""
+    return _find_many(_words(article.raw, article.kept), [phrase])[phrase]
 
 
-@lru_cache(maxsize=4096)
-def _index_cached(
-    raw: str, kept: tuple[tuple[int, int], ...]
-) -> dict[str, list[tuple[tuple[_Tok, ...], int]]]:
-    """Where each word key starts: key → [(segment, position)]."""
-    index: dict[str, list[tuple[tuple[_Tok, ...], int]]] = {}
-    for seg in _words(raw, kept).segments:
+def _find_many(
+    words: _ArticleWords, phrases: Sequence[str]
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Occurrences of each phrase as ``(start, end, sent_id)`` in raw offsets, in order.
+
+    Whole words inside one segment match, ignoring case, except that an all-capitals word
+    (``US``) only matches in capitals; a possessive ends a phrase."""
+    by_first: dict[str, list[tuple[str, list[str], list[bool]]]] = {}
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for phrase in phrases:
+        out[phrase] = []
+        parts = phrase.split()
+        if parts:
+            keys = [_norm(p) for p in parts]
+            by_first.setdefault(keys[0], []).append((phrase, keys, [_is_acronym(p) for p in parts]))
+    if not by_first:
+        return out
+    for seg in words.segments:
+        n = len(seg)
         for i, t in enumerate(seg):
-            if t.surface:
-                index.setdefault(t.key, []).append((seg, i))
-    return index
-
-
-def _find(
-    index: Mapping[str, list[tuple[tuple[_Tok, ...], int]]], phrase: str
-) -> list[tuple[int, int, int]]:
-    """Occurrences of ``phrase`` as ``(start, end, sent_id)`` in raw offsets, in order."""
-    parts = phrase.split()
-    if not parts:
-        return []
-    keys = [_norm(p) for p in parts]
-    acro = [_is_acronym(p) for p in parts]
-    out = []
-    for seg, i in index.get(keys[0], ()):
-        if i + len(keys) > len(seg):
-            continue
-        ok = True
-        for j, (k, a) in enumerate(zip(keys, acro, strict=True)):
-            t = seg[i + j]
-            if t.key != k or (a and not t.acronym):
-                ok = False
-                break
-            if j < len(keys) - 1 and not seg[i + j + 1].surface:
-                ok = False  # a possessive ends the phrase
-                break
-        if ok:
-            out.append((seg[i].start, seg[i + len(keys) - 1].end, seg[i].sent_id))
-    out.sort()
+            wanted = by_first.get(t.key)
+            if wanted is None or not t.surface:
+                continue
+            for phrase, keys, acro in wanted:
+                k = len(keys)
+                if i + k > n:
+                    continue
+                ok = True
+                for j in range(k):
+                    u = seg[i + j]
+                    if u.key != keys[j] or (acro[j] and not u.acronym) or not u.surface:
+                        ok = False
+                        break
+                if ok:
+                    out[phrase].append((t.start, seg[i + k - 1].end, t.sent_id))
     return out
