@@ -422,17 +422,25 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
 def _roles(
     group: list[tuple], known: set[str], lower: set[str], headings: frozenset[int]
 ) -> list[_Tok]:
-    caps = []
-    for _s, _e, _text, sid, (key, _stop, mixed, initial), first in group:
+    caps: list[bool] = []
+    unsure: list[int] = []  # capitalised only because it starts a sentence or heading
+    for i, (_s, _e, _text, sid, (key, _stop, mixed, initial), first) in enumerate(group):
         if mixed:
             caps.append(True)  # TikTok, ByteDance, US, U.S.
         elif initial > 0:
             reliable = not first and sid not in headings
             caps.append(reliable or (key in known and key not in lower))
+            if not caps[-1] and key not in lower:
+                unsure.append(i)
         else:
             caps.append(False)
-    out: list[_Tok] = []
     n = len(group)
+    for i in reversed(unsure):
+        # A capitalised word never seen in lower case, right before a name, starts the name:
+        # "Federal Reserve Chair Jerome Powell said" at the start of a sentence.
+        if i + 1 < n and caps[i + 1] and not group[i + 1][4][1] and not group[i][4][1]:
+            caps[i] = True
+    out: list[_Tok] = []
     for i, (start, end, text, sid, (key, stop, _mixed, _initial), _first) in enumerate(group):
         cap = caps[i]
         if cap and stop:

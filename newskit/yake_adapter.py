@@ -26,6 +26,7 @@ from typing import Any, Literal
 import yake
 
 CACHE_SIZE = 8192
+MIN_PARALLEL = 4  # fewer texts than this are scored in this process
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 _ALL = 10**9  # "every candidate" for YAKE's top
 
@@ -97,10 +98,12 @@ def ngram_scores_many(
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
     todo = [t for t in dict.fromkeys(texts) if (t, options) not in _CACHE]
-    if n_jobs > 1 and len(todo) > 1:
+    if n_jobs > 1 and len(todo) >= MIN_PARALLEL:
         n = min(n_jobs, len(todo))
         parts = [todo[i::n] for i in range(n)]
-        context = multiprocessing.get_context("spawn")
+        # fork starts workers at once with YAKE already imported; spawn where there is none.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with ProcessPoolExecutor(n, mp_context=context) as pool:
             results = list(pool.map(_run_many, [(p, options) for p in parts]))
         for part, scored in zip(parts, results, strict=True):
