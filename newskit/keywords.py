@@ -78,6 +78,7 @@ CONCORDANCE_COLUMNS = [
 
 LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
+MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
 _FINAL_PUNCT = ".!?…"
 # Words as newskit.segment cuts them (U.S., U.S.-China, 90-day, tit-for-tat, Bessent’s) and
 # punctuation marks (group 1), which end a phrase.
@@ -348,20 +349,26 @@ def _phrase_key(phrase: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
-    """All capitals with at least two letters: ``US``, ``U.S.``, ``NATO`` (not ``A.``)."""
-    return word.isupper() and (len(word) > 2 or word.isalpha())
+    """All capitals, two to six letters: ``US``, ``U.S.``, ``NATO`` (not ``A.``, not a shouted
+    ``SHIPPING``)."""
+    if not word.isupper() or (len(word) <= 2 and not word.isalpha()):
+        return False
+    return sum(c.isalpha() for c in word) <= MAX_ACRONYM_LETTERS
 
 
 @lru_cache(maxsize=65536)
 def _word_class(text: str) -> tuple[str, bool, bool, int]:
     """``(key, stop, mixed_case_or_acronym, initial)`` for a token's text; ``initial`` is 1 for
-    a capital first letter, -1 for a lower-case one, 0 otherwise."""
+    a capital first letter, 2 for a word in capitals that is no acronym (shouted: its capitals
+    say nothing), -1 for a lower-case first letter, 0 otherwise."""
     key = _norm(text)
     stop = key in STOPWORDS or key in TIME_WORDS or "'" in key
     rest = text[1:]
     mixed = (rest != rest.lower() and rest != rest.upper()) or _is_acronym(text)
     first = text[:1]
     initial = 1 if first.isupper() else -1 if first.islower() else 0
+    if initial == 1 and not mixed and text.isupper() and len(text) > 1:
+        initial = 2
     return key, stop, mixed, initial
 
 
@@ -393,6 +400,7 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     groups: list[list[tuple]] = []
     current: list[tuple] = []
     known: set[str] = set()  # capitalised where capitals carry meaning
+    pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
     lower: set[str] = set()  # seen in lower case
     for sid, sent in enumerate(sents):
         first = True
@@ -406,8 +414,10 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
             cls = _word_class(text)
             if cls[3] < 0:
                 lower.add(cls[0])
-            elif cls[3] > 0 and not first and sid not in headings:
+            elif (cls[3] == 1 or cls[2]) and not first and sid not in headings:
                 known.add(cls[0])
+                if current and current[-1][4][0] in known:
+                    pairs.add((current[-1][4][0], cls[0]))
             current.append((m.start(), m.end(), text, sid, cls, first))
             first = False
         if current:
@@ -415,12 +425,16 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
             current = []
     if current:
         groups.append(current)
-    segments = tuple(tuple(_roles(g, known, lower, headings)) for g in groups)
+    segments = tuple(tuple(_roles(g, known, pairs, lower, headings)) for g in groups)
     return _ArticleWords(segments, headings)
 
 
 def _roles(
-    group: list[tuple], known: set[str], lower: set[str], headings: frozenset[int]
+    group: list[tuple],
+    known: set[str],
+    pairs: set[tuple[str, str]],
+    lower: set[str],
+    headings: frozenset[int],
 ) -> list[_Tok]:
     caps: list[bool] = []
     unsure: list[int] = []  # capitalised only because it starts a sentence or heading
@@ -428,17 +442,21 @@ def _roles(
         if mixed:
             caps.append(True)  # TikTok, ByteDance, US, U.S.
         elif initial > 0:
-            reliable = not first and sid not in headings
+            reliable = initial == 1 and not first and sid not in headings
             caps.append(reliable or (key in known and key not in lower))
-            if not caps[-1] and key not in lower:
+            if not caps[-1]:
                 unsure.append(i)
         else:
             caps.append(False)
     n = len(group)
     for i in reversed(unsure):
-        # A capitalised word never seen in lower case, right before a name, starts the name:
-        # "Federal Reserve Chair Jerome Powell said" at the start of a sentence.
-        if i + 1 < n and caps[i + 1] and not group[i + 1][4][1] and not group[i][4][1]:
+        # A capitalised word at a sentence start starts a name when it never shows in lower case
+        # and a name follows ("Federal Reserve Chair Jerome Powell said"), or when the two words
+        # show capitalised together elsewhere ("Port Authority" … "the Port Authority said").
+        if i + 1 >= n or group[i][4][1] or group[i + 1][4][1]:
+            continue
+        key, nxt = group[i][4][0], group[i + 1][4][0]
+        if (key, nxt) in pairs or (caps[i + 1] and key not in lower):
             caps[i] = True
     out: list[_Tok] = []
     for i, (start, end, text, sid, (key, stop, _mixed, _initial), _first) in enumerate(group):
@@ -484,7 +502,9 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
         if not run or not _valid(run):
             return
         key = " ".join(t.key for t in run)
-        found.setdefault(key, []).append(tuple(run))
+        runs = found.setdefault(key, [])
+        if not runs or runs[-1][0].start != run[0].start:  # a name is also a noun phrase
+            runs.append(tuple(run))
 
     for seg in words.segments:
         n = len(seg)
@@ -644,8 +664,14 @@ def _surface(runs: list[tuple[_Tok, ...]], headings: frozenset[int]) -> str:
     """The form a phrase is written in most often (outside headings when it can)."""
     forms: Counter[str] = Counter()
     for run in runs:
-        weight = 1 if run[0].sent_id in headings else 1000
-        forms[" ".join(t.surface for t in run)] += weight
+        form = " ".join(t.surface for t in run)
+        if run[0].sent_id in headings:
+            weight = 1
+        elif form.isupper() and not all(t.acronym for t in run):
+            weight = 10  # shouted
+        else:
+            weight = 1000
+        forms[form] += weight
     return _most_common(forms)
 
 
