@@ -23,6 +23,7 @@ Offsets are into ``article.raw``: ``article.raw[start:end]`` is the occurrence.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -647,7 +648,7 @@ def _pick(
         if dedup_lim < 1.0 and any(similarity(key, t[0], dedup_func) > dedup_lim for t in taken):
             continue
         taken.append((key, wordset, h, runs))
-    phrases = [_surface(runs, words.heading_sents) for _k, _w, _h, runs in taken]
+    phrases = [_surface(runs, words.heading_sents, article.raw) for _k, _w, _h, runs in taken]
     found = _find_many(words, phrases)
     out = []
     for phrase, (_k, _w, h, _runs) in zip(phrases, taken, strict=True):
@@ -660,13 +661,14 @@ def _is_name(run: Sequence[_Tok]) -> bool:
     return all(t.role in (_NAME, _NAME_STOP) for t in run)
 
 
-def _surface(runs: list[tuple[_Tok, ...]], headings: frozenset[int]) -> str:
+def _surface(runs: list[tuple[_Tok, ...]], headings: frozenset[int], raw: str) -> str:
     """The form a phrase is written in most often (outside headings when it can)."""
     forms: Counter[str] = Counter()
     for run in runs:
         form = " ".join(t.surface for t in run)
-        if run[0].sent_id in headings:
-            weight = 1
+        spaced = all(raw[a.end : b.start] == " " for a, b in itertools.pairwise(run))
+        if run[0].sent_id in headings or not spaced:
+            weight = 1  # a heading, or words split by a line end or double space
         elif form.isupper() and not all(t.acronym for t in run):
             weight = 10  # shouted
         else:

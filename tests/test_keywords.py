@@ -36,6 +36,12 @@ MADE_UP = {
         "workers said automation worries them. Maria Lopez said the 24-hour operations start "
         "in June. SHIPPING COSTS remain the main worry for exporters.\n"
     ),
+    "wrap": (
+        "Central bankers in Frankfurt met on Monday to weigh the interest\r\n"
+        "rate path. The European Central Bank kept the interest rate path unchanged,\r\n"
+        "and European Central Bank officials said the interest rate path\r\n"
+        "depends on inflation in the euro area.\r\n"
+    ),
 }
 
 
@@ -72,8 +78,9 @@ def check_list(corpus: newskit.Corpus, df: pd.DataFrame) -> None:
         for kw, start, end, count in part[
             ["keyword", "first_start", "first_end", "count"]
         ].itertuples(index=False):
-            assert kw in article.text, kw
-            assert article.raw[start:end].lower() == kw.lower()
+            # words are joined by one space; a hard-wrapped occurrence may hold a line end
+            assert kw in " ".join(article.text.split()), kw
+            assert " ".join(article.raw[start:end].split()).lower() == kw.lower()
             assert any(s.start <= start and end <= s.end for s in sents), f"{kw} crosses"
             assert not any(r.start < end and start < r.end for r in article.removed)
             first, last = _edges(kw)
@@ -133,6 +140,11 @@ def test_no_boilerplate_anywhere_in_seeds(seeds):
             ["Reserve Chair Jerome", "Federal", "Sergio Gor", "Rally Investors", "Trade War"],
         ),
         ("fed", ["Minister Ana Costa"], ["Costa lead high-stakes", "negotiations tackling"]),
+        (
+            "wrap",
+            ["interest rate path", "European Central Bank", "Frankfurt"],
+            ["rate path depends"],
+        ),
         (
             "port",
             ["Port Authority Director Maria Lopez", "container terminal"],
@@ -307,7 +319,7 @@ def test_keyword_table_on_seeds(seeds, seed_keywords):
 
 def test_keyword_table_computes_keywords_when_not_given(made_up):
     table = newskit.keyword_table(made_up, top=5)
-    assert set(table["outlet"]) == {"fed", "port"}  # no outlet known: the article id
+    assert set(table["outlet"]) == {"fed", "port", "wrap"}  # no outlet known: the article id
     assert table.groupby("outlet")["in_top"].sum().max() <= 5
 
 

@@ -68,6 +68,7 @@ STOPWORDS: frozenset[str] = _words(
 # left out on purpose. Example: "lead" in "He Lifeng lead high-stakes negotiations".
 VERB_LEMMAS: frozenset[str] = _words(
     """
+    concede depend maintain predict prefer reckon reiterate
     accept accuse achieve acknowledge add admit advocate affect agree allow announce appear
     approve argue arrive ask attend avert avoid become begin believe boost bridge cause cite
     combat confirm consider continue contribute convince criticise criticize decide declare
@@ -91,6 +92,7 @@ IRREGULAR_VERB_FORMS: frozenset[str] = _words(
     fought found flew forgot froze grew grown heard held hid kept knew known laid led left lent
     lost meant met paid ran rose sat sent shown sold spent spoke spoken stood struck swore
     taught thought threw thrown understood won wore wrote written scheduled slated heads
+    rose risen rises fell fallen
     says said told took taken went gone came gave given saw seen made got gotten
     lies lay lying dies died dying ties tied tying
     """
