@@ -136,7 +136,8 @@ def keywords(
     YAKE runs once per (text, YAKE options): changing ``top`` or ``dedup_lim`` reuses it.
 
     Returns one row per keyphrase: ``article_id, outlet, rank, keyword, score, yake_score,
-    count, first_start, first_end``. ``score`` = log10(1 + 1 / yake_score), higher is better;
+    count, first_start, first_end``. ``keyword`` is written as the article most often writes
+    it (outside headings), its words joined by single spaces. ``score`` = log10(1 + 1 / yake_score), higher is better;
     ``yake_score`` is YAKE's value (lower is better; see the module doc for phrases YAKE did not
     score whole). ``count`` counts the phrase's occurrences in the cleaned text (any case);
     ``first_start``/``first_end`` are the first occurrence's raw offsets. ``outlet`` is the
