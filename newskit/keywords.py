@@ -137,11 +137,11 @@ def keywords(
 
     Returns one row per keyphrase: ``article_id, outlet, rank, keyword, score, yake_score,
     count, first_start, first_end``. ``keyword`` is written as the article most often writes
-    it (outside headings), its words joined by single spaces. ``score`` = log10(1 + 1 / yake_score), higher is better;
-    ``yake_score`` is YAKE's value (lower is better; see the module doc for phrases YAKE did not
-    score whole). ``count`` counts the phrase's occurrences in the cleaned text (any case);
-    ``first_start``/``first_end`` are the first occurrence's raw offsets. ``outlet`` is the
-    article's outlet, or its id when unknown.
+    it (outside headings), its words joined by single spaces. ``score`` = log10(1 + 1 /
+    yake_score), higher is better; ``yake_score`` is YAKE's value (lower is better; see the
+    module doc for phrases YAKE did not score whole). ``count`` counts the phrase's
+    occurrences in the cleaned text (any case); ``first_start``/``first_end`` are the first
+    occurrence's raw offsets. ``outlet`` is the article's outlet, or its id when unknown.
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
