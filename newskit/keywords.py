@@ -179,6 +179,9 @@ def keywords(
     )
 
 
+_extract = keywords  # keyword_table and keyword_spans name their frame argument "keywords"
+
+
 def keyword_spans(
     corpus: Iterable[Article], keywords: pd.DataFrame | Sequence[str] | str
 ) -> pd.DataFrame:
@@ -246,7 +249,7 @@ def keyword_table(
     """
     articles = list(corpus)
     if keywords is None:
-        keywords = globals()["keywords"](articles, top=top, max_ngram=max_ngram, **yake_options)
+        keywords = _extract(articles, top=top, max_ngram=max_ngram, **yake_options)
     outlets = list(dict.fromkeys(_outlet(a) for a in articles))
     forms: dict[str, Counter[str]] = {}
     best: dict[tuple[str, str], int] = {}
