@@ -40,6 +40,7 @@ from newskit.resources.stopwords import (
     ADJECTIVE_SUFFIX_NOUNS,
     ADJECTIVE_SUFFIXES,
     DEMONYMS,
+    DETERMINERS,
     LY_WORDS,
     NAME_CONNECTORS,
     NAME_PREFIXES,
@@ -106,6 +107,7 @@ class _Tok(NamedTuple):
     trail_weak: bool  # may not end a phrase
     content: bool  # a word that can carry a phrase on its own
     verbish: bool  # an -ing/-ed verb when it follows a noun
+    initial: bool  # the first word of its sentence
 
 
 @dataclass(frozen=True)
@@ -464,7 +466,7 @@ def _roles(
         if (key, nxt) in pairs or (caps[i + 1] and key not in lower):
             caps[i] = True
     out: list[_Tok] = []
-    for i, (start, end, text, sid, (key, stop, _mixed, _initial), _first) in enumerate(group):
+    for i, (start, end, text, sid, (key, stop, _mixed, _initial), first) in enumerate(group):
         cap = caps[i]
         if cap and stop:
             # A capitalised function word inside a name ("Vice Premier He Lifeng").
@@ -478,10 +480,13 @@ def _roles(
         if possessive:
             end -= 2
             text = text[:-2]
-        out.append(_Tok(start, end, key, text, sid, role, _is_acronym(text), *_flags(key, role)))
+        flags = _flags(key, role)
+        out.append(_Tok(start, end, key, text, sid, role, _is_acronym(text), *flags, first))
         # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
         if possessive:
-            out.append(_Tok(end, end, "'s", "", sid, _BREAK, False, True, True, False, False))
+            out.append(
+                _Tok(end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False)
+            )
     return out
 
 
@@ -531,7 +536,16 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
             i = j
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
         run: list[_Tok] = []
-        for t in seg:
+        for k, t in enumerate(seg):
+            # An -ing word opening a phrase is an adjective at a sentence start or after a
+            # determiner ("the escalating tariffs"), else a verb ("and toppling hundreds").
+            if (
+                not run
+                and t.verbish
+                and t.key.endswith("ing")
+                and not (t.initial or (k > 0 and seg[k - 1].key in DETERMINERS))
+            ):
+                continue
             cut = (
                 t.role == _BREAK
                 or (t.role == _NAME_STOP and not t.surface[:1].isupper())
@@ -642,16 +656,15 @@ def _pick(
         clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
         if clash:
             i = clash[0]
-            if len(clash) == 1 and taken[i][1] < wordset and _is_name(runs[0]):
-                # A fuller name for a name already taken ("Trump" → "President Donald Trump"):
-                # keep the place and score, show the fuller name.
-                taken[i] = (key, wordset, taken[i][2], runs)
+            if len(clash) == 1 and _prefer(key, wordset, runs, taken[i]):
+                taken[i] = (key, wordset, h, runs)
             continue
         if len(taken) == top:
             continue  # the list is full; only fuller names of taken ones still count
         if dedup_lim < 1.0 and any(similarity(key, t[0], dedup_func) > dedup_lim for t in taken):
             continue
         taken.append((key, wordset, h, runs))
+    taken.sort(key=lambda t: (t[2], t[0]))
     phrases = [_surface(runs, words.heading_sents, article.raw) for _k, _w, _h, runs in taken]
     found = _find_many(words, phrases)
     out = []
@@ -659,6 +672,18 @@ def _pick(
         spans = found[phrase]  # never empty: the phrase was read from these tokens
         out.append((phrase, h, len(spans), spans[0][:2]))
     return out
+
+
+def _prefer(key: str, wordset: frozenset[str], runs: list, taken: tuple) -> bool:
+    """Whether a phrase nested with a taken one should replace it: a fuller name for a name
+    ("Trump" → "President Donald Trump"), or a common noun phrase's head used far more often
+    than the phrase ("powerful earthquake" → "earthquake" used four times)."""
+    _key, t_words, _h, t_runs = taken
+    if t_words < wordset:
+        return _is_name(runs[0])
+    if wordset < t_words and not _is_name(t_runs[0]):
+        return len(runs) >= max(2, 2 * len(t_runs))
+    return False
 
 
 def _is_name(run: Sequence[_Tok]) -> bool:

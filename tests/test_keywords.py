@@ -36,6 +36,14 @@ MADE_UP = {
         "workers said automation worries them. Maria Lopez said the 24-hour operations start "
         "in June. SHIPPING COSTS remain the main worry for exporters.\n"
     ),
+    "quake": (
+        "A powerful earthquake struck eastern Turkey early Monday, killing at least 42 people "
+        "and toppling hundreds of buildings, Interior Minister Ali Yerlikaya said.\n\n"
+        "The earthquake was felt as far away as Syria. Rescue teams searched the rubble in "
+        "Malatya. Engineers said many buildings in Malatya were built before stricter building "
+        "codes took effect. The earthquake left thousands homeless, and officials said the "
+        "building codes were often ignored. Critics blamed Yerlikaya for the slow response.\n"
+    ),
     "wrap": (
         "Central bankers in Frankfurt met on Monday to weigh the interest\r\n"
         "rate path. The European Central Bank kept the interest rate path unchanged,\r\n"
@@ -140,6 +148,9 @@ def test_no_boilerplate_anywhere_in_seeds(seeds):
             ["Reserve Chair Jerome", "Federal", "Sergio Gor", "Rally Investors", "Trade War"],
         ),
         ("fed", ["Minister Ana Costa"], ["Costa lead high-stakes", "negotiations tackling"]),
+        # a head noun used far more often than the phrase that scored best replaces it
+        ("quake", ["earthquake", "Interior Minister Ali Yerlikaya"], ["powerful earthquake"]),
+        ("quake", ["building codes"], ["toppling hundreds", "Yerlikaya"]),  # -ing verb
         (
             "wrap",
             ["interest rate path", "European Central Bank", "Frankfurt"],
@@ -319,7 +330,12 @@ def test_keyword_table_on_seeds(seeds, seed_keywords):
 
 def test_keyword_table_computes_keywords_when_not_given(made_up):
     table = newskit.keyword_table(made_up, top=5)
-    assert set(table["outlet"]) == {"fed", "port", "wrap"}  # no outlet known: the article id
+    assert set(table["outlet"]) == {
+        "fed",
+        "port",
+        "quake",
+        "wrap",
+    }  # no outlet known: the article id
     assert table.groupby("outlet")["in_top"].sum().max() <= 5
 
 

@@ -17,6 +17,7 @@ merge (``"U.S. Treasury Secretary Scott Bessent"`` → ``"Treasury Secretary Sco
 ``LY_WORDS``: words ending in ``-ly`` that are not adverbs (``"supply chains"``, ``"Italy"``).
 ``DEMONYMS``: nationality adjectives; a name made of one alone (``"Chinese"``) is no keyphrase,
 though it may start one (``"Chinese imports"``).
+``DETERMINERS``: words after which an ``-ing`` word is an adjective (``"the rising prices"``).
 ``TIME_WORDS``: months, weekdays and other time words, never a phrase edge.
 ``NAME_CONNECTORS``: lower-case words allowed inside a name between capitalised words
 (``"Ministry of Commerce"``, ``"Secretary of State Marco Rubio"``).
@@ -211,4 +212,11 @@ ADJECTIVE_SUFFIX_NOUNS: frozenset[str] = _words(
     detective native captive fugitive conservative progressive legislative
     table cable label vegetable timetable constable stable
     """
+)
+
+# Words after which an -ing word starts a noun phrase as an adjective ("the escalating
+# tariffs", "of rising prices"); after other words ("and toppling hundreds", ", pushing
+# yields") it is a verb and is left out. Example: "the".
+DETERMINERS: frozenset[str] = _words(
+    "the a an its their his her our your my this that these those of amid such any some no"
 )
