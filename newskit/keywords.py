@@ -16,7 +16,10 @@ and turns its ranked n-grams into a list a person would write:
    ``"Treasury Secretary Scott Bessent"``.
 3. Phrases are merged case-insensitively, ranked by score, and taken greedily: a phrase whose
    words are a subset or superset of one already taken is skipped, and so is one more similar
-   than ``dedup_lim`` to one taken (YAKE's similarity function).
+   than ``dedup_lim`` to one taken (YAKE's similarity function). Two exceptions replace the
+   phrase taken: a fuller form of a name (``"Trump"`` → ``"President Donald Trump"``), and a
+   common phrase's own words when they stand alone at least twice as often
+   (``"powerful earthquake"`` once → ``"earthquake"``). The list is then ordered by score.
 
 Offsets are into ``article.raw``: ``article.raw[start:end]`` is the occurrence.
 """
