@@ -5,7 +5,9 @@ load → clean → segment → analyses (keywords, overlap, claims) → figures 
 
 from newskit.clean import boilerplate_rules
 from newskit.corpus import Corpus, load_corpus, seeds_path
+from newskit.distinctive import distinctive_terms
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
+from newskit.keywords import concordance, keyword_spans, keyword_table, keywords
 from newskit.records import Article, Removal, Rule
 from newskit.segment import sentences, tokens
 
@@ -20,6 +22,11 @@ __all__ = [
     "Removal",
     "Rule",
     "boilerplate_rules",
+    "concordance",
+    "distinctive_terms",
+    "keyword_spans",
+    "keyword_table",
+    "keywords",
     "load_corpus",
     "seeds_path",
     "sentences",

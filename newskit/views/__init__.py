@@ -5,5 +5,6 @@ This is the only package that imports ipywidgets. Every panel is a ``newskit.vie
 
 from newskit.views._panel import Panel, escape
 from newskit.views.corpus import article_html, reader_panel
+from newskit.views.keywords import keywords_panel
 
-__all__ = ["Panel", "article_html", "escape", "reader_panel"]
+__all__ = ["Panel", "article_html", "escape", "keywords_panel", "reader_panel"]
