@@ -4,5 +4,20 @@ This is the only package that imports ipywidgets. Every panel is a ``newskit.vie
 """
 
 from newskit.views._panel import Panel, escape
+from newskit.views.overlap import (
+    coverage_panel,
+    overlap_panel,
+    pair_panel,
+    quotes_panel,
+    reuse_panel,
+)
 
-__all__ = ["Panel", "escape"]
+__all__ = [
+    "Panel",
+    "coverage_panel",
+    "escape",
+    "overlap_panel",
+    "pair_panel",
+    "quotes_panel",
+    "reuse_panel",
+]
