@@ -45,7 +45,7 @@ _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "…,” Bessent said" / "Bessent described … as" (name then verb, up to 60 characters apart)
 _NAME_VERB = re.compile(r"(" + _NAME + r")\s+(?:\w+\s+){0,2}?(?:" + _VERBS + r")\b")
 # "said Jeremy Chan" / "according to Jeremy Chan"
-_VERB_NAME = re.compile(r"\b(?:" + _VERBS + r")(?:\s+to)?\s+(" + _NAME + r")")
+_VERB_NAME = re.compile(r"\b(?i:" + _VERBS + r")(?:\s+to)?\s+(" + _NAME + r")")
 
 
 class Quotation(NamedTuple):
@@ -109,6 +109,8 @@ def _clean_name(name: str) -> str | None:
     words = name.split()
     while words and words[0] in NOT_SPEAKERS:
         words.pop(0)
+    if words and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".")
     return " ".join(words) or None
 
 
