@@ -23,9 +23,9 @@ Method (lexical, no model):
 Reading the score (sentence against sentence): ≥ 0.95 same wording; ≥ 0.8 a copy with small
 edits; 0.5–0.8 a rewrite that keeps most content words (the AP/Newslooks "fourth round of
 discussions … after meetings in London, Geneva and Stockholm" pair scores about 0.9 alone and
-0.89 in the seeds); 0.3–0.55 mostly the same topic told differently; < 0.3 unrelated. ``align`` reports pairs from
-``DEFAULT_MIN_SCORE``. ``match_kind`` names a pair ``verbatim``, ``near_verbatim`` or
-``paraphrase`` from the same measures (thresholds below).
+0.89 in the seeds); 0.3–0.55 mostly the same topic told differently; < 0.3 unrelated.
+``align`` reports pairs from ``DEFAULT_MIN_SCORE``. ``match_kind`` names a pair ``verbatim``,
+``near_verbatim`` or ``paraphrase`` from the same measures (thresholds below).
 """
 
 from __future__ import annotations

@@ -12,7 +12,10 @@ LONG = (
     "Governor Ana Ruiz said on Tuesday."
 )
 TRIMMED = "Officials promised to help. “We will not leave anyone behind,” said Ana Ruiz."
-REPUNCT = 'Ruiz added: "we will rebuild every bridge, and every road; and we will not leave anyone behind"'
+REPUNCT = (
+    'Ruiz added: "we will rebuild every bridge, and every road; and we will not leave anyone '
+    'behind"'
+)
 OTHER = "“Markets will decide,” the banker said. Rates stayed where they were."
 
 
