@@ -2,12 +2,14 @@
 
 Alignment compares sentences, and comparing every sentence of every article with every other
 grows with the square of the corpus. A pair of articles is a **candidate** when at least one
-sentence of one and one sentence of the other share enough content terms: the Jaccard
-similarity of their term sets (``newskit.similarity.content_terms``) is at least
-``threshold``. Two ways to find them:
+sentence of one and one sentence of the other share enough content terms: at least
+``MIN_SHARED_TERMS``, and the Jaccard similarity of their term sets
+(``newskit.similarity.content_terms``, numbers left out) is at least ``threshold``. Two ways to
+find them:
 
-- ``"exhaustive"``: exact. Every sentence pair that shares a term is counted through an inverted
-  index (pairs that share nothing cannot reach any threshold above 0), then checked.
+- ``"exhaustive"``: exact. Shared-term counts of every sentence pair at once, as a sparse
+  matrix product (scipy, which datasketch depends on), then each pair is checked. Its cost grows
+  with the square of how often common terms recur.
 - ``"lsh"``: approximate, for large corpora. Each sentence's term set gets a MinHash
   (``datasketch``, ``num_perm`` permutations, fixed ``seed``); MinHash LSH tuned to ``threshold``
   proposes colliding sentences, and each proposal is checked with the exact Jaccard, so LSH never
@@ -19,9 +21,7 @@ similarity of their term sets (``newskit.similarity.content_terms``) is at least
 
 from __future__ import annotations
 
-import itertools
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
 import pandas as pd
@@ -39,6 +39,10 @@ LSH_ABOVE = 200
 DEFAULT_THRESHOLD = 0.15
 # Sentences with fewer content terms than this are not compared (too little to tell reuse).
 MIN_TERMS = 3
+# Two sentences must share at least this many terms (and reach the Jaccard threshold).
+MIN_SHARED_TERMS = 2
+# Rows of the sentence × term matrix multiplied at once by the exhaustive method.
+EXACT_BLOCK = 2000
 
 
 class Unit(NamedTuple):
@@ -51,12 +55,17 @@ class Unit(NamedTuple):
 
 
 def sentence_units(article: Article) -> list[Unit]:
-    """The article's non-heading sentences with at least ``MIN_TERMS`` content terms."""
+    """The article's non-heading sentences with at least ``MIN_TERMS`` content terms.
+
+    Numbers are left out of these term sets: every story has a "1" and a "2025", and lines
+    made of numbers (reference lists, tables) would otherwise pair unrelated articles."""
     out = []
     for i, s in enumerate(sentence_spans(article)):
         if s.is_heading:
             continue
-        terms = frozenset(content_terms(article.raw[s.start : s.end]))
+        terms = frozenset(
+            t for t in content_terms(article.raw[s.start : s.end]) if not t[0].isdigit()
+        )
         if len(terms) >= MIN_TERMS:
             out.append(Unit(i, s.start, s.end, terms))
     return out
@@ -84,34 +93,63 @@ def candidate_pairs(
         method = "lsh" if len(articles) >= LSH_ABOVE else "exhaustive"
     units = [(k, u) for k, a in enumerate(articles) for u in sentence_units(a)]
     if method == "exhaustive":
-        proposals = _exact_proposals(units)
+        found = _exact_pairs(units, threshold)
     else:
         proposals = _lsh_proposals(units, threshold=threshold, num_perm=num_perm, seed=seed)
+        found = _verified(units, proposals, threshold)
     best: dict[tuple[int, int], float] = {}
-    for x, y in proposals:
-        (ka, ua), (kb, ub) = units[x], units[y]
-        if ka == kb:
-            continue
-        j = len(ua.terms & ub.terms) / len(ua.terms | ub.terms)
-        if j >= threshold:
-            key = (min(ka, kb), max(ka, kb))
-            best[key] = max(best.get(key, 0.0), j)
+    for ka, kb, j in found:
+        key = (min(ka, kb), max(ka, kb))
+        best[key] = max(best.get(key, 0.0), j)
     rows = [(articles[a].id, articles[b].id, round(j, 6)) for (a, b), j in sorted(best.items())]
     return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
 
 
-def _exact_proposals(units: list[tuple[int, Unit]]) -> Iterable[tuple[int, int]]:
-    """Every pair of sentences (from different articles) that shares a content term, once."""
-    postings: dict[str, list[int]] = defaultdict(list)
+def _verified(
+    units: list[tuple[int, Unit]], proposals: Iterable[tuple[int, int]], threshold: float
+) -> Iterator[tuple[int, int, float]]:
+    """The proposed sentence pairs (from different articles) whose exact Jaccard is enough."""
+    for x, y in proposals:
+        (ka, ua), (kb, ub) = units[x], units[y]
+        shared = len(ua.terms & ub.terms)
+        if ka != kb and shared >= MIN_SHARED_TERMS:
+            j = shared / (len(ua.terms) + len(ub.terms) - shared)
+            if j >= threshold:
+                yield ka, kb, j
+
+
+def _exact_pairs(
+    units: list[tuple[int, Unit]], threshold: float
+) -> Iterator[tuple[int, int, float]]:
+    """Every sentence pair (from different articles) with Jaccard ≥ ``threshold`` and at least
+    ``MIN_SHARED_TERMS`` shared terms: shared-term counts for all pairs at once, as a sparse
+    product of the sentence × term matrix with its transpose (scipy, in blocks of rows)."""
+    import numpy as np
+    from scipy import sparse
+
+    if not units:
+        return
+    index: dict[str, int] = {}
+    rows, cols = [], []
     for x, (_, u) in enumerate(units):
         for t in u.terms:
-            postings[t].append(x)
-    seen: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        for x, y in itertools.combinations(ids, 2):
-            if units[x][0] != units[y][0] and (x, y) not in seen:
-                seen.add((x, y))
-    return seen
+            rows.append(x)
+            cols.append(index.setdefault(t, len(index)))
+    n = len(units)
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(index)))
+    mt = m.T.tocsr()
+    sizes = np.diff(m.indptr)
+    art = np.array([k for k, _ in units])
+    for lo in range(0, n, EXACT_BLOCK):
+        block = (m[lo : lo + EXACT_BLOCK] @ mt).tocoo()
+        x = block.row + lo
+        y, c = block.col, block.data
+        keep = (y > x) & (c >= MIN_SHARED_TERMS) & (art[x] != art[y])
+        x, y, c = x[keep], y[keep], c[keep]
+        j = c / (sizes[x] + sizes[y] - c)
+        ok = j >= threshold
+        for a, b, v in zip(art[x[ok]], art[y[ok]], j[ok], strict=True):
+            yield int(a), int(b), float(v)
 
 
 def _lsh_proposals(
