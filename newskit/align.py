@@ -14,6 +14,10 @@ How it works (``method="lexical"``):
 3. A sentence pair is reported when its score reaches ``min_score`` and it is the best match of
    one of its two sentences in the other article (so one sentence can be aligned to several
    rewrites, but a sentence's weaker look-alikes are not).
+   A sentence split into two in the rewrite (or two merged into one) is aligned as one
+   passage: two adjacent sentences replace their single pairs when together they score
+   ``MERGE_GAIN`` more than either alone (and the single sentence is about as long as the two,
+   ``MERGE_LENGTH_RATIO``).
 4. Quotations shared by the two articles (``newskit.shared_quotes``) are added as ``quote`` rows
    whose spans are the quotations themselves.
 
@@ -53,6 +57,11 @@ ALIGN_COLUMNS = [
     "kind",
 ]
 AlignMethod = Literal["lexical"]
+# A window of two adjacent sentences replaces single-sentence pairs when it scores this much
+# more than the better of them.
+MERGE_GAIN = 0.05
+# ... and when the single sentence has at least this share of the window's terms.
+MERGE_LENGTH_RATIO = 0.6
 
 
 def align(
@@ -129,27 +138,78 @@ def _align_pair(
     for (i, j), s in scores.items():
         best_a[i] = max(best_a.get(i, 0.0), s)
         best_b[j] = max(best_b.get(j, 0.0), s)
+    # (a first, a last, b first, b last) unit indexes -> score
+    kept: dict[tuple[int, int, int, int], float] = {
+        (i, i, j, j): s
+        for (i, j), s in scores.items()
+        if s >= min_score and (s >= best_a[i] or s >= best_b[j])
+    }
+    for merged, s in _merges(a, b, a_units, b_units, scores, weights, min_score):
+        i0, i1, j0, j1 = merged
+        for key in [k for k in kept if k[0] in (i0, i1) and k[2] in (j0, j1)]:
+            del kept[key]
+        kept[merged] = s
     rows = []
-    for (i, j), s in sorted(scores.items()):
-        if s < min_score or (s < best_a[i] and s < best_b[j]):
-            continue
-        ua, ub = a_units[i], b_units[j]
-        a_text, b_text = a.raw[ua.start : ua.end], b.raw[ub.start : ub.end]
-        rows.append(
-            (
-                a.id,
-                ua.start,
-                ua.end,
-                b.id,
-                ub.start,
-                ub.end,
-                a_text,
-                b_text,
-                s,
-                match_kind(a_text, b_text),
-            )
-        )
+    for (i0, i1, j0, j1), s in sorted(kept.items()):
+        a_s, a_e = a_units[i0].start, a_units[i1].end
+        b_s, b_e = b_units[j0].start, b_units[j1].end
+        a_text, b_text = a.raw[a_s:a_e], b.raw[b_s:b_e]
+        rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, s, match_kind(a_text, b_text)))
     return rows
+
+
+def _merges(
+    a: Article,
+    b: Article,
+    a_units: list[Unit],
+    b_units: list[Unit],
+    scores: dict[tuple[int, int], float],
+    weights: dict[str, float],
+    min_score: float,
+) -> list[tuple[tuple[int, int, int, int], float]]:
+    """One sentence rewritten as two adjacent ones (or two merged into one): windows of two
+    consecutive sentences on one side that match a sentence on the other better than either
+    sentence alone, by at least ``MERGE_GAIN``. Best first; a sentence is used once."""
+    found = []
+    for side in ("b", "a"):
+        one, two = (a_units, b_units) if side == "b" else (b_units, a_units)
+        one_art, two_art = (a, b) if side == "b" else (b, a)
+        for i, u in enumerate(one):
+            for j in range(len(two) - 1):
+                x, y = two[j], two[j + 1]
+                if not (u.terms & x.terms and u.terms & y.terms):
+                    continue
+                if len(u.terms) < MERGE_LENGTH_RATIO * len(x.terms | y.terms):
+                    continue  # a short sentence is a summary of two, not a split of them
+                if not _one_piece(two_art, x.start, y.end):
+                    continue
+                key1, key2 = ((i, j), (i, j + 1)) if side == "b" else ((j, i), (j + 1, i))
+                single = max(scores.get(key1, 0.0), scores.get(key2, 0.0))
+                if single == 0.0:
+                    continue
+                s = similarity(
+                    one_art.raw[u.start : u.end], two_art.raw[x.start : y.end], weights=weights
+                )
+                if s >= min_score and s >= single + MERGE_GAIN:
+                    key = (i, i, j, j + 1) if side == "b" else (j, j + 1, i, i)
+                    found.append((key, s))
+    found.sort(key=lambda f: (-f[1], f[0]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for key, s in found:
+        a_ids, b_ids = set(range(key[0], key[1] + 1)), set(range(key[2], key[3] + 1))
+        if a_ids & used_a or b_ids & used_b:
+            continue
+        used_a |= a_ids
+        used_b |= b_ids
+        out.append((key, s))
+    return out
+
+
+def _one_piece(article: Article, start: int, end: int) -> bool:
+    """True when ``raw[start:end]`` lies inside one kept (not removed) piece."""
+    return any(s <= start and end <= e for s, e in article.kept)
 
 
 def _quote_rows(a: Article, b: Article) -> list[tuple]:
