@@ -208,3 +208,9 @@ def test_seed_look_alikes_are_not_aligned(seed_alignment, x: str, y: str) -> Non
         df["a_text"].str.startswith(y) & df["b_text"].str.startswith(x)
     )
     assert not both.any()
+
+
+def test_single_article_corpus(make_corpus) -> None:
+    c = make_corpus({"only": " ".join(RIVER)})
+    df = align(c)
+    assert df.empty and list(df.columns) == ALIGN_COLUMNS
