@@ -16,9 +16,9 @@ How the synthetic articles are made (all deterministic, from the five seeds):
 
 - The corpus is made of **stories** of ``PER_STORY`` (10) articles. A story is the five seed
   articles with every content word enciphered for that story (``bessent`` → ``bessentqb``), so
-  two stories share no content vocabulary, except ``KEEP_PERCENT`` (3 %) of words chosen by a
-  hash and left as they are in every story, plus numbers and function words: the noise that
-  makes unrelated stories look a little alike.
+  two stories share no content vocabulary, except ``KEEP_PERCENT`` (3 %, or
+  ``--keep-percent``) of words chosen by a hash and left as they are in every story, plus
+  numbers and function words: the noise that makes unrelated stories look a little alike.
 - Articles 0–4 of a story are its five enciphered seeds. Articles 5–9 are rewrites of seed
   ``j mod 5``: each sentence kept with probability 0.7, neighbours shuffled, 15 % of words
   replaced by other words of the story, and two sentences borrowed from another seed of the
@@ -55,11 +55,11 @@ def _code(k: int) -> str:
     return "q" + letters
 
 
-def _encipher(text: str, code: str) -> str:
+def _encipher(text: str, code: str, keep_percent: int = KEEP_PERCENT) -> str:
     def sub(m: re.Match) -> str:
         w = m.group()
         low = w.lower()
-        if len(w) <= 2 or low in STOPWORDS or zlib.crc32(low.encode()) % 100 < KEEP_PERCENT:
+        if len(w) <= 2 or low in STOPWORDS or zlib.crc32(low.encode()) % 100 < keep_percent:
             return w
         return w + code
 
@@ -81,7 +81,7 @@ def _rewrite(sentences: list[str], other: list[str], vocab: list[str], rng: rand
     return " ".join(out)
 
 
-def synthetic_corpus(n_articles: int) -> newskit.Corpus:
+def synthetic_corpus(n_articles: int, *, keep_percent: int = KEEP_PERCENT) -> newskit.Corpus:
     """``n_articles`` synthetic articles made from the seeds (see the module docstring)."""
     seeds = newskit.load_corpus()
     seed_sents = [
@@ -99,7 +99,9 @@ def synthetic_corpus(n_articles: int) -> newskit.Corpus:
             rng = random.Random(story * 1000 + j)
             other = seed_sents[(base + 1 + rng.randrange(len(seeds) - 1)) % len(seeds)]
             text = _rewrite(list(seed_sents[base]), other, vocab, rng)
-        rows.append({"id": f"s{story:05d}_{j}", "text": _encipher(text, _code(story))})
+        rows.append(
+            {"id": f"s{story:05d}_{j}", "text": _encipher(text, _code(story), keep_percent)}
+        )
     return newskit.load_corpus(pd.DataFrame(rows))
 
 
@@ -113,10 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--align-up-to", type=int, default=1000)
+    ap.add_argument(
+        "--keep-percent",
+        type=int,
+        default=KEEP_PERCENT,
+        help="share of words left unenciphered, i.e. shared by all stories",
+    )
     args = ap.parse_args(argv)
     lines = []
     for n in args.sizes:
-        corpus, t_make = _timed(synthetic_corpus, n)
+        corpus, t_make = _timed(synthetic_corpus, n, keep_percent=args.keep_percent)
         # segmenting and term extraction are shared by both methods (and cached): done first
         _, t_units = _timed(lambda c: [sentence_units(a) for a in c], corpus)
         ex, t_ex = _timed(newskit.candidate_pairs, corpus, method="exhaustive")
@@ -128,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         story_recall = len(same_story & lsh_pairs) / len(same_story) if same_story else 1.0
         n_sent = len(newskit.sentences(corpus))
         line = (
-            f"{n:>6} articles ({n_sent} sentences, built in {t_make:.1f}s, "
+            f"{n:>6} articles, {args.keep_percent}% shared words ({n_sent} sentences, "
+            f"built in {t_make:.1f}s, "
             f"segmented in {t_units:.1f}s): "
             f"exhaustive {t_ex:.2f}s, {len(ex_pairs)} pairs "
             f"({len(ex_pairs) - len(same_story)} across stories) | "
