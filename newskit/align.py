@@ -62,6 +62,8 @@ AlignMethod = Literal["lexical"]
 MERGE_GAIN = 0.05
 # ... and when the single sentence has at least this share of the window's terms.
 MERGE_LENGTH_RATIO = 0.6
+# Windows are only tried where one sentence alone scores at least min_score - MERGE_REACH.
+MERGE_REACH = 0.25
 
 
 def align(
@@ -185,7 +187,7 @@ def _merges(
                     continue
                 key1, key2 = ((i, j), (i, j + 1)) if side == "b" else ((j, i), (j + 1, i))
                 single = max(scores.get(key1, 0.0), scores.get(key2, 0.0))
-                if single == 0.0:
+                if single < min_score - MERGE_REACH:
                     continue
                 s = similarity(
                     one_art.raw[u.start : u.end], two_art.raw[x.start : y.end], weights=weights
