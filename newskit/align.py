@@ -4,10 +4,10 @@ How it works (``method="lexical"``):
 
 1. Candidate article pairs come from ``newskit.candidates.candidate_pairs`` (every pair that
    shares a similar sentence; MinHash LSH for large corpora).
-2. Within a pair, every two sentences that share at least ``MIN_SHARED`` content terms are
-   scored with ``newskit.similarity`` using **pair-aware term weights**: a term's weight is
-   ``log(1 + (n_other + 1) / (df_other + 1))`` where ``n_other`` is the number of articles other
-   than the two compared and ``df_other`` how many of them use the term. Names and words the
+2. Within a pair, every two sentences that share at least ``MIN_SHARED`` content terms (numbers
+   aside) are scored with ``newskit.similarity`` using **pair-aware term weights**: a term's
+   weight is ``log(1 + (n_other + 1) / (df_other + 1))`` where ``n_other`` is the number of
+   articles other than the two compared and ``df_other`` how many of them use the term. Names and words the
    whole corpus repeats ("Treasury Secretary Scott Bessent") count for little; wording the two
    articles share with nobody else counts for a lot. With only two articles every term weighs
    the same.
@@ -81,7 +81,8 @@ def align(
     offsets are into each article's ``raw`` (``raw[a_start:a_end] == a_text``); ``score`` is
     ``newskit.similarity`` in [0, 1]; ``kind`` is ``verbatim``, ``near_verbatim``,
     ``paraphrase`` or ``quote``. Sorted by ``a_id``, ``a_start``, ``b_id``, ``b_start``.
-    ``candidates`` chooses how article pairs are found (see ``newskit.candidates``).
+    ``candidates`` chooses how article pairs are found (see ``newskit.candidates``);
+    ``quotes=False`` leaves out the ``quote`` rows.
     """
     if method != "lexical":
         raise ValueError(f"method must be 'lexical', not {method!r}")
