@@ -7,10 +7,10 @@ How it works (``method="lexical"``):
 2. Within a pair, every two sentences that share at least ``MIN_SHARED`` content terms (numbers
    aside) are scored with ``newskit.similarity`` using **pair-aware term weights**: a term's
    weight is ``log(1 + (n_other + 1) / (df_other + 1))`` where ``n_other`` is the number of
-   articles other than the two compared and ``df_other`` how many of them use the term. Names and words the
-   whole corpus repeats ("Treasury Secretary Scott Bessent") count for little; wording the two
-   articles share with nobody else counts for a lot. With only two articles every term weighs
-   the same.
+   articles other than the two compared and ``df_other`` how many of them use the term. Names
+   and words the whole corpus repeats ("Treasury Secretary Scott Bessent") count for little;
+   wording the two articles share with nobody else counts for a lot. With only two articles
+   every term weighs the same.
 3. A sentence pair is reported when its score reaches ``min_score`` and it is the best match of
    one of its two sentences in the other article (so one sentence can be aligned to several
    rewrites, but a sentence's weaker look-alikes are not).
