@@ -38,3 +38,17 @@ def test_threshold_and_method_checked(seeds) -> None:
         candidate_pairs(seeds, method="all")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="threshold"):
         candidate_pairs(seeds, threshold=0)
+
+
+def test_auto_switches_to_lsh_above_the_size_threshold(seeds, monkeypatch) -> None:
+    import newskit.candidates as cand
+
+    calls = []
+    real = cand._lsh_proposals
+    monkeypatch.setattr(cand, "_lsh_proposals", lambda *a, **k: calls.append(1) or real(*a, **k))
+    candidate_pairs(seeds)
+    assert calls == []  # 5 articles: exhaustive
+    monkeypatch.setattr(cand, "LSH_ABOVE", 5)
+    auto = candidate_pairs(seeds)
+    assert calls == [1]
+    pd.testing.assert_frame_equal(auto, candidate_pairs(seeds, method="exhaustive"))
