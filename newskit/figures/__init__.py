@@ -2,5 +2,13 @@
 
 from newskit.figures.corpus import lengths_figure
 from newskit.figures.keywords import distinctive_bars, keyword_heatmap
+from newskit.figures.overlap import coverage_figure, overlap_heatmap, reuse_figure
 
-__all__: list[str] = ["distinctive_bars", "keyword_heatmap", "lengths_figure"]
+__all__: list[str] = [
+    "coverage_figure",
+    "distinctive_bars",
+    "keyword_heatmap",
+    "lengths_figure",
+    "overlap_heatmap",
+    "reuse_figure",
+]
