@@ -50,6 +50,7 @@ from newskit.records import Article
 from newskit.resources.numbers import (
     CONTEXT_STOPWORDS,
     CURRENCY_SYMBOLS,
+    DECADE_PARTS,
     CURRENCY_WORDS,
     DATE_QUALIFIERS,
     DENOMINATORS,
@@ -241,16 +242,22 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _LONG_SCALE = r"(?i:hundred|thousand|million|billion|trillion)"
 _SHORT_SCALE = r"(?i:bn|mn|mln|tn|trn|k|m|b)"
 # A number: digits or words, with an optional scale ("1.5 million", "3bn", "two hundred").
-_NUM = (
-    r"(?:(?<![\w.,/:$€£¥-])(?<![A-Za-z]-)"
-    + _DIGITS
-    + r"(?:\s?"
-    + _LONG_SCALE
-    + r"s?\b|"
-    + _SHORT_SCALE
-    + r"\b)?(?![\d:]|,\d|\.\d)"
-    r"|\b" + _NUMWORD + r"(?:\s" + _LONG_SCALE + r")*\b)"
-)
+
+
+def _number(after_hyphen: bool = False) -> str:
+    """A number: digits or words, with an optional scale ("1.5 million", "3bn", "two
+    hundred"). Not inside a word or label ("COVID-19", "F-35"); the second number of a range
+    may follow a hyphen ("10-15")."""
+    before = r"(?<![\w.,/:])" if after_hyphen else r"(?<![\w.,/:-])(?<![A-Za-z]-)"
+    return (
+        r"(?:" + before + _DIGITS
+        + r"(?:\s?" + _LONG_SCALE + r"s?\b|" + _SHORT_SCALE + r"\b)?(?![\d:]|,\d|\.\d)"
+        + r"|\b" + _NUMWORD + r"(?:\s" + _LONG_SCALE + r")*\b)"
+    )  # fmt: skip
+
+
+_NUM = _number()
+_NUM2 = _number(after_hyphen=True)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%:])"
 _MONTH = (
     r"\b(?:(?:"
@@ -330,11 +337,13 @@ _P = {
     "year_range": _c(
         r"\b(?P<y1>" + _YEAR + r")\s?(?:[-‐‑–/]|to|and|through)\s?(?P<y2>" + _YEAR + r"|\d\d(?!\d))"
     ),
-    "decade": _c(r"\b(?P<y>(?:1[89]|20)\d0)['’]?s\b"),
+    "decade": _c(
+        r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?\b(?P<y>(?:1[89]|20)\d0)['’]?s\b"
+    ),
     "year": _c(r"\b(?P<y>" + _YEAR + r")\b(?![-‐‑–]\w)"),
     "money_range": _c(
         r"(?P<cur>" + _CURSYM + r")(?P<n1>" + _NUM + r")" + _TO + r"(?:" + _CURSYM + r")?"
-        r"(?P<n2>" + _NUM + r")"
+        r"(?P<n2>" + _NUM2 + r")"
     ),
     "money": _c(
         r"(?P<cur>" + _CURSYM + r")(?P<n>" + _NUM + r")"
@@ -348,7 +357,7 @@ _P = {
         + r")?"
         + _TO
         + r"(?P<n2>"
-        + _NUM
+        + _NUM2
         + r")(?P<p>"
         + _PCT
         + r")"
@@ -376,7 +385,7 @@ _P = {
         + r")"
         + _TO
         + r"(?P<n2>"
-        + _NUM
+        + _NUM2
         + r")(?:\s|"
         + _H
         + r")(?P<u>"
@@ -392,7 +401,7 @@ _P = {
         + _NUM
         + r")"
         + r"\s?(?:[-‐‑–]|to|and)\s?(?P<n2>"
-        + _NUM
+        + _NUM2
         + r")"
     ),
     "count": _c(r"(?P<n>" + _NUM + r")"),
@@ -822,16 +831,17 @@ def _b_year_range(m, text, generic):
 
 def _b_decade(m, text, generic):
     y = int(m["y"])
+    first, last = DECADE_PARTS[(m["part"] or "").lower()]
     return _Claim(
         m.start(),
         m.end(),
         "date_range",
-        low=float(y),
-        high=float(y + 9),
+        low=float(y + first),
+        high=float(y + last),
         unit="year",
-        date=f"{y:04d}",
-        date_end=f"{y + 9:04d}",
-        date_rule="explicit",
+        date=f"{y + first:04d}",
+        date_end=f"{y + last:04d}",
+        date_rule="explicit" if not m["part"] else "vague_part",
     )
 
 
@@ -1079,9 +1089,14 @@ def _b_count_range(m, text, generic):
     if not _quantity_ok(m, text, "n1"):
         return None
     a, b = parse_number(m["n1"]), parse_number(m["n2"])
-    if a is None or b is None or a >= b:
+    if a is None or b is None:
         return None
     sep = m.group(0)[m.end("n1") - m.start() : m.start("n2") - m.start()].strip()
+    if a >= b and sep in "-‐‑–" and m["n1"].isdigit() and m["n2"].isdigit():
+        # A tally ("passed the Senate 51-49"): high is the first number, low the second.
+        return _Claim(m.start(), m.end(), "count", low=b, high=a, unit="tally")
+    if a >= b:
+        return None
     if sep == "and" and not m.group(0).lower().startswith("between"):
         return None
     scale = _SCALE_RE.search(m["n2"])

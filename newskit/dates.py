@@ -39,6 +39,7 @@ from typing import Literal
 
 from newskit.resources.numbers import (
     ED_NOT_PAST,
+    FUTURE_AUXILIARIES,
     FUTURE_CUES,
     PAST_CUES,
     RELATIVE_PERIODS,
@@ -67,9 +68,16 @@ def tense_direction(before: str, after: str = "") -> Direction:
     'future'
     >>> tense_direction("resumed high-stakes trade talks on")
     'past'
+    >>> tense_direction("The summit will be held on")
+    'future'
     """
-    for word in reversed(_WORD.findall(before)):
-        d = _cue(word)
+    words = _WORD.findall(before)
+    for i in range(len(words) - 1, -1, -1):
+        d = _cue(words[i])
+        if d == "past" and any(
+            w.lower().replace("’", "'") in FUTURE_AUXILIARIES for w in words[max(0, i - 3) : i]
+        ):
+            return "future"  # "will be held", "is to be signed"
         if d:
             return d
     for word in _WORD.findall(after)[:12]:

@@ -180,6 +180,15 @@ VAGUE_PARTS: dict[str, tuple[int, int | None]] = {
     "the end of": (21, None),
 }  # fmt: skip
 
+# Parts of a decade → (first, last) year offsets: "the 1990s" → 1990–1999,
+# "the mid-1990s" → 1994–1996, "the early 2000s" → 2000–2003, "late 1980s" → 1987–1989.
+DECADE_PARTS: dict[str, tuple[int, int]] = {
+    "": (0, 9),
+    "early": (0, 3),
+    "mid": (4, 6),
+    "late": (7, 9),
+}
+
 # Parts of a year: "the first half of 2025" → Jan–Jun; "the third quarter" → Jul–Sep.
 YEAR_PARTS: dict[str, tuple[int, int]] = {
     "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9),
@@ -201,6 +210,9 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "earlier this year": ("year_before", 0), "later this year": ("year_after", 0),
     "yesterday": ("day", -1), "tomorrow": ("day", 1),
 }  # fmt: skip
+
+# Words before a past-tense cue that make it future: "will be held", "is to be signed".
+FUTURE_AUXILIARIES: frozenset[str] = _words("will shall 'll be to would")
 
 # Words that say which way a relative or yearless date points (see newskit.dates).
 # "said last month", "was pushed back" → past; "next deadline is Wednesday", "will meet",
