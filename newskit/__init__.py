@@ -3,7 +3,9 @@
 load → clean → segment → analyses (keywords, overlap, claims) → figures → views.
 """
 
+from newskit.claims import numeric_claims
 from newskit.clean import boilerplate_rules
+from newskit.compare import compare_claims
 from newskit.corpus import Corpus, load_corpus, seeds_path
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
 from newskit.records import Article, Removal, Rule
@@ -20,7 +22,9 @@ __all__ = [
     "Removal",
     "Rule",
     "boilerplate_rules",
+    "compare_claims",
     "load_corpus",
+    "numeric_claims",
     "seeds_path",
     "sentences",
     "tokens",

@@ -50,9 +50,9 @@ from newskit.records import Article
 from newskit.resources.numbers import (
     CONTEXT_STOPWORDS,
     CURRENCY_SYMBOLS,
-    DECADE_PARTS,
     CURRENCY_WORDS,
     DATE_QUALIFIERS,
+    DECADE_PARTS,
     DENOMINATORS,
     DIGIT_MAGNITUDES,
     DURATION_UNITS,
@@ -961,11 +961,10 @@ def _b_fraction_det(m, text, generic):
     if den.endswith("s") or den == "second":
         return None
     nxt = _next_word(text, m.end()).lower()
-    if nxt != "of":
-        # After "a"/"an" only "of" makes a fraction ("a third round", "a half-hour");
-        # after "another" any word that is not a counted noun ("another third oppose").
-        if m["det"].lower() != "another" or nxt in ORDINAL_HEADS:
-            return None
+    # After "a"/"an" only "of" makes a fraction ("a third round", "a half-hour");
+    # after "another" any word that is not a counted noun ("another third oppose").
+    if nxt != "of" and (m["det"].lower() != "another" or nxt in ORDINAL_HEADS):
+        return None
     return _hedge(_Claim(m.start(), m.end(), "fraction", value=DENOMINATORS[den]), text)
 
 

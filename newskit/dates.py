@@ -74,10 +74,8 @@ def tense_direction(before: str, after: str = "") -> Direction:
     words = _WORD.findall(before)
     for i in range(len(words) - 1, -1, -1):
         d = _cue(words[i])
-        if d == "past" and any(
-            w.lower().replace("’", "'") in FUTURE_AUXILIARIES for w in words[max(0, i - 3) : i]
-        ):
-            return "future"  # "will be held", "is to be signed"
+        if d == "past" and i and words[i - 1].lower().replace("’", "'") in FUTURE_AUXILIARIES:
+            return "future"  # "will be held", "is to be signed", "will meet"
         if d:
             return d
     for word in _WORD.findall(after)[:12]:

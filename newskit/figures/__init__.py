@@ -1,3 +1,5 @@
 """Plotly figures built from analysis DataFrames. They compute nothing themselves."""
 
-__all__: list[str] = []
+from newskit.figures.claims import claim_timeline
+
+__all__: list[str] = ["claim_timeline"]

@@ -211,8 +211,9 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "yesterday": ("day", -1), "tomorrow": ("day", 1),
 }  # fmt: skip
 
-# Words before a past-tense cue that make it future: "will be held", "is to be signed".
-FUTURE_AUXILIARIES: frozenset[str] = _words("will shall 'll be to would")
+# A word right before a past-tense cue that makes it future: "will be held", "is to be
+# signed", "will meet" (but "a schedule released on Thursday" stays past).
+FUTURE_AUXILIARIES: frozenset[str] = _words("will shall 'll be")
 
 # Words that say which way a relative or yearless date points (see newskit.dates).
 # "said last month", "was pushed back" → past; "next deadline is Wednesday", "will meet",

@@ -4,5 +4,6 @@ This is the only package that imports ipywidgets. Every panel is a ``newskit.vie
 """
 
 from newskit.views._panel import Panel, escape
+from newskit.views.claims import agreement_panel, claims_panel, reader_panel
 
-__all__ = ["Panel", "escape"]
+__all__ = ["Panel", "agreement_panel", "claims_panel", "escape", "reader_panel"]
