@@ -373,6 +373,7 @@ _P = {
     "half_of": _c(r"\b(?P<den>(?i:half))(?=\s(?:of|the)\b)"),
     "one_in": _c(r"\b(?P<n1>(?i:one)|1)\s(?i:in|out\sof)\s(?P<n2>" + _NUM + r")(?!\s?%)"),
     "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
+    "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
     "fold": _c(r"(?P<n>" + _NUM + r")" + _H + r"?(?i:fold)\b"),
     "mult_word": _c(r"\b(?P<w>(?i:" + _alt(MULTIPLIER_WORDS) + r"))\b"),
     "digits_mag": _c(
@@ -497,7 +498,9 @@ def _context(left: str, right: str, *, date_like: bool) -> str:
     """The few words saying what a number is about: the words after it in its clause (before
     it, for dates), or the other side when that side has no content word."""
     first, second = _left_words(left), _right_words(right)
-    if not date_like:
+    # After the number, unless a new clause starts there ("reaching triple digits and
+    # disrupting supply chains" is about the tariffs before it).
+    if not date_like and not _NEW_CLAUSE.match(right):
         first, second = second, first
     for candidate in (first, second):
         if _has_content(candidate):
@@ -517,6 +520,7 @@ def _left_words(s: str) -> str:
     return " ".join(words[-6:]).strip(" ,.;:”“")
 
 
+_NEW_CLAUSE = re.compile(r"^\s*(?:and|but|while|though|although|as|after|before|which|who)\b")
 _TRAILING_FUNCTION = frozenset(
     {"on", "by", "in", "at", "from", "until", "the", "since", "through", "of", "to", "a", "an"}
     | {"about", "around", "roughly", "nearly"}
@@ -606,7 +610,7 @@ def _is_label(text: str, start: int) -> bool:
     before = text[:start]
     if before.endswith("["):
         return True
-    if re.search(r"(?:^|\n)\s*$", before) and re.match(r"\d+[.)]\s", text[start:]):
+    if re.search(r"(?:^|\n)\s*$", before) and re.match(r"\d+[.)](?:\s|$)", text[start:]):
         return True
     if re.search(r"[A-Za-z]-?$", before):
         return True
@@ -986,6 +990,10 @@ def _b_times(m, text, generic):
     if v is None:
         return None
     return _hedge(_Claim(m.start(), m.end(), "multiplier", value=v, unit="times"), text)
+
+
+def _b_fold_word(m, text, generic):
+    return _b_fold(m, text, generic)
 
 
 def _b_fold(m, text, generic):
