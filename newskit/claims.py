@@ -410,6 +410,103 @@ _P = {
 }
 _PRIORITY = {name: i for i, name in enumerate(_P)}
 
+# Cheap tests run once per sentence: a pattern is tried only when all its triggers are found
+# (no month name, no date pattern; no digit and no number word, no count). Speed only: a
+# trigger never decides what a claim is.
+_YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
+_DECADE_RE = re.compile(r"\d0['’]?s\b")
+_SIMPLE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen"])
+_CURRENCY_SIGNS = "$€£¥₹₩₽"
+
+
+def _lower_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+# Word-set triggers: the sentence must contain one of these (lower-case) words.
+_TRIGGER_WORDS: dict[str, frozenset[str]] = {
+    "number": _NUMBER_WORD_SET,
+    "month": _lower_set(MONTHS),
+    "weekday": _lower_set(WEEKDAYS),
+    "relative": frozenset({"week", "weekend", "month", "year", "yesterday", "tomorrow"}),
+    "ago": frozenset({"ago"}),
+    "percent": frozenset({"percent", "per", "point", "points", "pct", "bps"}),
+    "currency": _lower_set([*CURRENCY_WORDS, *(k for k in CURRENCY_SYMBOLS if k.isalpha())]),
+    "denominator": _lower_set(DENOMINATORS),
+    "ordinal": _lower_set([*ORDINALS, "st", "nd", "rd", "th"]),
+    "times": frozenset({"times"}),
+    "multiplier": _lower_set(MULTIPLIER_WORDS),
+    "digits": frozenset({"digit", "digits", "figure", "figures"}),
+    "magnitude": frozenset(w.split()[-1] for w in PLURAL_MAGNITUDES),
+    "duration": _lower_set(DURATION_UNITS),
+    "year_part": frozenset({"quarter", "half", "q"}),
+    "season": frozenset({"spring", "summer", "autumn", "fall", "winter"}),
+    "one_in": frozenset({"in", "out"}),
+    "dozen": frozenset({"dozen"}),
+}
+
+
+def _trigger(name: str, text: str, low: str, words: set[str], has_digit: bool) -> bool:
+    """Whether ``text`` may hold a match of a pattern that needs ``name``."""
+    if name == "digit":
+        return has_digit
+    if name == "year":
+        return has_digit and _YEARISH_RE.search(text) is not None
+    if name == "decade":
+        return has_digit and _DECADE_RE.search(text) is not None
+    if name == "fold":
+        return "fold" in low
+    hit = not words.isdisjoint(_TRIGGER_WORDS[name])
+    if name == "number":
+        return has_digit or hit
+    if name == "percent":
+        return hit or "%" in text
+    if name == "currency":
+        return hit or any(sign in text for sign in _CURRENCY_SIGNS)
+    return hit
+
+
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso_date": ("year",),
+    "md_range": ("month", "digit"),
+    "dm_range": ("month", "digit"),
+    "md": ("month", "digit"),
+    "dm": ("month", "digit"),
+    "month_year": ("month", "year"),
+    "vague": ("month",),
+    "year_part": ("year_part",),
+    "season": ("season", "year"),
+    "month": ("month",),
+    "weekday": ("weekday",),
+    "relative": ("relative",),
+    "ago": ("ago",),
+    "year_range": ("year",),
+    "decade": ("decade",),
+    "year": ("year",),
+    "money_range": ("currency", "number"),
+    "money": ("currency", "number"),
+    "pct_range": ("percent", "number"),
+    "pct": ("percent", "number"),
+    "fraction": ("denominator",),
+    "fraction_det": ("denominator",),
+    "half_of": ("denominator",),
+    "one_in": ("one_in",),
+    "times": ("times", "number"),
+    "fold_word": ("fold",),
+    "fold": ("fold",),
+    "mult_word": ("multiplier",),
+    "digits_mag": ("digits",),
+    "plural_mag": ("magnitude",),
+    "dur_range": ("duration", "number"),
+    "duration": ("duration", "number"),
+    "ordinal": ("ordinal",),
+    "count_range": ("number",),
+    "count": ("number",),
+    "dozen": ("dozen",),
+}
+assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
+
 _SCALE_RE = re.compile(r"(?i)\s?(" + _LONG_SCALE + r"s?|" + _SHORT_SCALE + r")$")
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|\d[\d,.]*")
 _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
@@ -424,11 +521,43 @@ _LEADING_FUNCTION = re.compile(
 )
 
 
+# Patterns that start with a number (or "between" and a number) are tried only where a digit
+# run or a number word starts: the same matches as a scan, without trying every position.
+_NUMBER_LED = frozenset(
+    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "count"}
+)
+
+
 def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_Claim]:
     found: list[_Claim] = []
+    present: dict[str, bool] = {}
+    low = text.lower()
+    words: set[str] = set()
+    starts: list[int] = []
+    has_digit = False
+    for t in _SIMPLE_TOKEN.finditer(low):
+        w = t.group()
+        words.add(w)
+        if w[0].isdigit():
+            has_digit = True
+            starts.append(t.start())
+        elif w in _NUMBER_WORD_SET or w == "between":
+            starts.append(t.start())
     for name, pattern in _P.items():
+        needs = _NEEDS[name]
+        for t in needs:
+            if t not in present:
+                present[t] = _trigger(t, text, low, words, has_digit)
+        if not all(present[t] for t in needs):
+            continue
         builder = _BUILDERS[name]
-        for m in pattern.finditer(text):
+        if name in _NUMBER_LED:
+            matches: Iterable[re.Match[str] | None] = (pattern.match(text, i) for i in starts)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
+            if m is None:
+                continue
             if m.end() <= m.start():
                 continue
             claim = builder(m, text, generic)
