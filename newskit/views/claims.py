@@ -122,9 +122,10 @@ def agreement_panel(corpus: Iterable[Article], *, claims: pd.DataFrame | None = 
         table = groups.drop(columns=["claim_rows"]).reset_index(drop=True)
         if table.empty:
             return HTML("<p>No groups of claims match.</p>")
-        return table.style.apply(
+        styled = table.style.apply(
             lambda row: [_DISAGREE_STYLE if not row["agree"] else "" for _ in row], axis=1
         )
+        return styled.set_uuid("nk-agreement")  # stable element ids in saved notebooks
 
     return Panel(controls, render, title="Do the outlets agree?", name="agreement")
 
