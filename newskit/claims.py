@@ -251,7 +251,7 @@ def _number(after_hyphen: bool = False) -> str:
     before = r"(?<![\w.,/:])" if after_hyphen else r"(?<![\w.,/:-])(?<![A-Za-z]-)"
     return (
         r"(?:" + before + _DIGITS
-        + r"(?:\s?" + _LONG_SCALE + r"s?\b|" + _SHORT_SCALE + r"\b)?(?![\d:]|,\d|\.\d)"
+        + r"(?:\s?" + _LONG_SCALE + r"s?\b|" + _SHORT_SCALE + r"\b)?(?![\d:/]|,\d|\.\d)"
         + r"|\b" + _NUMWORD + r"(?:\s" + _LONG_SCALE + r")*\b)"
     )  # fmt: skip
 
@@ -407,6 +407,10 @@ _P = {
     ),
     "count": _c(r"(?P<n>" + _NUM + r")"),
     "dozen": _c(r"\b(?P<det>(?i:a|two|three|several))\s(?P<w>(?i:dozen))\b"),
+    "frac_point": _c(
+        r"\b(?P<f>(?i:a\squarter|a\shalf|half\sa|three\squarters\sof\sa))"
+        r"(?:[-‐‑\s](?i:percentage))?[-‐‑\s](?i:points?)\b"
+    ),
 }
 _PRIORITY = {name: i for i, name in enumerate(_P)}
 
@@ -504,6 +508,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "count_range": ("number",),
     "count": ("number",),
     "dozen": ("dozen",),
+    "frac_point": ("percent",),
 }
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
 
@@ -599,7 +604,7 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             if direction == "nearest" and c.qualifier:
                 if c.qualifier in ("by", "until", "through", "before"):
                     direction = "future"
-                elif c.qualifier in ("since", "after", "from"):
+                elif c.qualifier in ("since", "after"):
                     direction = "past"
             r = c.resolve(direction, anchor)
             c.date, c.date_end, c.date_rule = r.date, r.date_end, r.rule
@@ -1228,8 +1233,11 @@ def _b_count_range(m, text, generic):
     if a is None or b is None:
         return None
     sep = m.group(0)[m.end("n1") - m.start() : m.start("n2") - m.start()].strip()
-    if a >= b and sep in "-‐‑–" and m["n1"].isdigit() and m["n2"].isdigit():
-        # A tally ("passed the Senate 51-49"): high is the first number, low the second.
+    tally_sep = sep in "-‐‑–" or (
+        sep == "to" and not re.search(r"(?i)\bfrom\s$", text[: m.start()])
+    )
+    if a >= b and tally_sep and m["n1"].isdigit() and m["n2"].isdigit():
+        # A tally ("passed the Senate 51-49", "218 to 214"): high first, low second.
         return _Claim(m.start(), m.end(), "count", low=b, high=a, unit="tally")
     if a >= b:
         return None
@@ -1260,12 +1268,44 @@ def _b_count(m, text, generic):
             return None
     elif _GENERIC_RE.match(text[m.start() :]) and not generic:
         return None
+    if _after_name(text, m.start()):
+        return None
     v = parse_number(n)
     if v is None:
         return None
     return _hedge(
         _Claim(m.start(), m.end(), "count", value=v, unit=_count_unit(text, m.end())), text
     )
+
+
+_NAME_BEFORE = re.compile(r"([\w&’'.-]+)\s$")
+
+
+def _after_name(text: str, start: int) -> bool:
+    """A number right after a name is part of it: "S&P 500", "iPhone 16", "Boeing's 737"
+    (but not after a month, an abbreviation such as "U.S.", or a capitalised function word
+    or hedge opening the sentence: "In 2019", "About 40,000")."""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m.group(1)
+    bare = re.sub(r"['’]s$", "", word)
+    if "&" in bare:
+        return True
+    if not bare or bare.endswith(".") or bare in MONTHS or (bare.isupper() and len(bare) <= 3):
+        return False
+    if bare.lower() in CONTEXT_STOPWORDS or bare.lower() in HEDGES:
+        return False
+    return bare[0].isupper() or any(ch.isupper() for ch in bare[1:])
+
+
+_FRACTION_POINTS = {"a quarter": 0.25, "a half": 0.5, "half a": 0.5, "three quarters of a": 0.75}
+
+
+def _b_frac_point(m, text, generic):
+    """ "cut rates by a quarter point" → 0.25 percentage point."""
+    value = _FRACTION_POINTS[" ".join(m["f"].lower().split())]
+    return _hedge(_Claim(m.start(), m.end(), "percent", value=value, unit="percentage point"), text)
 
 
 def _b_dozen(m, text, generic):

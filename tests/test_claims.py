@@ -283,6 +283,18 @@ MADE_UP = [
      None, None),
     ("A dozen ships were seized yesterday.", "yesterday", "date", NAN, NAN, NAN, None, None,
      "2025-09-11", None),
+    ("The central bank cut rates by a quarter point.", "a quarter point", "percent", 0.25, NAN,
+     NAN, "percentage point", None, None, None),
+    ("The measure passed 218 to 214 in the House.", "218 to 214", "count", NAN, 214.0, 218.0,
+     "tally", None, None, None),
+    ("The G-20 summit runs from 22 to 23 November.", "22 to 23 November", "date_range", NAN,
+     NAN, NAN, None, "from", "2025-11-22", "2025-11-23"),
+    ("The S&P 500 fell 1.2% on Tuesday.", "1.2%", "percent", 1.2, NAN, NAN, "percent", None,
+     None, None),
+    ("Oil rose above $80 a barrel.", "$80", "money", 80.0, 80.0, NAN, "USD", "above", None,
+     None),
+    ("The plan costs $2 billion to $3 billion.", "$2 billion to $3 billion", "money", NAN,
+     2e9, 3e9, "USD", None, None, None),
 ]  # fmt: skip
 
 
@@ -314,6 +326,12 @@ NOT_CLAIMS = [
     "Officials may meet again soon.",
     "Many times the talks nearly collapsed.",
     "The F-35 program is over budget.",
+    "The S&P 500 closed higher.",
+    "The iPhone 16 went on sale.",
+    "Boeing's 737 Max was grounded.",
+    "Rescuers worked 24/7.",
+    "He was the number two official at the agency.",
+    "May officials said the plan may change.",
 ]
 
 
