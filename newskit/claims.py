@@ -642,13 +642,17 @@ def _context(left: str, right: str, *, date_like: bool) -> str:
     return ""
 
 
+_CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
+
+
 def _right_words(s: str) -> str:
+    s = _CONJUNCTION.split(s)[0]
     s = _LEADING_FUNCTION.sub("", s.strip(' ,.;:”’"“'))
     return " ".join(s.split()[:7]).rstrip(" ,.;:!?”")
 
 
 def _left_words(s: str) -> str:
-    words = s.strip(' ,.;:”’"“').split()
+    words = _CONJUNCTION.split(s)[-1].strip(' ,.;:”’"“').split()
     while words and words[-1].lower() in _TRAILING_FUNCTION:
         words.pop()
     return " ".join(words[-6:]).strip(" ,.;:”“")

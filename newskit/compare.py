@@ -54,6 +54,7 @@ GROUP_COLUMNS = [
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]")
 _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
+_CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 _WHEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|of|as of|since|during|from)?\s*$", re.IGNORECASE)
 _SHARE_TOL = 0.006  # one-third ≈ 33% ≈ 0.33
@@ -275,8 +276,12 @@ def _near(
             lo = max(lo, y)
         elif x >= b:
             hi = min(hi, x)
-    left = _content(_WORD.findall(sentence[lo:a]))[-6:]
-    right = _content(_WORD.findall(sentence[b:hi]))[:6]
+    # "killing at least 45 people and injuring more than 300": the near words of 45 stop at
+    # the conjunction.
+    left_text = _CONJUNCTION.split(sentence[lo:a])[-1]
+    right_text = _CONJUNCTION.split(sentence[b:hi])[0]
+    left = _content(_WORD.findall(left_text))[-6:]
+    right = _content(_WORD.findall(right_text))[:6]
     if date_like:
         head = left[-1] if left else (right[0] if right else None)
     else:

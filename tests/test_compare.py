@@ -164,3 +164,39 @@ def test_empty():
 )  # fmt: skip
 def test_stem(word, expected):
     assert stem(word) == expected
+
+
+QUAKE = {
+    "reuters": ("Reuters", "2025-03-04",
+                "A magnitude 7.1 earthquake struck southern Peru on Monday, killing at least 45 "
+                "people and injuring more than 300, officials said. About 1,200 homes were "
+                "destroyed. Rescue teams will work through Thursday."),
+    "ap": ("AP", "2025-03-04",
+           "At least 45 people were killed when a 7.1-magnitude quake struck Peru on Monday. "
+           "Some 1,200 homes collapsed. The government declared a 60-day state of emergency."),
+    "bbc": ("BBC", "2025-03-05",
+            "The death toll from Monday's earthquake in Peru has risen to 52, with 310 people "
+            "injured. Around 1,000 homes were destroyed. President Boluarte declared a 90-day "
+            "state of emergency in three regions."),
+    "local": ("El Diario", None,
+              "Officials said 45 people were killed and 1,200 homes were destroyed on Monday."),
+}  # fmt: skip
+
+
+def test_another_story():
+    """Deaths and injuries stay apart; 1,000 vs 1,200 homes and 60 vs 90 days disagree."""
+    frame = pd.DataFrame(
+        [(k, o, d, t) for k, (o, d, t) in QUAKE.items()], columns=["id", "outlet", "date", "text"]
+    )
+    claims = newskit.numeric_claims(newskit.load_corpus(frame))
+    groups = compare_claims(claims)
+    killed = _group_with(groups, claims, "ap", "45")
+    assert killed["agree"] and killed["outlets"] == "AP, El Diario, Reuters"
+    injured = _group_with(groups, claims, "bbc", "310")
+    assert injured["agree"] and "Reuters: more than 300" in injured["values"]
+    homes = _group_with(groups, claims, "bbc", "1,000")
+    assert not homes["agree"] and homes["dissent"] == "BBC: Around 1,000 (1e+03)"
+    emergency = _group_with(groups, claims, "bbc", "90-day")
+    assert not emergency["agree"] and emergency["outlets"] == "AP, BBC"
+    monday = _group_with(groups, claims, "bbc", "Monday")
+    assert monday["value"] == "2025-03-03" and monday["n_outlets"] == 3  # El Diario: no date
