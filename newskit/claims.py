@@ -56,7 +56,10 @@ from newskit.resources.numbers import (
     DENOMINATORS,
     DIGIT_MAGNITUDES,
     DURATION_UNITS,
+    FRACTION_FOLLOWERS,
+    FRACTION_LEADS,
     GENERIC_COUNTS,
+    GLUED_UNITS,
     HEDGES,
     IDIOMS,
     LABEL_WORDS,
@@ -371,7 +374,10 @@ _P = {
         r"\b(?P<det>(?i:a|an|another))\s(?P<den>(?i:" + _alt(DENOMINATORS) + r"))\b"
     ),
     "half_of": _c(r"\b(?P<den>(?i:half))(?=\s(?:of|the)\b)"),
-    "one_in": _c(r"\b(?P<n1>(?i:one)|1)\s(?i:in|out\sof)\s(?P<n2>" + _NUM + r")(?!\s?%)"),
+    "one_in": _c(r"(?P<n1>" + _NUM + r")\s(?i:in|out\sof)\s(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑]\w)"),
+    "a_scale": _c(
+        r"\b(?P<det>(?i:a|half\sa))\s(?P<sc>(?i:hundred|thousand|million|billion|trillion))\b"
+    ),
     "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
     "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
     "fold": _c(r"(?P<n>" + _NUM + r")" + _H + r"?(?i:fold)\b"),
@@ -447,6 +453,7 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "year_part": frozenset({"quarter", "half", "q"}),
     "season": frozenset({"spring", "summer", "autumn", "fall", "winter"}),
     "one_in": frozenset({"in", "out"}),
+    "scale": frozenset({"hundred", "thousand", "million", "billion", "trillion"}),
     "dozen": frozenset({"dozen"}),
 }
 
@@ -495,7 +502,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "fraction": ("denominator",),
     "fraction_det": ("denominator",),
     "half_of": ("denominator",),
-    "one_in": ("one_in",),
+    "one_in": ("one_in", "number"),
+    "a_scale": ("scale",),
     "times": ("times", "number"),
     "fold_word": ("fold",),
     "fold": ("fold",),
@@ -530,6 +538,12 @@ _LEADING_FUNCTION = re.compile(
 # run or a number word starts: the same matches as a scan, without trying every position.
 _NUMBER_LED = frozenset(
     {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "count"}
+)
+
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'’-]{2,},\s*" + _MONTH + r"\s?" + _DAY + r"(?:,?\s" + _YEAR + r")?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]"
 )
 
 
@@ -573,6 +587,9 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[_Claim] = []
     occupied = bytearray(len(text) + 1)
+    dateline = _DATELINE.match(text)
+    if dateline:  # "WASHINGTON, Sept 12 (Reuters) -" dates the story; it is not a claim
+        occupied[: dateline.end()] = b"\x01" * dateline.end()
     for c in found:
         if any(occupied[c.start : c.end]):
             continue
@@ -1103,9 +1120,17 @@ def _b_fraction_det(m, text, generic):
     if den.endswith("s") or den == "second":
         return None
     nxt = _next_word(text, m.end()).lower()
-    # After "a"/"an" only "of" makes a fraction ("a third round", "a half-hour");
-    # after "another" any word that is not a counted noun ("another third oppose").
-    if nxt != "of" and (m["det"].lower() != "another" or nxt in ORDINAL_HEADS):
+    prev = _prev_word(text, m.start()).lower()
+    # "a third of voters", "fell by a third in June", "another third oppose" are fractions;
+    # "a third round", "a third time", "a half-hour" are not.
+    fraction = (
+        nxt == "of"
+        or prev in FRACTION_LEADS
+        or nxt in FRACTION_FOLLOWERS
+        or not nxt
+        or (m["det"].lower() == "another" and nxt not in ORDINAL_HEADS)
+    )
+    if not fraction or re.match(r"[-‐‑]", text[m.end() : m.end() + 1]):
         return None
     return _hedge(_Claim(m.start(), m.end(), "fraction", value=DENOMINATORS[den]), text)
 
@@ -1115,10 +1140,24 @@ def _b_half_of(m, text, generic):
 
 
 def _b_one_in(m, text, generic):
-    b = parse_number(m["n2"])
-    if not b or b <= 1:
+    """ "one in five" → 0.2, "Nine out of 10" → 0.9, "3 in 10" → 0.3."""
+    if not _quantity_ok(m, text, "n1"):
         return None
-    return _hedge(_Claim(m.start(), m.end(), "fraction", value=1 / b), text)
+    a, b = parse_number(m["n1"]), parse_number(m["n2"])
+    if a is None or not b or not 0 < a < b or b > 1000:
+        return None  # "3 in 2025", "20 in 10 days" are not ratios
+    return _hedge(_Claim(m.start(), m.end(), "fraction", value=a / b), text)
+
+
+def _b_a_scale(m, text, generic):
+    """ "a million people" → 1e6, "half a billion" → 5e8."""
+    value = SCALES[m["sc"].lower()] * (0.5 if m["det"].lower().startswith("half") else 1)
+    nxt = _next_word(text, m.end()).lower()
+    if nxt in CURRENCY_WORDS:
+        return None  # "a million dollars" is money (below)
+    return _hedge(
+        _Claim(m.start(), m.end(), "count", value=value, unit=_count_unit(text, m.end())), text
+    )
 
 
 def _b_times(m, text, generic):
@@ -1277,9 +1316,14 @@ def _b_count(m, text, generic):
     v = parse_number(n)
     if v is None:
         return None
-    return _hedge(
-        _Claim(m.start(), m.end(), "count", value=v, unit=_count_unit(text, m.end())), text
-    )
+    end, unit = m.end(), _count_unit(text, m.end())
+    glued = re.match(r"°?[A-Za-z]+\b", text[end:])
+    if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
+        unit = GLUED_UNITS.get(glued.group().lower())
+        if unit is None:
+            return None
+        end += glued.end()
+    return _hedge(_Claim(m.start(), end, "count", value=v, unit=unit), text)
 
 
 _NAME_BEFORE = re.compile(r"([\w&’'.-]+)\s$")

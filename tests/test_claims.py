@@ -293,6 +293,18 @@ MADE_UP = [
      None, None),
     ("Oil rose above $80 a barrel.", "$80", "money", 80.0, 80.0, NAN, "USD", "above", None,
      None),
+    ("He will try a third time.", "third", "ordinal", 3.0, NAN, NAN, None, None, None, None),
+    ("Nine out of 10 economists expect a cut.", "Nine out of 10", "fraction", 0.9, NAN, NAN,
+     None, None, None, None),
+    ("And 3 in 10 expect two.", "3 in 10", "fraction", 0.3, NAN, NAN, None, None, None, None),
+    ("Profits fell by a third in the quarter.", "a third", "fraction", 1 / 3, NAN, NAN, None,
+     None, None, None),
+    ("Temperatures reached 45C on Thursday.", "45C", "count", 45.0, NAN, NAN, "°C", None, None,
+     None),
+    ("More than a million people have fled.", "a million", "count", 1e6, 1e6, NAN, "people",
+     "More than", None, None),
+    ("The bloc agreed to the plan late on Thursday.", "Thursday", "date", NAN, NAN, NAN, None,
+     None, "2025-09-11", None),
     ("The plan costs $2 billion to $3 billion.", "$2 billion to $3 billion", "money", NAN,
      2e9, 3e9, "USD", None, None, None),
 ]  # fmt: skip
@@ -332,6 +344,8 @@ NOT_CLAIMS = [
     "Rescuers worked 24/7.",
     "He was the number two official at the agency.",
     "May officials said the plan may change.",
+    "WASHINGTON, Sept 12 (Reuters) - The Fed held rates steady.",
+    "The 5G network launched.",
 ]
 
 

@@ -55,6 +55,17 @@ DENOMINATORS: dict[str, float] = {
 # "another third oppose", "one in three" is handled as a ratio pattern.
 FRACTION_DETERMINERS: dict[str, float] = {"a": 1, "an": 1, "one": 1, "another": 1}
 
+# Words around "a third"/"a quarter" that make it a fraction: "fell by a third",
+# "more than a quarter", "a third in June", "cut by a half." (see also ORDINAL_HEADS).
+FRACTION_LEADS: frozenset[str] = _words(
+    """by than about around nearly almost roughly over under some only just least most fully
+    barely"""
+)
+FRACTION_FOLLOWERS: frozenset[str] = _words(
+    """in on at since from to over during after before compared versus last this and or
+    between among year"""
+)
+
 # Nouns after "a third"/"another third" that make it an ordinal, not a fraction:
 # "a third round of talks" → ordinal 3; "another third oppose a ban" → fraction 1/3.
 ORDINAL_HEADS: frozenset[str] = _words(
@@ -226,7 +237,7 @@ PAST_CUES: frozenset[str] = _words(
 )
 FUTURE_CUES: frozenset[str] = _words(
     """will would shall 'll next coming upcoming looming expected scheduled planned slated
-    due set likely ahead plans plan intends aims expire expires await awaits tomorrow later"""
+    due set likely ahead plans intends aims expire expires await awaits tomorrow later"""
 )
 # Words ending in "-ed" that are not past tense ("indeed", "United States", "proceed").
 ED_NOT_PAST: frozenset[str] = _words(
@@ -299,6 +310,14 @@ GENERIC_COUNTS: tuple[str, ...] = (
     "two teams",
     "two presidents",
 )
+# Units written onto a number: "45C" → °C, "10km" → km. Other letters glued to a number make
+# it a name ("5G", "3D"), which is not a claim.
+GLUED_UNITS: dict[str, str] = {
+    "c": "°C", "°c": "°C", "f": "°F", "°f": "°F", "km": "km", "kg": "kg", "mph": "mph",
+    "kmh": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh", "mm": "mm", "cm": "cm", "ft": "ft",
+    "lb": "lb", "lbs": "lb", "bpd": "barrels per day", "mt": "tonnes",
+}  # fmt: skip
+
 # Words before a number that make it a label, not a quantity ("Section 232", "Paragraph 1",
 # "COVID-19", "Flight 370", "Top 7").
 LABEL_WORDS: frozenset[str] = _words(
