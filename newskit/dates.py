@@ -22,7 +22,8 @@ Rules (the ``rule`` of a ``Resolved``):
   2025-09-17). A past-tense weekday may be the day after the anchor ("resumed talks on
   Monday" in a Sunday-dated story → that Monday): publication dates lag a day across time
   zones.
-- ``relative``: "next week" (ISO week, Monday–Sunday), "this weekend", "last month",
+- ``relative``: "next week" (ISO week, Monday–Sunday; in a Sunday-dated story "last week" is
+  the week ending that day and "this week" the one starting the next), "this weekend", "last month",
   "this year", "earlier this year", "yesterday", "three years ago".
 - ``vague_part``: "early November" (1–10), "mid-March" (11–20), "late October" (21–end).
 - ``unanchored``: no anchor; only what the text says is kept (``"--09-17"``, or nothing).
@@ -212,6 +213,10 @@ def resolve_relative(phrase: str, anchor: dt.date | None) -> Resolved:
     if unit == "day":
         return Resolved(iso(anchor + dt.timedelta(days=offset)), None, "relative")
     if unit == "week":
+        if anchor.weekday() == 6:
+            # On a Sunday the week is ending: "last week" is the one that ends today, "this
+            # week" and "next week" the one that starts tomorrow.
+            offset = {-1: 0, 0: 1, 1: 1}.get(offset, offset)
         monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
         return Resolved(iso(monday), iso(monday + dt.timedelta(days=6)), "relative")
     if unit == "weekend":

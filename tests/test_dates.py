@@ -90,7 +90,10 @@ def test_resolve_vague_part(part, month, year, anchor, expected):
     [
         ("next week", FRI, ("2025-09-15", "2025-09-21")),
         ("this week", FRI, ("2025-09-08", "2025-09-14")),
-        ("last week", SUN, ("2025-09-01", "2025-09-07")),
+        ("last week", SUN, ("2025-09-08", "2025-09-14")),  # the week ending that Sunday
+        ("this week", SUN, ("2025-09-15", "2025-09-21")),
+        ("next week", SUN, ("2025-09-15", "2025-09-21")),
+        ("last week", FRI, ("2025-09-01", "2025-09-07")),
         ("this weekend", FRI, ("2025-09-13", "2025-09-14")),
         ("this weekend", SUN, ("2025-09-13", "2025-09-14")),
         ("last month", FRI, ("2025-08", None)),
