@@ -318,7 +318,7 @@ _P = {
         r"(?![-‐‑–]?\d)"
     ),
     "dm": _c(
-        r"\b(?:the\s)?(?P<d>" + _DAY + r")\s(?:of\s)?(?P<m>" + _MONTH + r")"
+        r"\b(?P<d>" + _DAY + r")\s(?:of\s)?(?P<m>" + _MONTH + r")"
         r"(?:,?\s(?P<y>" + _YEAR + r"))?"
     ),
     "month_year": _c(r"(?P<m>" + _MONTH + r")\s(?:of\s)?(?P<y>" + _YEAR + r")"),
@@ -537,7 +537,8 @@ _LEADING_FUNCTION = re.compile(
 # Patterns that start with a number (or "between" and a number) are tried only where a digit
 # run or a number word starts: the same matches as a scan, without trying every position.
 _NUMBER_LED = frozenset(
-    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "count"}
+    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range"}
+    | {"count", "one_in", "dm", "dm_range", "year", "year_range", "iso_date", "fraction"}
 )
 
 
@@ -547,9 +548,11 @@ _DATELINE = re.compile(
 )
 
 
+_TRIGGER_NAMES = sorted({t for needs in _NEEDS.values() for t in needs})
+
+
 def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_Claim]:
     found: list[_Claim] = []
-    present: dict[str, bool] = {}
     low = text.lower()
     words: set[str] = set()
     starts: list[int] = []
@@ -562,27 +565,21 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             starts.append(t.start())
         elif w in _NUMBER_WORD_SET or w == "between":
             starts.append(t.start())
-    for name, pattern in _P.items():
-        needs = _NEEDS[name]
-        for t in needs:
-            if t not in present:
-                present[t] = _trigger(t, text, low, words, has_digit)
-        if not all(present[t] for t in needs):
+    present = {t for t in _TRIGGER_NAMES if _trigger(t, text, low, words, has_digit)}
+    for pattern, needs, builder, number_led, priority in _PATTERNS:
+        if not needs <= present:
             continue
-        builder = _BUILDERS[name]
-        if name in _NUMBER_LED:
+        if number_led:
             matches: Iterable[re.Match[str] | None] = (pattern.match(text, i) for i in starts)
         else:
             matches = pattern.finditer(text)
         for m in matches:
-            if m is None:
-                continue
-            if m.end() <= m.start():
+            if m is None or m.end() <= m.start():
                 continue
             claim = builder(m, text, generic)
             if claim is None:
                 continue
-            claim.priority = _PRIORITY[name]
+            claim.priority = priority
             found.append(claim)
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[_Claim] = []
@@ -1380,3 +1377,8 @@ def _count_unit(text: str, pos: int) -> str | None:
 _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {
     name: globals()[f"_b_{name}"] for name in _P
 }
+# (pattern, triggers it needs, builder, number-led, priority), in priority order.
+_PATTERNS = [
+    (p, frozenset(_NEEDS[name]), _BUILDERS[name], name in _NUMBER_LED, _PRIORITY[name])
+    for name, p in _P.items()
+]
