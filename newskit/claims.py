@@ -612,7 +612,7 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             if i and taken[i - 1].context:
                 c.context = taken[i - 1].context
             else:
-                c.context = _context(text[: c.start], text[c.end :], date_like=False)
+                c.context = _context(text[: c.start], text[c.end :], date_like=True)
         if c.resolve is not None:
             direction = _dates.tense_direction(text[c_start : c.start], text[c.end : c_end])
             if direction == "nearest" and c.qualifier:
@@ -675,7 +675,7 @@ def _left_words(s: str) -> str:
 _NEW_CLAUSE = re.compile(r"^\s*(?:and|but|while|though|although|as|after|before|which|who)\b")
 _TRAILING_FUNCTION = frozenset(
     {"on", "by", "in", "at", "from", "until", "the", "since", "through", "of", "to", "a", "an"}
-    | {"about", "around", "roughly", "nearly"}
+    | {"about", "around", "roughly", "nearly", "now", "so", "far"}
 )
 
 

@@ -425,7 +425,9 @@ def _summary(group: list[_Item], claims: pd.DataFrame) -> dict[str, Any]:
         }
     )
     contexts = Counter(claims.at[it.row, "context"] for it in group if claims.at[it.row, "context"])
-    context = max(contexts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0] if contexts else ""
+    context = (
+        max(contexts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if contexts else ""
+    )
     return {
         "kind": "+".join(sorted({it.kind for it in group})),
         "context": context,

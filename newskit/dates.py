@@ -23,8 +23,8 @@ Rules (the ``rule`` of a ``Resolved``):
   Monday" in a Sunday-dated story → that Monday): publication dates lag a day across time
   zones.
 - ``relative``: "next week" (ISO week, Monday–Sunday; in a Sunday-dated story "last week" is
-  the week ending that day and "this week" the one starting the next), "this weekend", "last month",
-  "this year", "earlier this year", "yesterday", "three years ago".
+  the week ending that day and "this week" the one starting the next), "this weekend",
+  "last month", "this year", "earlier this year", "yesterday", "three years ago".
 - ``vague_part``: "early November" (1–10), "mid-March" (11–20), "late October" (21–end).
 - ``unanchored``: no anchor; only what the text says is kept (``"--09-17"``, or nothing).
 """
