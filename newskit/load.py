@@ -93,9 +93,10 @@ def read_source(source: Any, problems: Problems) -> list[RawRecord]:
 
 def _read_folder(folder: Path, problems: Problems) -> list[RawRecord]:
     entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    texts = [p for p in entries if p.is_file() and p.suffix.lower() == ".txt"]
+    texts = [p for p in entries if p.suffix.lower() == ".txt" and p.is_file()]
+    text_set = set(texts)
     for p in entries:
-        if p in texts or p.name.lower() == "metadata.csv":
+        if p in text_set or p.name.lower() == "metadata.csv":
             continue
         kind = "a folder (subfolders are not read)" if p.is_dir() else "not a .txt file"
         problems.note(str(p), f"ignored: {kind}")

@@ -18,8 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate, chain
+from operator import itemgetter
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from newskit.clean import match_view
@@ -45,15 +48,17 @@ _BOUNDARY = re.compile(
 _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 _SPACE = re.compile(r"\s+")
 
-_ABBREV_ALT = "|".join(sorted((re.escape(a) for a in ABBREVIATIONS), key=len, reverse=True))
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?:[-‐‑][\w]+(?:[-‐‑]\w+)*)?"  # U.S., U.K., U.S.-China, e.g.
-    r"|(?i:\b(?:" + _ABBREV_ALT + r")\.)(?!\w)"  # Sept., Dr., Jan.
+_TOKEN_BODY = (
+    r"(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*"  # U.S., U.K., U.S.-China, e.g.
     r"|\d+(?:[.,:/]\d+)*(?:%|(?:[-‐‑–]\w+)+)?"  # 50%, 2,000, 3.5, 90-day, 12-18
     r"|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*"  # tit-for-tat, there’s, de-risk
-    r"|([^\w\s])\1*"  # punctuation; runs of one mark kept together (--, ...)
+    r"|-{2,}|\.{2,}|[^\w\s]"  # punctuation: one mark, or a run of -- or ...
 )
-_NORM_TABLE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+_TOKEN = re.compile(_TOKEN_BODY)
+# Split on tokens, keeping them: the pieces alternate space, token, space, token, … so every
+# offset is a running sum of lengths, all computed in C.
+_TOKEN_SPLIT = re.compile("(" + _TOKEN_BODY + ")")
+_NORM_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
 
 
 class Sentence(NamedTuple):
@@ -150,7 +155,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 def _period_ends_sentence(text: str, dot: int, after: int) -> bool:
     """Decide whether the single period at ``dot`` ends a sentence."""
-    before = _WORD_BEFORE.search(text, 0, dot)
+    before = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     word = before.group().lstrip(".’'-") if before else ""
     low = word.lower()
     nxt = text[after:].lstrip()
@@ -184,17 +189,28 @@ def tokens(corpus: Iterable[Article]) -> pd.DataFrame:
     """One row per token: ``article_id, sent_id, tok_id, start, end, text, norm, is_word``.
 
     Offsets are into ``article.raw``; ``tok_id`` counts from 0 within each article; ``is_word``
-    is True for tokens with a letter or digit; ``norm`` is lower case with plain apostrophes
-    and hyphens.
+    is True for tokens that start with a letter or digit (words, numbers, abbreviations);
+    ``norm`` is lower case with plain apostrophes and hyphens.
     """
-    cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    ids: list[str] = []
+    tables = []
     for a in corpus:
-        toks = article_tokens(a)
-        n = len(toks)
-        cols["article_id"].extend([a.id] * n)
-        for i, name in enumerate(TOKEN_COLUMNS[1:]):
-            cols[name].extend(t[i] for t in toks)
-    return _frame_cols(cols, TOKEN_COLUMNS)
+        table = _token_table(a.raw, a.kept)
+        ids.extend([a.id] * len(table[0]))
+        tables.append(table)
+    n = len(ids)
+    chained = chain.from_iterable
+    cols = {
+        "article_id": np.array(ids, dtype=object),
+        "sent_id": np.fromiter(chained(t[0] for t in tables), dtype=np.int64, count=n),
+        "tok_id": np.fromiter(chained(range(len(t[0])) for t in tables), dtype=np.int64, count=n),
+        "start": np.fromiter(chained(t[1] for t in tables), dtype=np.int64, count=n),
+        "end": np.fromiter(chained(t[2] for t in tables), dtype=np.int64, count=n),
+        "text": np.array(list(chained(t[3] for t in tables)), dtype=object),
+        "norm": np.array(list(chained(t[4] for t in tables)), dtype=object),
+        "is_word": np.fromiter(chained(t[5] for t in tables), dtype=bool, count=n),
+    }
+    return pd.DataFrame(cols, columns=TOKEN_COLUMNS)
 
 
 class Token(NamedTuple):
@@ -214,28 +230,72 @@ def article_tokens(article: Article) -> tuple[Token, ...]:
     return _article_tokens(article.raw, article.kept)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _article_tokens(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[Token, ...]:
-    out: list[Token] = []
-    k = 0
+    sids, starts, ends, texts, norms, words = _token_table(raw, kept)
+    return tuple(map(Token, sids, range(len(sids)), starts, ends, texts, norms, words))
+
+
+_TABLE_FIELDS = ("sent_id", "start", "end", "text", "norm", "is_word")
+
+
+@lru_cache(maxsize=1024)
+def _token_table(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[tuple, ...]:
+    """Tokens of one article as parallel columns (``_TABLE_FIELDS``).
+
+    Each sentence is split with one ``re.split`` that keeps the tokens; offsets are running sums
+    of piece lengths. This keeps the per-token work in C.
+    """
+    sids: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    split = _TOKEN_SPLIT.split
     for sid, sent in enumerate(_sentence_spans(raw, kept)):
-        for m in _TOKEN.finditer(raw, sent.start, sent.end):
-            t = m.group()
-            out.append(
-                Token(sid, k, m.start(), m.end(), t, t.lower().translate(_NORM_TABLE), m[1] is None)
-            )
-            k += 1
-    return tuple(out)
+        parts = split(raw[sent.start : sent.end])
+        acc = list(accumulate(map(len, parts), initial=sent.start))
+        toks = parts[1::2]
+        sids.extend([sid] * len(toks))
+        starts.extend(acc[1:-1:2])
+        ends.extend(acc[2::2])
+        texts.extend(toks)
+    if "." in texts:
+        _attach_abbreviation_periods(raw, sids, starts, ends, texts)
+    words = list(map(str.isalnum, map(itemgetter(0), texts)))
+    joined = "\x00".join(texts).lower()
+    if not joined.isascii():
+        for old, new in _NORM_PAIRS:
+            joined = joined.replace(old, new)
+    norms = joined.split("\x00") if texts else []
+    return tuple(sids), tuple(starts), tuple(ends), tuple(texts), tuple(norms), tuple(words)
+
+
+def _attach_abbreviation_periods(
+    raw: str, sids: list, starts: list, ends: list, texts: list
+) -> None:
+    """Merge a known abbreviation and the period right after it (``Sept.``, ``Dr.``) into one
+    token, unless that period ends the sentence. Edits the columns in place."""
+    drop = []
+    for i in [j for j, t in enumerate(texts) if t == "."]:
+        prev = i - 1
+        if (
+            prev >= 0
+            and sids[prev] == sids[i]
+            and ends[prev] == starts[i]
+            and texts[prev].lower() in ABBREVIATIONS
+            and i + 1 < len(texts)
+            and sids[i + 1] == sids[i]
+        ):
+            ends[prev] = ends[i]
+            texts[prev] = raw[starts[prev] : ends[i]]
+            drop.append(i)
+    for i in reversed(drop):
+        for column in (sids, starts, ends, texts):
+            del column[i]
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=columns)
-    return _types(df)
-
-
-def _frame_cols(cols: dict[str, list], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(cols, columns=columns)
-    return _types(df)
+    return _types(pd.DataFrame(rows, columns=columns))
 
 
 def _types(df: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pytest
 
 import newskit
 from newskit.figures.claims import claim_timeline
-from newskit.views import agreement_panel, claims_panel, reader_panel
+from newskit.views import claims_agreement_panel, claims_panel, claims_reader_panel
 from newskit.views.claims import ALL
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -73,7 +73,7 @@ def test_claims_panel_hedge(seeds, seed_claims):
 
 
 def test_agreement_panel_controls(with_made_up):
-    panel = agreement_panel(with_made_up)
+    panel = claims_agreement_panel(with_made_up)
     every = panel.table
     assert (~every["agree"]).sum() == 2
     html = panel.items[0].to_html()
@@ -90,7 +90,7 @@ def test_agreement_panel_controls(with_made_up):
 
 
 def test_reader_panel_controls(seeds, seed_claims):
-    panel = reader_panel(seeds, claims=seed_claims)
+    panel = claims_reader_panel(seeds, claims=seed_claims)
     first = panel.html
     panel.controls["article"].value = AP
     html = panel.html
@@ -108,7 +108,7 @@ def test_reader_panel_controls(seeds, seed_claims):
 
 def test_reader_escapes_article_text(make_corpus):
     corpus = make_corpus({"evil": "Prices rose 5% <script>alert('x')</script> on Monday & more."})
-    panel = reader_panel(corpus)
+    panel = claims_reader_panel(corpus)
     html = panel.html
     assert "<script>" not in html and "&lt;script&gt;" in html and "&amp; more" in html
     assert html.count("<mark") == 2

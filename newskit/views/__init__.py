@@ -4,6 +4,17 @@ This is the only package that imports ipywidgets. Every panel is a ``newskit.vie
 """
 
 from newskit.views._panel import Panel, escape
-from newskit.views.claims import agreement_panel, claims_panel, reader_panel
+from newskit.views.claims import claims_agreement_panel, claims_panel, claims_reader_panel
+from newskit.views.corpus import article_html, reader_panel
+from newskit.views.keywords import keywords_panel
 
-__all__ = ["Panel", "agreement_panel", "claims_panel", "escape", "reader_panel"]
+__all__ = [
+    "Panel",
+    "article_html",
+    "claims_agreement_panel",
+    "claims_panel",
+    "claims_reader_panel",
+    "escape",
+    "keywords_panel",
+    "reader_panel",
+]

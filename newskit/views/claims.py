@@ -96,7 +96,9 @@ def filter_claims(
     return claims[mask]
 
 
-def agreement_panel(corpus: Iterable[Article], *, claims: pd.DataFrame | None = None) -> Panel:
+def claims_agreement_panel(
+    corpus: Iterable[Article], *, claims: pd.DataFrame | None = None
+) -> Panel:
     """The agreement table of ``compare_claims``, disagreements highlighted in red.
 
     Controls: ``show`` ("all groups" or "disagreements only") and ``min_outlets`` (groups
@@ -125,12 +127,13 @@ def agreement_panel(corpus: Iterable[Article], *, claims: pd.DataFrame | None = 
         styled = table.style.apply(
             lambda row: [_DISAGREE_STYLE if not row["agree"] else "" for _ in row], axis=1
         )
-        return styled.set_uuid("nk-agreement")  # stable element ids in saved notebooks
+        # Stable element ids in saved notebooks; the values quote article text: escape it.
+        return styled.set_uuid("nk-agreement").format(escape="html")
 
-    return Panel(controls, render, title="Do the outlets agree?", name="agreement")
+    return Panel(controls, render, title="Do the outlets agree?", name="claims-agreement")
 
 
-def reader_panel(corpus: Iterable[Article], *, claims: pd.DataFrame | None = None) -> Panel:
+def claims_reader_panel(corpus: Iterable[Article], *, claims: pd.DataFrame | None = None) -> Panel:
     """An article's cleaned text with every claim highlighted (hover shows kind, value, date).
 
     Controls: ``article`` (which article) and ``kind`` (highlight one kind or all). The text is
@@ -156,7 +159,7 @@ def reader_panel(corpus: Iterable[Article], *, claims: pd.DataFrame | None = Non
             rows = rows[rows["kind"] == kind]
         return HTML(highlight_claims(a, rows))
 
-    return Panel(controls, render, title="Claims in the text", name="reader")
+    return Panel(controls, render, title="Claims in the text", name="claims-reader")
 
 
 def highlight_claims(article: Article, claims: pd.DataFrame) -> str:

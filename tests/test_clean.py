@@ -1,0 +1,124 @@
+"""Cleaning: rules as data, every removal reported in raw offsets, nothing else changed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit.clean import apply_removals, clean_text
+from newskit.resources.boilerplate import BOILERPLATE_RULES
+
+
+@pytest.mark.parametrize("rule", BOILERPLATE_RULES, ids=lambda r: r.name)
+def test_every_rule_removes_its_example(rule):
+    removed, _ = clean_text(rule.example, [rule])
+    assert removed, f"rule {rule.name} does not match its own example"
+    assert all(r.rule == rule.name for r in removed)
+
+
+@pytest.mark.parametrize(
+    ("article", "rules"),
+    [
+        ("000", ["date_header", "dateline", "advertisement", "related_link", "advertisement",
+                 "advertisement", "related_link"]),
+        ("001", ["reference_map", "source_credit"]),
+        ("002", ["slash_header", "comment_prompt"]),
+        ("003", ["date_header", "dateline"]),
+        ("004", ["date_header", "dateline"]),
+    ],
+)  # fmt: skip
+def test_seed_removals(seeds, article, rules):
+    art = next(a for a in seeds if a.id.startswith(article))
+    assert [r.rule for r in art.removed] == rules
+    assert art.text == apply_removals(art.raw, art.removed)
+
+
+@pytest.mark.parametrize(
+    ("article", "gone", "kept"),
+    [
+        ("000", ["Advertisement", "Sergio Gor", "Also Read", "(Bloomberg)", "date 2025"],
+         ["US Treasury Secretary Scott Bessent will meet", "renewed economic warfare."]),
+        ("001", ["Reference Map", "Paragraph 1", "Source: Noah"],
+         ["geopolitical dynamics evolve."]),
+        ("002", ["J. Mansour", "Morning Edition", "Register or Login"],
+         ["U.S. Treasury Secretary Scott Bessent will meet", "Deep Look"]),
+        ("003", ["(AP)", "WASHINGTON —"], ["U.S. Treasury Secretary Scott Bessent will travel"]),
+        ("004", ["ERBIL (Kurdistan24)", "date 2025"],
+         ["Treasury Secretary Scott Bessent and Chinese", "China and the United States resumed"]),
+    ],
+)  # fmt: skip
+def test_seed_text_after_cleaning(seeds, article, gone, kept):
+    text = next(a for a in seeds if a.id.startswith(article)).text
+    for g in gone:
+        assert g not in text
+    for k in kept:
+        assert k in text
+
+
+def test_cleaning_changes_nothing_else(seeds):
+    for art in seeds:
+        pieces = [art.raw[s:e] for s, e in art.kept]
+        assert "".join(pieces) == art.text
+        for r in art.removed:
+            assert r.end > r.start
+        for a, b in zip(art.removed, art.removed[1:], strict=False):
+            assert a.end <= b.start
+
+
+def test_to_raw_maps_clean_offsets(seeds):
+    art = seeds["000_5edfcbc6f2ce9f7a"]
+    for needle in ["The discussions next week", "Top defense", "The timing is also"]:
+        i = art.text.index(needle)
+        s, e = art.to_raw_span(i, i + len(needle))
+        assert art.raw[s:e] == needle
+
+
+def test_user_rules_and_clean_off(make_corpus):
+    text = "Intro line.\nSubscribe now for $1!\nBody text.\n"
+    extra = [
+        *BOILERPLATE_RULES,
+        newskit.Rule("subscribe", r"^Subscribe now[^\n]*\n", "Subscribe now!\n"),
+    ]
+    art = make_corpus({"a": text}, rules=extra)["a"]
+    assert art.text == "Intro line.\nBody text.\n"
+    assert [(r.rule, art.raw[r.start : r.end]) for r in art.removed] == [
+        ("subscribe", "Subscribe now for $1!\n")
+    ]
+    as_frame = pd.concat(
+        [
+            newskit.boilerplate_rules(),
+            pd.DataFrame([{"name": "subscribe", "pattern": r"^Subscribe[^\n]*\n"}]),
+        ]
+    )
+    assert make_corpus({"a": text}, rules=as_frame)["a"].text == "Intro line.\nBody text.\n"
+    raw = make_corpus({"b": "Advertisement\nText."}, clean=False)["b"]
+    assert raw.text == raw.raw and raw.removed == ()
+
+
+def test_bad_user_rule_is_named(make_corpus):
+    with pytest.raises(ValueError, match="cleaning rule 'oops': bad regular expression"):
+        make_corpus({"a": "Text."}, rules=[newskit.Rule("oops", "(unclosed")])
+
+
+def test_rules_table_documents_itself():
+    table = newskit.boilerplate_rules()
+    assert list(table.columns) == ["name", "pattern", "example", "description"]
+    assert {"advertisement", "related_link", "comment_prompt", "reference_map", "source_credit",
+            "date_header", "dateline"} <= set(table["name"])  # fmt: skip
+    assert table["example"].str.len().gt(0).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "left"),
+    [
+        ("LONDON (Reuters) - Oil fell.", "Reuters", "Oil fell."),
+        ("BEIJING, Sept 12 (Reuters) -- Talks end.", "Reuters", "Talks end."),
+        ("PARIS (AFP) – Strikes began.", "AFP", "Strikes began."),
+        ("Markets rose (slightly) — a note.", None, "Markets rose (slightly) — a note."),
+    ],
+)
+def test_datelines_on_made_up_text(text, outlet, left):
+    removed, meta = clean_text(text)
+    assert meta.get("outlet") == outlet
+    assert apply_removals(text, removed) == left
