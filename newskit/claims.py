@@ -48,6 +48,7 @@ import pandas as pd
 from newskit import dates as _dates
 from newskit.records import Article
 from newskit.resources.numbers import (
+    CHANGE_VERBS,
     CONTEXT_STOPWORDS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -75,6 +76,7 @@ from newskit.resources.numbers import (
     RATE_WORDS,
     RELATIVE_PERIODS,
     SCALES,
+    STREET_WORDS,
     TENS,
     UNITS,
     VAGUE_PARTS,
@@ -1002,8 +1004,10 @@ def _b_decade(m, text, generic):
 
 
 def _b_year(m, text, generic):
-    if _is_label(text, m.start()) or text[: m.start()].endswith(("$", "#")):
+    if _is_label(text, m.start()) or text[: m.start()].endswith(("$", "#", "/")):
         return None
+    if text[m.end() : m.end() + 1] == "/":
+        return None  # inside a web address
     if _HEDGE_RE.search(text[max(0, m.start() - 30) : m.start()]):
         return None  # "about 2000 people" is a count
     nxt = _next_word(text, m.end()).lower()
@@ -1043,7 +1047,7 @@ def _currency(cur: str) -> str:
 
 def _b_money_range(m, text, generic):
     a, b = parse_number(m["n1"]), parse_number(m["n2"])
-    if a is None or b is None:
+    if a is None or b is None or _is_change(text, m.start()):
         return None
     scale_b = _SCALE_RE.search(m["n2"])
     if scale_b and not _SCALE_RE.search(m["n1"]):
@@ -1085,9 +1089,21 @@ def _b_pct_range(m, text, generic):
         and re.search(r"\s(?:and)\s", m.group(0))
     ):
         return None  # "30 and 10 percent" is two numbers, not a range
+    if _is_change(text, m.start()) or (m["p1"] and _pct_unit(m["p1"]) != _pct_unit(m["p"])):
+        return None  # "rose by 5 points to 67%", "fell from 50% to 40%": two numbers
     return _hedge(
         _Claim(m.start(), m.end(), "percent", low=a, high=b, unit=_pct_unit(m["p"])), text
     )
+
+
+_CHANGE_BEFORE = re.compile(
+    r"(?i)(?:\bby|\b(?:" + _alt(CHANGE_VERBS) + r")\s(?:\w+\s){0,2}from)\s$"
+)
+
+
+def _is_change(text: str, start: int) -> bool:
+    """ "rose by 5 to 67", "fell from 50 to 40": the two numbers are a change, not a range."""
+    return _CHANGE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def _b_pct(m, text, generic):
@@ -1276,10 +1292,11 @@ def _b_count_range(m, text, generic):
     tally_sep = sep in "-‐‑–" or (
         sep == "to" and not re.search(r"(?i)\bfrom\s$", text[: m.start()])
     )
-    if a >= b and tally_sep and m["n1"].isdigit() and m["n2"].isdigit():
+    small = re.compile(r"[1-9]\d{0,2}|0")  # "555-0123" is a phone number
+    if a >= b and tally_sep and small.fullmatch(m["n1"]) and small.fullmatch(m["n2"]):
         # A tally ("passed the Senate 51-49", "218 to 214"): high first, low second.
         return _Claim(m.start(), m.end(), "count", low=b, high=a, unit="tally")
-    if a >= b:
+    if a >= b or _is_change(text, m.start()):
         return None
     if sep == "and" and not m.group(0).lower().startswith("between"):
         return None
@@ -1308,7 +1325,7 @@ def _b_count(m, text, generic):
             return None
     elif _GENERIC_RE.match(text[m.start() :]) and not generic:
         return None
-    if _after_name(text, m.start()):
+    if _after_name(text, m.start()) or _STREET_AFTER.match(text, m.end()):
         return None
     v = parse_number(n)
     if v is None:
@@ -1323,6 +1340,9 @@ def _b_count(m, text, generic):
     return _hedge(_Claim(m.start(), end, "count", value=v, unit=unit), text)
 
 
+_STREET_AFTER = re.compile(
+    r"\s(?:[A-Z][a-z]+\s){1,2}(?:" + _alt(STREET_WORDS) + r")\b"
+)  # "10 Downing Street" is an address
 _NAME_BEFORE = re.compile(r"([\w&’'.-]+)\s$")
 
 
@@ -1363,7 +1383,7 @@ def _b_dozen(m, text, generic):
 
 _COUNT_UNIT_SKIP = frozenset(
     {"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "was", "were", "is", "are"}
-    | {"has", "have", "had", "will", "would", "percent"}
+    | {"has", "have", "had", "will", "would", "percent", "for", "by", "from", "with", "after"}
 )
 
 

@@ -305,6 +305,14 @@ MADE_UP = [
      "More than", None, None),
     ("The bloc agreed to the plan late on Thursday.", "Thursday", "date", NAN, NAN, NAN, None,
      None, "2025-09-11", None),
+    ("Turnout rose by 5 percentage points to 67%.", "5 percentage points", "percent", 5.0,
+     NAN, NAN, "percentage point", None, None, None),
+    ("Turnout rose by 5 percentage points to 67%.", "67%", "percent", 67.0, NAN, NAN,
+     "percent", None, None, None),
+    ("Support fell from 50% to 40% in a year.", "40%", "percent", 40.0, NAN, NAN, "percent",
+     None, None, None),
+    ("Manchester City beat Arsenal 3-1 on Sunday.", "3-1", "count", NAN, 1.0, 3.0, "tally",
+     None, None, None),
     ("The plan costs $2 billion to $3 billion.", "$2 billion to $3 billion", "money", NAN,
      2e9, 3e9, "USD", None, None, None),
 ]  # fmt: skip
@@ -346,6 +354,9 @@ NOT_CLAIMS = [
     "May officials said the plan may change.",
     "WASHINGTON, Sept 12 (Reuters) - The Fed held rates steady.",
     "The 5G network launched.",
+    "Call 555-0123 for details.",
+    "See www.example.com/2025/report for details.",
+    "Officials at 10 Downing Street declined to comment.",
 ]
 
 

@@ -318,6 +318,19 @@ GLUED_UNITS: dict[str, str] = {
     "lb": "lb", "lbs": "lb", "bpd": "barrels per day", "mt": "tonnes",
 }  # fmt: skip
 
+# Verbs of change: "rose from 50% to 60%" states two values, not a range 50–60.
+CHANGE_VERBS: frozenset[str] = _words(
+    """rose rise rises risen fell fall falls fallen grew grow grows increased increase
+    decreased decrease dropped drop drops climbed climb jumped jump slipped slip declined
+    decline cut cuts raised raise lowered lower surged surge plunged plunge slid slide
+    went moved changed shrank soared sank"""
+)
+
+# Street words: "10 Downing Street", "1600 Pennsylvania Avenue" are addresses, not counts.
+STREET_WORDS: frozenset[str] = _words(
+    "Street St Road Rd Avenue Ave Boulevard Blvd Lane Square Place Drive Way Plaza"
+)
+
 # Words before a number that make it a label, not a quantity ("Section 232", "Paragraph 1",
 # "COVID-19", "Flight 370", "Top 7").
 LABEL_WORDS: frozenset[str] = _words(
