@@ -842,7 +842,7 @@ def _b_md(m, text, generic):
     )
 
 
-_b_dm = _b_md
+_b_dm = _b_md  # "17 September 2025" is read like "September 17, 2025"
 
 
 def _b_month_year(m, text, generic):
