@@ -5,7 +5,9 @@ load → clean → segment → analyses (keywords, overlap, claims) → figures 
 
 from newskit.align import align
 from newskit.candidates import candidate_pairs
+from newskit.claims import numeric_claims
 from newskit.clean import boilerplate_rules
+from newskit.compare import compare_claims
 from newskit.corpus import Corpus, load_corpus, seeds_path
 from newskit.coverage import coverage
 from newskit.distinctive import distinctive_terms
@@ -31,6 +33,7 @@ __all__ = [
     "align",
     "boilerplate_rules",
     "candidate_pairs",
+    "compare_claims",
     "concordance",
     "coverage",
     "distinctive_terms",
@@ -38,6 +41,7 @@ __all__ = [
     "keyword_table",
     "keywords",
     "load_corpus",
+    "numeric_claims",
     "overlap_matrix",
     "reuse_graph",
     "seeds_path",

@@ -4,6 +4,7 @@ This is the only package that imports ipywidgets. Every panel is a ``newskit.vie
 """
 
 from newskit.views._panel import Panel, escape
+from newskit.views.claims import claims_agreement_panel, claims_panel, claims_reader_panel
 from newskit.views.corpus import article_html, reader_panel
 from newskit.views.keywords import keywords_panel
 from newskit.views.overlap import (
@@ -17,6 +18,9 @@ from newskit.views.overlap import (
 __all__ = [
     "Panel",
     "article_html",
+    "claims_agreement_panel",
+    "claims_panel",
+    "claims_reader_panel",
     "coverage_panel",
     "escape",
     "keywords_panel",
