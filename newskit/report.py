@@ -41,9 +41,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
+
+Shown = TypeVar("Shown")  # a DataFrame or a pandas Styler
 
 TABLE_ATTR = "newskit.table"
 SETUP_TAG = "newskit-report-setup"
@@ -67,13 +69,14 @@ class ReportError(RuntimeError):
 # --------------------------------------------------------------------------- notebook side
 
 
-def table(frame: Any, name: str) -> Any:
+def table(frame: Shown, name: str) -> Shown:
     """Name a table a notebook shows, for the report's CSV export; returns the frame to display.
 
     ``frame``: a DataFrame or a pandas ``Styler``; ``name``: lower-case letters, digits, ``-``,
-    ``_`` (becomes ``NN_notebook.NAME.csv`` beside the notebook's report page). The returned
-    DataFrame is a shallow copy carrying the name in ``attrs``; it displays exactly like
-    ``frame``. Use it as the last line of a cell: ``table(corpus.frame(), "overview")``.
+    ``_``, unique in the notebook (becomes ``NN_notebook.NAME.csv`` beside the notebook's report
+    page). A DataFrame comes back as a shallow copy carrying the name in ``attrs`` and displays
+    exactly like ``frame``; a Styler comes back as is, its data named. Use it as the last line of
+    a cell: ``table(corpus.frame(), "overview")``.
     """
     if not isinstance(name, str) or not _TABLE_NAME.match(name):
         raise ValueError(
@@ -83,7 +86,7 @@ def table(frame: Any, name: str) -> Any:
     if isinstance(frame, pd.DataFrame):
         named = frame.copy(deep=False)
         named.attrs[TABLE_ATTR] = name
-        return named
+        return named  # type: ignore[return-value]
     data = getattr(frame, "data", None)
     if isinstance(data, pd.DataFrame):  # a Styler: name its data, keep its styling
         data.attrs[TABLE_ATTR] = name
