@@ -156,6 +156,7 @@ class NotebookPage:
     notebook: Path
     page: Path
     title: str
+    summary: str = ""
     tables: list[Path] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
@@ -254,6 +255,7 @@ def _run_one(
         old.unlink()
     nb = nbformat.read(path, as_version=4)
     page.title = _title(nb, stem)
+    page.summary = _summary(nb)
     if not any("parameters" in c.metadata.get("tags", []) for c in nb.cells):
         page.error = (
             f"{path}: no cell is tagged 'parameters'; add a code cell `CORPUS = None` with that "
@@ -390,6 +392,21 @@ def _title(nb: Any, default: str) -> str:
                 if line.startswith("#"):
                     return line.lstrip("#").strip() or default
     return default
+
+
+def _summary(nb: Any) -> str:
+    """The first paragraph of the notebook's first markdown cell, as plain text."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        paragraphs = re.split(r"\n\s*\n", cell.source.strip())
+        for paragraph in paragraphs:
+            if paragraph.lstrip().startswith("#"):
+                continue
+            text = re.sub(r"[*_`]+", "", " ".join(paragraph.split()))
+            return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [text](link) → text
+        return ""
+    return ""
 
 
 def _write_plotlyjs(out_dir: Path) -> None:
@@ -555,6 +572,7 @@ def _index_html(pages: list[NotebookPage], corpus: str, n_articles: int) -> str:
         items.append(
             f'<li><a href="{html.escape(p.page.name)}">{html.escape(p.title)}</a> '
             f"<code>{html.escape(p.notebook.name)}</code>"
+            + (f"<div>{html.escape(p.summary)}</div>" if p.summary else "")
             + (f'<div style="font-size:0.85em">tables as CSV:{csv}</div>' if csv else "")
             + f"{status}</li>"
         )
