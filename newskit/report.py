@@ -367,7 +367,8 @@ def _sliced(get_msg: Callable[..., Any], step: float = 0.25) -> Callable[..., An
 
 def _cell_error(nb: Any) -> str | None:
     """Name the first cell with an error output by its position as the notebook's author sees
-    it (1-based, not counting the cells the report inserts), its first line and the error."""
+    it (1-based, not counting the cells the report inserts), its first line of code (not a
+    comment) and the error."""
     position = 0
     for cell in nb.cells:
         if _INSERTED_TAGS & set(cell.metadata.get("tags", [])):
@@ -376,7 +377,8 @@ def _cell_error(nb: Any) -> str | None:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 lines = [ln for ln in cell.source.splitlines() if ln.strip()]
-                first = lines[0] if lines else ""
+                code = [ln for ln in lines if not ln.lstrip().startswith("#")] or lines
+                first = code[0] if code else ""
                 more = " …" if len(lines) > 1 else ""
                 return (
                     f"cell {position} failed (`{first}`{more}): "

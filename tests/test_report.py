@@ -313,7 +313,7 @@ def test_cell_error_counts_cells_as_the_author_sees_them():
         ("markdown", "# t"),
         ("code", "CORPUS = None", ["parameters"]),
         ("code", "CORPUS = 'x'", ["injected-parameters"]),  # inserted by papermill
-        ("code", "\nfirst line\nsecond"),
+        ("code", "\n# a comment\nfirst line\nsecond"),
         ("code", "later"),
     )
     assert _cell_error(nb) is None
