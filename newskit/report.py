@@ -41,9 +41,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
+
+Shown = TypeVar("Shown")  # a DataFrame or a pandas Styler
 
 TABLE_ATTR = "newskit.table"
 SETUP_TAG = "newskit-report-setup"
@@ -67,13 +69,14 @@ class ReportError(RuntimeError):
 # --------------------------------------------------------------------------- notebook side
 
 
-def table(frame: Any, name: str) -> Any:
+def table(frame: Shown, name: str) -> Shown:
     """Name a table a notebook shows, for the report's CSV export; returns the frame to display.
 
     ``frame``: a DataFrame or a pandas ``Styler``; ``name``: lower-case letters, digits, ``-``,
-    ``_`` (becomes ``NN_notebook.NAME.csv`` beside the notebook's report page). The returned
-    DataFrame is a shallow copy carrying the name in ``attrs``; it displays exactly like
-    ``frame``. Use it as the last line of a cell: ``table(corpus.frame(), "overview")``.
+    ``_``, unique in the notebook (becomes ``NN_notebook.NAME.csv`` beside the notebook's report
+    page). A DataFrame comes back as a shallow copy carrying the name in ``attrs`` and displays
+    exactly like ``frame``; a Styler comes back as is, its data named. Use it as the last line of
+    a cell: ``table(corpus.frame(), "overview")``.
     """
     if not isinstance(name, str) or not _TABLE_NAME.match(name):
         raise ValueError(
@@ -83,7 +86,7 @@ def table(frame: Any, name: str) -> Any:
     if isinstance(frame, pd.DataFrame):
         named = frame.copy(deep=False)
         named.attrs[TABLE_ATTR] = name
-        return named
+        return named  # type: ignore[return-value]
     data = getattr(frame, "data", None)
     if isinstance(data, pd.DataFrame):  # a Styler: name its data, keep its styling
         data.attrs[TABLE_ATTR] = name
@@ -153,6 +156,7 @@ class NotebookPage:
     notebook: Path
     page: Path
     title: str
+    summary: str = ""
     tables: list[Path] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
@@ -251,6 +255,7 @@ def _run_one(
         old.unlink()
     nb = nbformat.read(path, as_version=4)
     page.title = _title(nb, stem)
+    page.summary = _summary(nb)
     if not any("parameters" in c.metadata.get("tags", []) for c in nb.cells):
         page.error = (
             f"{path}: no cell is tagged 'parameters'; add a code cell `CORPUS = None` with that "
@@ -362,7 +367,8 @@ def _sliced(get_msg: Callable[..., Any], step: float = 0.25) -> Callable[..., An
 
 def _cell_error(nb: Any) -> str | None:
     """Name the first cell with an error output by its position as the notebook's author sees
-    it (1-based, not counting the cells the report inserts), its first line and the error."""
+    it (1-based, not counting the cells the report inserts), its first line of code (not a
+    comment) and the error."""
     position = 0
     for cell in nb.cells:
         if _INSERTED_TAGS & set(cell.metadata.get("tags", [])):
@@ -371,7 +377,8 @@ def _cell_error(nb: Any) -> str | None:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 lines = [ln for ln in cell.source.splitlines() if ln.strip()]
-                first = lines[0] if lines else ""
+                code = [ln for ln in lines if not ln.lstrip().startswith("#")] or lines
+                first = code[0] if code else ""
                 more = " …" if len(lines) > 1 else ""
                 return (
                     f"cell {position} failed (`{first}`{more}): "
@@ -387,6 +394,21 @@ def _title(nb: Any, default: str) -> str:
                 if line.startswith("#"):
                     return line.lstrip("#").strip() or default
     return default
+
+
+def _summary(nb: Any) -> str:
+    """The first paragraph of the notebook's first markdown cell, as plain text."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        paragraphs = re.split(r"\n\s*\n", cell.source.strip())
+        for paragraph in paragraphs:
+            if paragraph.lstrip().startswith("#"):
+                continue
+            text = re.sub(r"[*_`]+", "", " ".join(paragraph.split()))
+            return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [text](link) → text
+        return ""
+    return ""
 
 
 def _write_plotlyjs(out_dir: Path) -> None:
@@ -552,6 +574,7 @@ def _index_html(pages: list[NotebookPage], corpus: str, n_articles: int) -> str:
         items.append(
             f'<li><a href="{html.escape(p.page.name)}">{html.escape(p.title)}</a> '
             f"<code>{html.escape(p.notebook.name)}</code>"
+            + (f"<div>{html.escape(p.summary)}</div>" if p.summary else "")
             + (f'<div style="font-size:0.85em">tables as CSV:{csv}</div>' if csv else "")
             + f"{status}</li>"
         )

@@ -110,6 +110,7 @@ def test_every_notebook_gets_a_page_and_the_index_links_them(built):
         assert (out / f"{stem}.html").is_file()
         assert f'href="{stem}.html"' in index
     assert "Extra &lt;checks&gt;" in index  # the page title, from the first heading, escaped
+    assert "<div>Made up for the tests.</div>" in index  # and its first paragraph
     assert '<a class="nk-csv" href="00_corpus.overview.csv">' in index
     assert (out / PLOTLY_JS).stat().st_size > 1_000_000
 
@@ -312,7 +313,7 @@ def test_cell_error_counts_cells_as_the_author_sees_them():
         ("markdown", "# t"),
         ("code", "CORPUS = None", ["parameters"]),
         ("code", "CORPUS = 'x'", ["injected-parameters"]),  # inserted by papermill
-        ("code", "\nfirst line\nsecond"),
+        ("code", "\n# a comment\nfirst line\nsecond"),
         ("code", "later"),
     )
     assert _cell_error(nb) is None
@@ -338,3 +339,17 @@ def test_find_notebooks_in_name_order(tmp_path, files, expected):
 
 def test_the_checkout_notebooks_are_found():
     assert find_notebooks()[0].name == "00_corpus.ipynb"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# T\n\nSee [the *docs*](http://x) and `code`.\n\nmore", "See the docs and code."),
+        ("# Only a title", ""),
+        ("First line\nwraps here.", "First line wraps here."),
+    ],
+)
+def test_summary_is_the_first_paragraph_as_text(markdown, expected):
+    from newskit.report import _summary
+
+    assert _summary(_nb(("code", "x = 1"), ("markdown", markdown), ("markdown", "no"))) == expected

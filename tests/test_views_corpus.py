@@ -8,7 +8,7 @@ import pytest
 
 import newskit
 from newskit.segment import sentence_spans
-from newskit.views import article_html, reader_panel
+from newskit.views.corpus import article_html, reader_panel
 
 XSS_TEXT = (
     "Officials met in Madrid on Sunday. <script>alert(1)</script> The <b>talks</b> went on.\n"
