@@ -1,0 +1,759 @@
+"""Keyphrases per article, where they occur, and how outlets share them.
+
+``keywords`` runs YAKE (through ``newskit.yake_adapter``, cached) on each article's cleaned text
+and turns its ranked n-grams into a list a person would write:
+
+1. Candidate phrases come from newskit's own tokens, inside one sentence and between punctuation
+   marks: *names* (runs of capitalised words, with ``of`` or a capitalised ``He`` inside, e.g.
+   ``"Chinese Vice Premier He Lifeng"``) and *noun phrases* (runs of words that are not
+   stopwords, verbs or adverbs, e.g. ``"90-day pauses"``, ``"money laundering"``). Phrases are
+   cut at verb fragments and never start or end with a stopword, a vague modifier or a bare
+   number; a possessive ``’s`` is left out. Word tables live in ``newskit.resources.stopwords``.
+2. Each candidate gets YAKE's score for the same n-gram. A phrase YAKE did not score itself
+   (longer than ``max_ngram``, or holding a number or ``U.S.``) gets the best score among the
+   YAKE n-grams inside it, times 1.1 per word it adds: so YAKE's fragments
+   ``"Treasury Secretary Scott"`` and ``"Secretary Scott Bessent"`` become the one phrase
+   ``"Treasury Secretary Scott Bessent"``.
+3. Phrases are merged case-insensitively, ranked by score, and taken greedily: a phrase whose
+   words are a subset or superset of one already taken is skipped, and so is one more similar
+   than ``dedup_lim`` to one taken (YAKE's similarity function). Two exceptions replace the
+   phrase taken: a fuller form of a name (``"Trump"`` → ``"President Donald Trump"``), and a
+   common phrase's own words when they stand alone at least twice as often
+   (``"powerful earthquake"`` once → ``"earthquake"``). The list is then ordered by score.
+
+Offsets are into ``article.raw``: ``article.raw[start:end]`` is the occurrence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from newskit.errors import CorpusError
+from newskit.records import Article
+from newskit.resources.stopwords import (
+    ADJECTIVE_SUFFIX_NOUNS,
+    ADJECTIVE_SUFFIXES,
+    DEMONYMS,
+    DETERMINERS,
+    LY_WORDS,
+    NAME_CONNECTORS,
+    NAME_PREFIXES,
+    NOUN_ING,
+    STOPWORDS,
+    TIME_WORDS,
+    VERB_FRAGMENTS,
+    WEAK_MODIFIERS,
+)
+from newskit.segment import sentence_spans
+from newskit.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
+
+KEYWORD_COLUMNS = [
+    "article_id",
+    "outlet",
+    "rank",
+    "keyword",
+    "score",
+    "yake_score",
+    "count",
+    "first_start",
+    "first_end",
+]
+SPAN_COLUMNS = ["article_id", "keyword", "start", "end", "text", "sent_id"]
+TABLE_COLUMNS = ["keyword", "outlet", "in_top", "rank", "count", "n_outlets", "n_top"]
+CONCORDANCE_COLUMNS = [
+    "article_id",
+    "outlet",
+    "keyword",
+    "sent_id",
+    "start",
+    "end",
+    "left",
+    "match",
+    "right",
+]
+
+LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
+MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
+MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
+_FINAL_PUNCT = ".!?…"
+# Words as newskit.segment cuts them (U.S., U.S.-China, 90-day, tit-for-tat, Bessent’s) and
+# punctuation marks (group 1), which end a phrase.
+_WORD = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*|([^\w\s])"
+)
+_NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+
+# Token roles inside a sentence.
+_BREAK, _NAME, _COMMON, _NAME_STOP = 0, 1, 2, 3
+
+
+class _Tok(NamedTuple):
+    """A word token with what the chunker needs: raw span (possessive left out), key, role."""
+
+    start: int
+    end: int
+    key: str
+    surface: str
+    sent_id: int
+    role: int
+    acronym: bool
+    lead_weak: bool  # may not start a phrase
+    trail_weak: bool  # may not end a phrase
+    content: bool  # a word that can carry a phrase on its own
+    verbish: bool  # an -ing/-ed verb when it follows a noun
+    initial: bool  # the first word of its sentence
+
+
+@dataclass(frozen=True)
+class _ArticleWords:
+    """An article's word tokens grouped into segments (runs between punctuation marks)."""
+
+    segments: tuple[tuple[_Tok, ...], ...]
+    heading_sents: frozenset[int]
+
+
+def _outlet(article: Article) -> str:
+    return article.outlet or article.id
+
+
+def keywords(
+    corpus: Iterable[Article],
+    *,
+    top: int = 10,
+    max_ngram: int = 3,
+    n_jobs: int = 1,
+    **yake_options: Any,
+) -> pd.DataFrame:
+    """The ``top`` keyphrases of each article.
+
+    ``max_ngram`` is YAKE's n-gram size (names may be longer); ``n_jobs`` runs YAKE in that many
+    processes (``-1``: every core); other options go to YAKE (``window_size``, ``lan``,
+    ``stopwords``) or to the deduplication (``dedup_lim``, default 0.9, and ``dedup_func``).
+    YAKE runs once per (text, YAKE options): changing ``top`` or ``dedup_lim`` reuses it.
+
+    Returns one row per keyphrase: ``article_id, outlet, rank, keyword, score, yake_score,
+    count, first_start, first_end``. ``keyword`` is written as the article most often writes
+    it (outside headings), its words joined by single spaces. ``score`` = log10(1 + 1 /
+    yake_score), higher is better; ``yake_score`` is YAKE's value (lower is better; see the
+    module doc for phrases YAKE did not score whole). ``count`` counts the phrase's
+    occurrences in the cleaned text (any case); ``first_start``/``first_end`` are the first
+    occurrence's raw offsets. ``outlet`` is the article's outlet, or its id when unknown.
+    """
+    if top < 1:
+        raise ValueError(f"top must be at least 1, not {top}")
+    articles = list(corpus)
+    options, dedup_lim, dedup_func = make_options(max_ngram, **yake_options)
+    texts = [_yake_text(a) for a in articles]
+    scores = ngram_scores_many(texts, options, n_jobs=n_jobs)
+    rows: list[tuple] = []
+    for article, scored in zip(articles, scores, strict=True):
+        picked = _pick(article, scored, options, top, dedup_lim, dedup_func)
+        for rank, (phrase, h, count, first) in enumerate(picked, start=1):
+            rows.append(
+                (
+                    article.id,
+                    _outlet(article),
+                    rank,
+                    phrase,
+                    math.log10(1.0 + 1.0 / h) if h > 0 else math.inf,
+                    h,
+                    count,
+                    first[0],
+                    first[1],
+                )
+            )
+    df = pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
+    return df.astype(
+        {
+            "rank": "int64",
+            "score": "float64",
+            "yake_score": "float64",
+            "count": "int64",
+            "first_start": "int64",
+            "first_end": "int64",
+        }
+    )
+
+
+_extract = keywords  # keyword_table and keyword_spans name their frame argument "keywords"
+
+
+def keyword_spans(
+    corpus: Iterable[Article], keywords: pd.DataFrame | Sequence[str] | str
+) -> pd.DataFrame:
+    """Every occurrence of each keyword: ``article_id, keyword, start, end, text, sent_id``.
+
+    ``keywords`` is a frame from ``newskit.keywords`` (each keyword is looked up in its own
+    article) or phrases to look up in every article. Matching is by whole words inside one
+    sentence, ignoring case (an all-capitals word such as ``US`` only matches in capitals) and a
+    possessive ``’s``. ``article.raw[start:end] == text``; rows in corpus order, then by start.
+    """
+    articles = list(corpus)
+    wanted: dict[str, list[str]]
+    if isinstance(keywords, pd.DataFrame):
+        missing = {"article_id", "keyword"} - set(keywords.columns)
+        if missing:
+            raise CorpusError(
+                f"the keywords frame lacks columns {sorted(missing)}; pass the frame "
+                "newskit.keywords returns, or a list of phrases"
+            )
+        wanted = {}
+        for aid, kw in zip(keywords["article_id"], keywords["keyword"], strict=True):
+            wanted.setdefault(str(aid), []).append(str(kw))
+        known = {a.id for a in articles}
+        unknown = sorted(set(wanted) - known)
+        if unknown:
+            raise CorpusError(
+                f"the keywords frame names articles not in the corpus: {unknown[:5]}; "
+                "use the corpus the keywords were computed from"
+            )
+    else:
+        phrases = [keywords] if isinstance(keywords, str) else [str(k) for k in keywords]
+        wanted = {a.id: phrases for a in articles}
+    rows = []
+    for a in articles:
+        phrases = list(dict.fromkeys(wanted.get(a.id, ())))
+        found = _find_many(_words(a.raw, a.kept), phrases)
+        for kw in phrases:
+            for start, end, sid in found[kw]:
+                rows.append((a.id, kw, start, end, a.raw[start:end], sid))
+    df = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    df = df.astype({"start": "int64", "end": "int64", "sent_id": "int64"})
+    order = {a.id: i for i, a in enumerate(articles)}
+    df["_o"] = df["article_id"].map(order)
+    df = df.sort_values(["_o", "start", "end", "keyword"], kind="stable").drop(columns="_o")
+    return df.reset_index(drop=True)
+
+
+def keyword_table(
+    corpus: Iterable[Article],
+    keywords: pd.DataFrame | None = None,
+    *,
+    top: int = 10,
+    max_ngram: int = 3,
+    **yake_options: Any,
+) -> pd.DataFrame:
+    """Keyword × outlet, long form: ``keyword, outlet, in_top, rank, count, n_outlets, n_top``.
+
+    One row per keyword (from every article's top list, merged ignoring case) and outlet.
+    ``in_top``: the keyword is in the top list of one of the outlet's articles; ``rank``: its best
+    rank there (NaN if not); ``count``: its occurrences in all the outlet's articles; ``n_outlets``:
+    outlets whose text uses it; ``n_top``: outlets that have it in a top list. Sorted with the
+    consensus terms first (``n_top``, then ``n_outlets``, descending), then by best rank and
+    keyword. For a matrix: ``table.pivot(index="keyword", columns="outlet", values="count")``.
+    ``keywords`` defaults to ``newskit.keywords(corpus, top=top, max_ngram=max_ngram, …)``.
+    """
+    articles = list(corpus)
+    if keywords is None:
+        keywords = _extract(articles, top=top, max_ngram=max_ngram, **yake_options)
+    outlets = list(dict.fromkeys(_outlet(a) for a in articles))
+    forms: dict[str, Counter[str]] = {}
+    best: dict[tuple[str, str], int] = {}
+    by_id = {a.id: a for a in articles}
+    for aid, kw, rank in zip(
+        keywords["article_id"], keywords["keyword"], keywords["rank"], strict=True
+    ):
+        key = _phrase_key(kw)
+        forms.setdefault(key, Counter())[kw] += 1
+        outlet = _outlet(by_id[aid]) if aid in by_id else str(aid)
+        best[(key, outlet)] = min(best.get((key, outlet), int(rank)), int(rank))
+    shown = {k: _most_common(c) for k, c in forms.items()}
+    counts: Counter[tuple[str, str]] = Counter()
+    for a in articles:
+        found = _find_many(_words(a.raw, a.kept), list(shown.values()))
+        for key, phrase in shown.items():
+            counts[(key, _outlet(a))] += len(found[phrase])
+    rows = []
+    for key, phrase in shown.items():
+        n_outlets = sum(counts[(key, o)] > 0 for o in outlets)
+        n_top = sum((key, o) in best for o in outlets)
+        for o in outlets:
+            r = best.get((key, o))
+            rows.append(
+                (phrase, o, r is not None, math.nan if r is None else r, counts[(key, o)],
+                 n_outlets, n_top)
+            )  # fmt: skip
+    df = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    df = df.astype({"in_top": bool, "rank": "float64", "count": "int64"})
+    df = df.astype({"n_outlets": "int64", "n_top": "int64"})
+    best_rank = df.groupby("keyword")["rank"].transform("min")
+    outlet_order = {o: i for i, o in enumerate(outlets)}
+    df = (
+        df.assign(_best=best_rank, _o=df["outlet"].map(outlet_order))
+        .sort_values(
+            ["n_top", "n_outlets", "_best", "keyword", "_o"],
+            ascending=[False, False, True, True, True],
+            kind="stable",
+        )
+        .drop(columns=["_best", "_o"])
+    )
+    return df.reset_index(drop=True)
+
+
+def concordance(
+    corpus: Iterable[Article], keyword: str, *, width: int | None = None
+) -> pd.DataFrame:
+    """Keyword in context: every sentence that uses ``keyword``, in every article.
+
+    Returns ``article_id, outlet, keyword, sent_id, start, end, left, match, right``: ``match``
+    is ``article.raw[start:end]``; ``left``/``right`` are the rest of its sentence (cut to
+    ``width`` characters next to the match when given). Rows in corpus order, then by start.
+    """
+    rows = []
+    for a in corpus:
+        sents = sentence_spans(a)
+        for start, end, sid in _find(a, keyword):
+            s = sents[sid]
+            left, right = a.raw[s.start : start], a.raw[end : s.end]
+            if width is not None:
+                left = ("…" + left[-width:]) if len(left) > width else left
+                right = (right[:width] + "…") if len(right) > width else right
+            rows.append((a.id, _outlet(a), keyword, sid, start, end, left, a.raw[start:end], right))
+    df = pd.DataFrame(rows, columns=CONCORDANCE_COLUMNS)
+    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+# --- YAKE input -----------------------------------------------------------------------------
+
+
+def _yake_text(article: Article) -> str:
+    """The cleaned text, one sentence after another, each ending in a full stop, so YAKE's own
+    sentence splitter cannot join a heading to the sentence after it."""
+    return _yake_text_cached(article.raw, article.kept)
+
+
+@lru_cache(maxsize=4096)
+def _yake_text_cached(raw: str, kept: tuple[tuple[int, int], ...]) -> str:
+    from newskit.segment import _sentence_spans
+
+    parts = []
+    for s in _sentence_spans(raw, kept):
+        text = " ".join(raw[s.start : s.end].split())
+        stripped = text.rstrip("”’\"')]}»")
+        parts.append(text if stripped[-1:] in _FINAL_PUNCT else text + " .")
+    return "\n".join(parts)
+
+
+# --- words and candidates -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _norm(word: str) -> str:
+    """A word's key: lower case, plain apostrophes and hyphens, possessive ``'s`` removed."""
+    w = word.translate(_NORM).lower()
+    return w[:-2] if w.endswith("'s") and len(w) > 2 else w
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(_norm(w) for w in phrase.split())
+
+
+@lru_cache(maxsize=65536)
+def _is_acronym(word: str) -> bool:
+    """All capitals, two to six letters: ``US``, ``U.S.``, ``NATO`` (not ``A.``, not a shouted
+    ``SHIPPING``)."""
+    if not word.isupper() or (len(word) <= 2 and not word.isalpha()):
+        return False
+    return sum(c.isalpha() for c in word) <= MAX_ACRONYM_LETTERS
+
+
+@lru_cache(maxsize=65536)
+def _word_class(text: str) -> tuple[str, bool, bool, int]:
+    """``(key, stop, mixed_case_or_acronym, initial)`` for a token's text; ``initial`` is 1 for
+    a capital first letter, 2 for a word in capitals that is no acronym (shouted: its capitals
+    say nothing), -1 for a lower-case first letter, 0 otherwise."""
+    key = _norm(text)
+    stop = key in STOPWORDS or key in TIME_WORDS or "'" in key
+    rest = text[1:]
+    mixed = (rest != rest.lower() and rest != rest.upper()) or _is_acronym(text)
+    first = text[:1]
+    initial = 1 if first.isupper() else -1 if first.islower() else 0
+    if initial == 1 and not mixed and text.isupper() and len(text) > 1:
+        initial = 2
+    return key, stop, mixed, initial
+
+
+@lru_cache(maxsize=65536)
+def _common_role(key: str) -> int:
+    """The role of a word that is not part of a name."""
+    if key in NAME_CONNECTORS:
+        return _NAME_STOP
+    if (
+        key in STOPWORDS
+        or key in TIME_WORDS
+        or "'" in key
+        or (key in VERB_FRAGMENTS and key not in NOUN_ING)
+        or _adverb(key)
+        or not any(c.isalnum() for c in key)
+    ):
+        return _BREAK
+    return _COMMON
+
+
+@lru_cache(maxsize=4096)
+def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
+    from newskit.segment import _sentence_spans
+
+    sents = _sentence_spans(raw, kept)
+    headings = frozenset(i for i, s in enumerate(sents) if s.is_heading)
+    # Word tokens with their class, grouped into segments (runs between punctuation marks);
+    # ``first`` marks a sentence's first word.
+    groups: list[list[tuple]] = []
+    current: list[tuple] = []
+    known: set[str] = set()  # capitalised where capitals carry meaning
+    pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
+    lower: set[str] = set()  # seen in lower case
+    for sid, sent in enumerate(sents):
+        first = True
+        for m in _WORD.finditer(raw, sent.start, sent.end):
+            text = m.group()
+            if m.lastindex:  # punctuation ends a segment
+                if current:
+                    groups.append(current)
+                    current = []
+                continue
+            cls = _word_class(text)
+            if cls[3] < 0:
+                lower.add(cls[0])
+            elif (cls[3] == 1 or cls[2]) and not first and sid not in headings:
+                known.add(cls[0])
+                if current and current[-1][4][0] in known:
+                    pairs.add((current[-1][4][0], cls[0]))
+            current.append((m.start(), m.end(), text, sid, cls, first))
+            first = False
+        if current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    segments = tuple(tuple(_roles(g, known, pairs, lower, headings)) for g in groups)
+    return _ArticleWords(segments, headings)
+
+
+def _roles(
+    group: list[tuple],
+    known: set[str],
+    pairs: set[tuple[str, str]],
+    lower: set[str],
+    headings: frozenset[int],
+) -> list[_Tok]:
+    caps: list[bool] = []
+    unsure: list[int] = []  # capitalised only because it starts a sentence or heading
+    for i, (_s, _e, _text, sid, (key, _stop, mixed, initial), first) in enumerate(group):
+        if mixed:
+            caps.append(True)  # TikTok, ByteDance, US, U.S.
+        elif initial > 0:
+            reliable = initial == 1 and not first and sid not in headings
+            caps.append(reliable or (key in known and key not in lower))
+            if not caps[-1]:
+                unsure.append(i)
+        else:
+            caps.append(False)
+    n = len(group)
+    for i in reversed(unsure):
+        # A capitalised word at a sentence start starts a name when it never shows in lower case
+        # and a name follows ("Federal Reserve Chair Jerome Powell said"), or when the two words
+        # show capitalised together elsewhere ("Port Authority" … "the Port Authority said").
+        if i + 1 >= n or group[i][4][1] or group[i + 1][4][1]:
+            continue
+        key, nxt = group[i][4][0], group[i + 1][4][0]
+        if (key, nxt) in pairs or (caps[i + 1] and key not in lower):
+            caps[i] = True
+    out: list[_Tok] = []
+    for i, (start, end, text, sid, (key, stop, _mixed, _initial), first) in enumerate(group):
+        cap = caps[i]
+        if cap and stop:
+            # A capitalised function word inside a name ("Vice Premier He Lifeng").
+            inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
+            role = _NAME_STOP if inner else _BREAK
+        elif cap:
+            role = _NAME
+        else:
+            role = _common_role(key)
+        possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
+        if possessive:
+            end -= 2
+            text = text[:-2]
+        flags = _flags(key, role)
+        out.append(_Tok(start, end, key, text, sid, role, _is_acronym(text), *flags, first))
+        # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
+        if possessive:
+            out.append(
+                _Tok(end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False)
+            )
+    return out
+
+
+def _adverb(key: str) -> bool:
+    return len(key) > 4 and key.endswith("ly") and key not in LY_WORDS
+
+
+def _verbish(key: str) -> bool:
+    """An -ing or -ed word that is not a known noun: a verb when it follows a noun."""
+    if len(key) <= 4 or "-" in key:
+        return False
+    if key.endswith("ing"):
+        return key not in NOUN_ING
+    return key.endswith("ed") and not key.endswith("eed")
+
+
+def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_Tok, ...]]]:
+    """Candidate phrases by key, each with the token runs where it was found."""
+    found: dict[str, list[tuple[_Tok, ...]]] = {}
+
+    def add(run: Sequence[_Tok]) -> None:
+        run = _trim(run)
+        if not run or not _valid(run):
+            return
+        key = " ".join(t.key for t in run)
+        runs = found.setdefault(key, [])
+        if not runs or runs[-1][0].start != run[0].start:  # a name is also a noun phrase
+            runs.append(tuple(run))
+
+    for seg in words.segments:
+        n = len(seg)
+        # Names: capitalised runs, with connectors or capitalised function words inside.
+        i = 0
+        while i < n:
+            if seg[i].role != _NAME:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (
+                seg[j].role == _NAME
+                or (seg[j].role == _NAME_STOP and j + 1 < n and seg[j + 1].role == _NAME)
+            ):
+                j += 1
+            name = seg[i:j]
+            if len(name) <= MAX_NAME_WORDS and not all(t.key in DEMONYMS for t in name):
+                add(name)
+            i = j
+        # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
+        run: list[_Tok] = []
+        for k, t in enumerate(seg):
+            # An -ing word opening a phrase is an adjective at a sentence start or after a
+            # determiner ("the escalating tariffs"), else a verb ("and toppling hundreds").
+            if (
+                not run
+                and t.verbish
+                and t.key.endswith("ing")
+                and not (t.initial or (k > 0 and seg[k - 1].key in DETERMINERS))
+            ):
+                continue
+            cut = (
+                t.role == _BREAK
+                or (t.role == _NAME_STOP and not t.surface[:1].isupper())
+                or (t.verbish and run)
+            )
+            if cut:
+                _noun_phrase(run, max_ngram, add)
+                run = []
+            else:
+                run.append(t)
+        _noun_phrase(run, max_ngram, add)
+    return found
+
+
+def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
+    run = _trim(run)
+    if not run:
+        return
+    if len(run) <= max_ngram or all(t.role != _COMMON for t in run):
+        if len(run) <= MAX_NAME_WORDS:
+            add(run)
+        return
+    if run[-1].role != _COMMON:
+        # "Chinese leader Xi Jinping": the name (found as a name) and what comes before it.
+        k = len(run)
+        while k > 0 and run[k - 1].role != _COMMON:
+            k -= 1
+        _noun_phrase(run[:k], max_ngram, add)
+        return
+    add(run[-max_ngram:])  # English noun phrases end in their head noun
+
+
+def _trim(run: Sequence[_Tok]) -> Sequence[_Tok]:
+    s, e = 0, len(run)
+    while s < e and run[s].lead_weak:
+        s += 1
+    while e > s and run[e - 1].trail_weak:
+        e -= 1
+    return run if (s, e) == (0, len(run)) else run[s:e]
+
+
+@lru_cache(maxsize=65536)
+def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
+    """``(lead_weak, trail_weak, content, verbish)`` for a word in a role."""
+    edge = role in (_BREAK, _NAME_STOP) or (role == _COMMON and key in WEAK_MODIFIERS)
+    lead = edge or (role == _NAME and key in NAME_PREFIXES)
+    trail = edge or _is_number(key) or (role == _NAME and key in DEMONYMS)
+    content = (
+        any(c.isalpha() for c in key)
+        and key not in DEMONYMS
+        and key not in WEAK_MODIFIERS
+        and role != _NAME_STOP
+    )
+    return lead, trail, content, role == _COMMON and _verbish(key)
+
+
+def _adjective(key: str) -> bool:
+    return key.endswith(ADJECTIVE_SUFFIXES) and key not in ADJECTIVE_SUFFIX_NOUNS
+
+
+def _is_number(key: str) -> bool:
+    return bool(key) and key[0].isdigit() and not any(c.isalpha() for c in key)
+
+
+def _valid(run: Sequence[_Tok]) -> bool:
+    if len(run) == 1 and run[0].role == _COMMON and _adjective(run[0].key):
+        return False
+    return any(t.content for t in run)
+
+
+def _score(key: str, scored: Mapping[str, float]) -> tuple[float, str] | None:
+    """YAKE's score for the phrase, or the best of its inner n-grams with a length penalty."""
+    h = scored.get(key)
+    if h is not None:
+        return h, key
+    words = key.split()
+    n = len(words)
+    best: tuple[float, str] | None = None
+    for size in range(n - 1, 0, -1):
+        for i in range(n - size + 1):
+            sub = " ".join(words[i : i + size])
+            hs = scored.get(sub)
+            if hs is not None:
+                value = hs * LENGTH_PENALTY ** (n - size)
+                if best is None or value < best[0]:
+                    best = (value, sub)
+    return best
+
+
+def _pick(
+    article: Article,
+    scored: Mapping[str, float],
+    options: YakeOptions,
+    top: int,
+    dedup_lim: float,
+    dedup_func: str,
+) -> list[tuple[str, float, int, tuple[int, int]]]:
+    words = _words(article.raw, article.kept)
+    ranked = []
+    for key, runs in _candidates(words, options.max_ngram).items():
+        s = _score(key, scored)
+        if s is not None:
+            ranked.append((s[0], -len(runs), key, runs))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
+    taken: list[tuple[str, frozenset[str], float, list]] = []
+    for h, _n, key, runs in ranked:
+        wordset = frozenset(key.split())
+        clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
+        if clash:
+            i = clash[0]
+            if len(clash) == 1 and _prefer(key, wordset, runs, taken[i]):
+                taken[i] = (key, wordset, h, runs)
+            continue
+        if len(taken) == top:
+            continue  # the list is full; only fuller names of taken ones still count
+        if dedup_lim < 1.0 and any(similarity(key, t[0], dedup_func) > dedup_lim for t in taken):
+            continue
+        taken.append((key, wordset, h, runs))
+    taken.sort(key=lambda t: (t[2], t[0]))
+    phrases = [_surface(runs, words.heading_sents, article.raw) for _k, _w, _h, runs in taken]
+    found = _find_many(words, phrases)
+    out = []
+    for phrase, (_k, _w, h, _runs) in zip(phrases, taken, strict=True):
+        spans = found[phrase]  # never empty: the phrase was read from these tokens
+        out.append((phrase, h, len(spans), spans[0][:2]))
+    return out
+
+
+def _prefer(key: str, wordset: frozenset[str], runs: list, taken: tuple) -> bool:
+    """Whether a phrase nested with a taken one should replace it: a fuller name for a name
+    ("Trump" → "President Donald Trump"), or a common noun phrase's head used far more often
+    than the phrase ("powerful earthquake" → "earthquake" used four times)."""
+    _key, t_words, _h, t_runs = taken
+    if t_words < wordset:
+        return _is_name(runs[0])
+    if wordset < t_words and not _is_name(t_runs[0]):
+        return len(runs) >= max(2, 2 * len(t_runs))
+    return False
+
+
+def _is_name(run: Sequence[_Tok]) -> bool:
+    return all(t.role in (_NAME, _NAME_STOP) for t in run)
+
+
+def _surface(runs: list[tuple[_Tok, ...]], headings: frozenset[int], raw: str) -> str:
+    """The form a phrase is written in most often (outside headings when it can)."""
+    forms: Counter[str] = Counter()
+    for run in runs:
+        form = " ".join(t.surface for t in run)
+        spaced = all(raw[a.end : b.start] == " " for a, b in itertools.pairwise(run))
+        if run[0].sent_id in headings or not spaced:
+            weight = 1  # a heading, or words split by a line end or double space
+        elif form.isupper() and not all(t.acronym for t in run):
+            weight = 10  # shouted
+        else:
+            weight = 1000
+        forms[form] += weight
+    return _most_common(forms)
+
+
+def _most_common(forms: Counter[str]) -> str:
+    return min(forms.items(), key=lambda kv: (-kv[1], list(forms).index(kv[0])))[0]
+
+
+# --- finding phrases ------------------------------------------------------------------------
+
+
+def _find(article: Article, phrase: str) -> list[tuple[int, int, int]]:
+    """Occurrences of ``phrase`` in ``article`` as ``(start, end, sent_id)`` (raw offsets)."""
+    return _find_many(_words(article.raw, article.kept), [phrase])[phrase]
+
+
+def _find_many(
+    words: _ArticleWords, phrases: Sequence[str]
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Occurrences of each phrase as ``(start, end, sent_id)`` in raw offsets, in order.
+
+    Whole words inside one segment match, ignoring case, except that an all-capitals word
+    (``US``) only matches in capitals; a possessive ends a phrase."""
+    by_first: dict[str, list[tuple[str, list[str], list[bool]]]] = {}
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for phrase in phrases:
+        out[phrase] = []
+        parts = phrase.split()
+        if parts:
+            keys = [_norm(p) for p in parts]
+            by_first.setdefault(keys[0], []).append((phrase, keys, [_is_acronym(p) for p in parts]))
+    if not by_first:
+        return out
+    for seg in words.segments:
+        n = len(seg)
+        for i, t in enumerate(seg):
+            wanted = by_first.get(t.key)
+            if wanted is None or not t.surface:
+                continue
+            for phrase, keys, acro in wanted:
+                k = len(keys)
+                if i + k > n:
+                    continue
+                ok = True
+                for j in range(k):
+                    u = seg[i + j]
+                    if u.key != keys[j] or (acro[j] and not u.acronym) or not u.surface:
+                        ok = False
+                        break
+                if ok:
+                    out[phrase].append((t.start, seg[i + k - 1].end, t.sent_id))
+    return out

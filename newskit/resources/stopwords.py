@@ -1,0 +1,222 @@
+"""Word tables used by ``newskit.keywords`` and ``newskit.distinctive``.
+
+All entries are lower case; words are compared after ``newskit.segment``'s normalisation (lower
+case, plain apostrophes and hyphens, a possessive ``'s`` removed). Extend a table by building a
+new frozenset from it, e.g. ``STOPWORDS | {"reportedly"}``.
+
+``STOPWORDS``: function words. A keyphrase never starts or ends with one (``"of the talks"``,
+``"talks in"``), and distinctive-terms n-grams never include one at an edge.
+``VERB_FRAGMENTS``: words that are (nearly always) verbs in news prose; a keyphrase is cut at them
+(``"Lifeng lead high-stakes negotiations tackling tariffs"`` → ``"high-stakes negotiations"``).
+Built from ``VERB_LEMMAS`` (regular inflections made by rule) and ``IRREGULAR_VERB_FORMS``.
+``WEAK_MODIFIERS``: vague adjectives and adverbs dropped from the start of a phrase
+(``"recent surveys"`` → ``"surveys"``, ``"extended 90-day pauses"`` → ``"90-day pauses"``).
+``NAME_PREFIXES``: country prefixes dropped from the start of a name, so outlets' variants
+merge (``"U.S. Treasury Secretary Scott Bessent"`` → ``"Treasury Secretary Scott Bessent"``).
+``NOUN_ING``: ``-ing`` words that are nouns and may end a phrase (``"money laundering"``).
+``LY_WORDS``: words ending in ``-ly`` that are not adverbs (``"supply chains"``, ``"Italy"``).
+``DEMONYMS``: nationality adjectives; a name made of one alone (``"Chinese"``) is no keyphrase,
+though it may start one (``"Chinese imports"``).
+``DETERMINERS``: words after which an ``-ing`` word is an adjective (``"the rising prices"``).
+``TIME_WORDS``: months, weekdays and other time words, never a phrase edge.
+``NAME_CONNECTORS``: lower-case words allowed inside a name between capitalised words
+(``"Ministry of Commerce"``, ``"Secretary of State Marco Rubio"``).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words: articles, pronouns, auxiliaries, prepositions, conjunctions, quantifiers and
+# discourse words. Example: "the", "would", "between", "however".
+STOPWORDS: frozenset[str] = _words(
+    """
+    a about above according across after afterwards again against ago all almost alone along
+    already also although always am among amongst an and another any anybody anyhow anyone
+    anything anyway anywhere are around as at away back be became because become becomes
+    becoming been before beforehand behind being below beside besides between beyond both but by
+    can cannot could did do does doing done down during each either else elsewhere enough
+    especially etc even ever every everybody everyone everything everywhere except far few for
+    former formerly from further furthermore had has have having he hence her here hereby herein
+    hers herself him himself his how however i if in indeed instead into is it its itself just
+    last least less lest like likely many may maybe me meanwhile might mine more moreover most
+    mostly much must my myself namely neither never nevertheless next no nobody none nor not
+    nothing now nowhere of off often on once one ones only onto or other others otherwise ought
+    our ours ourselves out over own per perhaps quite rather really same several shall she
+    should since so some somebody somehow someone something sometime sometimes somewhat
+    somewhere soon still such than that the their theirs them themselves then thence there
+    thereafter thereby therefore therein thereupon these they this those though through
+    throughout thru thus to together too toward towards under unless unlike until unto up upon
+    us very via was we well were what whatever when whence whenever where whereas whereby
+    wherein whether which while whither who whoever whole whom whose why will with within
+    without would yet you your yours yourself yourselves
+    despite amid amidst ahead including regarding concerning near nearly alongside versus vs
+    plus minus excluding following roughly approximately whose
+    's n't 'll 're 've 'd 'm mr mrs ms dr
+    say says said saying tell tells told telling
+    get gets got getting make makes made making take takes took taken taking go goes went gone
+    going come comes came coming see sees saw seen seeing give gives gave given giving
+    put puts let lets set sets
+    """
+)
+
+# Verbs of news prose, by lemma; their -s, -ed and -ing forms are made by rule (tackle →
+# tackles, tackled, tackling; discuss → discusses, discussed, discussing). Words that are just as
+# often nouns in news ("trade", "talks", "deal", "ban", "visit", "plan", "pause", "export") are
+# left out on purpose. Example: "lead" in "He Lifeng lead high-stakes negotiations".
+VERB_LEMMAS: frozenset[str] = _words(
+    """
+    concede depend maintain predict prefer reckon reiterate
+    accept accuse achieve acknowledge add admit advocate affect agree allow announce appear
+    approve argue arrive ask attend avert avoid become begin believe boost bridge cause cite
+    combat confirm consider continue contribute convince criticise criticize decide declare
+    deepen defend deny describe discuss emphasise emphasize ensure enter establish expect
+    explain express face fail find follow frame gain grow happen help highlight hint hold
+    illustrate impose include indicate insist intend join keep know launch lay lead leave
+    mandate mark meet note oppose prevent proceed prompt propose provide raise reach receive
+    recognise recognize reflect reject remain remove represent require resolve respond resume
+    reveal say see seek seem sell send serve signify slip solidify speak spiral stabilise
+    stabilize stand start stave stay stop strengthen suggest tackle tell threaten travel try
+    turn undermine underscore urge utilise utilize want warn weigh welcome win wish worry
+    """
+)
+
+# Irregular forms (past tense, participles and a few -s/-ing forms the rules get wrong).
+# Example: "met" (meet), "led" (lead), "struck" (strike).
+IRREGULAR_VERB_FORMS: frozenset[str] = _words(
+    """
+    is are was were be been being am has have had having do does did done doing
+    began begun became bought brought built caught chose chosen drew drawn drove fell felt
+    fought found flew forgot froze grew grown heard held hid kept knew known laid led left lent
+    lost meant met paid ran rose sat sent shown sold spent spoke spoken stood struck swore
+    taught thought threw thrown understood won wore wrote written scheduled slated heads
+    rose risen rises fell fallen
+    says said told took taken went gone came gave given saw seen made got gotten
+    lies lay lying dies died dying ties tied tying
+    """
+)
+
+# Vague modifiers dropped from the start of a phrase. Example: "recent" in "recent surveys",
+# "extended" in "extended 90-day pauses", "pressing" in "pressing national security".
+WEAK_MODIFIERS: frozenset[str] = _words(
+    """
+    additional alleged broad broader certain complete considerable current different due early
+    earlier entire existing extended extensive final first former full further future general
+    great greater high higher important initial key large larger last late later latest likely
+    long major many more most much multiple new newer next numerous ongoing other overall
+    particular past possible potential pressing previous prior real recent recently related
+    renewed second significant similar simple single small specific steep strong such third
+    total upcoming various whole wider wide big biggest main certain fourth several few
+    increasing escalating growing continuing remaining improving slowly particularly sharply
+    highly widely repeatedly immediately notable
+    """
+)
+
+# -ing words that are nouns (they may end a phrase; other -ing words after a noun start a new
+# phrase). Example: "laundering" in "money laundering", "spending" in "defence spending".
+NOUN_ING: frozenset[str] = _words(
+    """
+    banking bombing briefing building ceiling clothing dumping earnings evening farming
+    financing fishing funding hearing housing lending licensing lobbying manufacturing
+    marketing meeting meetings mining morning offering painting planning polling pricing
+    printing processing rating ratings recording rulings ruling saving savings setting
+    shipping shooting spending standing suffering surfing testing trading training
+    understanding warming wedding writing laundering landing opening outing spring string thing
+    things king wing during
+    """
+)
+
+# Words ending in -ly that are not adverbs. Example: "supply" in "supply chains".
+LY_WORDS: frozenset[str] = _words(
+    """
+    supply ally rally italy july family assembly reply anomaly monopoly oligopoly butterfly
+    jelly belly bully holy ugly daily weekly monthly quarterly yearly early friendly elderly
+    only lily emily kelly sally molly billy wholly folly
+    """
+)
+
+# Nationality adjectives. Example: "Chinese" alone is no keyphrase; "Chinese imports" may be.
+DEMONYMS: frozenset[str] = _words(
+    """
+    american british chinese spanish french german italian japanese korean russian ukrainian
+    indian pakistani iranian iraqi israeli palestinian turkish kurdish syrian saudi egyptian
+    european african asian canadian mexican brazilian argentine australian dutch belgian swiss
+    swedish norwegian danish finnish polish greek irish scottish welsh english portuguese
+    taiwanese vietnamese thai indonesian malaysian filipino nigerian kenyan western eastern
+    northern southern arab muslim christian jewish
+    """
+)
+
+# Lower-case words allowed inside a capitalised name. Example: "of" in "Ministry of Commerce".
+NAME_CONNECTORS: frozenset[str] = _words("of de la del von van der")
+
+
+def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """The lemmas with their regular -s, -ed and -ing forms (``tackle`` → ``tackles``,
+    ``tackled``, ``tackling``; ``stop`` → ``stopped``; ``try`` → ``tries``, ``tried``)."""
+    out: set[str] = set()
+    for lemma in lemmas:
+        out.add(lemma)
+        if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+            stem = lemma[:-1]
+            out |= {lemma + "s", lemma + "d", stem + "ing"}
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            out |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+        elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+            out |= {lemma + "es", lemma + "ed", lemma + "ing"}
+        else:
+            out |= {lemma + "s", lemma + "ed", lemma + "ing"}
+            if (
+                len(lemma) <= 4
+                and lemma[-1] not in "aeiouwxy"
+                and lemma[-2] in "aeiou"
+                and lemma[-3:-2] not in ("", "a", "e", "i", "o", "u")
+            ):  # stop → stopped, plan → planned
+                out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return frozenset(out)
+
+
+VERB_FRAGMENTS: frozenset[str] = verb_forms(VERB_LEMMAS) | IRREGULAR_VERB_FORMS
+
+# Words for times and dates: never a keyphrase edge ("talks on Monday" gives no "Monday";
+# "late October" gives nothing). Example: "september", "sept.", "week".
+TIME_WORDS: frozenset[str] = _words(
+    """
+    january february march april may june july august september october november december
+    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. sept
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
+    week weeks weekend month months year years day days time times morning afternoon evening
+    night decade decades century quarter
+    """
+)
+
+# Country prefixes dropped from the start of a name. Example: "U.S." in "U.S. Treasury
+# Secretary Scott Bessent", "US" in "US President Donald Trump".
+NAME_PREFIXES: frozenset[str] = _words("u.s. us u.s.a. usa u.k. uk e.u. eu un u.n.")
+
+# Suffixes of adjectives: a one-word phrase of a common (not capitalised) word with one of these
+# is no keyphrase ("economic", "diplomatic", "strategic"), unless listed in
+# ``ADJECTIVE_SUFFIX_NOUNS`` ("republic", "initiative").
+ADJECTIVE_SUFFIXES: tuple[str, ...] = ("ic", "ical", "ous", "ive", "ful", "less", "able", "ible")
+
+# Nouns that end like adjectives. Example: "initiative", "executive", "traffic".
+ADJECTIVE_SUFFIX_NOUNS: frozenset[str] = _words(
+    """
+    republic topic clinic traffic music logic panic public mechanic fabric graphic critic
+    rhetoric epidemic pandemic arithmetic tactic statistic economics politics
+    executive initiative representative incentive objective offensive explosive narrative
+    alternative detective relative perspective directive collective motive archive
+    detective native captive fugitive conservative progressive legislative
+    table cable label vegetable timetable constable stable
+    """
+)
+
+# Words after which an -ing word starts a noun phrase as an adjective ("the escalating
+# tariffs", "of rising prices"); after other words ("and toppling hundreds", ", pushing
+# yields") it is a verb and is left out. Example: "the".
+DETERMINERS: frozenset[str] = _words(
+    "the a an its their his her our your my this that these those of amid such any some no"
+)

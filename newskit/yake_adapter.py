@@ -1,0 +1,177 @@
+"""The one place newskit calls YAKE (the ``yake`` package).
+
+``ngram_scores(text, options)`` runs YAKE once on a text and returns the score of every candidate
+n-gram YAKE considered (lower is better, as in YAKE), keyed by the n-gram in lower case with
+words joined by single spaces. Results are cached per ``(text, options)``: changing anything
+that is not a YAKE input (top-k, outlets shown, the dedup threshold, which newskit applies
+itself with ``similarity``) never reruns YAKE.
+
+YAKE's own deduplication is switched off here (``dedup_lim=1.0``): newskit merges candidates
+into whole phrases first and then deduplicates the phrases with YAKE's similarity function,
+under the threshold the caller gives.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, Literal
+
+import yake
+
+CACHE_SIZE = 8192
+MIN_PARALLEL = 4  # fewer texts than this are scored in this process
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+_ALL = 10**9  # "every candidate" for YAKE's top
+
+
+@dataclass(frozen=True)
+class YakeOptions:
+    """The YAKE settings that change its scores (so they key the cache).
+
+    ``max_ngram`` is YAKE's ``n``; ``window_size`` its co-occurrence window; ``lan`` picks its
+    stopword list; ``stopwords`` replaces it (a frozenset, or ``None`` for YAKE's own).
+    """
+
+    max_ngram: int = 3
+    window_size: int = 1
+    lan: str = "en"
+    stopwords: frozenset[str] | None = None
+
+
+DedupFunc = Literal["seqm", "jaro", "levs"]
+
+
+def make_options(max_ngram: int = 3, **yake_options: Any) -> tuple[YakeOptions, float, str]:
+    """Split keyword options into ``(YakeOptions, dedup_lim, dedup_func)``.
+
+    Accepts YAKE's own names: ``n`` (same as ``max_ngram``), ``window_size``, ``lan``,
+    ``stopwords``, ``dedup_lim`` (0-1; 1 keeps near-duplicates), ``dedup_func``. Anything else
+    raises ``TypeError`` naming it.
+    """
+    known = {"n", "window_size", "windowsSize", "lan", "stopwords", "dedup_lim", "dedup_func"}
+    unknown = set(yake_options) - known
+    if unknown:
+        raise TypeError(
+            f"unknown YAKE option(s) {sorted(unknown)}; use max_ngram, window_size, lan, "
+            "stopwords, dedup_lim or dedup_func"
+        )
+    n = int(yake_options.get("n", max_ngram))
+    if n < 1:
+        raise ValueError(f"max_ngram must be at least 1, not {n}")
+    window = int(yake_options.get("window_size", yake_options.get("windowsSize", 1)))
+    stop = yake_options.get("stopwords")
+    dedup_lim = float(yake_options.get("dedup_lim", 0.9))
+    if not 0.0 <= dedup_lim <= 1.0:
+        raise ValueError(f"dedup_lim must be between 0 and 1, not {dedup_lim}")
+    dedup_func = str(yake_options.get("dedup_func", "seqm"))
+    opts = YakeOptions(
+        max_ngram=n,
+        window_size=window,
+        lan=str(yake_options.get("lan", "en")),
+        stopwords=frozenset(w.lower() for w in stop) if stop is not None else None,
+    )
+    return opts, dedup_lim, dedup_func
+
+
+def ngram_scores(text: str, options: YakeOptions | None = None) -> Mapping[str, float]:
+    """YAKE's score for every candidate n-gram of ``text`` (lower is better), cached.
+
+    Keys are lower-case n-grams as YAKE tokenises them (``"treasury secretary scott"``); YAKE
+    skips n-grams with digits or inner punctuation and those edged by its stopwords.
+    """
+    return ngram_scores_many([text], options)[0]
+
+
+def ngram_scores_many(
+    texts: Sequence[str], options: YakeOptions | None = None, *, n_jobs: int = 1
+) -> list[Mapping[str, float]]:
+    """``ngram_scores`` for many texts; texts not yet cached are scored in ``n_jobs`` processes
+    (``-1``: one per core), in order, and cached."""
+    options = options or YakeOptions()
+    if n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
+    todo = [t for t in dict.fromkeys(texts) if (t, options) not in _CACHE]
+    if n_jobs > 1 and len(todo) >= MIN_PARALLEL:
+        n = min(n_jobs, len(todo))
+        parts = [todo[i::n] for i in range(n)]
+        # fork starts workers at once with YAKE already imported; spawn where there is none.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        with ProcessPoolExecutor(n, mp_context=context) as pool:
+            results = list(pool.map(_run_many, [(p, options) for p in parts]))
+        for part, scored in zip(parts, results, strict=True):
+            for t, s in zip(part, scored, strict=True):
+                _store(t, options, s)
+    else:
+        for t in todo:
+            _store(t, options, _run(t, options))
+    out = []
+    for t in texts:
+        key = (t, options)
+        if key not in _CACHE:  # evicted while storing a large batch
+            _store(t, options, _run(t, options))
+        _CACHE.move_to_end(key)
+        out.append(_CACHE[key])
+    return out
+
+
+def yake_input(text: str) -> str:
+    """The text as handed to YAKE: curly apostrophes and Unicode hyphens made plain, so that
+    YAKE splits possessives (``TikTok’s`` → ``TikTok``) like newskit does."""
+    return text.translate(_APOSTROPHES)
+
+
+_CACHE: OrderedDict[tuple[str, YakeOptions], Mapping[str, float]] = OrderedDict()
+RUNS = {"yake": 0}  # how many times YAKE itself ran (tests check the cache with it)
+
+
+def _store(text: str, options: YakeOptions, scores: Mapping[str, float]) -> None:
+    _CACHE[(text, options)] = MappingProxyType(dict(scores))
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+@lru_cache(maxsize=32)
+def _extractor(options: YakeOptions) -> yake.KeywordExtractor:
+    return yake.KeywordExtractor(
+        lan=options.lan,
+        n=options.max_ngram,
+        dedup_lim=1.0,
+        window_size=options.window_size,
+        top=_ALL,
+        stopwords=set(options.stopwords) if options.stopwords is not None else None,
+    )
+
+
+def _run(text: str, options: YakeOptions) -> dict[str, float]:
+    RUNS["yake"] += 1
+    pairs = _extractor(options).extract_keywords(yake_input(text))
+    return {kw.lower(): float(score) for kw, score in pairs}
+
+
+def _run_many(args: tuple[list[str], YakeOptions]) -> list[dict[str, float]]:
+    texts, options = args
+    return [_run(t, options) for t in texts]
+
+
+def similarity(a: str, b: str, func: str = "seqm") -> float:
+    """YAKE's string similarity (0-1) between two phrases, as its deduplication uses it."""
+    ex = _similarity_extractor(func)
+    return float(ex.dedup_function(a, b))
+
+
+@lru_cache(maxsize=8)
+def _similarity_extractor(func: str) -> yake.KeywordExtractor:
+    return yake.KeywordExtractor(dedup_func=func, top=1, stopwords=set())
+
+
+def clear_cache() -> None:
+    """Forget every cached YAKE result (benchmarks call this to time cold runs)."""
+    _CACHE.clear()
