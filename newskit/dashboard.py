@@ -100,8 +100,7 @@ def voila_command(
     """The command line that serves ``folder`` (a notebook or a folder of them) with Voilà.
 
     Uses the ``voila`` next to the running Python (the same environment as newskit). Code cells
-    are hidden (Voilà strips sources); tracebacks are shown so a failing cell is not a blank page;
-    the page renders progressively.
+    are hidden (Voilà strips sources); tracebacks are shown so a failing cell is not a blank page.
     """
     exe = Path(sys.executable).parent / "voila"
     if not exe.exists():
@@ -120,11 +119,6 @@ def voila_command(
         f"--Voila.ip={ip}",
         "--strip_sources=True",
         "--show_tracebacks=True",
-        # Progressive rendering: the page comes first and cells fill in as they run. Voilà's
-        # default (render everything server-side, then send) sometimes never finished a
-        # notebook whose panel shows a plotly figure in an Output widget (voila #1428): about
-        # 1 page in 6 hung here, none in 36 with this on.
-        "--progressive_rendering=True",
     ]
     if not open_browser:
         cmd.append("--no-browser")
@@ -194,25 +188,28 @@ def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newskit dashboard", description="Open the notebooks as a Voilà dashboard."
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the ``newskit dashboard`` arguments on ``parser``."""
     parser.add_argument(
-        "corpus", nargs="?", default=None, help="folder/.csv/.jsonl of articles (default: seeds)"
+        "corpus",
+        nargs="?",
+        default=None,
+        metavar="CORPUS",
+        help="a folder of .txt files, or a .csv/.jsonl file (default: the bundled seeds)",
     )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8866)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
     parser.add_argument("--token", default=None, help="require this token in the URL")
     parser.add_argument(
-        "--notebooks", default=None, help="folder of NN_name.ipynb (default: notebooks/)"
+        "--notebooks",
+        default=None,
+        metavar="DIR",
+        help="folder of NN_name.ipynb (default: the checkout's notebooks/)",
     )
-    return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``newskit dashboard``: parse ``argv`` and run :func:`dashboard`."""
-    args = _parser().parse_args(argv)
+def run_args(args: argparse.Namespace) -> int:
+    """Run :func:`dashboard` with parsed arguments; 2 and a message on bad input."""
     try:
         return dashboard(
             args.corpus,
@@ -222,8 +219,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             token=args.token,
         )
     except (CorpusError, FileNotFoundError) as exc:
-        print(f"newskit dashboard: {exc}", file=sys.stderr)
+        print(f"newskit dashboard: error: {exc}", file=sys.stderr)
         return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m newskit.dashboard [ARGS]``: the same as ``newskit dashboard [ARGS]``."""
+    parser = argparse.ArgumentParser(
+        prog="newskit dashboard", description="Open the notebooks as a Voilà dashboard."
+    )
+    add_arguments(parser)
+    return run_args(parser.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -8,18 +8,34 @@ outlined, above its updated output) is written to ``test-artifacts/lab-<notebook
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from . import drive
 from .conftest import Server
-from .interactions import notebooks_in_table, rows_for
+from .interactions import SCRATCH, notebooks_in_table, rows_for
 
 pytestmark = pytest.mark.browser
 
+SELFTEST = os.environ.get("NEWSKIT_BROWSER_SELFTEST") == "1"
+"""Also run the harness's own scratch notebook (every action kind; about 30 s more)."""
 
-@pytest.mark.parametrize("notebook", notebooks_in_table())
+
+@pytest.mark.parametrize(
+    "notebook",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.skipif(
+                name == SCRATCH and not SELFTEST,
+                reason="harness self-test: set NEWSKIT_BROWSER_SELFTEST=1 to run it",
+            ),
+        )
+        for name in notebooks_in_table()
+    ],
+)
 def test_notebook_in_jupyterlab(
     notebook: str, lab: Server, browser_context, artifacts: Path
 ) -> None:

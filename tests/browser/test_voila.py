@@ -18,8 +18,12 @@ from .interactions import VOILA_NOTEBOOK, rows_for
 
 pytestmark = pytest.mark.browser
 
+PAGE_TIMEOUT = 90_000  # ms for the page to run all cells and show the panel
+
 
 def test_dashboard_in_voila(voila: Server, browser_context, artifacts: Path) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout  # after the fixtures
+
     listing = browser_context.new_page()
     page = listing
     stem = Path(VOILA_NOTEBOOK).stem
@@ -33,7 +37,16 @@ def test_dashboard_in_voila(voila: Server, browser_context, artifacts: Path) -> 
         page.bring_to_front()
         listing.close()
         assert "/voila/render/" in page.url, page.url
-        drive.panel_locator(page, rows[0].panel).wait_for(state="visible", timeout=180_000)
+        panel = drive.panel_locator(page, rows[0].panel)
+        try:
+            panel.wait_for(state="visible", timeout=PAGE_TIMEOUT)
+        except PlaywrightTimeout:
+            # Voilà 0.5 sometimes never finishes executing a notebook whose panel draws a
+            # plotly figure in an Output widget (kernel idle, page still loading; about 1 load
+            # in 8 here, also with progressive rendering; cf. voila #1428). A person reloads.
+            print(f"Voilà page stalled after {PAGE_TIMEOUT / 1000:.0f}s; reloading once")
+            page.reload(wait_until="commit")
+            panel.wait_for(state="visible", timeout=PAGE_TIMEOUT)
         body = page.inner_text("body")
         assert "Traceback" not in body, body[-3000:]
         assert page.locator(".jp-InputArea-editor, .cm-editor").count() == 0, "code is shown"
