@@ -63,9 +63,10 @@ VOILA_NOTEBOOK = "00_corpus.ipynb"
 """The notebook the Voilà dashboard test opens (its rows above are replayed there).
 
 Not yet 01_keywords: Voilà 0.5 never finishes executing it (stuck on the panel cell, kernel
-idle): a panel that draws plotly figures with ``with output: display(fig)`` while its cell runs
-(cf. voila #1428). Filling the Output with ``output.append_display_data(item)`` instead made
-it load in 5 s, 3 times out of 3; once ``Panel.refresh`` does that, switch to 01_keywords."""
+idle, 3 loads of 3): its panel draws plotly figures with ``with output: display(fig)`` while
+the cell runs (cf. voila #1428). Filling the Output with ``output.append_display_data(item)``
+made the page load, but then this test saw the panels' figures stop updating in JupyterLab, so
+that is not the fix. Switch to 01_keywords once ``Panel`` renders figures in a way Voilà runs."""
 
 
 def notebooks_in_table(*, scratch: bool = True) -> list[str]:
