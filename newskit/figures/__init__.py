@@ -1,5 +1,16 @@
 """Plotly figures built from analysis DataFrames. They compute nothing themselves."""
 
+from newskit.figures.claims import claim_timeline
+from newskit.figures.corpus import lengths_figure
 from newskit.figures.keywords import distinctive_bars, keyword_heatmap
+from newskit.figures.overlap import coverage_figure, overlap_heatmap, reuse_figure
 
-__all__: list[str] = ["distinctive_bars", "keyword_heatmap"]
+__all__: list[str] = [
+    "claim_timeline",
+    "coverage_figure",
+    "distinctive_bars",
+    "keyword_heatmap",
+    "lengths_figure",
+    "overlap_heatmap",
+    "reuse_figure",
+]

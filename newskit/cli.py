@@ -1,0 +1,109 @@
+"""The ``newskit`` command.
+
+``newskit report [CORPUS] [-o OUT]`` runs every notebook on CORPUS (default: the bundled seeds)
+and writes ``OUT/index.html`` (default ``report/``); see ``newskit.report``.
+
+Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` declaring its arguments and
+``_run_NAME(args) -> int`` doing the work, listed in ``COMMANDS``. To add one (``dashboard``,
+say), write those two functions and add its name to ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from newskit.errors import CorpusError
+
+EXIT_FAILED = 1  # a notebook (or the command's own work) failed
+EXIT_USAGE = 2  # bad arguments or bad input (argparse uses 2 as well)
+
+
+def _add_report(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "report",
+        help="run every notebook on a corpus and write an HTML report",
+        description=(
+            "Execute every notebook in notebooks/ on CORPUS and write OUT/index.html linking "
+            "one page per notebook (interactive charts) and each table as CSV."
+        ),
+    )
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        default=None,
+        metavar="CORPUS",
+        help="a folder of .txt files, or a .csv/.jsonl file (default: the bundled seeds)",
+    )
+    parser.add_argument(
+        "-o", "--out", default="report", metavar="OUT", help="output folder (default: report/)"
+    )
+    parser.add_argument(
+        "--notebooks",
+        default=None,
+        metavar="DIR",
+        help="folder of notebooks to run (default: the checkout's notebooks/)",
+    )
+    parser.add_argument(
+        "--show-code", action="store_true", help="show the notebooks' code cells in the pages"
+    )
+    parser.add_argument(
+        "--timeout", type=int, default=600, metavar="S", help="seconds allowed per cell"
+    )
+    return parser
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from newskit.report import ReportError, build_report, find_notebooks
+
+    try:
+        notebooks = find_notebooks(args.notebooks)
+        build_report(
+            args.corpus,
+            args.out,
+            notebooks=notebooks,
+            show_code=args.show_code,
+            timeout=args.timeout,
+        )
+    except CorpusError as exc:
+        print(f"newskit report: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ReportError as exc:
+        print(f"newskit report: error:\n{exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+#: name → (declare arguments, run). Add new subcommands here.
+COMMANDS: dict[
+    str,
+    tuple[
+        Callable[[argparse._SubParsersAction], argparse.ArgumentParser],
+        Callable[[argparse.Namespace], int],
+    ],
+] = {
+    "report": (_add_report, _run_report),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newskit`` command, with every subcommand of ``COMMANDS``."""
+    parser = argparse.ArgumentParser(
+        prog="newskit",
+        description="Compare how several news outlets covered the same story.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (add, run) in COMMANDS.items():
+        add(subparsers).set_defaults(_run=run, command=name)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``newskit`` command line; returns the exit status (0: success)."""
+    args = build_parser().parse_args(argv)
+    return args._run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

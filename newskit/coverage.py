@@ -1,0 +1,125 @@
+"""Which facts each outlet carries: ``coverage(corpus) -> DataFrame``, one row per fact.
+
+A **fact** is a cluster of sentences that ``newskit.align`` aligned across articles (sentence
+pairs joined transitively; shared quotations are left out since their sentences are aligned
+anyway). Sentences aligned to nothing are facts of their own: what only one outlet adds. Each
+fact gets one column per outlet (article ids for articles without an outlet, or when two
+articles share one) holding the sentence(s) that carry it, and ``n_outlets``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+import pandas as pd
+
+from newskit.align import align
+from newskit.records import Article
+from newskit.segment import sentence_spans
+
+COVERAGE_LONG_COLUMNS = [
+    "fact_id",
+    "article_id",
+    "column",
+    "sent_id",
+    "start",
+    "end",
+    "text",
+    "n_outlets",
+]
+# Several sentences of one article in one fact are joined with this in the wide table.
+JOIN = " ‖ "
+
+
+def coverage(
+    corpus: Iterable[Article],
+    *,
+    form: Literal["wide", "long"] = "wide",
+    alignments: pd.DataFrame | None = None,
+    min_outlets: int = 1,
+) -> pd.DataFrame:
+    """The story's facts as clusters of aligned sentences.
+
+    ``form="wide"``: ``fact_id, n_outlets, fact`` (the first sentence of the cluster) and one
+    column per outlet with the sentence text that carries the fact, or ``""``.
+    ``form="long"``: one row per sentence, ``fact_id, article_id, column, sent_id, start, end,
+    text, n_outlets`` (raw offsets). Facts are sorted by ``n_outlets`` (most first), then by
+    first appearance. ``min_outlets`` drops facts carried by fewer outlets.
+    """
+    if form not in ("wide", "long"):
+        raise ValueError(f"form must be 'wide' or 'long', not {form!r}")
+    articles = list(corpus)
+    al = align(articles) if alignments is None else alignments
+    al = al[al["kind"] != "quote"]
+    columns = _columns(articles)
+    nodes: dict[tuple[str, int], tuple[int, int, int]] = {}
+    order = {a.id: k for k, a in enumerate(articles)}
+    starts: dict[tuple[str, int], int] = {}
+    for a in articles:
+        for i, s in enumerate(sentence_spans(a)):
+            if not s.is_heading and a.raw[s.start : s.end].strip():
+                nodes[a.id, s.start] = (i, s.start, s.end)
+                starts[a.id, s.start] = i
+    parent = {k: k for k in nodes}
+
+    def root(k: tuple[str, int]) -> tuple[str, int]:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for r in al.itertuples(index=False):
+        ka, kb = (r.a_id, r.a_start), (r.b_id, r.b_start)
+        if ka in parent and kb in parent:
+            ra, rb = root(ka), root(kb)
+            if ra != rb:
+                parent[max(ra, rb, key=lambda k: (order[k[0]], k[1]))] = min(
+                    ra, rb, key=lambda k: (order[k[0]], k[1])
+                )
+    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for k in sorted(nodes, key=lambda k: (order[k[0]], k[1])):
+        groups.setdefault(root(k), []).append(k)
+    facts = sorted(
+        groups.values(),
+        key=lambda g: (-len({columns[k[0]] for k in g}), order[g[0][0]], g[0][1]),
+    )
+    by_id = {a.id: a for a in articles}
+    rows = []
+    for fid, g in enumerate(f for f in facts if len({columns[k[0]] for k in f}) >= min_outlets):
+        n = len({columns[k[0]] for k in g})
+        for aid, start in g:
+            i, s, e = nodes[aid, start]
+            rows.append((fid, aid, columns[aid], i, s, e, by_id[aid].raw[s:e], n))
+    long = pd.DataFrame(rows, columns=COVERAGE_LONG_COLUMNS)
+    long = long.astype(
+        {
+            "fact_id": "int64",
+            "sent_id": "int64",
+            "start": "int64",
+            "end": "int64",
+            "n_outlets": "int64",
+        }
+    )
+    if form == "long":
+        return long
+    outlet_cols = list(dict.fromkeys(columns[a.id] for a in articles))
+    wide_rows = []
+    for fid, sub in long.groupby("fact_id", sort=True):
+        row = {
+            "fact_id": fid,
+            "n_outlets": int(sub["n_outlets"].iloc[0]),
+            "fact": sub["text"].iloc[0],
+        }
+        for col in outlet_cols:
+            row[col] = JOIN.join(sub.loc[sub["column"] == col, "text"])
+        wide_rows.append(row)
+    return pd.DataFrame(wide_rows, columns=["fact_id", "n_outlets", "fact", *outlet_cols])
+
+
+def _columns(articles: list[Article]) -> dict[str, str]:
+    """Column label per article: its outlet, or its id when missing or shared."""
+    counts: dict[str | None, int] = {}
+    for a in articles:
+        counts[a.outlet] = counts.get(a.outlet, 0) + 1
+    return {a.id: a.outlet if a.outlet and counts[a.outlet] == 1 else a.id for a in articles}

@@ -1,0 +1,309 @@
+"""Resolve date expressions found in a text against the article's date (the anchor).
+
+``newskit.claims`` finds the spans; this module turns what a span says (a weekday, a month and
+day without a year, "next week", "early November") into ISO dates. A resolved date is an ISO
+string whose length says its precision: ``"2025-09-17"`` (day), ``"2025-09"`` (month),
+``"2025"`` (year). When the year is unknown (no anchor) the ISO 8601 truncated forms keep what is
+known: ``"--09-17"`` (month and day), ``"--09"`` (month). A weekday that cannot be placed stays
+empty; ``newskit.claims`` keeps the weekday's name in its ``weekday`` column.
+
+Direction (``"past"``, ``"future"`` or ``"nearest"``) comes from the words around the
+expression (``tense_direction``): "said last month", "was pushed back" point back; "next
+deadline is Wednesday", "expected to continue through Wednesday" point ahead.
+
+Rules (the ``rule`` of a ``Resolved``):
+
+- ``explicit``: the text gives the year ("March 2023", "June 19, 2025").
+- ``anchor_year``: a month (and day) without a year; the year is the anchor's, moved one year
+  back or ahead by the direction, or to the nearest such date when no direction is given
+  ("Sept. 17" in an article of 2025-09-12 → 2025-09-17).
+- ``weekday``: a weekday placed in the seven days around the anchor: ahead for future,
+  back for past, nearest otherwise ("Wednesday" on Friday 2025-09-12 with "next deadline" →
+  2025-09-17). A past-tense weekday may be the day after the anchor ("resumed talks on
+  Monday" in a Sunday-dated story → that Monday): publication dates lag a day across time
+  zones.
+- ``relative``: "next week" (ISO week, Monday–Sunday; in a Sunday-dated story "last week" is
+  the week ending that day and "this week" the one starting the next), "this weekend",
+  "last month", "this year", "earlier this year", "yesterday", "three years ago".
+- ``vague_part``: "early November" (1–10), "mid-March" (11–20), "late October" (21–end).
+- ``unanchored``: no anchor; only what the text says is kept (``"--09-17"``, or nothing).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from newskit.resources.numbers import (
+    ED_NOT_PAST,
+    FUTURE_AUXILIARIES,
+    FUTURE_CUES,
+    PAST_CUES,
+    RELATIVE_PERIODS,
+    VAGUE_PARTS,
+)
+
+Direction = Literal["past", "future", "nearest"]
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved date: ``date`` (ISO, possibly truncated, or None), ``date_end`` (for ranges),
+    ``rule`` (how it was resolved; see the module docstring)."""
+
+    date: str | None
+    date_end: str | None
+    rule: str
+
+
+def tense_direction(before: str, after: str = "") -> Direction:
+    """Which way a date points, from the words of its clause: the nearest cue before it wins,
+    then the first cue after it; ``"nearest"`` when there is none.
+
+    >>> tense_direction("with the next deadline coming up")
+    'future'
+    >>> tense_direction("resumed high-stakes trade talks on")
+    'past'
+    >>> tense_direction("The summit will be held on")
+    'future'
+    """
+    words = _WORD.findall(before)
+    for i in range(len(words) - 1, -1, -1):
+        d = _cue(words[i])
+        if d == "past" and i and words[i - 1].lower().replace("’", "'") in FUTURE_AUXILIARIES:
+            return "future"  # "will be held", "is to be signed", "will meet"
+        if d:
+            return d
+    for word in _WORD.findall(after)[:12]:
+        d = _cue(word)
+        if d:
+            return d
+    return "nearest"
+
+
+def _cue(word: str) -> Direction | None:
+    w = word.lower().replace("’", "'")
+    if w in FUTURE_CUES:
+        return "future"
+    if w in PAST_CUES:
+        return "past"
+    if word[0].islower() and len(w) > 4 and w.endswith("ed") and w not in ED_NOT_PAST:
+        return "past"
+    return None
+
+
+def iso(d: dt.date, precision: Literal["day", "month", "year"] = "day") -> str:
+    """A date as an ISO string of the given precision: ``2025-09-17``, ``2025-09``, ``2025``."""
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def resolve_weekday(
+    weekday: int, anchor: dt.date | None, direction: Direction, *, modifier: str = ""
+) -> Resolved:
+    """Place a weekday (Monday = 0) relative to ``anchor``.
+
+    ``modifier`` is "last", "next" or "this" when written ("last Monday"). Future: the first such
+    day on or after the anchor; past: the last such day on or before the day after the anchor;
+    nearest: whichever is closer (ties go ahead).
+    """
+    if anchor is None:
+        return Resolved(None, None, "unanchored")
+    if modifier == "last":
+        direction = "past"
+    elif modifier == "next":
+        direction = "future"
+    ahead = (weekday - anchor.weekday()) % 7
+    back = (anchor.weekday() - weekday) % 7
+    if direction == "future":
+        delta = ahead
+    elif direction == "past":
+        delta = 1 if ahead == 1 and modifier != "last" else -back
+    else:
+        delta = ahead if ahead <= back else -back
+    if modifier == "last" and delta == 0:
+        delta = -7
+    if modifier == "next" and delta == 0:
+        delta = 7
+    return Resolved(iso(anchor + dt.timedelta(days=delta)), None, "weekday")
+
+
+def resolve_month_day(
+    month: int,
+    day: int | None,
+    year: int | None,
+    anchor: dt.date | None,
+    direction: Direction,
+) -> Resolved:
+    """A month (and day) with or without a year; with no year the anchor chooses it."""
+    if year is not None:
+        d = _safe_date(year, month, day or 1)
+        if d is None:
+            return Resolved(None, None, "invalid")
+        return Resolved(iso(d, "day" if day else "month"), None, "explicit")
+    if anchor is None:
+        text = f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+        return Resolved(text, None, "unanchored")
+    candidates = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        start = _safe_date(y, month, day or 1)
+        if start is None:
+            continue
+        end = start if day else _month_end(y, month)
+        candidates.append((y, start, end))
+    if not candidates:
+        return Resolved(None, None, "invalid")
+    y = _choose_year(candidates, anchor, direction)
+    d = _safe_date(y, month, day or 1)
+    assert d is not None
+    return Resolved(iso(d, "day" if day else "month"), None, "anchor_year")
+
+
+def resolve_day_range(
+    month: int,
+    day: int,
+    end_month: int,
+    end_day: int,
+    year: int | None,
+    anchor: dt.date | None,
+    direction: Direction,
+) -> Resolved:
+    """A range such as "Sept. 12-18" or "September 14 to 17" (``end_month`` may differ)."""
+    first = resolve_month_day(month, day, year, anchor, direction)
+    if first.date is None:
+        return first
+    if first.date.startswith("--"):
+        return Resolved(first.date, f"--{end_month:02d}-{end_day:02d}", first.rule)
+    start = dt.date.fromisoformat(first.date)
+    end_year = start.year + (1 if end_month < month else 0)
+    end = _safe_date(end_year, end_month, end_day)
+    if end is None or end < start:
+        return Resolved(None, None, "invalid")
+    return Resolved(first.date, end.isoformat(), first.rule)
+
+
+def resolve_vague_part(
+    part: str, month: int, year: int | None, anchor: dt.date | None, direction: Direction
+) -> Resolved:
+    """ "early November" → a range of days within the month (``VAGUE_PARTS``)."""
+    first_day, last_day = VAGUE_PARTS[part]
+    month_res = resolve_month_day(month, None, year, anchor, direction)
+    if month_res.date is None or month_res.date.startswith("--"):
+        return Resolved(month_res.date, None, "unanchored")
+    y = int(month_res.date[:4])
+    last = last_day if last_day is not None else calendar.monthrange(y, month)[1]
+    return Resolved(
+        dt.date(y, month, first_day).isoformat(), dt.date(y, month, last).isoformat(), "vague_part"
+    )
+
+
+def resolve_relative(phrase: str, anchor: dt.date | None) -> Resolved:
+    """A relative period from ``RELATIVE_PERIODS`` ("next week", "last month", "this year")."""
+    unit, offset = RELATIVE_PERIODS[phrase.lower()]
+    if anchor is None:
+        return Resolved(None, None, "unanchored")
+    if unit == "day":
+        return Resolved(iso(anchor + dt.timedelta(days=offset)), None, "relative")
+    if unit == "week":
+        if anchor.weekday() == 6:
+            # On a Sunday the week is ending: "last week" is the one that ends today, "this
+            # week" and "next week" the one that starts tomorrow.
+            offset = {-1: 0, 0: 1, 1: 1}.get(offset, offset)
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
+        return Resolved(iso(monday), iso(monday + dt.timedelta(days=6)), "relative")
+    if unit == "weekend":
+        # The weekend of the anchor's week (on Sunday: that same weekend).
+        saturday = anchor + dt.timedelta(days=5 - anchor.weekday()) + dt.timedelta(weeks=offset)
+        return Resolved(iso(saturday), iso(saturday + dt.timedelta(days=1)), "relative")
+    if unit == "month":
+        y, m = _add_months(anchor.year, anchor.month, offset)
+        return Resolved(f"{y:04d}-{m:02d}", None, "relative")
+    if unit == "year":
+        return Resolved(f"{anchor.year + offset:04d}", None, "relative")
+    if unit == "year_before":
+        return Resolved(f"{anchor.year:04d}-01-01", iso(anchor), "relative")
+    if unit == "year_after":
+        return Resolved(iso(anchor), f"{anchor.year:04d}-12-31", "relative")
+    raise ValueError(f"unknown relative unit {unit!r} for {phrase!r}")
+
+
+def resolve_ago(amount: int, unit: str, anchor: dt.date | None) -> Resolved:
+    """ "three years ago" → the year (month, day) that far back from the anchor."""
+    if anchor is None:
+        return Resolved(None, None, "unanchored")
+    if unit == "day":
+        return Resolved(iso(anchor - dt.timedelta(days=amount)), None, "relative")
+    if unit == "week":
+        return Resolved(iso(anchor - dt.timedelta(weeks=amount)), None, "relative")
+    if unit == "month":
+        y, m = _add_months(anchor.year, anchor.month, -amount)
+        return Resolved(f"{y:04d}-{m:02d}", None, "relative")
+    if unit == "year":
+        return Resolved(f"{anchor.year - amount:04d}", None, "relative")
+    if unit == "decade":
+        return Resolved(f"{anchor.year - 10 * amount:04d}", None, "relative")
+    return Resolved(None, None, "unanchored")
+
+
+def resolve_year_part(
+    first_month: int, last_month: int, year: int | None, anchor: dt.date | None
+) -> Resolved:
+    """ "the first half of 2025", "the third quarter" → a range of months."""
+    if year is None:
+        if anchor is None:
+            return Resolved(None, None, "unanchored")
+        year = anchor.year
+        rule = "anchor_year"
+    else:
+        rule = "explicit"
+    end_year = year + (1 if last_month < first_month else 0)
+    return Resolved(f"{year:04d}-{first_month:02d}", f"{end_year:04d}-{last_month:02d}", rule)
+
+
+def _choose_year(
+    candidates: Sequence[tuple[int, dt.date, dt.date]], anchor: dt.date, direction: Direction
+) -> int:
+    if direction == "future":
+        ok = [c for c in candidates if c[2] >= anchor]
+        return min(ok, key=lambda c: c[1])[0] if ok else candidates[-1][0]
+    if direction == "past":
+        ok = [c for c in candidates if c[1] <= anchor]
+        return max(ok, key=lambda c: c[1])[0] if ok else candidates[0][0]
+
+    def distance(c: tuple[int, dt.date, dt.date]) -> int:
+        if c[1] <= anchor <= c[2]:
+            return 0
+        return min(abs((c[1] - anchor).days), abs((c[2] - anchor).days))
+
+    return min(candidates, key=lambda c: (distance(c), -c[0]))[0]
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + k
+    return total // 12, total % 12 + 1
+
+
+def weekday_name(iso_date: str | None) -> str | None:
+    """The English weekday of a full ISO date, else None."""
+    if not iso_date or len(iso_date) != 10 or iso_date.startswith("--"):
+        return None
+    return calendar.day_name[dt.date.fromisoformat(iso_date).weekday()]

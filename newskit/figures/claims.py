@@ -1,0 +1,99 @@
+"""Figures for numeric claims: a timeline of the dates the articles mention.
+
+Built from the frame of ``newskit.numeric_claims``; nothing is computed here beyond placing
+rows on axes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+TIMELINE_KINDS = ("date", "date_range")
+
+
+def claim_timeline(claims: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """A timeline of resolved dates: one row per outlet, one marker per dated claim (a line to
+    ``date_end`` for ranges). Hovering a marker shows the claim and its sentence;
+    ``customdata`` holds ``article_id, start, end`` so a click can be traced to the text.
+
+    Dates with only a month ("2023-03") sit on the month's first day; claims whose date is
+    unknown or has no year ("--09-17") are left out (they cannot be placed).
+    """
+    rows = _dated(claims)
+    fig = go.Figure()
+    for outlet, part in rows.groupby("outlet_label", sort=True):
+        xs, ys = [], []
+        for _, r in part.iterrows():
+            if pd.notna(r["x_end"]):
+                xs += [r["x"], r["x_end"], None]
+                ys += [outlet, outlet, None]
+        if xs:
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line={"width": 6},
+                    opacity=0.35,
+                    hoverinfo="skip",
+                    showlegend=False,
+                    name=f"{outlet} ranges",
+                )
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"],
+                y=[outlet] * len(part),
+                mode="markers",
+                marker={"size": 10},
+                name=outlet,
+                text=part["hover"],
+                hovertemplate="%{text}<extra></extra>",
+                customdata=part[["article_id", "start", "end"]].to_numpy().tolist(),
+            )
+        )
+    fig.update_layout(
+        title=title or "Dates mentioned, by outlet",
+        xaxis_title="date (resolved against each article's date)",
+        yaxis_title=None,
+        hovermode="closest",
+        height=max(260, 90 + 55 * max(1, rows["outlet_label"].nunique())),
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+    )
+    return fig
+
+
+def _dated(claims: pd.DataFrame) -> pd.DataFrame:
+    if claims.empty:
+        return claims.assign(x=[], x_end=[], hover=[], outlet_label=[])
+    df = claims[claims["kind"].isin(TIMELINE_KINDS)].copy()
+    df = df[df["date"].notna() & ~df["date"].fillna("--").str.startswith("--")]
+    df["x"] = df["date"].map(_day)
+    df["x_end"] = df["date_end"].map(lambda d: _day(d) if isinstance(d, str) else None)
+    df["outlet_label"] = df["outlet"].fillna(df["article_id"])
+    df["hover"] = [_hover(r) for _, r in df.iterrows()]
+    return df.sort_values(["outlet_label", "x", "article_id", "start"], kind="stable")
+
+
+def _day(iso: str) -> str:
+    return iso + "-01" * ((10 - len(iso)) // 3) if len(iso) in (4, 7) else iso
+
+
+def _hover(r: pd.Series) -> str:
+    when = r["date"] + (f" – {r['date_end']}" if isinstance(r["date_end"], str) else "")
+    sentence = "<br>".join(textwrap.wrap(str(r["sentence"]), 80)[:6])
+    return (
+        f"<b>{_esc(r['surface'])}</b> → {when} ({r['date_rule']})<br>"
+        f"{_esc(str(r['outlet'] or r['article_id']))}<br>{_esc_keep_br(sentence)}"
+    )
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _esc_keep_br(text: str) -> str:
+    return _esc(text).replace("&lt;br&gt;", "<br>")

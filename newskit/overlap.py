@@ -1,0 +1,65 @@
+"""Document overlap: ``overlap_matrix(corpus) -> DataFrame`` of shared word n-grams.
+
+Each article becomes the set of its word n-gram **shingles**: runs of ``n`` consecutive word
+tokens (``newskit.segment`` tokens with a letter or digit), in their normalised form (lower
+case, plain apostrophes and hyphens), never crossing a sentence boundary.
+
+- ``containment`` (asymmetric): ``|S(A) ∩ S(B)| / |S(A)|``, read as "how much of A is in B".
+- ``jaccard`` (symmetric): ``|S(A) ∩ S(B)| / |S(A) ∪ S(B)|``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+import pandas as pd
+
+from newskit.records import Article
+from newskit.segment import article_tokens
+
+OverlapMetric = Literal["containment", "jaccard"]
+
+
+def shingles(article: Article, *, n: int = 3) -> frozenset[tuple[str, ...]]:
+    """The article's word n-grams (normalised tokens, within sentences) as a set of tuples."""
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n!r}")
+    by_sentence: dict[int, list[str]] = {}
+    for t in article_tokens(article):
+        if t.is_word:
+            by_sentence.setdefault(t.sent_id, []).append(t.norm.removesuffix("'s"))
+    out = set()
+    for words in by_sentence.values():
+        out.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    return frozenset(out)
+
+
+def overlap_matrix(
+    corpus: Iterable[Article], *, n: int = 3, metric: OverlapMetric = "containment"
+) -> pd.DataFrame:
+    """Square matrix of shingle overlap between every two articles.
+
+    Rows (index ``a_id``) and columns (``b_id``) are article ids in corpus order; the value is
+    ``metric`` of row article A against column article B: for ``containment`` the share of A's
+    n-grams found in B. The diagonal is 1 for any article with at least one n-gram; an article
+    too short to have an n-gram gets 0 everywhere.
+    """
+    if metric not in ("containment", "jaccard"):
+        raise ValueError(f"metric must be 'containment' or 'jaccard', not {metric!r}")
+    articles = list(corpus)
+    ids = [a.id for a in articles]
+    sets = [shingles(a, n=n) for a in articles]
+    values = []
+    for sa in sets:
+        row = []
+        for sb in sets:
+            shared = len(sa & sb)
+            if metric == "containment":
+                row.append(shared / len(sa) if sa else 0.0)
+            else:
+                union = len(sa | sb)
+                row.append(shared / union if union else 0.0)
+        values.append(row)
+    out = pd.DataFrame(values, index=pd.Index(ids, name="a_id"), columns=pd.Index(ids, name="b_id"))
+    return out.astype(float)

@@ -1,0 +1,354 @@
+"""Tables used by ``newskit.claims``, ``newskit.dates`` and ``newskit.compare``.
+
+Every table is plain data with a comment and examples, so a reader can check and extend it.
+Keys are lower case; phrases are matched case-insensitively unless a table says otherwise.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Cardinal number words → value. "two" → 2, "twenty" → 20 (compounds such as "twenty-five" and
+# "two hundred" are read by combining these; see newskit.claims).
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+# Scale words after a number: "1.5 million" → 1_500_000, "$3bn" → 3e9, "90k" → 90_000.
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+
+# Words that stand for a number on their own: "a dozen eggs" → 12, "a couple of weeks" → 2.
+NUMBER_NOUNS: dict[str, int] = {"dozen": 12, "score": 20}
+
+# Ordinal words → value. "the fourth round" → 4 (quantulum3 reads "fourth" as 0.25: we don't).
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100,
+}  # fmt: skip
+
+# Fraction denominators (singular and plural) → value of one part. "one-third" → 1/3,
+# "two-thirds" → 2/3, "a quarter of" → 0.25, "Another third oppose" → 1/3, "half of" → 0.5.
+DENOMINATORS: dict[str, float] = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
+    "quarters": 1 / 4, "fourth": 1 / 4, "fourths": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5,
+    "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 1 / 8, "eighths": 1 / 8, "tenth": 1 / 10,
+    "tenths": 1 / 10,
+}  # fmt: skip
+
+# Determiners that make "third"/"quarter"/"fifth" a fraction: "a third of voters",
+# "another third oppose", "one in three" is handled as a ratio pattern.
+FRACTION_DETERMINERS: dict[str, float] = {"a": 1, "an": 1, "one": 1, "another": 1}
+
+# Words around "a third"/"a quarter" that make it a fraction: "fell by a third",
+# "more than a quarter", "a third in June", "cut by a half." (see also ORDINAL_HEADS).
+FRACTION_LEADS: frozenset[str] = _words(
+    """by than about around nearly almost roughly over under some only just least most fully
+    barely"""
+)
+FRACTION_FOLLOWERS: frozenset[str] = _words(
+    """in on at since from to over during after before compared versus last this and or
+    between among year"""
+)
+
+# Nouns after "a third"/"another third" that make it an ordinal, not a fraction:
+# "a third round of talks" → ordinal 3; "another third oppose a ban" → fraction 1/3.
+ORDINAL_HEADS: frozenset[str] = _words(
+    """round rounds time times term terms day straight consecutive place party wave phase
+    stage year week month quarter attempt try vote meeting summit session game leg season
+    country person world option way reading edition trip visit"""
+)
+
+# Multiplier words → factor. "doubled" → 2, "tripled" → 3, "halved" → 0.5, "twice" → 2.
+MULTIPLIER_WORDS: dict[str, float] = {
+    "twice": 2, "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "triple": 3,
+    "tripled": 3, "triples": 3, "tripling": 3, "quadruple": 4, "quadrupled": 4,
+    "quadruples": 4, "halved": 0.5, "halves": 0.5, "halving": 0.5, "thrice": 3,
+}  # fmt: skip
+
+# Counted repetitions that are not claims: "at times", "many times" (no number in them).
+VAGUE_TIMES: frozenset[str] = _words("many several multiple numerous countless few some other")
+
+# Magnitudes: a size written without a number. Value range (low, high) and unit.
+# "tariffs reaching triple digits" → 100..999 (unit percent when the sentence is about rates);
+# "millions of users" → low 1e6, high 999,999,999.
+DIGIT_MAGNITUDES: dict[str, tuple[float, float]] = {
+    "single": (0, 9),
+    "double": (10, 99),
+    "triple": (100, 999),
+    "quadruple": (1000, 9999),
+}
+PLURAL_MAGNITUDES: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999), "thousands": (1e3, 999_999),
+    "tens of thousands": (1e4, 99_999), "hundreds of thousands": (1e5, 999_999),
+    "millions": (1e6, 999_999_999), "tens of millions": (1e7, 99_999_999),
+    "hundreds of millions": (1e8, 999_999_999), "billions": (1e9, 999_999_999_999),
+    "trillions": (1e12, 999_999_999_999_999),
+}  # fmt: skip
+# Words in the sentence that make a digit magnitude a percentage: "tariffs reaching triple
+# digits" → unit percent; "inflation in double digits" → unit percent.
+RATE_WORDS: frozenset[str] = _words(
+    """tariff tariffs duty duties rate rates inflation levy levies tax taxes interest growth
+    unemployment percent percentage yield yields margin margins"""
+)
+
+# Percent signs and words. "50%" / "30 percent" / "12 per cent" → unit percent;
+# "2 percentage points" → unit "percentage point"; "5 basis points" → unit "basis point".
+PERCENT_WORDS: dict[str, str] = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "percentage point": "percentage point", "percentage points": "percentage point",
+    "basis point": "basis point", "basis points": "basis point", "bps": "basis point",
+}  # fmt: skip
+
+# Currencies: symbols and codes before a number ("$5 billion", "US$3", "€20m", "RMB 10"),
+# and words after one ("10 billion yuan", "300 euros"). Value → ISO 4217 code.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD", "$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
+    "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+    "chf": "CHF", "inr": "INR",
+}  # fmt: skip
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
+    "rupee": "INR", "rupees": "INR", "won": "KRW", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "franc": "CHF", "francs": "CHF",
+}  # fmt: skip
+
+# Units of time for durations: "90-day extension" → 90 day; "two years" → 2 year.
+DURATION_UNITS: dict[str, str] = {
+    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
+    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
+    "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+}  # fmt: skip
+
+# Hedges written before a number, as written ("about one-third", "more than 200"). The bound
+# says what the hedge does to low/high: "lower" → the number is a lower bound (low = value),
+# "upper" → an upper bound (high = value), "approx" → approximate (no bound).
+HEDGES: dict[str, str] = {
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
+    "close to": "approx", "nearly": "upper", "almost": "upper", "just under": "upper",
+    "less than": "upper", "fewer than": "upper", "under": "upper", "below": "upper",
+    "up to": "upper", "at most": "upper", "no more than": "upper", "as many as": "upper",
+    "as much as": "upper", "as high as": "upper", "more than": "lower", "over": "lower",
+    "above": "lower", "at least": "lower", "upwards of": "lower", "just over": "lower",
+    "well over": "lower", "no less than": "lower", "in excess of": "lower",
+    "exceeding": "lower", "only": "exact", "just": "exact", "exactly": "exact",
+    "precisely": "exact", "a mere": "exact",
+}  # fmt: skip
+# Hedges written after a number: "90 days or more", "200 or so".
+POST_HEDGES: dict[str, str] = {
+    "or more": "lower", "or so": "approx", "plus": "lower", "or fewer": "upper",
+    "or less": "upper",
+}  # fmt: skip
+# Qualifiers before a date, kept in the hedge column: "by September 17", "since April".
+DATE_QUALIFIERS: frozenset[str] = _words("by until before after since through from")
+
+# Months: full names and abbreviations (with or without the period) → month number.
+# Matched case-sensitively with a capital ("May" the month, not "may" the verb).
+MONTHS: dict[str, int] = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+# Words before a bare month name that make it a date: "in March", "since April",
+# "A January deadline". A bare "March" without one of these (e.g. a verb) is not a date.
+MONTH_LEADS: frozenset[str] = _words(
+    """in since by until till from through to before after during last next this early late
+    mid a an the of each every until between and or since"""
+)
+
+# Weekdays and their number (Monday = 0, as in datetime.date.weekday()).
+WEEKDAYS: dict[str, int] = {
+    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5,
+    "Sunday": 6, "Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thurs": 3, "Fri": 4,
+    "Sat": 5, "Sun": 6,
+}  # fmt: skip
+
+# Vague parts of a month or year → (first day, last day); None = the month's last day.
+# "early November" → Nov 1–10; "mid-March" → Mar 11–20; "late October" → Oct 21–31.
+VAGUE_PARTS: dict[str, tuple[int, int | None]] = {
+    "early": (1, 10), "the beginning of": (1, 10), "the start of": (1, 10),
+    "mid": (11, 20), "mid-": (11, 20), "the middle of": (11, 20), "late": (21, None),
+    "the end of": (21, None),
+}  # fmt: skip
+
+# Parts of a decade → (first, last) year offsets: "the 1990s" → 1990–1999,
+# "the mid-1990s" → 1994–1996, "the early 2000s" → 2000–2003, "late 1980s" → 1987–1989.
+DECADE_PARTS: dict[str, tuple[int, int]] = {
+    "": (0, 9),
+    "early": (0, 3),
+    "mid": (4, 6),
+    "late": (7, 9),
+}
+
+# Parts of a year: "the first half of 2025" → Jan–Jun; "the third quarter" → Jul–Sep.
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9),
+    "fourth quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
+    "first half": (1, 6), "second half": (7, 12), "spring": (3, 5), "summer": (6, 8),
+    "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}  # fmt: skip
+
+# Relative periods → (unit, offset). "next week" → the ISO week after the article's;
+# "last month" → the month before; "this weekend" → the coming Saturday–Sunday.
+RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
+    "this week": ("week", 0), "next week": ("week", 1), "last week": ("week", -1),
+    "the coming week": ("week", 1), "the past week": ("week", -1),
+    "the previous week": ("week", -1), "this weekend": ("weekend", 0),
+    "next weekend": ("weekend", 1), "last weekend": ("weekend", -1),
+    "the weekend": ("weekend", 0), "this month": ("month", 0), "next month": ("month", 1),
+    "last month": ("month", -1), "the coming month": ("month", 1),
+    "this year": ("year", 0), "next year": ("year", 1), "last year": ("year", -1),
+    "earlier this year": ("year_before", 0), "later this year": ("year_after", 0),
+    "yesterday": ("day", -1), "tomorrow": ("day", 1),
+}  # fmt: skip
+
+# A word right before a past-tense cue that makes it future: "will be held", "is to be
+# signed", "will meet" (but "a schedule released on Thursday" stays past).
+FUTURE_AUXILIARIES: frozenset[str] = _words("will shall 'll be")
+
+# Words that say which way a relative or yearless date points (see newskit.dates).
+# "said last month", "was pushed back" → past; "next deadline is Wednesday", "will meet",
+# "expected to continue through Wednesday" → future. Any other word ending in "-ed" reads
+# as past unless it is listed in FUTURE_CUES ("expected", "scheduled").
+PAST_CUES: frozenset[str] = _words(
+    """was were had did said says told met held sent saw seen began came went took gave made
+    led left rose fell hit struck won lost paid spent grew ago last earlier previous previously
+    since former ended began launched conducted found been"""
+)
+FUTURE_CUES: frozenset[str] = _words(
+    """will would shall 'll next coming upcoming looming expected scheduled planned slated
+    due set likely ahead plans intends aims expire expires await awaits tomorrow later"""
+)
+# Words ending in "-ed" that are not past tense ("indeed", "United States", "proceed").
+ED_NOT_PAST: frozenset[str] = _words(
+    """indeed proceed exceed succeed need needed speed embed hundred shred bred breed seed
+    feed united red bed weed"""
+)
+
+# Phrases that contain a number word but state no number ("one of the biggest",
+# "one another", "the first lady"). Matched case-insensitively against the words starting
+# at the number.
+IDIOMS: tuple[str, ...] = (
+    "one of",
+    "one another",
+    "no one",
+    "one day",
+    "one by one",
+    "one-on-one",
+    "one-sided",
+    "one way or another",
+    "at first",
+    "first of all",
+    "first and foremost",
+    "first lady",
+    "first-hand",
+    "firsthand",
+    "second-hand",
+    "secondhand",
+    "second to none",
+    "in the first place",
+    "first amendment",
+    "second amendment",
+    "first responders",
+    "first-ever",
+    "second-guess",
+    "at times",
+    "two-way",
+    "two-thirds majority of the",
+    "third party",
+    "third parties",
+    "third-party",
+    "third world",
+    "one-time",
+    "one-off",
+    "first name",
+    "fourth estate",
+    "number one",
+    "a few",
+)
+# Generic small numbers about the parties of a story ("the two sides"). Not reported unless
+# ``numeric_claims(..., generic=True)`` asks for them; then they are kind "count".
+GENERIC_COUNTS: tuple[str, ...] = (
+    "two sides",
+    "two countries",
+    "two nations",
+    "two governments",
+    "two powers",
+    "two leaders",
+    "two men",
+    "two women",
+    "two delegations",
+    "two largest",
+    "two biggest",
+    "two economies",
+    "two superpowers",
+    "two capitals",
+    "two parties",
+    "two of them",
+    "both",
+    "two companies",
+    "two teams",
+    "two presidents",
+)
+# Units written onto a number: "45C" → °C, "10km" → km. Other letters glued to a number make
+# it a name ("5G", "3D"), which is not a claim.
+GLUED_UNITS: dict[str, str] = {
+    "c": "°C", "°c": "°C", "f": "°F", "°f": "°F", "km": "km", "kg": "kg", "mph": "mph",
+    "kmh": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh", "mm": "mm", "cm": "cm", "ft": "ft",
+    "lb": "lb", "lbs": "lb", "bpd": "barrels per day", "mt": "tonnes",
+}  # fmt: skip
+
+# Verbs of change: "rose from 50% to 60%" states two values, not a range 50–60.
+CHANGE_VERBS: frozenset[str] = _words(
+    """rose rise rises risen fell fall falls fallen grew grow grows increased increase
+    decreased decrease dropped drop drops climbed climb jumped jump slipped slip declined
+    decline cut cuts raised raise lowered lower surged surge plunged plunge slid slide
+    went moved changed shrank soared sank"""
+)
+
+# Street words: "10 Downing Street", "1600 Pennsylvania Avenue" are addresses, not counts.
+STREET_WORDS: frozenset[str] = _words(
+    "Street St Road Rd Avenue Ave Boulevard Blvd Lane Square Place Drive Way Plaza"
+)
+
+# Words before a number that make it a label, not a quantity ("Section 232", "Paragraph 1",
+# "COVID-19", "Flight 370", "Top 7").
+LABEL_WORDS: frozenset[str] = _words(
+    """section article chapter paragraph para rule title route flight no. no number room page
+    figure fig table item part resolution amendment act clause phase top level grade class
+    covid covid- g pg version v model boeing airbus episode season bill hr hr. h.r. s."""
+)
+
+# Words that carry no topic for comparing claims (besides the usual function words).
+CONTEXT_STOPWORDS: frozenset[str] = _words(
+    """a an the and or but nor of to in on at by for from with without as into onto about
+    over under than then that this these those there here it its it's they them their he him
+    his she her we our you your i me my who whom whose which what when where why how is are
+    was were be been being am do does did done has have had having will would shall should
+    can could may might must not no so such also just only very more most less least much
+    many some any all each every other another both either neither said says say saying told
+    according while after before since until though although because if whether up down out
+    off again further once now still yet even today new latest last next first us u.s. its’ s
+    per cent percent one two three way ’s 's amid among between within during through
+    toward towards against upon""".replace("’", "'")
+)

@@ -1,0 +1,170 @@
+"""Tables used by the text-reuse analyses (``similarity``, ``quotes``, ``reuse``).
+
+Every table is plain data a user can read and extend. Words are lower case.
+
+``STOPWORDS``: function words left out of the content terms that ``newskit.similarity`` compares
+(``the``, ``will``, ``said``…); "The talks will resume" → terms ``talk``, ``resume``.
+``PHRASES``: multi-word names read as one term before tokenising ("United States" → ``us``).
+``EQUIVALENTS``: spellings and demonyms of one name read as one term
+("U.S.", "US", "American", "America" → ``us``; "Chinese" → ``china``).
+``SYNONYMS``: everyday newswire paraphrases read as one term ("discussions", "negotiations",
+"talks" → ``talk``). Keep it small and general: each entry should be a paraphrase any rewriter
+might use, never a fact of one story.
+``SUFFIXES``: the light stemmer's rules, tried in order, as ``(suffix, replacement, min_stem)``:
+"negotiations" → "negotiation" → "negotiat"; "meetings" → "meeting" → "meet".
+``WIRE_CREDITS``: regexes that credit a wire service in a text, by the outlet they name
+("(AP) —", "Associated Press", "Reuters reported", "(Bloomberg) --").
+``SPEECH_VERBS``: verbs that attribute a quotation to a speaker ("…,” Bessent said").
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words and reporting glue: they say nothing about which passage was reused.
+# Example: "This will be the fourth round" -> content terms: fourth, round.
+STOPWORDS: frozenset[str] = _words(
+    """
+    a an the and or but nor so yet if then than that this these those there here it its it's
+    he him his she her hers they them their theirs we us' our ours you your i me my mine who
+    whom whose which what when where why how whether while as at by for from in into of off on
+    onto out over to up upon with within without about above after against along amid among
+    around before behind below beneath beside between beyond down during except inside like
+    near past since through throughout toward towards under until unlike via
+    is are was were be been being am do does did doing done have has had having will would
+    shall should can could may might must ought not no yes also too very just only even still
+    already again ever never now soon then once more most much many some any each every all
+    both either neither other another such same own few several lot lots
+    said says say saying told tell tells according
+    one's s t don't didn't won't can't isn't aren't wasn't weren't hasn't haven't hadn't
+    mr mrs ms
+    """
+)
+
+# Multi-word names read as one term (matched case-insensitively on whole words, before
+# tokenising). Example: "the United States and the United Kingdom" -> us, uk.
+PHRASES: dict[str, str] = {
+    "united states of america": "us",
+    "united states": "us",
+    "united kingdom": "uk",
+    "great britain": "uk",
+    "european union": "eu",
+    "united nations": "un",
+    "per cent": "percent",
+}
+
+# One term for the spellings and demonyms of a place (a rewrite swaps them freely).
+# Example: "U.S. and Chinese counterparts" ~ "American and Chinese delegations".
+EQUIVALENTS: dict[str, str] = {
+    "u.s.": "us",
+    "u.s": "us",
+    "usa": "us",
+    "u.s.a.": "us",
+    "america": "us",
+    "american": "us",
+    "americans": "us",
+    "u.k.": "uk",
+    "u.k": "uk",
+    "britain": "uk",
+    "british": "uk",
+    "e.u.": "eu",
+    "chinese": "china",
+    "beijing's": "beijing",
+    "spanish": "spain",
+    "japanese": "japan",
+    "russian": "russia",
+    "ukrainian": "ukraine",
+    "indian": "india",
+    "german": "germany",
+    "french": "france",
+    "european": "europe",
+    "%": "percent",
+    "pct": "percent",
+}
+
+# Everyday newswire paraphrases, each group read as its first word.
+# Example: "fourth round of discussions" ~ "fourth round of negotiations".
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "talk": (
+        "talks",
+        "discuss",
+        "discussion",
+        "discussions",
+        "negotiation",
+        "negotiations",
+        "dialogue",
+    ),
+    "meet": ("meeting", "meetings", "met", "session", "sessions"),
+    "agreement": ("agreements", "deal", "deals", "accord", "pact"),
+    "official": ("officials", "counterpart", "counterparts", "delegation", "delegations"),
+    "government": ("governments", "administration", "nations", "nation", "countries", "country"),
+    "travel": ("travels", "traveling", "travelling", "heads", "head", "visit", "visits", "trip"),
+    "pause": ("pauses", "paused", "truce", "freeze", "freezes", "suspension"),
+    "increase": ("increasing", "escalating", "escalation", "rising", "rise", "hike", "hikes"),
+    "buy": ("purchase", "purchases", "buyer", "buyers", "acquire"),
+    "sell": ("sale", "sold", "divest", "divests", "divestiture", "divestment"),
+    "law": ("legislation", "bill", "statute"),
+    "medicine": ("medicines", "pharmaceuticals", "drugs"),
+    "challenge": ("challenges", "problem", "problems"),
+    "ban": ("bans", "banned", "prohibit", "prohibits", "prohibition"),
+    "support": ("supported", "supports", "back", "backed", "favor", "favour"),
+    "expect": ("expected", "slated", "scheduled"),
+    "war": ("wars", "conflict", "conflicts"),
+    "percent": ("percentage",),
+}
+
+# Light stemmer: (suffix, replacement, minimum length of what is left). First match wins, and
+# the rules run twice (meetings -> meeting -> meet). Example: "escalations" -> "escalat".
+SUFFIXES: tuple[tuple[str, str, int], ...] = (
+    ("ss", "ss", 2),  # keeps "discuss", "press" whole
+    ("ies", "y", 3),
+    ("sses", "ss", 3),
+    ("ations", "at", 3),
+    ("ation", "at", 3),
+    ("ions", "", 4),
+    ("ion", "", 4),
+    ("ings", "", 4),
+    ("ing", "", 4),
+    ("ed", "", 4),
+    ("es", "e", 3),
+    ("s", "", 3),
+    ("e", "", 4),
+)
+
+# Wire-service credits in an article's text, by outlet. Each pattern is a regex (case-sensitive
+# where the agency's name is an ordinary word). Examples: "WASHINGTON — (AP) —",
+# "(Bloomberg) -- US Treasury…", "Bessent's plan was earlier reported by Reuters.",
+# "…, AFP reported."
+WIRE_CREDITS: dict[str, tuple[str, ...]] = {
+    "AP": (r"\(AP\)", r"\bAssociated Press\b", r"\bAP reported\b", r"\baccording to (?:the )?AP\b"),
+    "Reuters": (r"\(Reuters\)", r"\bReuters\b"),
+    "Bloomberg": (r"\(Bloomberg\)", r"\bBloomberg News\b", r"\breported by Bloomberg\b"),
+    "AFP": (r"\(AFP\)", r"\bAFP\b", r"\bAgence France-Presse\b"),
+    "Xinhua": (r"\bXinhua\b",),
+}
+
+# Verbs (and their forms) that attribute a quotation: "“…,” Bessent said"; "said Jeremy Chan";
+# "Bessent described his talks … as “very fulsome.”"; "Beijing urged Washington … “…”".
+SPEECH_VERBS: frozenset[str] = _words(
+    """
+    said says say saying told tells added adds stated states noted notes warned warns
+    urged urges described describes called calls argued argues insisted insists
+    explained explains wrote writes declared declares announced announces asked asks
+    replied replies acknowledged acknowledges according characterized characterised
+    """
+)
+
+# Quotation marks: opening mark -> closing mark. Straight double quotes pair with themselves.
+QUOTE_MARKS: dict[str, str] = {"“": "”", '"': '"', "«": "»", "„": "“"}
+
+# Capitalised words that open a sentence or name a group, never a speaker's name: in
+# "“…,” He said" or "Officials said" no speaker is named.
+NOT_SPEAKERS: frozenset[str] = _words(
+    """
+    He She They It We I You This That The These Those There A An But And Or So Yet
+    Officials Experts Analysts
+    """
+)

@@ -1,0 +1,202 @@
+"""compare_claims: groups across outlets, agreement within rounding, disagreements."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit.compare import GROUP_COLUMNS, compare_claims, stem
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+BLOOMBERG, NOAH, NEWSLOOKS, AP, K24 = (
+    "000_5edfcbc6f2ce9f7a",
+    "001_9c818c48c1241c76",
+    "002_d09e47004eca7c4b",
+    "003_9f741c860b40ed27",
+    "004_399b47718ae4d695",
+)
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seeds) -> pd.DataFrame:
+    return newskit.numeric_claims(seeds)
+
+
+@pytest.fixture(scope="module")
+def seed_groups(seed_claims) -> pd.DataFrame:
+    return compare_claims(seed_claims)
+
+
+def _group_with(groups: pd.DataFrame, claims: pd.DataFrame, article: str, surface: str):
+    """The group holding the first claim with this surface in this article."""
+    rows = claims[(claims["article_id"] == article) & (claims["surface"] == surface)].index
+    hits = [g for _, g in groups.iterrows() if rows[0] in g["claim_rows"]]
+    assert len(hits) == 1, f"{surface!r} of {article} is in {len(hits)} groups"
+    return hits[0]
+
+
+def _members(group, claims: pd.DataFrame) -> set[tuple[str, str]]:
+    return {(claims.at[i, "article_id"], claims.at[i, "surface"]) for i in group["claim_rows"]}
+
+
+def test_columns(seed_groups):
+    assert list(seed_groups.columns) == GROUP_COLUMNS
+    assert seed_groups["agree"].all()  # the seeds do not contradict each other
+    assert (seed_groups["n_outlets"] >= 2).all()
+
+
+def test_tiktok_deadline_four_ways(seed_groups, seed_claims):
+    """Sept. 17 / Wednesday / Wednesday / by September 17: one group, and Newslooks'
+    undated "Wednesday" joins it by weekday and context."""
+    g = _group_with(seed_groups, seed_claims, BLOOMBERG, "Sept. 17")
+    members = _members(g, seed_claims)
+    assert {(BLOOMBERG, "Sept. 17"), (AP, "Wednesday"), (K24, "September 17"),
+            (NEWSLOOKS, "Wednesday")} <= members  # fmt: skip
+    assert g["n_outlets"] == 4 and g["agree"] and g["value"] == "2025-09-17"
+    # Kurdistan24's "meetings expected to continue through Wednesday" is another fact.
+    through = seed_claims[(seed_claims["article_id"] == K24) & (seed_claims["surface"] ==
+                                                                "Wednesday")].index  # fmt: skip
+    assert not set(through) & set(g["claim_rows"])
+
+
+@pytest.mark.parametrize(
+    ("article", "surface", "outlets", "value"),
+    [
+        (BLOOMBERG, "three times", {"Bloomberg", "Newslooks", "AP"}, "3"),
+        (AP, "fourth", {"Noah Wire Services", "Newslooks", "AP"}, "4"),
+        (AP, "one-third", {"Noah Wire Services", "Newslooks", "AP"}, "0.333"),
+        (AP, "50%", {"Newslooks", "AP"}, "0.5"),
+        (AP, "March 2023", {"Newslooks", "AP"}, "2023-03"),
+        (AP, "90-day", {"Bloomberg", "Noah Wire Services", "Newslooks", "AP"}, "90"),
+    ],
+)
+def test_seed_groups(seed_groups, seed_claims, article, surface, outlets, value):
+    g = _group_with(seed_groups, seed_claims, article, surface)
+    assert set(g["outlets"].split(", ")) == outlets
+    assert g["value"] == value and g["agree"] and g["dissent"] == ""
+
+
+def test_pew_shares_stay_apart(seed_groups, seed_claims):
+    """'one-third support' today and '50% in March 2023' are different facts."""
+    third = _group_with(seed_groups, seed_claims, AP, "one-third")
+    fifty = _group_with(seed_groups, seed_claims, AP, "50%")
+    assert third["group"] != fifty["group"]
+    # Bloomberg's TikTok "90-day extension" is not the tariff pauses.
+    pauses = _group_with(seed_groups, seed_claims, AP, "90-day")
+    extension = seed_claims[(seed_claims["article_id"] == BLOOMBERG)
+                            & seed_claims["context"].str.contains("extension")].index  # fmt: skip
+    assert not set(extension) & set(pauses["claim_rows"])
+
+
+@pytest.fixture
+def with_made_up(tmp_path):
+    def make(text: str, name: str = "999_madeup") -> newskit.Corpus:
+        folder = tmp_path / "c"
+        shutil.copytree(SEEDS, folder)
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        return newskit.load_corpus(folder)
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("text", "disputed", "against"),
+    [
+        ("The Madrid meeting is the fifth round of talks between the two countries.",
+         "fifth", "fourth"),
+        ("A new poll found that 40% of Americans support a TikTok ban.", "40%", "one-third"),
+    ],
+)  # fmt: skip
+def test_disagreement_is_flagged(with_made_up, text, disputed, against):
+    corpus = with_made_up(text)
+    claims = newskit.numeric_claims(corpus)
+    groups = compare_claims(claims)
+    g = _group_with(groups, claims, "999_madeup", disputed)
+    assert not g["agree"]
+    assert f"999_madeup: {disputed}" in g["dissent"]
+    assert against in g["values"] and "AP" in g["values"]
+    # every other group still agrees
+    assert groups.loc[groups["group"] != g["group"], "agree"].all()
+
+
+@pytest.mark.parametrize("share", ["33%", "one-third", "33 percent", "a third"])
+def test_one_third_agrees_with_33_percent(with_made_up, share):
+    corpus = with_made_up(f"A new poll found that {share} of Americans support a TikTok ban.")
+    claims = newskit.numeric_claims(corpus)
+    groups = compare_claims(claims)
+    g = _group_with(groups, claims, "999_madeup", share)
+    assert g["agree"] and g["n_outlets"] == 4
+
+
+def test_made_up_corpus_of_its_own(make_corpus):
+    corpus = make_corpus(
+        {
+            "a": "Officials said 1,200 people were evacuated on Tuesday after the flood.",
+            "b": "About 1,200 people were evacuated after the flood, officials said.",
+            "c": "Some 2,000 people were evacuated after the flood, the mayor said.",
+            "d": "The city budget grew 4% this year.",
+        },
+        metadata="file,outlet,date\na.txt,A,2025-05-02\nb.txt,B,2025-05-02\nc.txt,C,\nd.txt,D,\n",
+    )
+    groups = compare_claims(newskit.numeric_claims(corpus))
+    assert len(groups) == 1
+    g = groups.iloc[0]
+    assert g["outlets"] == "A, B, C" and not g["agree"] and g["dissent"].startswith("C: Some")
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="numeric_claims"):
+        compare_claims(pd.DataFrame({"x": [1]}))
+
+
+def test_empty():
+    assert list(compare_claims(newskit.numeric_claims([])).columns) == GROUP_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Tariffs", "tariff"), ("extended", "extend"), ("TikTok’s", "tiktok"), ("paused", "paus"),
+     ("pauses", "paus"), ("duties", "duty"), ("talks", "talk")],
+)  # fmt: skip
+def test_stem(word, expected):
+    assert stem(word) == expected
+
+
+QUAKE = {
+    "reuters": ("Reuters", "2025-03-04",
+                "A magnitude 7.1 earthquake struck southern Peru on Monday, killing at least 45 "
+                "people and injuring more than 300, officials said. About 1,200 homes were "
+                "destroyed. Rescue teams will work through Thursday."),
+    "ap": ("AP", "2025-03-04",
+           "At least 45 people were killed when a 7.1-magnitude quake struck Peru on Monday. "
+           "Some 1,200 homes collapsed. The government declared a 60-day state of emergency."),
+    "bbc": ("BBC", "2025-03-05",
+            "The death toll from Monday's earthquake in Peru has risen to 52, with 310 people "
+            "injured. Around 1,000 homes were destroyed. President Boluarte declared a 90-day "
+            "state of emergency in three regions."),
+    "local": ("El Diario", None,
+              "Officials said 45 people were killed and 1,200 homes were destroyed on Monday."),
+}  # fmt: skip
+
+
+def test_another_story():
+    """Deaths and injuries stay apart; 1,000 vs 1,200 homes and 60 vs 90 days disagree."""
+    frame = pd.DataFrame(
+        [(k, o, d, t) for k, (o, d, t) in QUAKE.items()], columns=["id", "outlet", "date", "text"]
+    )
+    claims = newskit.numeric_claims(newskit.load_corpus(frame))
+    groups = compare_claims(claims)
+    killed = _group_with(groups, claims, "ap", "45")
+    assert killed["agree"] and killed["outlets"] == "AP, El Diario, Reuters"
+    injured = _group_with(groups, claims, "bbc", "310")
+    assert injured["agree"] and "Reuters: more than 300" in injured["values"]
+    homes = _group_with(groups, claims, "bbc", "1,000")
+    assert not homes["agree"] and homes["dissent"] == "BBC: Around 1,000 (1e+03)"
+    emergency = _group_with(groups, claims, "bbc", "90-day")
+    assert not emergency["agree"] and emergency["outlets"] == "AP, BBC"
+    monday = _group_with(groups, claims, "bbc", "Monday")
+    assert monday["value"] == "2025-03-03" and monday["n_outlets"] == 3  # El Diario: no date
