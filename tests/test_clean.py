@@ -115,6 +115,10 @@ def test_rules_table_documents_itself():
         ("LONDON (Reuters) - Oil fell.", "Reuters", "Oil fell."),
         ("BEIJING, Sept 12 (Reuters) -- Talks end.", "Reuters", "Talks end."),
         ("PARIS (AFP) – Strikes began.", "AFP", "Strikes began."),
+        ("ANKARA, Turkey (AP) — A quake hit.", "AP", "A quake hit."),
+        ("PORTLAND, Ore. (AP) — Rain fell.", "AP", "Rain fell."),
+        ("WASHINGTON, D.C. (Reuters) - Votes counted.", "Reuters", "Votes counted."),
+        ("NEW DELHI, Sept 3 (Reuters) - Rates held.", "Reuters", "Rates held."),
         ("Markets rose (slightly) — a note.", None, "Markets rose (slightly) — a note."),
     ],
 )
