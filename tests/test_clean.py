@@ -126,3 +126,18 @@ def test_datelines_on_made_up_text(text, outlet, left):
     removed, meta = clean_text(text)
     assert meta.get("outlet") == outlet
     assert apply_removals(text, removed) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Advertisement\nAdvertisement\nBody.", "Body."),
+        ("Body one.\nAdvertisement\nAdvertisement\n\nBody two.", "Body one.\n\nBody two."),
+        ("Body.\r\nAdvertisement\r\nMore.", "Body.\r\nMore."),
+        ("Body.\nAdvertisement", "Body.\n"),
+        ("An Advertisement line stays.", "An Advertisement line stays."),
+    ],
+)
+def test_line_rules_at_every_line_position(text, left):
+    removed, _ = clean_text(text)
+    assert apply_removals(text, removed) == left
