@@ -26,8 +26,10 @@ def make_corpus(folder: Path, copies: int) -> int:
     texts = [(p.stem, p.read_bytes()) for p in seeds]
     for k in range(copies):
         for stem, data in texts:
-            head = f"Copy {k} of the story.\n".encode()
-            (folder / f"c{k:04d}_{stem}.txt").write_bytes(head + data)
+            # a distinct line after the first one, so the header and closing rules still apply
+            cut = data.index(b"\n") + 1
+            marked = data[:cut] + f"Copy {k} of the story.\n".encode() + data[cut:]
+            (folder / f"c{k:04d}_{stem}.txt").write_bytes(marked)
     return copies * len(texts)
 
 

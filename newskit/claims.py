@@ -42,6 +42,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import pandas as pd
 
@@ -105,6 +106,10 @@ CLAIM_COLUMNS = [
     "sentence_start",
     "context",
 ]
+# The claim fields between ``surface`` and ``sentence`` in CLAIM_COLUMNS, read off a candidate.
+_VALUE_FIELDS = attrgetter(
+    "kind", "value", "low", "high", "unit", "hedge", "date", "date_end", "date_rule", "weekday"
+)
 KINDS = (
     "percent",
     "fraction",
@@ -145,16 +150,7 @@ def numeric_claims(corpus: Iterable[Article], *, generic: bool = False) -> pd.Da
                         sent.start + c.start,
                         sent.start + c.end,
                         text[c.start : c.end],
-                        c.kind,
-                        c.value,
-                        c.low,
-                        c.high,
-                        c.unit,
-                        c.hedge,
-                        c.date,
-                        c.date_end,
-                        c.date_rule,
-                        c.weekday,
+                        *_VALUE_FIELDS(c),
                         text,
                         sent.start,
                         c.context,
@@ -177,22 +173,7 @@ def claims_in_text(
     handy for trying the grammar on a sentence.
     """
     rows = [
-        (
-            c.start,
-            c.end,
-            text[c.start : c.end],
-            c.kind,
-            c.value,
-            c.low,
-            c.high,
-            c.unit,
-            c.hedge,
-            c.date,
-            c.date_end,
-            c.date_rule,
-            c.weekday,
-            c.context,
-        )
+        (c.start, c.end, text[c.start : c.end], *_VALUE_FIELDS(c), c.context)
         for c in _scan(text, anchor, generic=generic)
     ]
     cols = [c for c in CLAIM_COLUMNS if c not in ("article_id", "outlet", "sentence")]

@@ -3,12 +3,13 @@
 ``keywords`` runs YAKE (through ``newskit.yake_adapter``, cached) on each article's cleaned text
 and turns its ranked n-grams into a list a person would write:
 
-1. Candidate phrases come from newskit's own tokens, inside one sentence and between punctuation
-   marks: *names* (runs of capitalised words, with ``of`` or a capitalised ``He`` inside, e.g.
-   ``"Chinese Vice Premier He Lifeng"``) and *noun phrases* (runs of words that are not
-   stopwords, verbs or adverbs, e.g. ``"90-day pauses"``, ``"money laundering"``). Phrases are
-   cut at verb fragments and never start or end with a stopword, a vague modifier or a bare
-   number; a possessive ``’s`` is left out. Word tables live in ``newskit.resources.stopwords``.
+1. Candidate phrases come from the article's sentences (``newskit.segment``), inside one
+   sentence and between punctuation marks: *names* (runs of capitalised words, with ``of`` or
+   a capitalised ``He`` inside, e.g. ``"Chinese Vice Premier He Lifeng"``) and *noun phrases*
+   (runs of words that are not stopwords, verbs or adverbs, e.g. ``"90-day pauses"``,
+   ``"money laundering"``). Phrases are cut at verb fragments and never start or end with a
+   stopword, a vague modifier or a bare number; a possessive ``’s`` is left out. Word tables
+   live in ``newskit.resources.stopwords``.
 2. Each candidate gets YAKE's score for the same n-gram. A phrase YAKE did not score itself
    (longer than ``max_ngram``, or holding a number or ``U.S.``) gets the best score among the
    YAKE n-grams inside it, times 1.1 per word it adds: so YAKE's fragments

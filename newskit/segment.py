@@ -42,9 +42,11 @@ TOKEN_COLUMNS = ["article_id", "sent_id", "tok_id", "start", "end", "text", "nor
 MAX_HEADING_WORDS = 15
 _FINAL = ".!?…:;" + CLOSERS
 
+# A run of sentence-final marks and closing quotes, with the opener and word that follow it.
 _BOUNDARY = re.compile(
-    r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s+[" + re.escape(OPENERS) + r"]?[^\W_])"
+    r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s+([" + re.escape(OPENERS) + r"]?)(\w+))"
 )
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 _SPACE = re.compile(r"\s+")
 
@@ -131,10 +133,12 @@ def _split_block(text: str) -> list[tuple[int, int]]:
     """Sentence spans inside one block of text (offsets relative to the block)."""
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
-        if not _starts_sentence(text, m.end()):
+        opener, word = m.group(1), m.group(2)
+        if not (word[0].isupper() or word[0].isdigit()):
             continue
-        single_period = m.group()[0] == "." and len(m.group().rstrip(CLOSERS)) == 1
-        if single_period and not _period_ends_sentence(text, m.start(), m.end()):
+        marks = m.group()
+        single_period = marks[0] == "." and len(marks.rstrip(CLOSERS)) == 1
+        if single_period and not _period_ends_sentence(text, m.start(), bool(opener), word):
             continue
         spans.append((start, m.end()))
         nxt = _SPACE.match(text, m.end())
@@ -144,29 +148,18 @@ def _split_block(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    """True if the text after ``pos`` (past spaces and one opening quote) starts in upper case
-    or with a digit."""
-    nxt = text[pos:].lstrip()[:2]
-    if nxt[:1] in OPENERS:
-        nxt = nxt[1:]
-    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit())
-
-
-def _period_ends_sentence(text: str, dot: int, after: int) -> bool:
-    """Decide whether the single period at ``dot`` ends a sentence."""
+def _period_ends_sentence(text: str, dot: int, opener: bool, next_word: str) -> bool:
+    """Decide whether the single period at ``dot``, followed by ``next_word`` (after an opening
+    quote if ``opener``), ends a sentence."""
     before = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     word = before.group().lstrip(".’'-") if before else ""
-    low = word.lower()
-    nxt = text[after:].lstrip()
-    nxt_word = re.match(r"[" + re.escape(OPENERS) + r"]?(\w+)", nxt)
-    opener = nxt[:1] in OPENERS
-    starter = bool(nxt_word) and nxt_word.group(1).lower() in SENTENCE_STARTERS
     if not word:
         return True
+    low = word.lower()
+    starter = next_word.lower() in SENTENCE_STARTERS
     if len(word) == 1 and word.isupper():  # an initial: J. Mansour
-        return starter and nxt_word is not None and len(nxt_word.group(1)) > 1
-    if low in TERMINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
+        return starter and len(next_word) > 1
+    if low in TERMINAL_ABBREVIATIONS or _INITIALISM.fullmatch(low):
         return starter or opener
     return low not in ABBREVIATIONS
 

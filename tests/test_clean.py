@@ -115,10 +115,29 @@ def test_rules_table_documents_itself():
         ("LONDON (Reuters) - Oil fell.", "Reuters", "Oil fell."),
         ("BEIJING, Sept 12 (Reuters) -- Talks end.", "Reuters", "Talks end."),
         ("PARIS (AFP) – Strikes began.", "AFP", "Strikes began."),
+        ("ANKARA, Turkey (AP) — A quake hit.", "AP", "A quake hit."),
+        ("PORTLAND, Ore. (AP) — Rain fell.", "AP", "Rain fell."),
+        ("WASHINGTON, D.C. (Reuters) - Votes counted.", "Reuters", "Votes counted."),
+        ("NEW DELHI, Sept 3 (Reuters) - Rates held.", "Reuters", "Rates held."),
         ("Markets rose (slightly) — a note.", None, "Markets rose (slightly) — a note."),
     ],
 )
 def test_datelines_on_made_up_text(text, outlet, left):
     removed, meta = clean_text(text)
     assert meta.get("outlet") == outlet
+    assert apply_removals(text, removed) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Advertisement\nAdvertisement\nBody.", "Body."),
+        ("Body one.\nAdvertisement\nAdvertisement\n\nBody two.", "Body one.\n\nBody two."),
+        ("Body.\r\nAdvertisement\r\nMore.", "Body.\r\nMore."),
+        ("Body.\nAdvertisement", "Body.\n"),
+        ("An Advertisement line stays.", "An Advertisement line stays."),
+    ],
+)
+def test_line_rules_at_every_line_position(text, left):
+    removed, _ = clean_text(text)
     assert apply_removals(text, removed) == left

@@ -32,6 +32,7 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
     Rule(
         "dateline",
         r"^[ \t]*(?:[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*)*"  # PLACE
+        r"(?:,[ \t]*(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.)(?:[ \t]+[A-Z][a-z]+)*)?"  # , Turkey / , Ore.
         r"(?:,[ \t]*[A-Z][a-z]{2,4}\.?[ \t]*\d{1,2})?"  # , Sept 12
         r"[ \t]*(?:[—–]|--?)?[ \t]*)?"
         r"\((?P<outlet>AP|AFP|Reuters|Bloomberg|[A-Z][\w&.'’ -]{1,40}?)\)"  # (AP)

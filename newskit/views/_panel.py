@@ -66,8 +66,8 @@ class Panel(widgets.VBox):
         """Re-render with the current control values."""
         result = self._render(**self.values())
         self.items = list(result) if isinstance(result, (list, tuple)) else [result]
-        self.output.clear_output(wait=True)
-        if _in_kernel():
+        if _in_kernel():  # outside a kernel clear_output would write terminal escape codes
+            self.output.clear_output(wait=True)
             with self.output:
                 for item in self.items:
                     display(item)
