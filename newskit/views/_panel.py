@@ -15,7 +15,8 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import HTML, display
+from IPython import get_ipython
+from IPython.display import HTML
 
 Rendered = Any  # a plotly Figure, a DataFrame, an HTML object, or a list of them
 
@@ -66,11 +67,14 @@ class Panel(widgets.VBox):
         """Re-render with the current control values."""
         result = self._render(**self.values())
         self.items = list(result) if isinstance(result, (list, tuple)) else [result]
-        if _in_kernel():  # outside a kernel clear_output would write terminal escape codes
-            self.output.clear_output(wait=True)
-            with self.output:
-                for item in self.items:
-                    display(item)
+        if _in_kernel():
+            # Set the Output's state instead of capturing display messages in it (``with
+            # output: display(...)``): captured messages sent while a cell is still running
+            # stall Voilà and notebook runners (voila #1428); state is synced either way.
+            self.output.outputs = tuple(
+                {"output_type": "display_data", "data": data, "metadata": meta}
+                for data, meta in map(_mimebundle, self.items)
+            )
 
     def _on_change(self, _change: dict) -> None:
         self.refresh()
@@ -96,15 +100,21 @@ class Panel(widgets.VBox):
         return next((i.data for i in self.items if isinstance(i, HTML)), None)
 
 
+def _mimebundle(item: Any) -> tuple[dict, dict]:
+    """What ``display(item)`` would send: ``(data, metadata)`` by MIME type. Objects that
+    display themselves (plotly figures define ``_ipython_display_``) give their own bundle."""
+    data, meta = get_ipython().display_formatter.format(item)
+    if not data and hasattr(item, "_repr_mimebundle_"):
+        bundle = item._repr_mimebundle_()
+        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
+    return data, meta or {}
+
+
 def escape(text: str) -> str:
     """Article text made safe to show as HTML: markup in it is shown, never run."""
     return _html.escape(text, quote=True)
 
 
 def _in_kernel() -> bool:
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return False
     shell = get_ipython()
     return shell is not None and getattr(shell, "kernel", None) is not None

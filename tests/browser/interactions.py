@@ -59,14 +59,10 @@ INTERACTIONS: tuple[Interaction, ...] = (
     Interaction("03_numbers.ipynb", "claims", "kind", "select"),
 )
 
-VOILA_NOTEBOOK = "00_corpus.ipynb"
-"""The notebook the Voilà dashboard test opens (its rows above are replayed there).
-
-Not yet 01_keywords: Voilà 0.5 never finishes executing it (stuck on the panel cell, kernel
-idle, 3 loads of 3): its panel draws plotly figures with ``with output: display(fig)`` while
-the cell runs (cf. voila #1428). Filling the Output with ``output.append_display_data(item)``
-made the page load, but then this test saw the panels' figures stop updating in JupyterLab, so
-that is not the fix. Switch to 01_keywords once ``Panel`` renders figures in a way Voilà runs."""
+VOILA_NOTEBOOK = "01_keywords.ipynb"
+"""The notebook the Voilà dashboard test opens (its rows above are replayed there): the
+keywords panel, whose plotly figures once stalled Voilà (voila #1428) while ``Panel`` drew them
+with ``with output: display(fig)``; ``Panel`` now sets the Output's state instead."""
 
 
 def notebooks_in_table(*, scratch: bool = True) -> list[str]:
