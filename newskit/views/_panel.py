@@ -101,12 +101,24 @@ class Panel(widgets.VBox):
 
 
 def _mimebundle(item: Any) -> tuple[dict, dict]:
-    """What ``display(item)`` would send: ``(data, metadata)`` by MIME type. Objects that
-    display themselves (plotly figures define ``_ipython_display_``) give their own bundle."""
-    data, meta = get_ipython().display_formatter.format(item)
-    if not data and hasattr(item, "_repr_mimebundle_"):
+    """What ``display(item)`` would send, ``(data, metadata)`` by MIME type, without sending it.
+
+    An object's own ``_repr_mimebundle_`` wins (a plotly figure gives just its plotly JSON,
+    not also a multi-megabyte HTML page). Otherwise IPython's formatters are used, with the
+    ``_ipython_display_`` hook off, since that hook would publish to the cell as a side effect.
+    """
+    if hasattr(item, "_repr_mimebundle_"):
         bundle = item._repr_mimebundle_()
         data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
+        if data:
+            return data, meta or {}
+    formatter = get_ipython().display_formatter
+    hook = formatter.ipython_display_formatter
+    enabled, hook.enabled = hook.enabled, False
+    try:
+        data, meta = formatter.format(item)
+    finally:
+        hook.enabled = enabled
     return data, meta or {}
 
 
