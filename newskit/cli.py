@@ -22,6 +22,17 @@ EXIT_FAILED = 1  # a notebook (or the command's own work) failed
 EXIT_USAGE = 2  # bad arguments or bad input (argparse uses 2 as well)
 
 
+def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
+    """Declare the optional positional ``CORPUS`` argument every subcommand takes."""
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        default=None,
+        metavar="CORPUS",
+        help="a folder of .txt files, or a .csv/.jsonl file (default: the bundled seeds)",
+    )
+
+
 def _add_report(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "report",
@@ -31,13 +42,7 @@ def _add_report(subparsers: argparse._SubParsersAction) -> argparse.ArgumentPars
             "one page per notebook (interactive charts) and each table as CSV."
         ),
     )
-    parser.add_argument(
-        "corpus",
-        nargs="?",
-        default=None,
-        metavar="CORPUS",
-        help="a folder of .txt files, or a .csv/.jsonl file (default: the bundled seeds)",
-    )
+    add_corpus_argument(parser)
     parser.add_argument(
         "-o", "--out", default="report", metavar="OUT", help="output folder (default: report/)"
     )

@@ -190,13 +190,9 @@ def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the ``newskit dashboard`` arguments on ``parser``."""
-    parser.add_argument(
-        "corpus",
-        nargs="?",
-        default=None,
-        metavar="CORPUS",
-        help="a folder of .txt files, or a .csv/.jsonl file (default: the bundled seeds)",
-    )
+    from newskit.cli import add_corpus_argument  # cli imports this module lazily too
+
+    add_corpus_argument(parser)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8866)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
     parser.add_argument("--token", default=None, help="require this token in the URL")
