@@ -34,6 +34,7 @@ import pandas as pd
 
 from newskit.claims import DATE_KINDS
 from newskit.dates import weekday_name
+from newskit.grouping import connected_groups
 from newskit.resources.numbers import CONTEXT_STOPWORDS, MONTHS, WEEKDAYS
 
 GROUP_COLUMNS = [
@@ -103,31 +104,19 @@ def compare_claims(claims: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFram
             f"compare_claims needs the frame of numeric_claims; missing columns {sorted(missing)}"
         )
     items = _items(claims)
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     by_family: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         by_family.setdefault(it.family, []).append(i)
-    for members in by_family.values():
-        for x, i in enumerate(members):
-            a = items[i]
-            for j in members[x + 1 :]:
-                b = items[j]
-                if _linked(a, b):
-                    ri, rj = find(i), find(j)
-                    if ri != rj:
-                        parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
+    links = (
+        (i, j)
+        for members in by_family.values()
+        for x, i in enumerate(members)
+        for j in members[x + 1 :]
+        if _linked(items[i], items[j])
+    )
+    groups = connected_groups(len(items), links)
     rows = []
-    for members in groups.values():
+    for members in groups:
         group = [items[i] for i in members]
         outlets = sorted({it.outlet for it in group})
         if len(outlets) < min_outlets:

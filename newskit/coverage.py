@@ -15,6 +15,7 @@ from typing import Literal
 import pandas as pd
 
 from newskit.align import align
+from newskit.grouping import connected_groups
 from newskit.records import Article
 from newskit.segment import sentence_spans
 
@@ -55,33 +56,20 @@ def coverage(
     columns = _columns(articles)
     nodes: dict[tuple[str, int], tuple[int, int, int]] = {}
     order = {a.id: k for k, a in enumerate(articles)}
-    starts: dict[tuple[str, int], int] = {}
     for a in articles:
         for i, s in enumerate(sentence_spans(a)):
             if not s.is_heading and a.raw[s.start : s.end].strip():
                 nodes[a.id, s.start] = (i, s.start, s.end)
-                starts[a.id, s.start] = i
-    parent = {k: k for k in nodes}
-
-    def root(k: tuple[str, int]) -> tuple[str, int]:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for r in al.itertuples(index=False):
-        ka, kb = (r.a_id, r.a_start), (r.b_id, r.b_start)
-        if ka in parent and kb in parent:
-            ra, rb = root(ka), root(kb)
-            if ra != rb:
-                parent[max(ra, rb, key=lambda k: (order[k[0]], k[1]))] = min(
-                    ra, rb, key=lambda k: (order[k[0]], k[1])
-                )
-    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for k in sorted(nodes, key=lambda k: (order[k[0]], k[1])):
-        groups.setdefault(root(k), []).append(k)
+    keys = sorted(nodes, key=lambda k: (order[k[0]], k[1]))  # corpus order, then offset
+    index = {k: i for i, k in enumerate(keys)}
+    links = (
+        (index[r.a_id, r.a_start], index[r.b_id, r.b_start])
+        for r in al.itertuples(index=False)
+        if (r.a_id, r.a_start) in index and (r.b_id, r.b_start) in index
+    )
+    groups = [[keys[i] for i in g] for g in connected_groups(len(keys), links)]
     facts = sorted(
-        groups.values(),
+        groups,
         key=lambda g: (-len({columns[k[0]] for k in g}), order[g[0][0]], g[0][1]),
     )
     by_id = {a.id: a for a in articles}

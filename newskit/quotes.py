@@ -22,6 +22,7 @@ from typing import NamedTuple
 import pandas as pd
 from rapidfuzz import fuzz
 
+from newskit.grouping import connected_groups
 from newskit.records import Article
 from newskit.resources.reuse import NOT_SPEAKERS, QUOTE_MARKS, SPEECH_VERBS
 from newskit.segment import sentence_spans
@@ -138,26 +139,17 @@ def shared_quotes(
     """
     articles = list(corpus)
     found = [(a, q) for a in articles for q in quotations(a, min_words=min_words)]
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(found)):
-        for j in range(i + 1, len(found)):
-            if found[i][0].id != found[j][0].id and quotes_match(
-                found[i][1].words, found[j][1].words, min_ratio=min_ratio
-            ):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(found)):
-        groups.setdefault(root(i), []).append(i)
+    links = (
+        (i, j)
+        for i in range(len(found))
+        for j in range(i + 1, len(found))
+        if found[i][0].id != found[j][0].id
+        and quotes_match(found[i][1].words, found[j][1].words, min_ratio=min_ratio)
+    )
+    groups = connected_groups(len(found), links)
     rows = []
     order = {a.id: k for k, a in enumerate(articles)}
-    shared = [g for g in groups.values() if len({found[i][0].id for i in g}) >= 2]
+    shared = [g for g in groups if len({found[i][0].id for i in g}) >= 2]
     shared.sort(
         key=lambda g: (
             -len({found[i][0].id for i in g}),
