@@ -62,16 +62,14 @@ class Article:
     def to_raw(self, offset: int) -> int:
         """Map an offset into ``text`` to the matching offset into ``raw``.
 
-        An end offset that falls exactly on a cut maps to the end of the kept piece before it,
-        so ``raw[to_raw(s):to_raw(e)]`` never includes removed text for a span inside one piece.
+        An offset that falls exactly on a cut maps to the start of the kept piece after it; map
+        spans with ``to_raw_span``, whose end stays in the piece the span ends in.
         """
         if not self.kept:
             return 0
         starts = self._clean_starts
         i = bisect.bisect_right(starts, offset) - 1
         i = max(i, 0)
-        # An offset at the boundary between pieces i-1 and i is read as the end of piece i-1
-        # when it is the end of a span; callers that want the start use to_raw_start.
         s, e = self.kept[i]
         return min(s + offset - starts[i], e)
 

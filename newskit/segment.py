@@ -56,7 +56,6 @@ _TOKEN_BODY = (
     r"|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*"  # tit-for-tat, there’s, de-risk
     r"|-{2,}|\.{2,}|[^\w\s]"  # punctuation: one mark, or a run of -- or ...
 )
-_TOKEN = re.compile(_TOKEN_BODY)
 # Split on tokens, keeping them: the pieces alternate space, token, space, token, … so every
 # offset is a running sum of lengths, all computed in C.
 _TOKEN_SPLIT = re.compile("(" + _TOKEN_BODY + ")")
@@ -229,12 +228,9 @@ def _article_tokens(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[Token,
     return tuple(map(Token, sids, range(len(sids)), starts, ends, texts, norms, words))
 
 
-_TABLE_FIELDS = ("sent_id", "start", "end", "text", "norm", "is_word")
-
-
 @lru_cache(maxsize=1024)
 def _token_table(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[tuple, ...]:
-    """Tokens of one article as parallel columns (``_TABLE_FIELDS``).
+    """Tokens of one article as parallel columns: sent_id, start, end, text, norm, is_word.
 
     Each sentence is split with one ``re.split`` that keeps the tokens; offsets are running sums
     of piece lengths. This keeps the per-token work in C.
@@ -288,14 +284,5 @@ def _attach_abbreviation_periods(
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
-    return _types(pd.DataFrame(rows, columns=columns))
-
-
-def _types(df: pd.DataFrame) -> pd.DataFrame:
-    for c in ("sent_id", "tok_id", "start", "end"):
-        if c in df:
-            df[c] = df[c].astype("int64")
-    for c in ("is_heading", "is_word"):
-        if c in df:
-            df[c] = df[c].astype(bool)
-    return df
+    df = pd.DataFrame(rows, columns=columns)
+    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64", "is_heading": bool})
