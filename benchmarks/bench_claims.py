@@ -25,8 +25,8 @@ import time
 import pandas as pd
 
 import newskit
-from newskit import segment
-from newskit.claims import numeric_claims
+from newskit.claims.extract import numeric_claims
+from newskit.corpus import segment
 
 
 def synthetic_corpus(n: int, seed: int = 1) -> newskit.Corpus:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import newskit
-from newskit import segment
+from newskit.corpus import segment
 
 
 def make_corpus(folder: Path, copies: int) -> int:

@@ -27,7 +27,8 @@ import pandas as pd
 import yake
 
 import newskit
-from newskit import segment, yake_adapter
+from newskit.corpus import segment
+from newskit.keywords import yake_adapter
 
 kw_module = importlib.import_module("newskit.keywords")  # newskit.keywords is the function
 

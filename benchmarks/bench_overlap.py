@@ -37,8 +37,8 @@ import zlib
 import pandas as pd
 
 import newskit
-from newskit.candidates import sentence_units
 from newskit.resources.reuse import STOPWORDS
+from newskit.reuse.candidates import sentence_units
 
 PER_STORY = 10
 KEEP_PERCENT = 3

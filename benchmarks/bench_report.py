@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from newskit.report import build_report, notebooks_folder, run_notebook
+from newskit.app.report import build_report, notebooks_folder, run_notebook
 
 
 def baseline(repeat: int) -> float:

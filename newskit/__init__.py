@@ -1,24 +1,47 @@
 """newskit: compare how several news outlets covered the same story.
 
-load → clean → segment → analyses (keywords, overlap, claims) → figures → views.
+Data flows one way, and the folders follow it:
+
+- ``corpus/``: load → clean → segment (``Corpus``, ``Article``, sentences, tokens);
+- ``keywords/``, ``reuse/``, ``claims/``: the three questions, pure functions over the corpus
+  returning DataFrames;
+- ``figures/`` (plotly) and ``views/`` (ipywidgets panels), built from those frames;
+- ``app/``: the report, the dashboard and the command line;
+- ``resources/``: the rules kept as data (boilerplate, abbreviations, stopwords, number words).
+
+``newskit.keywords`` is the keyphrase function; its module is ``newskit.keywords.keyphrases``.
 """
 
-from newskit.align import align
-from newskit.candidates import candidate_pairs
-from newskit.claims import numeric_claims
-from newskit.clean import boilerplate_rules
-from newskit.compare import compare_claims
-from newskit.corpus import Corpus, load_corpus, seeds_path
-from newskit.coverage import coverage
-from newskit.distinctive import distinctive_terms
+from newskit.app import report
+from newskit.claims import compare_claims, numeric_claims
+from newskit.corpus import (
+    Article,
+    Corpus,
+    Removal,
+    Rule,
+    boilerplate_rules,
+    load_corpus,
+    seeds_path,
+    sentences,
+    tokens,
+)
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
-from newskit.keywords import concordance, keyword_spans, keyword_table, keywords
-from newskit.overlap import overlap_matrix
-from newskit.quotes import shared_quotes
-from newskit.records import Article, Removal, Rule
-from newskit.reuse import reuse_graph
-from newskit.segment import sentences, tokens
-from newskit.similarity import similarity
+from newskit.keywords import (
+    concordance,
+    distinctive_terms,
+    keyword_spans,
+    keyword_table,
+    keywords,
+)
+from newskit.reuse import (
+    align,
+    candidate_pairs,
+    coverage,
+    overlap_matrix,
+    reuse_graph,
+    shared_quotes,
+    similarity,
+)
 
 __version__ = "0.1.0"
 
@@ -43,6 +66,7 @@ __all__ = [
     "load_corpus",
     "numeric_claims",
     "overlap_matrix",
+    "report",
     "reuse_graph",
     "seeds_path",
     "sentences",

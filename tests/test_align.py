@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from newskit import align
-from newskit.align import ALIGN_COLUMNS
-from newskit.segment import sentence_spans
+from newskit.corpus.segment import sentence_spans
+from newskit.reuse.align import ALIGN_COLUMNS
 
 AP, NL = "003_9f741c860b40ed27", "002_d09e47004eca7c4b"
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from newskit import align, candidate_pairs
-from newskit.candidates import CANDIDATE_COLUMNS
+from newskit.reuse.candidates import CANDIDATE_COLUMNS
 
 
 def test_lsh_and_exhaustive_agree_on_seeds(seeds) -> None:
@@ -41,7 +41,7 @@ def test_threshold_and_method_checked(seeds) -> None:
 
 
 def test_auto_switches_to_lsh_above_the_size_threshold(seeds, monkeypatch) -> None:
-    import newskit.candidates as cand
+    from newskit.reuse import candidates as cand
 
     calls = []
     real = cand._lsh_proposals

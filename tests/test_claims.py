@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.claims import CLAIM_COLUMNS, KINDS, claims_in_text, numeric_claims, parse_number
+from newskit.claims.extract import (
+    CLAIM_COLUMNS,
+    KINDS,
+    claims_in_text,
+    numeric_claims,
+    parse_number,
+)
 
 BLOOMBERG, NOAH, NEWSLOOKS, AP, K24 = (
     "000_5edfcbc6f2ce9f7a",

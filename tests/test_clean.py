@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.clean import apply_removals, clean_text
+from newskit.corpus.clean import apply_removals, clean_text
 from newskit.resources.boilerplate import BOILERPLATE_RULES
 
 

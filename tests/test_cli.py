@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newskit import cli
-from newskit.report import Report
+from newskit.app import cli
+from newskit.app.report import Report
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_empty_notebooks_folder_exits_1(tmp_path, capsys):
 
 
 def test_failed_notebook_exits_1_with_the_message(monkeypatch, capsys):
-    from newskit.report import ReportError
+    from newskit.app.report import ReportError
 
     def fail(*_args, **_kwargs):
         raise ReportError("notebooks/01_x.ipynb: cell 3 failed (`boom()`): ValueError: no")

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.compare import GROUP_COLUMNS, compare_claims, stem
+from newskit.claims.compare import GROUP_COLUMNS, compare_claims, stem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BLOOMBERG, NOAH, NEWSLOOKS, AP, K24 = (

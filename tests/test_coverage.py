@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newskit import coverage
-from newskit.coverage import COVERAGE_LONG_COLUMNS
+from newskit.reuse.coverage import COVERAGE_LONG_COLUMNS
 
 A = (
     "Heavy rain flooded the river valley on Tuesday, forcing hundreds of families to leave "

@@ -1,4 +1,4 @@
-"""newskit.dashboard without a browser: corpus injection, the Voilà command line, the CLI.
+"""newskit.app.dashboard without a browser: corpus injection, the Voilà command line, the CLI.
 
 The dashboard itself (Voilà serving a notebook whose panel works) is tested in a real browser in
 ``tests/browser/test_voila.py``.
@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 import newskit
-from newskit import cli, dashboard
+from newskit.app import cli, dashboard
 
 
 def _notebook(tags_per_cell: list[list[str]]) -> nbformat.NotebookNode:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newskit import dates
+from newskit.claims import dates
 
 FRI = dt.date(2025, 9, 12)
 SUN = dt.date(2025, 9, 14)

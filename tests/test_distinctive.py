@@ -7,7 +7,7 @@ import math
 import pytest
 
 import newskit
-from newskit.distinctive import DISTINCTIVE_COLUMNS
+from newskit.keywords.distinctive import DISTINCTIVE_COLUMNS
 from newskit.resources.stopwords import STOPWORDS
 
 FRUIT_META = "file,outlet\nA.txt,Alpha\nB.txt,Beta\n"

@@ -8,10 +8,15 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit import yake_adapter
-from newskit.keywords import CONCORDANCE_COLUMNS, KEYWORD_COLUMNS, SPAN_COLUMNS, TABLE_COLUMNS
+from newskit.corpus.segment import sentence_spans
+from newskit.keywords import yake_adapter
+from newskit.keywords.keyphrases import (
+    CONCORDANCE_COLUMNS,
+    KEYWORD_COLUMNS,
+    SPAN_COLUMNS,
+    TABLE_COLUMNS,
+)
 from newskit.resources.stopwords import STOPWORDS, TIME_WORDS, VERB_FRAGMENTS
-from newskit.segment import sentence_spans
 
 MADE_UP = {
     "fed": (
@@ -219,7 +224,7 @@ def test_dedup_threshold_removes_similar_phrases(seeds):
     loose = newskit.keywords(seeds, top=10, dedup_lim=1.0)
     strict = newskit.keywords(seeds, top=10, dedup_lim=0.3)
     assert not loose.equals(strict)
-    from newskit.keywords import _phrase_key
+    from newskit.keywords.keyphrases import _phrase_key
 
     # every pair of kept keys is at most as similar as the threshold
     for _aid, part in strict.groupby("article_id"):

@@ -8,8 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from newskit import notebooks
-from newskit.report import ReportError
+from newskit.app import notebooks
+from newskit.app.report import ReportError
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newskit import overlap_matrix
-from newskit.overlap import shingles
+from newskit.reuse.overlap import shingles
 
 RIVER = (
     "Heavy rain flooded the river valley on Tuesday. Hundreds of families left their homes. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newskit import shared_quotes
-from newskit.quotes import QUOTE_COLUMNS, quotations, quotes_match
+from newskit.reuse.quotes import QUOTE_COLUMNS, quotations, quotes_match
 
 LONG = (
     "“We will rebuild every bridge and every road, and we will not leave anyone behind,” "

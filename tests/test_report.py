@@ -15,7 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from newskit.report import (
+from newskit.app.report import (
     PLOTLY_JS,
     TABLE_ATTR,
     ReportError,
@@ -53,7 +53,7 @@ EXTRA = _nb(
     (
         "code",
         "import pandas as pd, plotly.express as px, plotly.io as pio, ipywidgets as w\n"
-        "from newskit.report import table\nfrom newskit.views import Panel\n"
+        "from newskit.app.report import table\nfrom newskit.views import Panel\n"
         'pio.renderers.default = "plotly_mimetype"',
     ),
     ("code", "CORPUS = None", ["parameters"]),
@@ -350,6 +350,6 @@ def test_the_checkout_notebooks_are_found():
     ],
 )
 def test_summary_is_the_first_paragraph_as_text(markdown, expected):
-    from newskit.report import _summary
+    from newskit.app.report import _summary
 
     assert _summary(_nb(("code", "x = 1"), ("markdown", markdown), ("markdown", "no"))) == expected

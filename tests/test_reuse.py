@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newskit import reuse_graph
-from newskit.reuse import REUSE_COLUMNS
+from newskit.reuse.graph import REUSE_COLUMNS
 
 AP, NL = "003_9f741c860b40ed27", "002_d09e47004eca7c4b"
 

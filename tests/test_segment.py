@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newskit
-from newskit.records import Article
+from newskit.corpus.records import Article
 
 
 def _article(text: str) -> Article:

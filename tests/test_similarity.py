@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newskit import similarity
-from newskit.similarity import DEFAULT_MIN_SCORE, content_terms, match_kind
+from newskit.reuse.similarity import DEFAULT_MIN_SCORE, content_terms, match_kind
 
 AP = (
     "This will be the fourth round of discussions between U.S. and Chinese counterparts after "

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 import newskit
-from newskit.segment import sentence_spans
+from newskit.corpus.segment import sentence_spans
 from newskit.views.corpus import article_html, reader_panel
 
 XSS_TEXT = (

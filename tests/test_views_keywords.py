@@ -6,8 +6,8 @@ import pytest
 from IPython.display import HTML
 
 import newskit
-from newskit import yake_adapter
 from newskit.figures.keywords import distinctive_bars, keyword_heatmap
+from newskit.keywords import yake_adapter
 from newskit.views import keywords_panel
 from newskit.views.keywords import kwic_html
 

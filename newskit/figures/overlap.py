@@ -1,5 +1,5 @@
-"""Plotly figures for text reuse, built from the frames of ``newskit.overlap``,
-``newskit.reuse`` and ``newskit.coverage``. They compute no analysis."""
+"""Plotly figures for text reuse, built from the frames of ``newskit.reuse.overlap``,
+``newskit.reuse.graph`` and ``newskit.coverage``. They compute no analysis."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tables used by ``newskit.segment`` to find sentence boundaries.
+"""Tables used by ``newskit.corpus.segment`` to find sentence boundaries.
 
 ``ABBREVIATIONS``: words written with a final period that usually do not end a sentence
 (``Sept. 17``, ``Dr. Chan``). Lower-case keys; matched without the period, case-insensitively.

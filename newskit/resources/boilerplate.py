@@ -1,4 +1,4 @@
-"""Boilerplate and metadata rules applied by ``newskit.clean``.
+"""Boilerplate and metadata rules applied by ``newskit.corpus.clean``.
 
 Each rule is a regular expression compiled with ``re.MULTILINE``. It is matched against the raw
 text with line ends folded to ``\n`` (offsets unchanged) and with what earlier rules removed
@@ -10,7 +10,7 @@ article text; a group named ``cut`` narrows what is removed. Named groups ``date
 
 from __future__ import annotations
 
-from newskit.records import Rule
+from newskit.corpus.records import Rule
 
 _LINE_END = r"[ \t]*(?:\n|\Z)"
 

@@ -1,4 +1,4 @@
-"""Tables used by ``newskit.claims``, ``newskit.dates`` and ``newskit.compare``.
+"""Tables used by ``newskit.claims``, ``newskit.claims.dates`` and ``newskit.claims.compare``.
 
 Every table is plain data with a comment and examples, so a reader can check and extend it.
 Keys are lower case; phrases are matched case-insensitively unless a table says otherwise.

@@ -2,8 +2,9 @@
 
 Every table is plain data a user can read and extend. Words are lower case.
 
-``STOPWORDS``: function words left out of the content terms that ``newskit.similarity`` compares
-(``the``, ``will``, ``said``…); "The talks will resume" → terms ``talk``, ``resume``.
+``STOPWORDS``: function words left out of the content terms that
+``newskit.reuse.similarity`` compares (``the``, ``will``, ``said``…); "The talks will resume" →
+terms ``talk``, ``resume``.
 ``PHRASES``: multi-word names read as one term before tokenising ("United States" → ``us``).
 ``EQUIVALENTS``: spellings and demonyms of one name read as one term
 ("U.S.", "US", "American", "America" → ``us``; "Chinese" → ``china``).

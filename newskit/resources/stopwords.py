@@ -1,8 +1,8 @@
-"""Word tables used by ``newskit.keywords`` and ``newskit.distinctive``.
+"""Word tables used by ``newskit.keywords`` and ``newskit.keywords.distinctive``.
 
-All entries are lower case; words are compared after ``newskit.segment``'s normalisation (lower
-case, plain apostrophes and hyphens, a possessive ``'s`` removed). Extend a table by building a
-new frozenset from it, e.g. ``STOPWORDS | {"reportedly"}``.
+All entries are lower case; words are compared after ``newskit.corpus.segment``'s normalisation
+(lower case, plain apostrophes and hyphens, a possessive ``'s`` removed). Extend a table by
+building a new frozenset from it, e.g. ``STOPWORDS | {"reportedly"}``.
 
 ``STOPWORDS``: function words. A keyphrase never starts or ends with one (``"of the talks"``,
 ``"talks in"``), and distinctive-terms n-grams never include one at an edge.

@@ -9,11 +9,11 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from newskit.claims import numeric_claims
-from newskit.compare import compare_claims
+from newskit.claims.compare import compare_claims
+from newskit.claims.extract import numeric_claims
+from newskit.corpus.records import Article
 from newskit.errors import CorpusError
 from newskit.figures.claims import claim_timeline
-from newskit.records import Article
 from newskit.views._panel import Panel, escape
 
 ALL = "(all)"

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from newskit.records import Article
-from newskit.segment import sentence_spans
+from newskit.corpus.records import Article
+from newskit.corpus.segment import sentence_spans
 from newskit.views._panel import Panel, escape
 
 # Inline styles (not a <style> block) so the reader looks the same in JupyterLab, Voilà, an

@@ -8,12 +8,12 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from newskit.corpus import Corpus
-from newskit.distinctive import distinctive_terms
+from newskit.corpus.corpus import Corpus
+from newskit.corpus.records import Article
 from newskit.errors import CorpusError
 from newskit.figures.keywords import distinctive_bars, keyword_heatmap
-from newskit.keywords import concordance, keyword_table, keywords
-from newskit.records import Article
+from newskit.keywords.distinctive import distinctive_terms
+from newskit.keywords.keyphrases import concordance, keyword_table, keywords
 from newskit.views._panel import Panel, escape
 
 MAX_TOP = 30

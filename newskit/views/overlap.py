@@ -13,14 +13,14 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from newskit.align import align
-from newskit.corpus import Corpus
-from newskit.coverage import coverage
+from newskit.corpus.corpus import Corpus
 from newskit.figures.overlap import coverage_figure, overlap_heatmap, reuse_figure
-from newskit.overlap import overlap_matrix
-from newskit.quotes import shared_quotes
-from newskit.reuse import reuse_graph
-from newskit.similarity import DEFAULT_MIN_SCORE
+from newskit.reuse.align import align
+from newskit.reuse.coverage import coverage
+from newskit.reuse.graph import reuse_graph
+from newskit.reuse.overlap import overlap_matrix
+from newskit.reuse.quotes import shared_quotes
+from newskit.reuse.similarity import DEFAULT_MIN_SCORE
 from newskit.views._panel import Panel, escape
 
 # Pair picker: passages are computed once from this score and filtered by the slider.

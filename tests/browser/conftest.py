@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from newskit.dashboard import kernel_env
+from newskit.app.dashboard import kernel_env
 
 from .interactions import SCRATCH, VOILA_NOTEBOOK
 from .scratch import write_scratch_notebook
@@ -188,7 +188,7 @@ def lab(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def voila(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``newskit dashboard`` (Voilà) on the seeds, serving the table's Voilà notebook only.
 
-    Started as ``python -m newskit.dashboard SEEDS --notebooks DIR --no-browser``: the same code
+    Started as ``python -m newskit.app.dashboard SEEDS --notebooks DIR --no-browser``: the same code
     as ``newskit dashboard``, so the corpus injection and the Voilà command line are covered.
     """
     home = tmp_path_factory.mktemp("voila-home")
@@ -198,7 +198,7 @@ def voila(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     cmd = [
         sys.executable,
         "-m",
-        "newskit.dashboard",
+        "newskit.app.dashboard",
         str(ROOT / "seeds"),
         f"--notebooks={only}",
         f"--port={port}",

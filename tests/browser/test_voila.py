@@ -1,6 +1,6 @@
 """``newskit dashboard`` in a real browser: one notebook as a Voilà page, widgets live, no code.
 
-The dashboard is started as a user would (``python -m newskit.dashboard SEEDS ...``, the code
+The dashboard is started as a user would (``python -m newskit.app.dashboard SEEDS ...``, the code
 behind ``newskit dashboard``); clicking the notebook in its listing opens the page, which must
 show the panel and no code or traceback, and the table's control changes must update the
 output there too. The screenshot goes to ``test-artifacts/voila-<notebook>.png``.

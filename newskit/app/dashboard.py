@@ -7,7 +7,7 @@ and no code is shown. The committed notebooks are never modified.
 
 Example::
 
-    newskit dashboard path/to/articles          # or: python -m newskit.dashboard ...
+    newskit dashboard path/to/articles          # or: python -m newskit.app.dashboard ...
     newskit dashboard --port 8870 --no-browser
 """
 
@@ -25,11 +25,12 @@ from pathlib import Path
 
 import nbformat
 
-from newskit.corpus import load_corpus
+from newskit.app.args import add_corpus_argument
+from newskit.corpus.corpus import load_corpus
 from newskit.errors import CorpusError, CorpusSourceError
 
 DEFAULT_PORT = 8866
-NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 """Where the notebook series lives in a checkout (``notebooks/NN_name.ipynb``)."""
 
 
@@ -182,7 +183,7 @@ def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
     from a checkout that is not pip-installed.
     """
     env = dict(os.environ if base is None else base)
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(Path(__file__).resolve().parents[2])
     parts = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
     env["PYTHONPATH"] = os.pathsep.join([root, *(p for p in parts if p != root)])
     return env
@@ -190,8 +191,6 @@ def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the ``newskit dashboard`` arguments on ``parser``."""
-    from newskit.cli import add_corpus_argument  # cli imports this module lazily too
-
     add_corpus_argument(parser)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8866)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
@@ -220,7 +219,7 @@ def run_args(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m newskit.dashboard [ARGS]``: the same as ``newskit dashboard [ARGS]``."""
+    """``python -m newskit.app.dashboard [ARGS]``: the same as ``newskit dashboard [ARGS]``."""
     parser = argparse.ArgumentParser(
         prog="newskit dashboard", description="Open the notebooks as a Voilà dashboard."
     )

@@ -2,10 +2,10 @@
 
 How it works (``method="lexical"``):
 
-1. Candidate article pairs come from ``newskit.candidates.candidate_pairs`` (every pair that
+1. Candidate article pairs come from ``newskit.reuse.candidates.candidate_pairs`` (every pair that
    shares a similar sentence; MinHash LSH for large corpora).
 2. Within a pair, every two sentences that share at least ``MIN_SHARED`` content terms (numbers
-   aside) are scored with ``newskit.similarity`` using **pair-aware term weights**: a term's
+   aside) are scored with ``newskit.reuse.similarity`` using **pair-aware term weights**: a term's
    weight is ``log(1 + (n_other + 1) / (df_other + 1))`` where ``n_other`` is the number of
    articles other than the two compared and ``df_other`` how many of them use the term. Names
    and words the whole corpus repeats ("Treasury Secretary Scott Bessent") count for little;
@@ -21,7 +21,7 @@ How it works (``method="lexical"``):
 4. Quotations shared by the two articles (``newskit.shared_quotes``) are added as ``quote`` rows
    whose spans are the quotations themselves.
 
-``kind`` is ``newskit.similarity.match_kind`` for sentence pairs (``verbatim``,
+``kind`` is ``newskit.reuse.similarity.match_kind`` for sentence pairs (``verbatim``,
 ``near_verbatim``, ``paraphrase``) and ``quote`` for shared quotations.
 """
 
@@ -34,10 +34,10 @@ from typing import Literal
 
 import pandas as pd
 
-from newskit.candidates import CandidateMethod, Unit, candidate_pairs, sentence_units
-from newskit.quotes import quotations, quotes_match
-from newskit.records import Article
-from newskit.similarity import (
+from newskit.corpus.records import Article
+from newskit.reuse.candidates import CandidateMethod, Unit, candidate_pairs, sentence_units
+from newskit.reuse.quotes import quotations, quotes_match
+from newskit.reuse.similarity import (
     DEFAULT_MIN_SCORE,
     MIN_SHARED,
     match_kind,
@@ -79,9 +79,9 @@ def align(
     Returns one row per aligned pair of passages: ``a_id, a_start, a_end, b_id, b_start,
     b_end, a_text, b_text, score, kind``. ``a`` is the article that comes first in the corpus;
     offsets are into each article's ``raw`` (``raw[a_start:a_end] == a_text``); ``score`` is
-    ``newskit.similarity`` in [0, 1]; ``kind`` is ``verbatim``, ``near_verbatim``,
+    ``newskit.reuse.similarity`` in [0, 1]; ``kind`` is ``verbatim``, ``near_verbatim``,
     ``paraphrase`` or ``quote``. Sorted by ``a_id``, ``a_start``, ``b_id``, ``b_start``.
-    ``candidates`` chooses how article pairs are found (see ``newskit.candidates``);
+    ``candidates`` chooses how article pairs are found (see ``newskit.reuse.candidates``);
     ``quotes=False`` leaves out the ``quote`` rows.
     """
     if method != "lexical":

@@ -26,11 +26,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from newskit.align import align
-from newskit.overlap import overlap_matrix
-from newskit.records import Article
+from newskit.corpus.records import Article
+from newskit.corpus.segment import sentence_spans
 from newskit.resources.reuse import WIRE_CREDITS
-from newskit.segment import sentence_spans
+from newskit.reuse.align import align
+from newskit.reuse.overlap import overlap_matrix
 
 REUSE_COLUMNS = ["source_id", "derived_id", "share", "derived_share", "confidence", "evidence"]
 DEFAULT_MIN_SHARE = 0.3

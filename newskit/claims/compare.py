@@ -32,8 +32,8 @@ from typing import Any
 
 import pandas as pd
 
-from newskit.claims import DATE_KINDS
-from newskit.dates import weekday_name
+from newskit.claims.dates import weekday_name
+from newskit.claims.extract import DATE_KINDS
 from newskit.grouping import connected_groups
 from newskit.resources.numbers import CONTEXT_STOPWORDS, MONTHS, WEEKDAYS
 

@@ -25,8 +25,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from newskit.clean import match_view
-from newskit.records import Article
+from newskit.corpus.clean import match_view
+from newskit.corpus.records import Article
 from newskit.resources.abbreviations import (
     ABBREVIATIONS,
     BULLETS,

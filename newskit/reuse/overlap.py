@@ -1,7 +1,7 @@
 """Document overlap: ``overlap_matrix(corpus) -> DataFrame`` of shared word n-grams.
 
 Each article becomes the set of its word n-gram **shingles**: runs of ``n`` consecutive word
-tokens (``newskit.segment`` tokens with a letter or digit), in their normalised form (lower
+tokens (``newskit.corpus.segment`` tokens with a letter or digit), in their normalised form (lower
 case, plain apostrophes and hyphens), never crossing a sentence boundary.
 
 - ``containment`` (asymmetric): ``|S(A) ∩ S(B)| / |S(A)|``, read as "how much of A is in B".
@@ -15,8 +15,8 @@ from typing import Literal
 
 import pandas as pd
 
-from newskit.records import Article
-from newskit.segment import article_tokens
+from newskit.corpus.records import Article
+from newskit.corpus.segment import article_tokens
 
 OverlapMetric = Literal["containment", "jaccard"]
 

@@ -1,6 +1,7 @@
 """``Corpus``: an ordered, immutable collection of articles, and ``load_corpus`` to make one.
 
-load (``newskit.load``) → clean (``newskit.clean``) → ``Article`` records in a ``Corpus``.
+load (``newskit.corpus.load``) → clean (``newskit.corpus.clean``) → ``Article`` records in a
+``Corpus``.
 """
 
 from __future__ import annotations
@@ -12,10 +13,17 @@ from typing import Any, overload
 
 import pandas as pd
 
-from newskit.clean import apply_removals, as_rules, clean_text
+from newskit.corpus.clean import apply_removals, as_rules, clean_text
+from newskit.corpus.load import (
+    SKIPPED_COLUMNS,
+    Errors,
+    Problems,
+    RawRecord,
+    parse_date,
+    read_source,
+)
+from newskit.corpus.records import Article, Removal, Rule
 from newskit.errors import ArticleError, CorpusSourceError
-from newskit.load import SKIPPED_COLUMNS, Errors, Problems, RawRecord, parse_date, read_source
-from newskit.records import Article, Removal, Rule
 
 FRAME_COLUMNS = [
     "id",
@@ -108,7 +116,7 @@ class Corpus(Sequence[Article]):
         """One row per article: ``id, outlet, date, title, url, n_chars, n_words, n_sentences,
         n_removed, encoding, source``. ``n_chars`` counts the cleaned text; ``date`` is a
         datetime64 column (NaT where unknown)."""
-        from newskit.segment import article_tokens, sentence_spans
+        from newskit.corpus.segment import article_tokens, sentence_spans
 
         rows = [
             (
@@ -142,7 +150,7 @@ class Corpus(Sequence[Article]):
 
 def seeds_path() -> Path:
     """The folder of the bundled seed corpus (``seeds/`` beside the package)."""
-    path = Path(__file__).resolve().parent.parent / "seeds"
+    path = Path(__file__).resolve().parents[2] / "seeds"
     if not path.is_dir():
         raise CorpusSourceError(
             "the bundled seeds are not here; install newskit from its repository "

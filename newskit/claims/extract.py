@@ -1,8 +1,8 @@
 """Numeric claims: every number, share, date and magnitude in the cleaned text, normalised.
 
-``numeric_claims(corpus)`` scans each sentence (``newskit.segment``) with the grammar below,
+``numeric_claims(corpus)`` scans each sentence (``newskit.corpus.segment``) with the grammar below,
 built from the tables in ``newskit.resources.numbers``, and resolves dates against the
-article's date with ``newskit.dates``.
+article's date with ``newskit.claims.dates``.
 
 Why our own grammar: on the seeds quantulum3 reads "fourth" as 0.25 and "Sept. 12-18" as 15
 and finds nothing in "triple digits"; dateparser's ``search_dates`` reads "50%" as the year
@@ -46,8 +46,9 @@ from operator import attrgetter
 
 import pandas as pd
 
-from newskit import dates as _dates
-from newskit.records import Article
+from newskit.claims import dates as _dates
+from newskit.corpus.records import Article
+from newskit.corpus.segment import sentence_spans
 from newskit.resources.numbers import (
     CHANGE_VERBS,
     CONTEXT_STOPWORDS,
@@ -84,7 +85,6 @@ from newskit.resources.numbers import (
     WEEKDAYS,
     YEAR_PARTS,
 )
-from newskit.segment import sentence_spans
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -133,7 +133,7 @@ def numeric_claims(corpus: Iterable[Article], *, generic: bool = False) -> pd.Da
     ``surface``, ``kind`` (see ``KINDS``), ``value``, ``low``, ``high`` (floats, NaN when not
     applicable), ``unit`` ("percent", "day", "USD", …), ``hedge`` (as written: "about",
     "more than", "by"), ``date``/``date_end`` (ISO, possibly truncated: "2025-09-17",
-    "2023-03", "--09-17"), ``date_rule`` (how the date was resolved, see ``newskit.dates``),
+    "2023-03", "--09-17"), ``date_rule`` (how the date was resolved, see ``newskit.claims.dates``),
     ``weekday`` (the weekday named in the text, e.g. "Wednesday"), ``sentence``,
     ``sentence_start`` (raw offset of the sentence), ``context`` (the few words saying what the
     number is about). ``generic=True`` also reports "the two sides" and the like as counts.

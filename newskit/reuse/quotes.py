@@ -22,10 +22,10 @@ from typing import NamedTuple
 import pandas as pd
 from rapidfuzz import fuzz
 
+from newskit.corpus.records import Article
+from newskit.corpus.segment import sentence_spans
 from newskit.grouping import connected_groups
-from newskit.records import Article
 from newskit.resources.reuse import NOT_SPEAKERS, QUOTE_MARKS, SPEECH_VERBS
-from newskit.segment import sentence_spans
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "start", "end", "text", "speaker", "n_articles"]
 DEFAULT_MIN_WORDS = 2

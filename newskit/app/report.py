@@ -15,7 +15,7 @@ Conventions for notebook authors (what the report relies on):
 1. File name ``notebooks/NN_name.ipynb``; pages are built in name order.
 2. One code cell tagged ``parameters`` holding ``CORPUS = None`` (None means the bundled seeds);
    load with ``newskit.load_corpus(CORPUS)``. The report replaces it with a path.
-3. Name the tables you show with ``newskit.report.table(frame, "name")`` as the last line of a
+3. Name the tables you show with ``newskit.app.report.table(frame, "name")`` as the last line of a
    cell: it returns the frame unchanged apart from a name in ``frame.attrs``, so the notebook
    output (and nbval) is exactly that of the plain frame. In the report every DataFrame (or
    Styler) a notebook displays is written as CSV, in full (not the truncated display), named
@@ -177,7 +177,7 @@ class Report:
 
 def notebooks_folder() -> Path:
     """The ``notebooks/`` folder of this newskit checkout."""
-    return Path(__file__).resolve().parent.parent / "notebooks"
+    return Path(__file__).resolve().parents[2] / "notebooks"
 
 
 def find_notebooks(folder: Path | str | None = None) -> list[Path]:
@@ -212,7 +212,7 @@ def build_report(
     is raised at the end naming each failed notebook and cell (the index and the pages of the
     others are written, and the failed notebook's page shows its traceback).
     """
-    from newskit.corpus import load_corpus
+    from newskit.corpus.corpus import load_corpus
 
     say = progress or (lambda _line: None)
     corpus_path = None if corpus is None else str(Path(corpus).resolve())
@@ -267,7 +267,8 @@ def _run_one(
     nb.cells.insert(
         0,
         nbformat.v4.new_code_cell(
-            f"import newskit.report\nnewskit.report._capture_tables({str(out_dir / stem)!r});",
+            "import newskit.app.report\n"
+            f"newskit.app.report._capture_tables({str(out_dir / stem)!r});",
             metadata={"tags": [SETUP_TAG]},
         ),
     )

@@ -1,6 +1,6 @@
 """Re-execute and re-save the notebooks in place, deterministically (``./run notebooks``).
 
-``python -m newskit.notebooks [NOTEBOOK ...]`` runs each notebook (default: every
+``python -m newskit.app.notebooks [NOTEBOOK ...]`` runs each notebook (default: every
 ``notebooks/*.ipynb``, in name order) top to bottom in a fresh kernel started in the notebook's
 folder with ``PYTHONHASHSEED=0`` (as ``./run test`` runs nbval), then saves it with its outputs
 and execution counts (nbval needs both) and without what would change on every run: no
@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from newskit.report import WIDGET_VIEW_MIME, ReportError, find_notebooks, run_notebook
+from newskit.app.report import WIDGET_VIEW_MIME, ReportError, find_notebooks, run_notebook
 
 
 def refresh_notebook(path: Path | str, *, timeout: int = 600) -> Path:
@@ -82,9 +82,9 @@ def refresh(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m newskit.notebooks [NOTEBOOK ...] [--timeout S]``."""
+    """Command line: ``python -m newskit.app.notebooks [NOTEBOOK ...] [--timeout S]``."""
     parser = argparse.ArgumentParser(
-        prog="python -m newskit.notebooks",
+        prog="python -m newskit.app.notebooks",
         description="Re-execute notebooks and save them in place with their outputs.",
     )
     parser.add_argument("notebooks", nargs="*", help="notebooks to refresh (default: all)")

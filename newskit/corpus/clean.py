@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from newskit.records import Removal, Rule
+from newskit.corpus.records import Removal, Rule
 from newskit.resources.boilerplate import BOILERPLATE_RULES
 
 METADATA_GROUPS = ("date", "outlet", "title", "author")

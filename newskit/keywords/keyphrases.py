@@ -1,9 +1,9 @@
 """Keyphrases per article, where they occur, and how outlets share them.
 
-``keywords`` runs YAKE (through ``newskit.yake_adapter``, cached) on each article's cleaned text
-and turns its ranked n-grams into a list a person would write:
+``keywords`` runs YAKE (through ``newskit.keywords.yake_adapter``, cached) on each article's
+cleaned text and turns its ranked n-grams into a list a person would write:
 
-1. Candidate phrases come from the article's sentences (``newskit.segment``), inside one
+1. Candidate phrases come from the article's sentences (``newskit.corpus.segment``), inside one
    sentence and between punctuation marks: *names* (runs of capitalised words, with ``of`` or
    a capitalised ``He`` inside, e.g. ``"Chinese Vice Premier He Lifeng"``) and *noun phrases*
    (runs of words that are not stopwords, verbs or adverbs, e.g. ``"90-day pauses"``,
@@ -38,8 +38,10 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from newskit.corpus.records import Article
+from newskit.corpus.segment import sentence_spans
 from newskit.errors import CorpusError
-from newskit.records import Article
+from newskit.keywords.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
 from newskit.resources.stopwords import (
     ADJECTIVE_SUFFIX_NOUNS,
     ADJECTIVE_SUFFIXES,
@@ -54,8 +56,6 @@ from newskit.resources.stopwords import (
     VERB_FRAGMENTS,
     WEAK_MODIFIERS,
 )
-from newskit.segment import sentence_spans
-from newskit.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
 
 KEYWORD_COLUMNS = [
     "article_id",
@@ -334,7 +334,7 @@ def _yake_text(article: Article) -> str:
 
 @lru_cache(maxsize=4096)
 def _yake_text_cached(raw: str, kept: tuple[tuple[int, int], ...]) -> str:
-    from newskit.segment import _sentence_spans
+    from newskit.corpus.segment import _sentence_spans
 
     parts = []
     for s in _sentence_spans(raw, kept):
@@ -402,7 +402,7 @@ def _common_role(key: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
-    from newskit.segment import _sentence_spans
+    from newskit.corpus.segment import _sentence_spans
 
     sents = _sentence_spans(raw, kept)
     headings = frozenset(i for i, s in enumerate(sents) if s.is_heading)

@@ -14,10 +14,10 @@ from typing import Literal
 
 import pandas as pd
 
-from newskit.align import align
+from newskit.corpus.records import Article
+from newskit.corpus.segment import sentence_spans
 from newskit.grouping import connected_groups
-from newskit.records import Article
-from newskit.segment import sentence_spans
+from newskit.reuse.align import align
 
 COVERAGE_LONG_COLUMNS = [
     "fact_id",

@@ -34,8 +34,9 @@ from typing import Literal
 
 import pandas as pd
 
+from newskit.corpus.records import Article
+from newskit.corpus.segment import article_tokens
 from newskit.errors import CorpusError
-from newskit.records import Article
 from newskit.resources.stopwords import (
     LY_WORDS,
     STOPWORDS,
@@ -43,7 +44,6 @@ from newskit.resources.stopwords import (
     VERB_FRAGMENTS,
     WEAK_MODIFIERS,
 )
-from newskit.segment import article_tokens
 
 DISTINCTIVE_COLUMNS = ["group", "term", "log_odds", "z", "count_in", "count_out"]
 _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})

@@ -4,8 +4,8 @@ Alignment compares sentences, and comparing every sentence of every article with
 grows with the square of the corpus. A pair of articles is a **candidate** when at least one
 sentence of one and one sentence of the other share enough content terms: at least
 ``MIN_SHARED_TERMS``, and the Jaccard similarity of their term sets
-(``newskit.similarity.content_terms``, numbers left out) is at least ``threshold``. Two ways to
-find them:
+(``newskit.reuse.similarity.content_terms``, numbers left out) is at least ``threshold``.
+Two ways to find them:
 
 - ``"exhaustive"``: exact. Shared-term counts of every sentence pair at once, as a sparse
   matrix product (scipy, which datasketch depends on), then each pair is checked. Its cost grows
@@ -26,9 +26,9 @@ from typing import Literal, NamedTuple
 
 import pandas as pd
 
-from newskit.records import Article
-from newskit.segment import sentence_spans
-from newskit.similarity import content_terms
+from newskit.corpus.records import Article
+from newskit.corpus.segment import sentence_spans
+from newskit.reuse.similarity import content_terms
 
 CandidateMethod = Literal["auto", "exhaustive", "lsh"]
 

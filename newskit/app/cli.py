@@ -1,9 +1,9 @@
 """The ``newskit`` command.
 
 ``newskit report [CORPUS] [-o OUT]`` runs every notebook on CORPUS (default: the bundled seeds)
-and writes ``OUT/index.html`` (default ``report/``); see ``newskit.report``.
+and writes ``OUT/index.html`` (default ``report/``); see ``newskit.app.report``.
 ``newskit dashboard [CORPUS]`` serves the notebooks on CORPUS with Voilà; see
-``newskit.dashboard``.
+``newskit.app.dashboard``.
 
 Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` declaring its arguments and
 ``_run_NAME(args) -> int`` doing the work, listed in ``COMMANDS``. To add one (``dashboard``,
@@ -16,21 +16,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from newskit.app.args import add_corpus_argument
 from newskit.errors import CorpusError
 
 EXIT_FAILED = 1  # a notebook (or the command's own work) failed
 EXIT_USAGE = 2  # bad arguments or bad input (argparse uses 2 as well)
-
-
-def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    """Declare the optional positional ``CORPUS`` argument every subcommand takes."""
-    parser.add_argument(
-        "corpus",
-        nargs="?",
-        default=None,
-        metavar="CORPUS",
-        help="a folder of .txt files, or a .csv/.jsonl file (default: the bundled seeds)",
-    )
 
 
 def _add_report(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -62,7 +52,7 @@ def _add_report(subparsers: argparse._SubParsersAction) -> argparse.ArgumentPars
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from newskit.report import ReportError, build_report, find_notebooks
+    from newskit.app.report import ReportError, build_report, find_notebooks
 
     try:
         notebooks = find_notebooks(args.notebooks)
@@ -83,7 +73,7 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _add_dashboard(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    from newskit.dashboard import add_arguments
+    from newskit.app.dashboard import add_arguments
 
     parser = subparsers.add_parser(
         "dashboard",
@@ -95,7 +85,7 @@ def _add_dashboard(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
 
 
 def _run_dashboard(args: argparse.Namespace) -> int:
-    from newskit.dashboard import run_args
+    from newskit.app.dashboard import run_args
 
     return run_args(args)
 
