@@ -14,8 +14,8 @@ from newskit.claims.extract import (
     KINDS,
     claims_in_text,
     numeric_claims,
-    parse_number,
 )
+from newskit.claims.numbers import parse_number
 
 BLOOMBERG, NOAH, NEWSLOOKS, AP, K24 = (
     "000_5edfcbc6f2ce9f7a",

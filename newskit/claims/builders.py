@@ -1,0 +1,396 @@
+"""Builders for quantity patterns: a regex match → a money, percent, count… claim, or None."""
+
+from __future__ import annotations
+
+import re
+
+from newskit.claims.context import (
+    _GENERIC_RE,
+    _IDIOM_RE,
+    _hedge,
+    _next_word,
+    _prev_word,
+    _quantity_ok,
+)
+from newskit.claims.grammar import _Claim
+from newskit.claims.numbers import _H, _LONG_SCALE, _SCALE_RE, _alt, parse_number
+from newskit.resources.numbers import (
+    CHANGE_VERBS,
+    CONTEXT_STOPWORDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DENOMINATORS,
+    DIGIT_MAGNITUDES,
+    DURATION_UNITS,
+    FRACTION_FOLLOWERS,
+    FRACTION_LEADS,
+    GLUED_UNITS,
+    HEDGES,
+    MONTHS,
+    MULTIPLIER_WORDS,
+    ORDINAL_HEADS,
+    ORDINALS,
+    PERCENT_WORDS,
+    PLURAL_MAGNITUDES,
+    RATE_WORDS,
+    SCALES,
+    STREET_WORDS,
+    TENS,
+    UNITS,
+)
+
+_WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|\d[\d,.]*")
+
+
+def _currency(cur: str) -> str:
+    key = cur.strip().lower()
+    return CURRENCY_SYMBOLS.get(key, key.upper())
+
+
+def _b_money_range(m, text, generic):
+    a, b = parse_number(m["n1"]), parse_number(m["n2"])
+    if a is None or b is None or _is_change(text, m.start()):
+        return None
+    scale_b = _SCALE_RE.search(m["n2"])
+    if scale_b and not _SCALE_RE.search(m["n1"]):
+        a = a * (b / parse_number(m["n2"][: scale_b.start()]))  # type: ignore[operator]
+    if a >= b:
+        return None
+    return _hedge(
+        _Claim(m.start(), m.end(), "money", low=a, high=b, unit=_currency(m["cur"])), text
+    )
+
+
+def _b_money(m, text, generic):
+    if m["cur"] is not None:
+        value, unit = parse_number(m["n"]), _currency(m["cur"])
+    else:
+        value = parse_number(m["n2"] + (" " + m["sc"] if m["sc"] else ""))
+        unit = CURRENCY_WORDS[m["cw"].lower()]
+        if m["cw"].lower() == "won" and not m["sc"]:
+            return None  # "two won" (the verb)
+    if value is None:
+        return None
+    return _hedge(_Claim(m.start(), m.end(), "money", value=value, unit=unit), text)
+
+
+def _pct_unit(p: str) -> str:
+    key = " ".join(p.strip().lower().split())
+    return PERCENT_WORDS.get(key, "percent")
+
+
+def _b_pct_range(m, text, generic):
+    if not _quantity_ok(m, text, "n1"):
+        return None
+    a, b = parse_number(m["n1"]), parse_number(m["n2"])
+    if a is None or b is None or a >= b:
+        return None
+    if (
+        m["p1"] is None
+        and m.group(0).lower().startswith("between") is False
+        and re.search(r"\s(?:and)\s", m.group(0))
+    ):
+        return None  # "30 and 10 percent" is two numbers, not a range
+    if _is_change(text, m.start()) or (m["p1"] and _pct_unit(m["p1"]) != _pct_unit(m["p"])):
+        return None  # "rose by 5 points to 67%", "fell from 50% to 40%": two numbers
+    return _hedge(
+        _Claim(m.start(), m.end(), "percent", low=a, high=b, unit=_pct_unit(m["p"])), text
+    )
+
+
+_CHANGE_BEFORE = re.compile(
+    r"(?i)(?:\bby|\b(?:" + _alt(CHANGE_VERBS) + r")\s(?:\w+\s){0,2}from)\s$"
+)
+
+
+def _is_change(text: str, start: int) -> bool:
+    """ "rose by 5 to 67", "fell from 50 to 40": the two numbers are a change, not a range."""
+    return _CHANGE_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+def _b_pct(m, text, generic):
+    if not _quantity_ok(m, text):
+        return None
+    v = parse_number(m["n"])
+    if v is None:
+        return None
+    return _hedge(_Claim(m.start(), m.end(), "percent", value=v, unit=_pct_unit(m["p"])), text)
+
+
+def _b_fraction(m, text, generic):
+    num = UNITS[m["num"].lower()]
+    den = m["den"].lower()
+    if num > 1 and not den.endswith("s") and den != "half":
+        return None
+    if num == 1 and den.endswith("s"):
+        return None
+    if den in ("fourth",) and _next_word(text, m.end()).lower() in ORDINAL_HEADS:
+        return None
+    return _hedge(_Claim(m.start(), m.end(), "fraction", value=num * DENOMINATORS[den]), text)
+
+
+def _b_fraction_det(m, text, generic):
+    """ "a third of voters", "another third oppose" → 1/3; "a third round" is an ordinal."""
+    den = m["den"].lower()
+    if den.endswith("s") or den == "second":
+        return None
+    nxt = _next_word(text, m.end()).lower()
+    prev = _prev_word(text, m.start()).lower()
+    # "a third of voters", "fell by a third in June", "another third oppose" are fractions;
+    # "a third round", "a third time", "a half-hour" are not.
+    fraction = (
+        nxt == "of"
+        or prev in FRACTION_LEADS
+        or nxt in FRACTION_FOLLOWERS
+        or not nxt
+        or (m["det"].lower() == "another" and nxt not in ORDINAL_HEADS)
+    )
+    if not fraction or re.match(r"[-‐‑]", text[m.end() : m.end() + 1]):
+        return None
+    return _hedge(_Claim(m.start(), m.end(), "fraction", value=DENOMINATORS[den]), text)
+
+
+def _b_half_of(m, text, generic):
+    return _hedge(_Claim(m.start(), m.end(), "fraction", value=0.5), text)
+
+
+def _b_one_in(m, text, generic):
+    """ "one in five" → 0.2, "Nine out of 10" → 0.9, "3 in 10" → 0.3."""
+    if not _quantity_ok(m, text, "n1"):
+        return None
+    a, b = parse_number(m["n1"]), parse_number(m["n2"])
+    if a is None or not b or not 0 < a < b or b > 1000:
+        return None  # "3 in 2025", "20 in 10 days" are not ratios
+    return _hedge(_Claim(m.start(), m.end(), "fraction", value=a / b), text)
+
+
+def _b_a_scale(m, text, generic):
+    """ "a million people" → 1e6, "half a billion" → 5e8."""
+    value = SCALES[m["sc"].lower()] * (0.5 if m["det"].lower().startswith("half") else 1)
+    nxt = _next_word(text, m.end()).lower()
+    if nxt in CURRENCY_WORDS:
+        return None  # "a million dollars" is money (below)
+    return _hedge(
+        _Claim(m.start(), m.end(), "count", value=value, unit=_count_unit(text, m.end())), text
+    )
+
+
+def _b_times(m, text, generic):
+    if not _quantity_ok(m, text):
+        return None
+    v = parse_number(m["n"])
+    if v is None:
+        return None
+    return _hedge(_Claim(m.start(), m.end(), "multiplier", value=v, unit="times"), text)
+
+
+def _b_fold_word(m, text, generic):
+    return _b_fold(m, text, generic)
+
+
+def _b_fold(m, text, generic):
+    v = parse_number(m["n"])
+    if v is None:
+        return None
+    return _hedge(_Claim(m.start(), m.end(), "multiplier", value=v, unit="times"), text)
+
+
+def _b_mult_word(m, text, generic):
+    w = m["w"].lower()
+    nxt = _next_word(text, m.end()).lower()
+    if nxt in ("digit", "digits", "figure", "figures"):
+        return None
+    if w in ("double", "triple", "quadruple") and nxt not in (
+        "the",
+        "its",
+        "their",
+        "that",
+        "what",
+        "his",
+        "her",
+        "our",
+        "in",
+        "by",
+        "from",
+    ):
+        return None
+    if w in ("halves",):
+        return None
+    return _hedge(
+        _Claim(m.start(), m.end(), "multiplier", value=MULTIPLIER_WORDS[w], unit="times"), text
+    )
+
+
+def _b_digits_mag(m, text, generic):
+    low, high = DIGIT_MAGNITUDES[m["w"].lower()]
+    words = {w.lower() for w in _WORD_RE.findall(text)}
+    unit = "percent" if words & RATE_WORDS else None
+    return _Claim(m.start(), m.end(), "magnitude", low=low, high=high, unit=unit)
+
+
+def _b_plural_mag(m, text, generic):
+    low, high = PLURAL_MAGNITUDES[" ".join(m["w"].lower().split())]
+    after = text[m.end() : m.end() + 20].lower()
+    unit = "USD" if re.match(r"\s+of\s+dollars", after) else None
+    return _Claim(m.start(), m.end(), "magnitude", low=low, high=high, unit=unit)
+
+
+def _b_dur_range(m, text, generic):
+    if not _quantity_ok(m, text, "n1"):
+        return None
+    a, b = parse_number(m["n1"]), parse_number(m["n2"])
+    if a is None or b is None or a >= b:
+        return None
+    return _hedge(
+        _Claim(m.start(), m.end(), "duration", low=a, high=b, unit=DURATION_UNITS[m["u"].lower()]),
+        text,
+    )
+
+
+def _b_duration(m, text, generic):
+    if not _quantity_ok(m, text):
+        return None
+    v = parse_number(m["n"])
+    if v is None:
+        return None
+    return _hedge(
+        _Claim(m.start(), m.end(), "duration", value=v, unit=DURATION_UNITS[m["u"].lower()]),
+        text,
+    )
+
+
+def _b_ordinal(m, text, generic):
+    w = m["w"]
+    if _IDIOM_RE.match(text[m.start() :]) or _IDIOM_RE.match(
+        text[max(0, m.start() - 3) :].lstrip()
+    ):
+        return None
+    before = text[: m.start()]
+    if re.search(r"(?i)\bat\s$", before) and w.lower() == "first":
+        return None
+    if not before.strip() and re.match(r"\s*,", text[m.end() :]):
+        return None  # "First, ..." opens a list of points
+    if (
+        w.lower() == "second"
+        and re.search(r"(?i)\b(?:a|an|per|every|split)\s$", before)
+        and _next_word(text, m.end()).lower() not in ORDINAL_HEADS
+    ):
+        return None  # "a second" (time), unless "a second round"
+    if w[0].isdigit():
+        value = float(re.match(r"\d+", w).group())  # type: ignore[union-attr]
+    else:
+        parts = re.split(_H, w.lower())
+        value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
+    return _Claim(m.start(), m.end(), "ordinal", value=value)
+
+
+def _b_count_range(m, text, generic):
+    if not _quantity_ok(m, text, "n1"):
+        return None
+    a, b = parse_number(m["n1"]), parse_number(m["n2"])
+    if a is None or b is None:
+        return None
+    sep = m.group(0)[m.end("n1") - m.start() : m.start("n2") - m.start()].strip()
+    tally_sep = sep in "-‐‑–" or (
+        sep == "to" and not re.search(r"(?i)\bfrom\s$", text[: m.start()])
+    )
+    small = re.compile(r"[1-9]\d{0,2}|0")  # "555-0123" is a phone number
+    if a >= b and tally_sep and small.fullmatch(m["n1"]) and small.fullmatch(m["n2"]):
+        # A tally ("passed the Senate 51-49", "218 to 214"): high first, low second.
+        return _Claim(m.start(), m.end(), "count", low=b, high=a, unit="tally")
+    if a >= b or _is_change(text, m.start()):
+        return None
+    if sep == "and" and not m.group(0).lower().startswith("between"):
+        return None
+    scale = _SCALE_RE.search(m["n2"])
+    if scale and not _SCALE_RE.search(m["n1"]):
+        base = parse_number(m["n2"][: scale.start()])
+        if base:
+            a = a * (b / base)
+    c = _Claim(m.start(), m.end(), "count", low=a, high=b, unit=_count_unit(text, m.end()))
+    return _hedge(c, text)
+
+
+def _b_count(m, text, generic):
+    n = m["n"]
+    if not _quantity_ok(m, text):
+        return None
+    lower = n.lower()
+    is_word = not lower[0].isdigit() and lower[0] != "."
+    if is_word:
+        if (lower == "one" or lower.startswith("one ")) and not re.search(_LONG_SCALE, n):
+            return None  # "one" is mostly a pronoun ("one of", "the one that")
+        nxt = _next_word(text, m.end())
+        if not nxt or not nxt[0].isalpha():
+            return None  # "the two, ..." stands alone
+        if _GENERIC_RE.match(text[m.start() :]) and not generic:
+            return None
+    elif _GENERIC_RE.match(text[m.start() :]) and not generic:
+        return None
+    if _after_name(text, m.start()) or _STREET_AFTER.match(text, m.end()):
+        return None
+    v = parse_number(n)
+    if v is None:
+        return None
+    end, unit = m.end(), _count_unit(text, m.end())
+    glued = re.match(r"°?[A-Za-z]+\b", text[end:])
+    if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
+        unit = GLUED_UNITS.get(glued.group().lower())
+        if unit is None:
+            return None
+        end += glued.end()
+    return _hedge(_Claim(m.start(), end, "count", value=v, unit=unit), text)
+
+
+_STREET_AFTER = re.compile(
+    r"\s(?:[A-Z][a-z]+\s){1,2}(?:" + _alt(STREET_WORDS) + r")\b"
+)  # "10 Downing Street" is an address
+_NAME_BEFORE = re.compile(r"([\w&’'.-]+)\s$")
+
+
+def _after_name(text: str, start: int) -> bool:
+    """A number right after a name is part of it: "S&P 500", "iPhone 16", "Boeing's 737"
+    (but not after a month, an abbreviation such as "U.S.", or a capitalised function word
+    or hedge opening the sentence: "In 2019", "About 40,000")."""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m.group(1)
+    bare = re.sub(r"['’]s$", "", word)
+    if "&" in bare:
+        return True
+    if not bare or bare.endswith(".") or bare in MONTHS or (bare.isupper() and len(bare) <= 3):
+        return False
+    if bare.lower() in CONTEXT_STOPWORDS or bare.lower() in HEDGES:
+        return False
+    return bare[0].isupper() or any(ch.isupper() for ch in bare[1:])
+
+
+_FRACTION_POINTS = {"a quarter": 0.25, "a half": 0.5, "half a": 0.5, "three quarters of a": 0.75}
+
+
+def _b_frac_point(m, text, generic):
+    """ "cut rates by a quarter point" → 0.25 percentage point."""
+    value = _FRACTION_POINTS[" ".join(m["f"].lower().split())]
+    return _hedge(_Claim(m.start(), m.end(), "percent", value=value, unit="percentage point"), text)
+
+
+def _b_dozen(m, text, generic):
+    det = m["det"].lower()
+    if det == "several":
+        return _Claim(m.start(), m.end(), "magnitude", low=24, high=99)
+    mult = 1 if det == "a" else UNITS[det]
+    return _hedge(_Claim(m.start(), m.end(), "count", value=12.0 * mult), text)
+
+
+_COUNT_UNIT_SKIP = frozenset(
+    {"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "was", "were", "is", "are"}
+    | {"has", "have", "had", "will", "would", "percent", "for", "by", "from", "with", "after"}
+)
+
+
+def _count_unit(text: str, pos: int) -> str | None:
+    w = _next_word(text, pos)
+    if not w or not w[0].isalpha() or w.lower() in _COUNT_UNIT_SKIP:
+        return None
+    return w.lower()

@@ -1,0 +1,145 @@
+"""What surrounds a number: its clause and context words, hedges ("more than"), labels and clock
+times that make it no claim."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from newskit.claims.grammar import _Claim
+from newskit.claims.numbers import _alt
+from newskit.resources.numbers import (
+    CONTEXT_STOPWORDS,
+    DATE_QUALIFIERS,
+    GENERIC_COUNTS,
+    HEDGES,
+    IDIOMS,
+    LABEL_WORDS,
+    POST_HEDGES,
+)
+
+_CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
+_HEDGE_RE = re.compile(r"(?i)\b(?:(?:" + _alt(HEDGES) + r")\s+)+$")
+_POST_HEDGE_RE = re.compile(r"(?i)^\s(" + _alt(POST_HEDGES) + r")\b")
+_QUAL_RE = re.compile(r"(?i)\b(" + _alt(DATE_QUALIFIERS) + r")\s+$")
+_CLOCK_RE = re.compile(r"^\s?(?:a\.m\.|p\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|o['’]clock)")
+_IDIOM_RE = re.compile(r"(?i)^(?:" + _alt(IDIOMS) + r")\b")
+_GENERIC_RE = re.compile(r"(?i)^(?:" + _alt(GENERIC_COUNTS) + r")\b")
+_LEADING_FUNCTION = re.compile(
+    r"^(?:(?:of|in|on|at|to|for|from|the|a|an|and|by|with|as|than)\s+)+", re.IGNORECASE
+)
+
+
+def _clause_bounds(text: str) -> list[int]:
+    return [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
+
+
+def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, int]:
+    lo, hi = 0, n
+    for b in bounds:
+        if b <= start:
+            lo = b
+        elif b >= end:
+            hi = b
+            break
+    return lo, hi
+
+
+def _context(left: str, right: str, *, date_like: bool) -> str:
+    """The few words saying what a number is about: the words after it in its clause (before
+    it, for dates), or the other side when that side has no content word."""
+    first, second = _left_words(left), _right_words(right)
+    # After the number, unless a new clause starts there ("reaching triple digits and
+    # disrupting supply chains" is about the tariffs before it).
+    if not date_like and not _NEW_CLAUSE.match(right):
+        first, second = second, first
+    for candidate in (first, second):
+        if _has_content(candidate):
+            return candidate
+    return ""
+
+
+_CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
+
+
+def _right_words(s: str) -> str:
+    s = _CONJUNCTION.split(s)[0]
+    s = _LEADING_FUNCTION.sub("", s.strip(' ,.;:”’"“'))
+    return " ".join(s.split()[:7]).rstrip(" ,.;:!?”")
+
+
+def _left_words(s: str) -> str:
+    words = _CONJUNCTION.split(s)[-1].strip(' ,.;:”’"“').split()
+    while words and words[-1].lower() in _TRAILING_FUNCTION:
+        words.pop()
+    return " ".join(words[-6:]).strip(" ,.;:”“")
+
+
+_NEW_CLAUSE = re.compile(r"^\s*(?:and|but|while|though|although|as|after|before|which|who)\b")
+_TRAILING_FUNCTION = frozenset(
+    {"on", "by", "in", "at", "from", "until", "the", "since", "through", "of", "to", "a", "an"}
+    | {"about", "around", "roughly", "nearly", "now", "so", "far"}
+)
+
+
+def _has_content(s: str) -> bool:
+    return any(
+        w.lower().strip(".,’'") not in CONTEXT_STOPWORDS and w[0].isalpha() for w in s.split() if w
+    )
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([\w.$’'-]+)\s*$", text[:pos])
+    return m.group(1) if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w’'-]+)", text[pos:])
+    return m.group(1) if m else ""
+
+
+def _hedge(c: _Claim, text: str) -> _Claim:
+    """Fill ``hedge`` (as written) and the bound it implies ("more than 200" → low 200)."""
+    m = _HEDGE_RE.search(text[max(0, c.start - 40) : c.start])
+    post = _POST_HEDGE_RE.match(text[c.end : c.end + 12])
+    words, bound = [], None
+    if m:
+        phrase = " ".join(m.group(0).split())
+        words.append(phrase)
+        bound = next(HEDGES[h] for h in _HEDGES_LONGEST_FIRST if phrase.lower().endswith(h))
+    if post:
+        words.append(post.group(1))
+        bound = POST_HEDGES[post.group(1).lower()]
+    if words:
+        c.hedge = " ".join(words)
+    if not math.isnan(c.value):
+        if bound == "lower":
+            c.low = c.value
+        elif bound == "upper":
+            c.high = c.value
+    return c
+
+
+_HEDGES_LONGEST_FIRST = sorted(HEDGES, key=len, reverse=True)
+
+
+def _is_label(text: str, start: int) -> bool:
+    """A number that names something ("Section 232", "COVID-19", "[3]", "1." at line start)."""
+    before = text[:start]
+    if before.endswith("["):
+        return True
+    if re.search(r"(?:^|\n)\s*$", before) and re.match(r"\d+[.)](?:\s|$)", text[start:]):
+        return True
+    if re.search(r"[A-Za-z]-?$", before):
+        return True
+    prev = _prev_word(text, start).lower()
+    return prev in LABEL_WORDS
+
+
+def _quantity_ok(m: re.Match[str], text: str, group: str = "n") -> bool:
+    start = m.start(group)
+    if _is_label(text, start):
+        return False
+    if _CLOCK_RE.match(text[m.end(group) :]):
+        return False
+    return not _IDIOM_RE.match(text[start:])

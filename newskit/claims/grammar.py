@@ -1,0 +1,337 @@
+"""The claim grammar: one regex per pattern (dates, money, percents, counts…), its priority and
+the cheap per-sentence triggers that decide which patterns are tried."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newskit.claims import dates as _dates
+from newskit.claims.numbers import (
+    _H,
+    _LONG_SCALE,
+    _NUM,
+    _NUM2,
+    _NUMWORD,
+    _UNIT_WORDS,
+    _alt,
+)
+from newskit.resources.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DENOMINATORS,
+    DIGIT_MAGNITUDES,
+    DURATION_UNITS,
+    MONTHS,
+    MULTIPLIER_WORDS,
+    ORDINALS,
+    PERCENT_WORDS,
+    PLURAL_MAGNITUDES,
+    RELATIVE_PERIODS,
+    TENS,
+    VAGUE_PARTS,
+    WEEKDAYS,
+)
+
+_NAN = math.nan
+
+
+@dataclass
+class _Claim:
+    start: int
+    end: int
+    kind: str
+    value: float = _NAN
+    low: float = _NAN
+    high: float = _NAN
+    unit: str | None = None
+    hedge: str | None = None
+    date: str | None = None
+    date_end: str | None = None
+    date_rule: str | None = None
+    weekday: str | None = None
+    context: str = ""
+    priority: int = 0
+    resolve: Callable[[_dates.Direction, _dates.dt.date | None], _dates.Resolved] | None = field(
+        default=None
+    )
+    qualifier: str | None = None
+
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%:])"
+_MONTH = (
+    r"\b(?:(?:"
+    + _alt(k for k in MONTHS if len(k) > 4 or k == "May")
+    + r")\b|(?:"
+    + _alt(k for k in MONTHS if len(k) <= 4 and k != "May")
+    + r")\b\.?)"
+)
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
+_WEEKDAY = (
+    r"\b(?:(?:"
+    + _alt(k for k in WEEKDAYS if k.endswith("day"))
+    + r")\b|(?:"
+    + _alt(k for k in WEEKDAYS if not k.endswith("day"))
+    + r")\.)"
+)
+_PCT = r"(?:\s?%|\s(?i:" + _alt(k for k in PERCENT_WORDS if k != "%") + r")\b)"
+_CURSYM = (
+    r"(?:(?i:" + _alt(k for k in CURRENCY_SYMBOLS if k[0].isalpha()) + r")\s?"
+    r"|" + _alt(k.upper() for k in CURRENCY_SYMBOLS if not k[0].isalpha()) + r")"
+)
+_CURWORD = r"(?i:" + _alt(CURRENCY_WORDS) + r")\b"
+_TO = r"\s?(?:[-‐‑–—]|to|through|until|till|and)\s?"
+_ORDWORD = r"\b(?i:(?:" + _alt(TENS) + r")" + _H + r")?(?i:" + _alt(ORDINALS) + r")\b"
+_DUR = r"(?i:" + _alt(DURATION_UNITS) + r")\b"
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_P = {
+    "iso_date": _c(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+    "md_range": _c(
+        r"(?P<m1>"
+        + _MONTH
+        + r")\s?(?P<d1>"
+        + _DAY
+        + r")"
+        + _TO
+        + r"(?:(?P<m2>"
+        + _MONTH
+        + r")\s?)?(?P<d2>"
+        + _DAY
+        + r")(?:,?\s(?P<y>"
+        + _YEAR
+        + r"))?"
+    ),
+    "dm_range": _c(
+        r"\b(?P<d1>" + _DAY + r")" + _TO + r"(?P<d2>" + _DAY + r")\s(?P<m1>" + _MONTH + r")"
+        r"(?:,?\s(?P<y>" + _YEAR + r"))?"
+    ),
+    "md": _c(
+        r"(?P<m>" + _MONTH + r")\s?(?P<d>" + _DAY + r")(?:,?\s(?P<y>" + _YEAR + r"))?"
+        r"(?![-‐‑–]?\d)"
+    ),
+    "dm": _c(
+        r"\b(?P<d>" + _DAY + r")\s(?:of\s)?(?P<m>" + _MONTH + r")"
+        r"(?:,?\s(?P<y>" + _YEAR + r"))?"
+    ),
+    "month_year": _c(r"(?P<m>" + _MONTH + r")\s(?:of\s)?(?P<y>" + _YEAR + r")"),
+    "vague": _c(
+        r"(?P<part>(?i:" + _alt(k for k in VAGUE_PARTS if not k.endswith("-")) + r")\s"
+        r"|(?i:mid)[-‐‑]?)(?P<m>" + _MONTH + r")(?:,?\s(?:of\s)?(?P<y>" + _YEAR + r"))?"
+    ),
+    "year_part": _c(
+        r"\b(?P<part>(?i:first|second|third|fourth)\s(?i:quarter|half)|Q[1-4])"
+        r"(?:\s(?:of\s)?(?P<y>" + _YEAR + r"|(?i:this|next|last)\syear))?"
+    ),
+    "season": _c(
+        r"\b(?P<part>(?i:spring|summer|autumn|fall|winter))\s(?:of\s)?(?P<y>" + _YEAR + r")"
+    ),
+    "month": _c(r"(?P<m>\b(?:" + _alt(k for k in MONTHS if len(k) > 3 or k == "May") + r")\b)"),
+    "weekday": _c(r"(?:(?P<mod>(?i:last|next|this))\s)?(?P<w>" + _WEEKDAY + r")"),
+    "relative": _c(r"\b(?P<rel>(?i:" + _alt(RELATIVE_PERIODS) + r"))\b"),
+    "ago": _c(r"(?P<n>" + _NUM + r"|\ba)\s(?P<u>" + _DUR + r")\s(?i:ago)\b"),
+    "year_range": _c(
+        r"\b(?P<y1>" + _YEAR + r")\s?(?:[-‐‑–/]|to|and|through)\s?(?P<y2>" + _YEAR + r"|\d\d(?!\d))"
+    ),
+    "decade": _c(
+        r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?\b(?P<y>(?:1[89]|20)\d0)['’]?s\b"
+    ),
+    "year": _c(r"\b(?P<y>" + _YEAR + r")\b(?![-‐‑–]\w)"),
+    "money_range": _c(
+        r"(?P<cur>" + _CURSYM + r")(?P<n1>" + _NUM + r")" + _TO + r"(?:" + _CURSYM + r")?"
+        r"(?P<n2>" + _NUM2 + r")"
+    ),
+    "money": _c(
+        r"(?P<cur>" + _CURSYM + r")(?P<n>" + _NUM + r")"
+        r"|(?P<n2>" + _NUM + r")\s(?:(?P<sc>" + _LONG_SCALE + r")\s)?(?P<cw>" + _CURWORD + r")"
+    ),
+    "pct_range": _c(
+        r"(?:(?i:between)\s)?(?P<n1>"
+        + _NUM
+        + r")(?P<p1>"
+        + _PCT
+        + r")?"
+        + _TO
+        + r"(?P<n2>"
+        + _NUM2
+        + r")(?P<p>"
+        + _PCT
+        + r")"
+    ),
+    "pct": _c(r"(?P<n>" + _NUM + r")(?P<p>" + _PCT + r")"),
+    "fraction": _c(
+        r"\b(?P<num>(?i:" + _alt(_UNIT_WORDS[:10]) + r"))(?:" + _H + r"|\s)"
+        r"(?P<den>(?i:" + _alt(DENOMINATORS) + r"))\b"
+    ),
+    "fraction_det": _c(
+        r"\b(?P<det>(?i:a|an|another))\s(?P<den>(?i:" + _alt(DENOMINATORS) + r"))\b"
+    ),
+    "half_of": _c(r"\b(?P<den>(?i:half))(?=\s(?:of|the)\b)"),
+    "one_in": _c(r"(?P<n1>" + _NUM + r")\s(?i:in|out\sof)\s(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑]\w)"),
+    "a_scale": _c(
+        r"\b(?P<det>(?i:a|half\sa))\s(?P<sc>(?i:hundred|thousand|million|billion|trillion))\b"
+    ),
+    "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
+    "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
+    "fold": _c(r"(?P<n>" + _NUM + r")" + _H + r"?(?i:fold)\b"),
+    "mult_word": _c(r"\b(?P<w>(?i:" + _alt(MULTIPLIER_WORDS) + r"))\b"),
+    "digits_mag": _c(
+        r"\b(?P<w>(?i:" + _alt(DIGIT_MAGNITUDES) + r"))[-‐‑\s](?i:digits?|figures?)\b"
+    ),
+    "plural_mag": _c(r"\b(?P<w>(?i:" + _alt(PLURAL_MAGNITUDES) + r"))\b(?=\s(?:of|more)\b)"),
+    "dur_range": _c(
+        r"(?P<n1>"
+        + _NUM
+        + r")"
+        + _TO
+        + r"(?P<n2>"
+        + _NUM2
+        + r")(?:\s|"
+        + _H
+        + r")(?P<u>"
+        + _DUR
+        + r")"
+    ),
+    "duration": _c(
+        r"(?P<n>" + _NUM + r")(?:\s|" + _H + r")(?P<u>" + _DUR + r")(?:" + _H + r"(?i:long|old))?"
+    ),
+    "ordinal": _c(r"(?P<w>" + _ORDWORD + r"|\b\d+(?i:st|nd|rd|th)\b)"),
+    "count_range": _c(
+        r"(?:(?i:between)\s)?(?P<n1>"
+        + _NUM
+        + r")"
+        + r"\s?(?:[-‐‑–]|to|and)\s?(?P<n2>"
+        + _NUM2
+        + r")"
+    ),
+    "count": _c(r"(?P<n>" + _NUM + r")"),
+    "dozen": _c(r"\b(?P<det>(?i:a|two|three|several))\s(?P<w>(?i:dozen))\b"),
+    "frac_point": _c(
+        r"\b(?P<f>(?i:a\squarter|a\shalf|half\sa|three\squarters\sof\sa))"
+        r"(?:[-‐‑\s](?i:percentage))?[-‐‑\s](?i:points?)\b"
+    ),
+}
+_PRIORITY = {name: i for i, name in enumerate(_P)}
+
+# Cheap tests run once per sentence: a pattern is tried only when all its triggers are found
+# (no month name, no date pattern; no digit and no number word, no count). Speed only: a
+# trigger never decides what a claim is.
+_YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
+_DECADE_RE = re.compile(r"\d0['’]?s\b")
+_SIMPLE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen"])
+_CURRENCY_SIGNS = "$€£¥₹₩₽"
+
+
+def _lower_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+# Word-set triggers: the sentence must contain one of these (lower-case) words.
+_TRIGGER_WORDS: dict[str, frozenset[str]] = {
+    "number": _NUMBER_WORD_SET,
+    "month": _lower_set(MONTHS),
+    "weekday": _lower_set(WEEKDAYS),
+    "relative": frozenset({"week", "weekend", "month", "year", "yesterday", "tomorrow"}),
+    "ago": frozenset({"ago"}),
+    "percent": frozenset({"percent", "per", "point", "points", "pct", "bps"}),
+    "currency": _lower_set([*CURRENCY_WORDS, *(k for k in CURRENCY_SYMBOLS if k.isalpha())]),
+    "denominator": _lower_set(DENOMINATORS),
+    "ordinal": _lower_set([*ORDINALS, "st", "nd", "rd", "th"]),
+    "times": frozenset({"times"}),
+    "multiplier": _lower_set(MULTIPLIER_WORDS),
+    "digits": frozenset({"digit", "digits", "figure", "figures"}),
+    "magnitude": frozenset(w.split()[-1] for w in PLURAL_MAGNITUDES),
+    "duration": _lower_set(DURATION_UNITS),
+    "year_part": frozenset({"quarter", "half", "q"}),
+    "season": frozenset({"spring", "summer", "autumn", "fall", "winter"}),
+    "one_in": frozenset({"in", "out"}),
+    "scale": frozenset({"hundred", "thousand", "million", "billion", "trillion"}),
+    "dozen": frozenset({"dozen"}),
+}
+
+
+def _trigger(name: str, text: str, low: str, words: set[str], has_digit: bool) -> bool:
+    """Whether ``text`` may hold a match of a pattern that needs ``name``."""
+    if name == "digit":
+        return has_digit
+    if name == "year":
+        return has_digit and _YEARISH_RE.search(text) is not None
+    if name == "decade":
+        return has_digit and _DECADE_RE.search(text) is not None
+    if name == "fold":
+        return "fold" in low
+    hit = not words.isdisjoint(_TRIGGER_WORDS[name])
+    if name == "number":
+        return has_digit or hit
+    if name == "percent":
+        return hit or "%" in text
+    if name == "currency":
+        return hit or any(sign in text for sign in _CURRENCY_SIGNS)
+    return hit
+
+
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso_date": ("year",),
+    "md_range": ("month", "digit"),
+    "dm_range": ("month", "digit"),
+    "md": ("month", "digit"),
+    "dm": ("month", "digit"),
+    "month_year": ("month", "year"),
+    "vague": ("month",),
+    "year_part": ("year_part",),
+    "season": ("season", "year"),
+    "month": ("month",),
+    "weekday": ("weekday",),
+    "relative": ("relative",),
+    "ago": ("ago",),
+    "year_range": ("year",),
+    "decade": ("decade",),
+    "year": ("year",),
+    "money_range": ("currency", "number"),
+    "money": ("currency", "number"),
+    "pct_range": ("percent", "number"),
+    "pct": ("percent", "number"),
+    "fraction": ("denominator",),
+    "fraction_det": ("denominator",),
+    "half_of": ("denominator",),
+    "one_in": ("one_in", "number"),
+    "a_scale": ("scale",),
+    "times": ("times", "number"),
+    "fold_word": ("fold",),
+    "fold": ("fold",),
+    "mult_word": ("multiplier",),
+    "digits_mag": ("digits",),
+    "plural_mag": ("magnitude",),
+    "dur_range": ("duration", "number"),
+    "duration": ("duration", "number"),
+    "ordinal": ("ordinal",),
+    "count_range": ("number",),
+    "count": ("number",),
+    "dozen": ("dozen",),
+    "frac_point": ("percent",),
+}
+assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
+
+
+# Patterns that start with a number (or "between" and a number) are tried only where a digit
+# run or a number word starts: the same matches as a scan, without trying every position.
+_NUMBER_LED = frozenset(
+    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range"}
+    | {"count", "one_in", "dm", "dm_range", "year", "year_range", "iso_date", "fraction"}
+)
+
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'’-]{2,},\s*" + _MONTH + r"\s?" + _DAY + r"(?:,?\s" + _YEAR + r")?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]"
+)
+
+
+_TRIGGER_NAMES = sorted({t for needs in _NEEDS.values() for t in needs})
