@@ -21,6 +21,18 @@ though it may start one (``"Chinese imports"``).
 ``TIME_WORDS``: months, weekdays and other time words, never a phrase edge.
 ``NAME_CONNECTORS``: lower-case words allowed inside a name between capitalised words
 (``"Ministry of Commerce"``, ``"Secretary of State Marco Rubio"``).
+``HONORIFICS``: courtesy titles; a keyphrase drops them from the start of a name (``"Mr.
+Powell"`` → ``"Powell"``) and ``distinctive_terms`` shows them apart from content terms.
+``SCALE_WORDS``: words that make a number an amount (``"$1.375 billion"``, ``"12 percent"``);
+a number with one is a keyphrase candidate of its own, a bare number never starts one.
+``VERB_MARKERS``: words after which a lower-case word is a verb (``"would build"``, ``"to repay
+loans"``): a keyphrase is cut there.
+``PREDICATE_ADJECTIVES``: adjectives that follow their noun as a predicate (``"farmers
+unable"``, ``"rates steady"``); a keyphrase is cut at them.
+``ED_NOUNS``: words ending in ``-ed`` that are not verbs (``"hundred"``, ``"speed"``).
+``KEYWORD_SKIP``: regexes (multi-line mode) for text that never gives a keyphrase: the dateline
+place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``) and byline lines
+(``"By Jane Mercer"``).
 """
 
 from __future__ import annotations
@@ -70,6 +82,7 @@ STOPWORDS: frozenset[str] = _words(
 VERB_LEMMAS: frozenset[str] = _words(
     """
     concede depend maintain predict prefer reckon reiterate
+    agree need rely repay protect merge
     accept accuse achieve acknowledge add admit advocate affect agree allow announce appear
     approve argue arrive ask attend avert avoid become begin believe boost bridge cause cite
     combat confirm consider continue contribute convince criticise criticize decide declare
@@ -189,7 +202,7 @@ TIME_WORDS: frozenset[str] = _words(
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. sept
     monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
     week weeks weekend month months year years day days time times morning afternoon evening
-    night decade decades century quarter
+    night decade decades century quarter overnight
     """
 )
 
@@ -219,4 +232,55 @@ ADJECTIVE_SUFFIX_NOUNS: frozenset[str] = _words(
 # yields") it is a verb and is left out. Example: "the".
 DETERMINERS: frozenset[str] = _words(
     "the a an its their his her our your my this that these those of amid such any some no"
+)
+
+# Courtesy titles. Example: "mr" in "Mr. Powell".
+HONORIFICS: frozenset[str] = _words("mr mrs ms miss dr messrs mmes mx")
+
+# Scale and unit words that belong to the number before them. Example: "billion".
+SCALE_WORDS: frozenset[str] = _words(
+    """
+    hundred thousand million billion trillion percent per-cent pct dollars dollar euros euro
+    pounds yuan yen rupees
+    """
+)
+
+# Words after which a lower-case word is a verb. Example: "would" in "would build a factory".
+VERB_MARKERS: frozenset[str] = _words(
+    """
+    to will would can could should shall may might must did does do didn't don't doesn't
+    won't wouldn't can't cannot couldn't shouldn't 'll 'd
+    """
+)
+
+# Adjectives that stand after their noun. Example: "unable" in "farmers unable to repay".
+PREDICATE_ADJECTIVES: frozenset[str] = _words(
+    """
+    unable able likely unlikely steady unchanged ready willing eager reluctant due aware
+    afraid sure certain responsible north south east west
+    """
+)
+
+# Words ending in -ed that are not verbs. Example: "hundred".
+ED_NOUNS: frozenset[str] = _words(
+    """
+    hundred kindred sacred naked wicked rugged ragged beloved speed greed breed steed tweed
+    shed seabed hotbed watershed
+    """
+)
+
+# Text that never gives a keyphrase, as (name, regex, example); regexes run in multi-line mode.
+KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
+    (
+        "dateline",
+        r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*"  # PLACE
+        r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?"  # , Iowa / , Calif.
+        r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]*",  # (AP) —
+        "DES MOINES, Iowa — A second year of drought",
+    ),
+    (
+        "byline",
+        r"^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t,]+(?:[A-Z][\w.'’-]*|and|of|the|in))*[ \t]*$",
+        "By Jane Mercer",
+    ),
 )
