@@ -284,3 +284,23 @@ KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
         "By Jane Mercer",
     ),
 )
+
+# House style: words an outlet's style puts in stories whatever they cover.
+# ``HOUSE_STYLE_WORDS``: a term with one of these words is style (as is one with a courtesy title,
+# ``HONORIFICS``, or a word of the corpus's own outlet names, which ``distinctive_terms`` adds):
+# wire names and credit lines. Example: "reuters" in "reuters reported".
+# ``HOUSE_STYLE_TERMS``: spellings that are style only on their own ("u.s." alone is style;
+# "u.s. ban" is content). Example: "a.m.", "per cent".
+# ``distinctive_terms(style="separate")`` lists style terms after the content terms.
+HOUSE_STYLE_WORDS: frozenset[str] = _words(
+    """
+    ap afp reuters bloomberg xinhua upi dpa associated agence france-presse
+    reporting editing contributed contributing staff writer correspondent photo photos
+    caption getty newsletter subscribe
+    """
+)
+HOUSE_STYLE_TERMS: frozenset[str] = _words(
+    """
+    a.m. p.m. am pm pct per cent percent u.s. us u.k. uk u.n. un e.u. eu
+    """
+)
