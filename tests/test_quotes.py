@@ -147,6 +147,8 @@ def test_speakers_are_names_never_times(make_corpus) -> None:
             "urged",
         ),
         ("“Prices keep climbing every week,” the union warned.", None, "warned"),
+        ("“Nobody asked us about it,” Reuters reported.", "Reuters", "reported"),
+        ('The crew laid a 6" pipe. "We are done here," foreman Ed Ruiz said.', "Ed Ruiz", "said"),
         ("A report from New York landed. “Prices keep climbing,” she said.", None, "said"),
     ],
 )

@@ -180,6 +180,7 @@ SPEECH_VERBS_MORE: frozenset[str] = _words(
     stresses promised promises vowed vows countered counters complained complains observed
     observes suggested suggests told asserted asserts maintained maintains pledged pledges
     recounted recounts reiterated reiterates answered answers joked jokes quipped quips
+    reported reports
     """
 )
 

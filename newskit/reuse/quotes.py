@@ -11,8 +11,9 @@
   hard-wrapped: no final punctuation and a lower-case next line), except where the next
   paragraph opens with a quotation mark: the news convention for a quotation continued over
   paragraphs. Its span then runs from the first opening mark to the last closing mark.
-- It has at least ``min_words`` words, and at least one that is not a function word or a
-  speech verb (``QUOTE_FRAGMENT_WORDS``): "It was" and "he said." are fragments, not quotes.
+- It has at least ``min_words`` words; one of fewer than ``FRAGMENT_WORDS`` words needs one
+  that is not a function word or a speech verb (``QUOTE_FRAGMENT_WORDS``): "It was" and "he
+  said." are fragments, not quotes; "We are done here" is a quote.
 
 The speaker is a name next to a speech verb (``SPEECH_VERBS``, ``SPEECH_VERBS_MORE``) after
 the quotation (“…,” Bessent said; “…,” said Jeremy Chan) or before it (Bessent described his
@@ -68,6 +69,8 @@ QUOTE_COLUMNS = [
 ]
 DEFAULT_MIN_WORDS = 2
 DEFAULT_MIN_RATIO = 0.9
+# A quotation shorter than this made only of function words and speech verbs is a fragment.
+FRAGMENT_WORDS = 4
 # Longest quotation looked for (characters, over all its paragraphs); longer ones are
 # unbalanced marks.
 MAX_QUOTE_CHARS = 3000
@@ -136,7 +139,8 @@ def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[
     last_at = 0
     for o, c, s, e in spans:
         words = _words(raw[s:e])
-        if len(words.split()) < min_words or set(words.split()) <= QUOTE_FRAGMENT_WORDS:
+        n = len(words.split())
+        if n < min_words or (n < FRAGMENT_WORDS and set(words.split()) <= QUOTE_FRAGMENT_WORDS):
             continue
         who, verb = _attribution(raw, sents, starts, blanks, o, c)
         if who in SPEAKER_PRONOUNS:
