@@ -166,3 +166,11 @@ def test_f1_at_10_beats_raw_yake_on_labelled_articles() -> None:
     baseline = mean_f1(yake_raw(1))
     assert ours >= 0.3
     assert ours > baseline + 0.15
+
+
+def test_every_list_rule_holds_on_labelled_and_generated_articles() -> None:
+    from test_keywords import check_list
+
+    for frame in (eval_frame(), generated(30, seed=11)):
+        corpus = newskit.load_corpus(frame)
+        check_list(corpus, newskit.keywords(corpus, top=15))
