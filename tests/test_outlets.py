@@ -18,12 +18,20 @@ def load(names, urls=None, **kwargs) -> newskit.Corpus:
 
 
 def test_case_and_space_variants_are_one_outlet() -> None:
-    c = load(["nyt", "NYT", " NYT ", "Daily  Clarion", "daily clarion", "Daily Clarion"])
+    c = load(["vpr", "VPR", " VPR ", "Daily  Clarion", "daily clarion", "Daily Clarion"])
     frame = c.frame()
-    assert list(frame["outlet"]) == ["NYT"] * 3 + ["Daily Clarion"] * 3
-    assert list(frame["outlet_raw"]) == ["nyt", "NYT", " NYT ", "Daily  Clarion",
+    assert list(frame["outlet"]) == ["VPR"] * 3 + ["Daily Clarion"] * 3
+    assert list(frame["outlet_raw"]) == ["vpr", "VPR", " VPR ", "Daily  Clarion",
                                          "daily clarion", "Daily Clarion"]  # fmt: skip
     assert frame["outlet"].nunique() == 2
+
+
+def test_well_known_aliases_and_domains_meet() -> None:
+    c = load(
+        ["nyt", "NYT", " NYT ", "New York Times", None, "associated press", "AP"],
+        urls=[None, None, None, None, "https://www.nytimes.com/x", None, None],
+    )
+    assert list(c.frame()["outlet"]) == ["The New York Times"] * 5 + ["AP"] * 2
 
 
 def test_tie_goes_to_the_first_spelling() -> None:

@@ -5,7 +5,9 @@
 1. What the file said is compared ignoring case and runs of spaces: ``"nyt"``, ``"NYT"`` and
    ``" NYT "`` are one outlet.
 2. A user mapping (``load_corpus(..., outlets={"nyt": "The New York Times"})``, keys compared
-   the same way; a key may also be a domain) gives the display name.
+   the same way; a key may also be a domain) gives the display name; failing that, a
+   well-known outlet's other names (``OUTLET_ALIASES``: ``"nyt"``, ``"New York Times"`` →
+   ``"The New York Times"``) do.
 3. An article without an outlet is named from its URL's domain: a well-known domain by the
    table ``newskit.resources.outlets.OUTLET_DOMAINS``, any other by the domain itself
    (``www.the-herald.com`` → ``"The Herald"``).
@@ -23,7 +25,21 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from newskit.corpus.records import Article
-from newskit.resources.outlets import HOST_PREFIXES, OUTLET_DOMAINS, SECOND_LEVEL_SUFFIXES
+from newskit.resources.outlets import (
+    HOST_PREFIXES,
+    OUTLET_ALIASES,
+    OUTLET_DOMAINS,
+    SECOND_LEVEL_SUFFIXES,
+)
+
+_ALIASES = {
+    **{outlet_name.casefold(): outlet_name for outlet_name in OUTLET_DOMAINS.values()},
+    **{
+        outlet_name.casefold().removeprefix("the "): outlet_name
+        for outlet_name in OUTLET_DOMAINS.values()
+    },
+    **OUTLET_ALIASES,
+}
 
 
 def outlet_key(name: str) -> str:
@@ -87,6 +103,8 @@ def canonical_outlets(
             key = outlet_key(str(raw))
             if key in mapping:
                 named.append((mapping[key], True))
+            elif key in _ALIASES:
+                named.append((_ALIASES[key], True))
             else:
                 named.append((" ".join(str(raw).split()), False))
         else:

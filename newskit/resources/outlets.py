@@ -9,6 +9,9 @@ Herald"``). Extend it with ``{**OUTLET_DOMAINS, "example.org": "Example News"}``
 ``SECOND_LEVEL_SUFFIXES``: public suffixes of two labels (``co.uk``), so the readable fallback
 names the site, not the suffix.
 ``HOST_PREFIXES``: host labels that say nothing about the outlet (``www``, ``m``, ``amp``).
+``OUTLET_ALIASES``: other ways files name a well-known outlet (lower case, single spaces) → its
+display name (``"nyt"`` → ``"The New York Times"``); every display name of ``OUTLET_DOMAINS``
+is an alias of itself (``"new york times"`` and ``"the new york times"`` both count).
 """
 
 from __future__ import annotations
@@ -78,3 +81,24 @@ SECOND_LEVEL_SUFFIXES: frozenset[str] = _words(
 
 # Example: "www" in "www.nytimes.com", "m" in "m.cnn.com".
 HOST_PREFIXES: frozenset[str] = _words("www www1 www2 m mobile amp edition")
+
+# Example: "nyt" -> "The New York Times", "associated press" -> "AP".
+OUTLET_ALIASES: dict[str, str] = {
+    "nyt": "The New York Times",
+    "ny times": "The New York Times",
+    "new york times": "The New York Times",
+    "wapo": "The Washington Post",
+    "washington post": "The Washington Post",
+    "wsj": "The Wall Street Journal",
+    "wall street journal": "The Wall Street Journal",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters news": "Reuters",
+    "bloomberg news": "Bloomberg",
+    "agence france-presse": "AFP",
+    "fox": "Fox News",
+    "guardian": "The Guardian",
+    "bbc news": "BBC",
+    "la times": "Los Angeles Times",
+    "npr news": "NPR",
+}
