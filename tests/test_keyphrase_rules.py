@@ -13,6 +13,7 @@ from keyphrase_eval import eval_frame, f1_at_k, load_eval, mean_f1, newskit_keyw
 
 import newskit
 from newskit.resources.abbreviations import TITLE_ABBREVIATIONS
+from newskit.resources.stopwords import KEYWORD_SKIP
 
 ARTICLES = {
     "names": (
@@ -174,3 +175,21 @@ def test_every_list_rule_holds_on_labelled_and_generated_articles() -> None:
     for frame in (eval_frame(), generated(30, seed=11)):
         corpus = newskit.load_corpus(frame)
         check_list(corpus, newskit.keywords(corpus, top=15))
+
+
+@pytest.mark.parametrize(("name", "pattern", "example"), KEYWORD_SKIP)
+def test_skip_rules_match_their_examples(name: str, pattern: str, example: str) -> None:
+    assert re.search(pattern, example, re.M), name
+
+
+def test_credit_lines_and_dated_datelines_give_no_keyphrase() -> None:
+    text = (
+        "BOSTON, Sept. 12 — Harbor pilots went on strike over harbor pilot pay. Harbor pilots "
+        "said harbor pilot pay has not risen since 2015.\n\n"
+        "(Reporting by Gwen Ortega; Editing by Tomas Brandt)\n"
+    )
+    corpus = newskit.load_corpus(pd.DataFrame({"id": ["x"], "text": [text]}))
+    listed = top(corpus, "x")
+    assert "harbor pilot pay" in listed or "Harbor pilots" in listed
+    for name in ("BOSTON", "Gwen Ortega", "Tomas Brandt", "Sept"):
+        assert not any(name in kw for kw in listed), (name, listed)

@@ -31,8 +31,8 @@ loans"``): a keyphrase is cut there.
 unable"``, ``"rates steady"``); a keyphrase is cut at them.
 ``ED_NOUNS``: words ending in ``-ed`` that are not verbs (``"hundred"``, ``"speed"``).
 ``KEYWORD_SKIP``: regexes (multi-line mode) for text that never gives a keyphrase: the dateline
-place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``) and byline lines
-(``"By Jane Mercer"``).
+place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``), byline lines
+(``"By Jane Mercer"``) and credit lines (``"Reporting by Jane Mercer; Editing by Tom Li"``).
 """
 
 from __future__ import annotations
@@ -275,13 +275,19 @@ KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
         "dateline",
         r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*"  # PLACE
         r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?"  # , Iowa / , Calif.
+        r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2})?"  # , Sept. 12
         r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]*",  # (AP) —
         "DES MOINES, Iowa — A second year of drought",
     ),
     (
         "byline",
-        r"^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t,]+(?:[A-Z][\w.'’-]*|and|of|the|in))*[ \t]*$",
+        r"^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t,|]+(?:[A-Z][\w.'’-]*|and|of|the|in))*[ \t]*$",
         "By Jane Mercer",
+    ),
+    (
+        "credits",
+        r"^[ \t]*\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)[ \t]+by[ \t][^\n]*$",
+        "Reporting by Jane Mercer; Editing by Tom Li",
     ),
 )
 
