@@ -147,6 +147,12 @@ def test_speakers_are_names_never_times(make_corpus) -> None:
             "urged",
         ),
         ("“Prices keep climbing every week,” the union warned.", None, "warned"),
+        (
+            "The Transit Authority offered 7%. Mayor Brandon J. Keller urged talks. “This city "
+            "runs on buses,” he said.",
+            "Mayor Brandon J. Keller",
+            "said",
+        ),
         ("“Nobody asked us about it,” Reuters reported.", "Reuters", "reported"),
         ('The crew laid a 6" pipe. "We are done here," foreman Ed Ruiz said.', "Ed Ruiz", "said"),
         ("A report from New York landed. “Prices keep climbing,” she said.", None, "said"),
@@ -244,3 +250,29 @@ def test_generated_articles(make_corpus) -> None:
         a = c[aid]
         got = [(a.raw[q.start : q.end], q.speaker) for q in quotations(a)]
         assert got == expected, aid
+
+
+def test_pronoun_skips_the_previous_speakers_description(make_corpus) -> None:
+    text = (
+        "“The summit is likely in late October,” said Jeremy Chan, an analyst on the China and "
+        "Northeast Asia team at Eurasia Group.\n\n"
+        "“The main task will be a deal on purchases,” he said."
+    )
+    qs = quotations(make_corpus({"a": text})["a"])
+    assert [q.speaker for q in qs] == ["Jeremy Chan", "Jeremy Chan"]
+
+
+def test_speakers_on_the_labelled_articles() -> None:
+    from keyphrase_eval import eval_frame
+
+    import newskit
+
+    corpus = newskit.load_corpus(eval_frame())
+    got = {a.id: [q.speaker for q in quotations(a)] for a in corpus}
+    assert {k: v for k, v in got.items() if v} == {
+        "bridge-funding": ["Maloney"],
+        "memorial-anniversary": ["Angela Ruiz"],
+        "transit-strike": ["Mayor Brandon J. Keller"],  # "he said", resolved
+        "wildfire-evacuation": ["Cal Fire Chief Lena Ortiz"],
+        "measles-outbreak": ["Dr. Philip K. Huang"],  # "he said", resolved
+    }

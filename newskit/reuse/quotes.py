@@ -91,7 +91,7 @@ _WORD = re.compile(r"\w+(?:[’'‐‑-]\w+)*")
 _ALL_VERBS = SPEECH_VERBS | SPEECH_VERBS_MORE
 _VERBS = "|".join(sorted(_ALL_VERBS, key=len, reverse=True))
 _NAME_WORD = r"(?:[A-Z][\w’'‐‑-]*\.?|[A-Z]\.)"
-_NAME = _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + r"|de|van|von|al|bin|la|le|da|del))*"
+_NAME = _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_WORD + r"|de|van|von|al|bin|la|le|da|del))*"
 _PRONOUN = "|".join(sorted(SPEAKER_PRONOUNS))
 # "…,” Bessent said" / "…,” she told reporters" / "Bessent described … as": a name or pronoun,
 # up to two words, a speech verb.
@@ -148,7 +148,9 @@ def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[
             # quotation's speaker
             who = _last_name(raw, blanks, last_at, o) or last_speaker
         if who is not None:
-            last_speaker, last_at = who, c
+            # names in the rest of its sentence describe this speaker ("said Jeremy Chan, an
+            # analyst on the Northeast Asia team"): a later pronoun looks only after them
+            last_speaker, last_at = who, max(c, _sentence_at(sents, starts, c)[1])
         out.append(Quotation(s, e, words, who, verb, "direct" if who else "unattributed"))
     return out
 
@@ -304,8 +306,12 @@ def _last_name(raw: str, blanks: list[tuple[int, int]], since: int, o: int) -> s
         prev = text[: m.start()].split()[-1:]
         if prev and prev[0].lower() in NOT_BEFORE_SPEAKERS:
             continue
+        if m.group().split()[0].lower() in NOT_BEFORE_SPEAKERS:  # "The Texas Department"
+            continue
         name = _clean_name(m.group())
-        if name and len(name.split()) >= 2 and not any(w.isupper() for w in name.split()):
+        words = (name or "").split()
+        shouted = any(w.isupper() and sum(c.isalpha() for c in w) > 1 for w in words)
+        if len(words) >= 2 and not shouted:  # not "CHICAGO" or "NATO"
             best = name
     return best
 
