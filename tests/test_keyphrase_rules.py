@@ -30,6 +30,11 @@ ARTICLES = {
         "800,000 farmers, and flood control crews will start in spring. Officials said 12 "
         "percent of farms flooded. Democrats need more votes for flood control.\n"
     ),
+    "cut": (
+        "Jones and Cruz discussed the St. Louis stadium plan. The St. Louis stadium plan "
+        "passed. In the 2020 election, 81 million votes went to Joe Biden; the 2020 election "
+        "result was certified.\n"
+    ),
     "event": (
         "NEW YORK — Families marked the anniversary of the Sept. 11 attacks on Thursday. "
         "The Sept. 11 attacks killed 2,977 people. Memorial plaza visitors released doves, "
@@ -67,6 +72,7 @@ def made_up() -> newskit.Corpus:
         ("money", [], ["Democrats need", "need"]),
         ("event", ["Sept. 11 attacks", "memorial plaza"], ["11 attacks", "NEW YORK", "released"]),
         ("event", [], ["Memorial plaza visitors released", "doves released"]),
+        ("cut", ["stadium plan", "2020 election", "81 million"], ["Louis stadium plan"]),
     ],
 )
 def test_examples(made_up, article: str, present: list[str], absent: list[str]) -> None:
@@ -161,7 +167,7 @@ def test_f1_helpers() -> None:
 
 
 def test_f1_at_10_beats_raw_yake_on_labelled_articles() -> None:
-    """Measured when written: raw YAKE 1-word 0.088, up to 3 words 0.131, newskit 0.427."""
+    """Measured when written: raw YAKE 1-word 0.088, up to 3 words 0.131, newskit 0.435."""
     assert len(load_eval()) >= 10
     ours = mean_f1(newskit_keywords())
     baseline = mean_f1(yake_raw(1))

@@ -95,6 +95,7 @@ MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
 MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
 _FINAL_PUNCT = ".!?…"
 _CURRENCY = "$€£¥"
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _MONTHS = MONTH_ABBREVIATIONS | {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -619,9 +620,11 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
         while k + 1 < n:
             k += 1
             t = seg[k]
-            if t.role == _COMMON and _is_number(t.key):
+            year = _YEAR.fullmatch(t.key) and k + 1 < n and seg[k + 1].content
+            if t.role == _COMMON and _is_number(t.key) and not year:
                 # A number is a phrase of its own with its scale ("$1.375 billion", "12
-                # percent"); a bare number is none, and neither joins the words around it.
+                # percent"); a bare number is none, and neither joins the words around it,
+                # except a year before a noun ("2020 election").
                 _noun_phrase(run, max_ngram, add)
                 run = []
                 j = k + 1
@@ -669,7 +672,12 @@ def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
             k -= 1
         _noun_phrase(run[:k], max_ngram, add)
         return
-    add(run[-max_ngram:])  # English noun phrases end in their head noun
+    # English noun phrases end in their head noun; the cut never splits a name ("St. Louis
+    # stadium plan" → "stadium plan", not "Louis stadium plan").
+    k = len(run) - max_ngram
+    while k < len(run) - 1 and run[k - 1].role != _COMMON and run[k].role != _COMMON:
+        k += 1
+    add(run[k:])
 
 
 def _trim(run: Sequence[_Tok]) -> Sequence[_Tok]:
