@@ -147,6 +147,7 @@ def test_speakers_are_names_never_times(make_corpus) -> None:
             "urged",
         ),
         ("“Prices keep climbing every week,” the union warned.", None, "warned"),
+        ("“Nobody asked us about it,” said a local farmer, John Mills, 54.", "John Mills", "said"),
         (
             "The Transit Authority offered 7%. Mayor Brandon J. Keller urged talks. “This city "
             "runs on buses,” he said.",

@@ -98,8 +98,12 @@ _PRONOUN = "|".join(sorted(SPEAKER_PRONOUNS))
 _WHO_VERB = re.compile(
     r"(?<![\w’'])(" + _NAME + r"|" + _PRONOUN + r")\s+(?:[a-z]\w*\s+){0,2}?(" + _VERBS + r")\b"
 )
-# "said Jeremy Chan" / "according to Jeremy Chan"
-_VERB_WHO = re.compile(r"\b((?i:" + _VERBS + r"))(?:\s+to)?\s+(" + _NAME + r")")
+# "said Jeremy Chan" / "according to Jeremy Chan" / "said a local farmer, John Mills"
+_VERB_WHO = re.compile(
+    r"\b((?i:" + _VERBS + r"))(?:\s+to)?\s+"
+    r"(?:(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4},\s+)?"  # "said a farmer, "
+    r"(" + _NAME + r")"
+)
 _BARE_VERB = re.compile(r"\b(" + _VERBS + r")\b")
 _PERSON = re.compile(r"(?<![\w’'])" + _NAME)
 
