@@ -277,3 +277,16 @@ def test_speakers_on_the_labelled_articles() -> None:
         "wildfire-evacuation": ["Cal Fire Chief Lena Ortiz"],
         "measles-outbreak": ["Dr. Philip K. Huang"],  # "he said", resolved
     }
+
+
+def test_stray_marks_do_not_swallow_narrative(make_corpus) -> None:
+    text = (
+        "“We will rebuild the levee,” the mayor said.\n\n"
+        'Crews laid a 6" pipe under Main Street and cleared the storm drains overnight.\n\n'
+        "The council met at noon. Several members asked about the cost of the work.\n\n"
+        '"The state will pay for most of it," said Ana Ruiz, the council chair.\n\n'
+        "Work resumes Monday.”\n"
+    )
+    a = make_corpus({"a": text})["a"]
+    got = [a.raw[q.start : q.end] for q in quotations(a)]
+    assert got == ["We will rebuild the levee", "The state will pay for most of it"]
