@@ -30,6 +30,8 @@ loans"``): a keyphrase is cut there.
 ``PREDICATE_ADJECTIVES``: adjectives that follow their noun as a predicate (``"farmers
 unable"``, ``"rates steady"``); a keyphrase is cut at them.
 ``ED_NOUNS``: words ending in ``-ed`` that are not verbs (``"hundred"``, ``"speed"``).
+``GENERIC_NOUNS``: nouns too general to be a keyphrase on their own (``"people"``, ``"end"``,
+``"thousands"``); they may still end a longer one (``"displaced people"``).
 ``KEYWORD_SKIP``: regexes (multi-line mode) for text that never gives a keyphrase: the dateline
 place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``), byline lines
 (``"By Jane Mercer"``) and credit lines (``"Reporting by Jane Mercer; Editing by Tom Li"``).
@@ -308,5 +310,13 @@ HOUSE_STYLE_WORDS: frozenset[str] = _words(
 HOUSE_STYLE_TERMS: frozenset[str] = _words(
     """
     a.m. p.m. am pm pct per cent percent u.s. us u.k. uk u.n. un e.u. eu
+    """
+)
+
+# Nouns that say nothing on their own. Example: "people" in "killing 42 people".
+GENERIC_NOUNS: frozenset[str] = _words(
+    """
+    people thousands hundreds dozens millions billions end place part parts way ways thing
+    things lot lots hand kind number side sides point fact move matter instance example
     """
 )
