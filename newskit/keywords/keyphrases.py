@@ -727,8 +727,10 @@ def _is_number(key: str) -> bool:
 
 
 def _valid(run: Sequence[_Tok]) -> bool:
-    if len(run) == 1 and run[0].role == _COMMON and (
-        _adjective(run[0].key) or run[0].verbish or run[0].key in GENERIC_NOUNS
+    if (
+        len(run) == 1
+        and run[0].role == _COMMON
+        and (_adjective(run[0].key) or run[0].verbish or run[0].key in GENERIC_NOUNS)
     ):
         return False  # "economic", "released", "people"
     return any(t.content for t in run)
