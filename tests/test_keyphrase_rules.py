@@ -40,6 +40,7 @@ ARTICLES = {
         "percent of farms flooded. Democrats need more votes for flood control.\n"
     ),
     "cut": (
+        "Secretary of State Marco A. Rubio called the meeting serious. Rubio met Iran. "
         "Jones and Cruz discussed the St. Louis stadium plan. The St. Louis stadium plan "
         "passed. In the 2020 election, 81 million votes went to Joe Biden; the 2020 election "
         "result was certified.\n"
@@ -82,6 +83,7 @@ def made_up() -> newskit.Corpus:
         ("event", ["Sept. 11 attacks", "memorial plaza"], ["11 attacks", "NEW YORK", "released"]),
         ("event", [], ["Memorial plaza visitors released", "doves released"]),
         ("cut", ["stadium plan", "2020 election", "81 million"], ["Louis stadium plan"]),
+        ("cut", ["Secretary of State Marco A. Rubio"], ["State Marco A. Rubio"]),
     ],
 )
 def test_examples(made_up, article: str, present: list[str], absent: list[str]) -> None:

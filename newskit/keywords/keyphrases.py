@@ -521,9 +521,16 @@ def _roles(
         # A capitalised word at a sentence start starts a name when it never shows in lower case
         # and a name follows ("Federal Reserve Chair Jerome Powell said"), or when the two words
         # show capitalised together elsewhere ("Port Authority" … "the Port Authority said").
-        if i + 1 >= n or group[i][4][1] or group[i + 1][4][1]:
+        if i + 1 >= n or group[i][4][1]:
             continue
         key, nxt = group[i][4][0], group[i + 1][4][0]
+        if nxt in NAME_CONNECTORS and i + 2 < n:
+            # "Secretary of State Marco Rubio called …" at a sentence start
+            if caps[i + 2] and not group[i + 2][4][1] and key not in lower:
+                caps[i] = True
+            continue
+        if group[i + 1][4][1]:
+            continue
         if (key, nxt) in pairs or (caps[i + 1] and key not in lower):
             caps[i] = True
     # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
