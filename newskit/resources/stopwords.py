@@ -84,7 +84,9 @@ STOPWORDS: frozenset[str] = _words(
 VERB_LEMMAS: frozenset[str] = _words(
     """
     concede depend maintain predict prefer reckon reiterate
-    agree need rely repay protect merge
+    agree need rely repay protect merge violate bring revive postpone divert derail shut quit
+    verify investigate sue restore steal evacuate flee destroy injure kill soar unveil hire
+    resign retire elect condemn determine allege
     accept accuse achieve acknowledge add admit advocate affect agree allow announce appear
     approve argue arrive ask attend avert avoid become begin believe boost bridge cause cite
     combat confirm consider continue contribute convince criticise criticize decide declare
@@ -111,6 +113,7 @@ IRREGULAR_VERB_FORMS: frozenset[str] = _words(
     rose risen rises fell fallen
     says said told took taken went gone came gave given saw seen made got gotten
     lies lay lying dies died dying ties tied tying
+    fled stole stolen shutting quitting
     """
 )
 
