@@ -10,6 +10,16 @@ cleaned text and turns its ranked n-grams into a list a person would write:
    ``"money laundering"``). Phrases are cut at verb fragments and never start or end with a
    stopword, a vague modifier or a bare number; a possessive ``’s`` is left out. Word tables
    live in ``newskit.resources.stopwords``.
+
+   Names run through middle initials and title abbreviations (``"Rep. Carolyn B. Maloney"``)
+   and never end in one (``"Ohio Rep."``, ``"Carolyn B."``); a courtesy title is dropped from
+   their start (``"Mr. Powell"`` → ``"Powell"``). A number is a phrase only with its scale and
+   currency (``"$1.375 billion"``, ``"12 percent"``); a year may open one (``"2020
+   election"``); a month and day before a noun make an event name (``"Sept. 11 attacks"``).
+   Words after ``to`` or a modal (``"would build"``), predicate adjectives (``"farmers
+   unable"``), a lone ``-ed``/``-ing`` verb (``"released"``) and a lone generic noun
+   (``"people"``) give no phrase. Datelines, bylines and credit lines (``KEYWORD_SKIP``:
+   ``"WASHINGTON —"``, ``"By Jane Mercer"``) are left out, of YAKE's text too.
 2. Each candidate gets YAKE's score for the same n-gram. A phrase YAKE did not score itself
    (longer than ``max_ngram``, or holding a number or ``U.S.``) gets the best score among the
    YAKE n-grams inside it, times 1.1 per word it adds: so YAKE's fragments
@@ -392,7 +402,13 @@ def _skip_spans(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[tuple[int,
     for ks, ke in kept:
         for rx in _SKIP:
             out.extend(m.span() for m in rx.finditer(raw, ks, ke) if m.end() > m.start())
-    return tuple(sorted(out))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(out):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
 
 
 # --- words and candidates -------------------------------------------------------------------
