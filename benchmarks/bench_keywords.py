@@ -30,7 +30,8 @@ import newskit
 from newskit.corpus import segment
 from newskit.keywords import yake_adapter
 
-kw_module = importlib.import_module("newskit.keywords")  # newskit.keywords is the function
+# newskit.keywords is the function; its module is newskit.keywords.keyphrases
+kw_module = importlib.import_module("newskit.keywords.keyphrases")
 
 
 def synthetic_corpus(n: int, *, seed: int = 1) -> newskit.Corpus:
@@ -57,6 +58,8 @@ def _cold() -> None:
     segment._article_tokens.cache_clear()
     kw_module._words.cache_clear()
     kw_module._yake_text_cached.cache_clear()
+    if hasattr(kw_module, "_skip_spans"):
+        kw_module._skip_spans.cache_clear()
 
 
 def main() -> None:

@@ -114,8 +114,8 @@ def test_terms_have_no_stopword_edges_and_stay_in_sentences(seeds):
         assert any(c.isalpha() for c in words[0] + words[-1])
     # "Advertisement" and the reference map are boilerplate; "Bessent. The" would cross
     assert not df["term"].isin(["advertisement", "reference map", "paragraph"]).any()
-    for _, part in df.groupby("group", sort=False):
-        assert part["z"].is_monotonic_decreasing
+    for _, part in df.groupby(["group", "kind"], sort=False):
+        assert part["z"].is_monotonic_decreasing  # within content terms, within style terms
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,46 @@ def test_seed_outlets_top_terms(seeds, outlet, top_terms):
     df = newskit.distinctive_terms(seeds)
     head = set(df[df.group == outlet].head(15)["term"])
     assert top_terms <= head, head
+
+
+STYLE = {
+    "a": (
+        "Mr. Alvarez said the dam will open at 9 a.m. Ms. Pelosi said the dam is safe. "
+        "Ms. Pelosi toured the dam. The Daily Clarion asked Mr. Alvarez about the dam."
+    ),
+    "b": "Engineers inspected the spillway. The spillway cracked and the reservoir fell.",
+}
+
+
+def style_corpus(make_corpus):
+    meta = "file,outlet\na.txt,Daily Clarion\nb.txt,Valley Post\n"
+    return make_corpus(STYLE, metadata=meta)
+
+
+def test_style_terms_are_separated(make_corpus) -> None:
+    c = style_corpus(make_corpus)
+    df = newskit.distinctive_terms(c)  # style="separate"
+    a = df[df["group"] == "Daily Clarion"]
+    kinds = list(a["kind"])
+    assert kinds == sorted(kinds)  # "content" rows first, then "style"
+    style = set(a.loc[a["kind"] == "style", "term"])
+    assert {"mr. alvarez", "ms. pelosi", "ms.", "mr.", "clarion", "daily clarion"} <= style
+    assert "dam" in set(a.loc[a["kind"] == "content", "term"])
+    assert a["term"].iloc[0] == "dam"
+    assert a.loc[a["kind"] == "content", "z"].is_monotonic_decreasing
+
+
+def test_style_include_and_only(make_corpus) -> None:
+    c = style_corpus(make_corpus)
+    both = newskit.distinctive_terms(c, style="include")
+    only = newskit.distinctive_terms(c, style="only")
+    sep = newskit.distinctive_terms(c)
+    assert set(only["kind"]) == {"style"}
+    assert len(both) == len(sep)
+    assert set(map(tuple, both[["group", "term"]].to_numpy())) == set(
+        map(tuple, sep[["group", "term"]].to_numpy())
+    )
+    for _, part in both.groupby("group", sort=False):
+        assert part["z"].is_monotonic_decreasing
+    with pytest.raises(ValueError, match="style"):
+        newskit.distinctive_terms(c, style="hide")

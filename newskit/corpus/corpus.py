@@ -7,7 +7,7 @@ load (``newskit.corpus.load``) → clean (``newskit.corpus.clean``) → ``Articl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 
@@ -22,6 +22,7 @@ from newskit.corpus.load import (
     parse_date,
     read_source,
 )
+from newskit.corpus.outlets import canonical_outlets
 from newskit.corpus.records import Article, Removal, Rule
 from newskit.errors import ArticleError, CorpusSourceError
 
@@ -37,6 +38,7 @@ FRAME_COLUMNS = [
     "n_removed",
     "encoding",
     "source",
+    "outlet_raw",
 ]
 REMOVED_COLUMNS = ["article_id", "start", "end", "rule", "text"]
 
@@ -114,8 +116,9 @@ class Corpus(Sequence[Article]):
 
     def frame(self) -> pd.DataFrame:
         """One row per article: ``id, outlet, date, title, url, n_chars, n_words, n_sentences,
-        n_removed, encoding, source``. ``n_chars`` counts the cleaned text; ``date`` is a
-        datetime64 column (NaT where unknown)."""
+        n_removed, encoding, source, outlet_raw``. ``n_chars`` counts the cleaned text; ``date``
+        is a datetime64 column (NaT where unknown). ``outlet`` is the canonical display name,
+        ``outlet_raw`` what the file said (see ``newskit.corpus.outlets``)."""
         from newskit.corpus.segment import article_tokens, sentence_spans
 
         rows = [
@@ -131,6 +134,7 @@ class Corpus(Sequence[Article]):
                 len(a.removed),
                 a.encoding,
                 a.source,
+                a.outlet_raw,
             )
             for a in self._articles
         ]
@@ -166,6 +170,7 @@ def load_corpus(
     errors: Errors = "raise",
     clean: bool = True,
     rules: Sequence[Rule] | pd.DataFrame | None = None,
+    outlets: Mapping[str, str] | None = None,
 ) -> Corpus:
     """Load articles from ``source`` and clean them.
 
@@ -176,6 +181,8 @@ def load_corpus(
     ``errors="raise"`` raises ``CorpusError`` on the first bad input; ``"skip"`` loads the rest
     and lists the bad ones in ``corpus.skipped``. ``clean=False`` keeps the whole text;
     ``rules`` replaces the boilerplate rules (see ``newskit.boilerplate_rules()``).
+    ``outlets`` maps outlet names or URL domains to display names (``{"nyt": "The New York
+    Times"}``); outlets are merged ignoring case and spaces (``newskit.corpus.outlets``).
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -209,6 +216,7 @@ def load_corpus(
             file=str(source) if not isinstance(source, pd.DataFrame) else "<DataFrame>",
         )
     name = None if isinstance(source, pd.DataFrame) else str(source)
+    articles = canonical_outlets(articles, outlets)
     return Corpus(articles, skipped=problems.frame(), source=name)
 
 

@@ -45,6 +45,7 @@ class Article:
     source: str = ""
     encoding: str = "utf-8"
     author: str | None = field(default=None, compare=False)
+    outlet_raw: str | None = field(default=None, compare=False)  # outlet as the file gave it
 
     @cached_property
     def kept(self) -> tuple[tuple[int, int], ...]:

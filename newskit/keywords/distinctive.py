@@ -23,11 +23,21 @@ such values by chance in a large vocabulary, and read the top of each group's li
 most particular to it rather than as proof. ``log_odds`` (δ, natural log) is the size of the
 difference; ``z`` also weighs how much evidence (how many uses) stands behind it, so a term
 used once ranks below one used five times with the same ratio.
+
+House style is told apart from content. A term is ``kind="style"`` when one of its words is a
+courtesy title (``HONORIFICS``: "mr.", "ms. pelosi"), a wire name or credit word
+(``HOUSE_STYLE_WORDS``: "reuters reported") or a word of an outlet's own name (any outlet of
+the corpus: "bloomberg", "kurdistan24"), or when the whole term is a style spelling
+(``HOUSE_STYLE_TERMS``: "a.m.", "u.s.", "per cent"); every other term is ``"content"``. The
+lists live in ``newskit.resources.stopwords``. ``style="separate"`` (the default) lists each
+group's content terms first, then its style terms; ``"include"`` ranks them together;
+``"only"`` lists only the style terms.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
@@ -38,6 +48,9 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import article_tokens
 from newskit.errors import CorpusError
 from newskit.resources.stopwords import (
+    HONORIFICS,
+    HOUSE_STYLE_TERMS,
+    HOUSE_STYLE_WORDS,
     LY_WORDS,
     STOPWORDS,
     TIME_WORDS,
@@ -45,10 +58,12 @@ from newskit.resources.stopwords import (
     WEAK_MODIFIERS,
 )
 
-DISTINCTIVE_COLUMNS = ["group", "term", "log_odds", "z", "count_in", "count_out"]
+DISTINCTIVE_COLUMNS = ["group", "term", "log_odds", "z", "count_in", "count_out", "kind"]
 _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 By = Literal["outlet", "article"]
+Style = Literal["separate", "include", "only"]
+_NAME_SPLIT = re.compile(r"[^\w.'-]+")
 
 
 def distinctive_terms(
@@ -59,6 +74,7 @@ def distinctive_terms(
     prior: float | None = None,
     min_count: int = 1,
     stopwords: Iterable[str] | None = None,
+    style: Style = "separate",
 ) -> pd.DataFrame:
     """Weighted log-odds (Monroe et al. 2008) of each term in each group against all others.
 
@@ -67,13 +83,18 @@ def distinctive_terms(
     size; n-grams stay inside a sentence, skip punctuation, and neither start nor end with a
     stopword (``newskit.resources.stopwords``, or ``stopwords``), a time word or a bare number.
     ``prior``: the prior's total ``α0`` (default: the corpus's term count). ``min_count``: the
-    least uses in the group for a term to be listed.
+    least uses in the group for a term to be listed. ``style``: ``"separate"`` lists each
+    group's content terms before its house-style terms (honorifics, wire and outlet names,
+    style tokens), ``"include"`` ranks all together, ``"only"`` keeps the style terms.
 
-    Returns ``group, term, log_odds, z, count_in, count_out``: one row per group and term the
-    group uses, groups in corpus order, each group's terms by ``z`` (highest first), ties by
-    term. ``count_in`` counts uses in the group, ``count_out`` in all other groups. See the
-    module doc for how to read ``z``.
+    Returns ``group, term, log_odds, z, count_in, count_out, kind``: one row per group and term
+    the group uses, groups in corpus order, each group's terms by ``z`` (highest first; with
+    ``"separate"``, content terms first), ties by term. ``count_in`` counts uses in the group,
+    ``count_out`` in all other groups; ``kind`` is ``"content"`` or ``"style"``. See the
+    module doc for how to read ``z`` and which terms are style.
     """
+    if style not in ("separate", "include", "only"):
+        raise ValueError(f"style must be 'separate', 'include' or 'only', not {style!r}")
     lo, hi = ngram
     if lo < 1 or hi < lo:
         raise ValueError(f"ngram must be (min, max) with 1 <= min <= max, not {ngram}")
@@ -81,7 +102,10 @@ def distinctive_terms(
     stop = stop | TIME_WORDS | VERB_FRAGMENTS | WEAK_MODIFIERS
     group_of = _grouper(by)
     counts: dict[str, Counter[str]] = {}
+    style_words = set(HOUSE_STYLE_WORDS) | {h + "." for h in HONORIFICS} | set(HONORIFICS)
     for article in corpus:
+        if article.outlet:
+            style_words.update(w.strip(".'") for w in _NAME_SPLIT.split(article.outlet.lower()))
         g = group_of(article)
         counts.setdefault(g, Counter()).update(_terms(article, lo, hi, stop))
     if len(counts) < 2:
@@ -98,6 +122,7 @@ def distinctive_terms(
     a0 = float(n_total if prior is None else prior)
     if a0 <= 0:
         raise ValueError(f"prior must be positive, not {prior}")
+    style_words.discard("")
     rows = []
     for g, c in counts.items():
         n_i = sum(c.values())
@@ -108,15 +133,21 @@ def distinctive_terms(
             y_j = total[term] - y_i
             alpha = a0 * total[term] / n_total
             delta, z = _log_odds(y_i, y_j, n_i, n_j, alpha, a0)
-            rows.append((g, term, delta, z, y_i, y_j))
+            kind = "style" if _is_style(term, style_words) else "content"
+            rows.append((g, term, delta, z, y_i, y_j, kind))
     df = pd.DataFrame(rows, columns=DISTINCTIVE_COLUMNS)
+    if style == "only":
+        df = df[df["kind"] == "style"]
     df = df.astype({"log_odds": "float64", "z": "float64", "count_in": "int64"})
     df = df.astype({"count_out": "int64"})
     order = {g: i for i, g in enumerate(counts)}
     df = (
-        df.assign(_g=df["group"].map(order))
-        .sort_values(["_g", "z", "term"], ascending=[True, False, True], kind="stable")
-        .drop(columns="_g")
+        df.assign(
+            _g=df["group"].map(order),
+            _k=(df["kind"] == "style") if style == "separate" else False,
+        )
+        .sort_values(["_g", "_k", "z", "term"], ascending=[True, True, False, True], kind="stable")
+        .drop(columns=["_g", "_k"])
     )
     return df.reset_index(drop=True)
 
@@ -187,3 +218,9 @@ def _terms(article: Article, lo: int, hi: int, stop: frozenset[str]) -> list[str
             run.append(_key(t.text))
     flush()
     return out
+
+
+def _is_style(term: str, style_words: set[str]) -> bool:
+    """A term is house style when it is a style spelling on its own (``HOUSE_STYLE_TERMS``) or
+    one of its words is a style word (honorific, wire or outlet name)."""
+    return term in HOUSE_STYLE_TERMS or any(w in style_words for w in term.split())

@@ -10,6 +10,16 @@ cleaned text and turns its ranked n-grams into a list a person would write:
    ``"money laundering"``). Phrases are cut at verb fragments and never start or end with a
    stopword, a vague modifier or a bare number; a possessive ``’s`` is left out. Word tables
    live in ``newskit.resources.stopwords``.
+
+   Names run through middle initials and title abbreviations (``"Rep. Carolyn B. Maloney"``)
+   and never end in one (``"Ohio Rep."``, ``"Carolyn B."``); a courtesy title is dropped from
+   their start (``"Mr. Powell"`` → ``"Powell"``). A number is a phrase only with its scale and
+   currency (``"$1.375 billion"``, ``"12 percent"``); a year may open one (``"2020
+   election"``); a month and day before a noun make an event name (``"Sept. 11 attacks"``).
+   Words after ``to`` or a modal (``"would build"``), predicate adjectives (``"farmers
+   unable"``), a lone ``-ed``/``-ing`` verb (``"released"``) and a lone generic noun
+   (``"people"``) give no phrase. Datelines, bylines and credit lines (``KEYWORD_SKIP``:
+   ``"WASHINGTON —"``, ``"By Jane Mercer"``) are left out, of YAKE's text too.
 2. Each candidate gets YAKE's score for the same n-gram. A phrase YAKE did not score itself
    (longer than ``max_ngram``, or holding a number or ``U.S.``) gets the best score among the
    YAKE n-grams inside it, times 1.1 per word it adds: so YAKE's fragments
@@ -27,6 +37,7 @@ Offsets are into ``article.raw``: ``article.raw[start:end]`` is the occurrence.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -42,18 +53,26 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.errors import CorpusError
 from newskit.keywords.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
+from newskit.resources.abbreviations import MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from newskit.resources.stopwords import (
     ADJECTIVE_SUFFIX_NOUNS,
     ADJECTIVE_SUFFIXES,
     DEMONYMS,
     DETERMINERS,
+    ED_NOUNS,
+    GENERIC_NOUNS,
+    HONORIFICS,
+    KEYWORD_SKIP,
     LY_WORDS,
     NAME_CONNECTORS,
     NAME_PREFIXES,
     NOUN_ING,
+    PREDICATE_ADJECTIVES,
+    SCALE_WORDS,
     STOPWORDS,
     TIME_WORDS,
     VERB_FRAGMENTS,
+    VERB_MARKERS,
     WEAK_MODIFIERS,
 )
 
@@ -86,15 +105,39 @@ LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
 MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
 _FINAL_PUNCT = ".!?…"
-# Words as newskit.segment cuts them (U.S., U.S.-China, 90-day, tit-for-tat, Bessent’s) and
-# punctuation marks (group 1), which end a phrase.
+_CURRENCY = "$€£¥"
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_MONTHS = MONTH_ABBREVIATIONS | {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(sorted((w.capitalize() for w in words), key=len, reverse=True))
+
+
+# Words as newskit.segment cuts them (U.S., U.S.-China, 90-day, tit-for-tat, Bessent’s), with
+# a title abbreviation or a middle initial before a name kept with its period ("Sen.", "B."),
+# a month abbreviation before a day ("Sept. 11"), numbers with their currency, thousands
+# separators and decimals ("$1.375", "800,000"), and punctuation marks (group 1), which end a
+# phrase.
 _WORD = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*|([^\w\s])"
+    r"(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*"
+    r"|(?:" + _alternatives(TITLE_ABBREVIATIONS) + r")\.(?=[ \t]+[A-Z])"
+    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"
+    r"|(?:" + _alternatives(MONTH_ABBREVIATIONS) + r")\.(?=[ \t]+\d)"
+    r"|[" + _CURRENCY + r"]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w‐‑-])"
+    r"|[" + _CURRENCY + r"]?\d+\.\d+(?![\w‐‑-])"
+    r"|[" + _CURRENCY + r"]\d+(?![\w‐‑-])"
+    r"|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*|([^\w\s])"
 )
+_SKIP = [re.compile(pattern, re.M) for _name, pattern, _example in KEYWORD_SKIP]
 _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 # Token roles inside a sentence.
 _BREAK, _NAME, _COMMON, _NAME_STOP = 0, 1, 2, 3
+_SKIPPED = -9  # the "initial" class of a word in a dateline or byline
 
 
 class _Tok(NamedTuple):
@@ -337,11 +380,35 @@ def _yake_text_cached(raw: str, kept: tuple[tuple[int, int], ...]) -> str:
     from newskit.corpus.segment import _sentence_spans
 
     parts = []
+    skip = _skip_spans(raw, kept)
     for s in _sentence_spans(raw, kept):
-        text = " ".join(raw[s.start : s.end].split())
+        piece = raw[s.start : s.end]
+        for a, b in skip:
+            if a < s.end and b > s.start:
+                lo, hi = max(a, s.start) - s.start, min(b, s.end) - s.start
+                piece = piece[:lo] + " " * (hi - lo) + piece[hi:]
+        text = " ".join(piece.split())
+        if not text:
+            continue
         stripped = text.rstrip("”’\"')]}»")
         parts.append(text if stripped[-1:] in _FINAL_PUNCT else text + " .")
     return "\n".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _skip_spans(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Raw spans that never give a keyphrase: datelines and bylines (``KEYWORD_SKIP``)."""
+    out = []
+    for ks, ke in kept:
+        for rx in _SKIP:
+            out.extend(m.span() for m in rx.finditer(raw, ks, ke) if m.end() > m.start())
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(out):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
 
 
 # --- words and candidates -------------------------------------------------------------------
@@ -378,7 +445,7 @@ def _word_class(text: str) -> tuple[str, bool, bool, int]:
     mixed = (rest != rest.lower() and rest != rest.upper()) or _is_acronym(text)
     first = text[:1]
     initial = 1 if first.isupper() else -1 if first.islower() else 0
-    if initial == 1 and not mixed and text.isupper() and len(text) > 1:
+    if initial == 1 and not mixed and text.isupper() and sum(c.isalpha() for c in text) > 1:
         initial = 2
     return key, stop, mixed, initial
 
@@ -393,6 +460,7 @@ def _common_role(key: str) -> int:
         or key in TIME_WORDS
         or "'" in key
         or (key in VERB_FRAGMENTS and key not in NOUN_ING)
+        or key in PREDICATE_ADJECTIVES
         or _adverb(key)
         or not any(c.isalnum() for c in key)
     ):
@@ -406,6 +474,8 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
 
     sents = _sentence_spans(raw, kept)
     headings = frozenset(i for i, s in enumerate(sents) if s.is_heading)
+    skip = _skip_spans(raw, kept)
+    skip_starts = [a for a, _b in skip]
     # Word tokens with their class, grouped into segments (runs between punctuation marks);
     # ``first`` marks a sentence's first word.
     groups: list[list[tuple]] = []
@@ -423,7 +493,10 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
                     current = []
                 continue
             cls = _word_class(text)
-            if cls[3] < 0:
+            k = bisect.bisect_right(skip_starts, m.start()) - 1
+            if k >= 0 and m.start() < skip[k][1]:
+                cls = (cls[0], True, False, _SKIPPED)  # a dateline or byline word
+            if cls[3] == -1:
                 lower.add(cls[0])
             elif (cls[3] == 1 or cls[2]) and not first and sid not in headings:
                 known.add(cls[0])
@@ -464,15 +537,39 @@ def _roles(
         # A capitalised word at a sentence start starts a name when it never shows in lower case
         # and a name follows ("Federal Reserve Chair Jerome Powell said"), or when the two words
         # show capitalised together elsewhere ("Port Authority" … "the Port Authority said").
-        if i + 1 >= n or group[i][4][1] or group[i + 1][4][1]:
+        if i + 1 >= n or group[i][4][1]:
             continue
         key, nxt = group[i][4][0], group[i + 1][4][0]
+        if nxt in NAME_CONNECTORS and i + 2 < n:
+            # "Secretary of State Marco Rubio called …" at a sentence start
+            if caps[i + 2] and not group[i + 2][4][1] and key not in lower:
+                caps[i] = True
+            continue
+        if group[i + 1][4][1]:
+            continue
         if (key, nxt) in pairs or (caps[i + 1] and key not in lower):
             caps[i] = True
+    # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
+    event = [False] * n
+    for i in range(n - 2):
+        month, day, noun = group[i][4][0], group[i + 1][4][0], group[i + 2][4]
+        if (
+            month.rstrip(".") in _MONTHS
+            and day.isdigit()
+            and len(day) <= 2
+            and not noun[1]
+            and noun[3] == -1
+            and _common_role(noun[0]) == _COMMON
+        ):
+            event[i] = event[i + 1] = True
     out: list[_Tok] = []
-    for i, (start, end, text, sid, (key, stop, _mixed, _initial), first) in enumerate(group):
+    for i, (start, end, text, sid, (key, stop, _mixed, initial), first) in enumerate(group):
         cap = caps[i]
-        if cap and stop:
+        if initial == _SKIPPED:
+            role = _BREAK
+        elif event[i]:
+            role = _NAME
+        elif cap and stop:
             # A capitalised function word inside a name ("Vice Premier He Lifeng").
             inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
             role = _NAME_STOP if inner else _BREAK
@@ -480,6 +577,9 @@ def _roles(
             role = _NAME
         else:
             role = _common_role(key)
+            # After "to" or a modal a lower-case word is a verb ("would build", "to repay").
+            if role == _COMMON and i > 0 and initial == -1 and group[i - 1][4][0] in VERB_MARKERS:
+                role = _BREAK
         possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
         if possessive:
             end -= 2
@@ -504,7 +604,7 @@ def _verbish(key: str) -> bool:
         return False
     if key.endswith("ing"):
         return key not in NOUN_ING
-    return key.endswith("ed") and not key.endswith("eed")
+    return key.endswith("ed") and key not in ED_NOUNS
 
 
 def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_Tok, ...]]]:
@@ -540,7 +640,24 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
             i = j
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
         run: list[_Tok] = []
-        for k, t in enumerate(seg):
+        k = -1
+        while k + 1 < n:
+            k += 1
+            t = seg[k]
+            year = _YEAR.fullmatch(t.key) and k + 1 < n and seg[k + 1].content
+            if t.role == _COMMON and _is_number(t.key) and not year:
+                # A number is a phrase of its own with its scale ("$1.375 billion", "12
+                # percent"); a bare number is none, and neither joins the words around it,
+                # except a year before a noun ("2020 election").
+                _noun_phrase(run, max_ngram, add)
+                run = []
+                j = k + 1
+                while j < n and seg[j].key in SCALE_WORDS:
+                    j += 1
+                if j > k + 1:
+                    add(seg[k:j])
+                k = j - 1
+                continue
             # An -ing word opening a phrase is an adjective at a sentence start or after a
             # determiner ("the escalating tariffs"), else a verb ("and toppling hundreds").
             if (
@@ -579,7 +696,12 @@ def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
             k -= 1
         _noun_phrase(run[:k], max_ngram, add)
         return
-    add(run[-max_ngram:])  # English noun phrases end in their head noun
+    # English noun phrases end in their head noun; the cut never splits a name ("St. Louis
+    # stadium plan" → "stadium plan", not "Louis stadium plan").
+    k = len(run) - max_ngram
+    while k < len(run) - 1 and run[k - 1].role != _COMMON and run[k].role != _COMMON:
+        k += 1
+    add(run[k:])
 
 
 def _trim(run: Sequence[_Tok]) -> Sequence[_Tok]:
@@ -595,8 +717,20 @@ def _trim(run: Sequence[_Tok]) -> Sequence[_Tok]:
 def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
     """``(lead_weak, trail_weak, content, verbish)`` for a word in a role."""
     edge = role in (_BREAK, _NAME_STOP) or (role == _COMMON and key in WEAK_MODIFIERS)
-    lead = edge or (role == _NAME and key in NAME_PREFIXES)
-    trail = edge or _is_number(key) or (role == _NAME and key in DEMONYMS)
+    bare = key.rstrip(".")
+    lead = (
+        edge
+        or (role == _NAME and (key in NAME_PREFIXES or bare in HONORIFICS))
+        or key in SCALE_WORDS
+    )
+    trail = (
+        edge
+        or _is_number(key)
+        or (role == _NAME and key in DEMONYMS)
+        or key in TIME_WORDS
+        or bare in TITLE_ABBREVIATIONS  # "Ohio Rep."
+        or (len(bare) == 1 and bare.isalpha())  # "Carolyn B."
+    )
     content = (
         any(c.isalpha() for c in key)
         and key not in DEMONYMS
@@ -611,12 +745,17 @@ def _adjective(key: str) -> bool:
 
 
 def _is_number(key: str) -> bool:
+    key = key.lstrip(_CURRENCY)
     return bool(key) and key[0].isdigit() and not any(c.isalpha() for c in key)
 
 
 def _valid(run: Sequence[_Tok]) -> bool:
-    if len(run) == 1 and run[0].role == _COMMON and _adjective(run[0].key):
-        return False
+    if (
+        len(run) == 1
+        and run[0].role == _COMMON
+        and (_adjective(run[0].key) or run[0].verbish or run[0].key in GENERIC_NOUNS)
+    ):
+        return False  # "economic", "released", "people"
     return any(t.content for t in run)
 
 

@@ -47,3 +47,16 @@ OPENERS = "“‘\"'([{«"
 CLOSERS = "”’\"')]}»"
 # A line that starts with one of these (after spaces) is a bullet item.
 BULLETS = ("- ", "• ", "* ", "– ", "— ", "· ", "▪ ", "► ")
+
+# Abbreviated titles that stand before a name; a keyphrase keeps them inside the name ("Rep.
+# Carolyn B. Maloney") and never ends with one ("Ohio Rep."). Lower case, without the period.
+# Example: "sen" in "Sen. Joni K. Ernst".
+TITLE_ABBREVIATIONS: frozenset[str] = _words(
+    """
+    sen rep reps gov gen lt col capt cmdr adm sgt maj cpl pvt st mt ft rev hon pres supt insp
+    det amb atty mr mrs ms dr prof messrs mmes
+    """
+)
+
+# Month abbreviations written with a period before a day ("Sept. 11"). Example: "sept".
+MONTH_ABBREVIATIONS: frozenset[str] = _words("jan feb mar apr jun jul aug sep sept oct nov dec")

@@ -21,6 +21,20 @@ though it may start one (``"Chinese imports"``).
 ``TIME_WORDS``: months, weekdays and other time words, never a phrase edge.
 ``NAME_CONNECTORS``: lower-case words allowed inside a name between capitalised words
 (``"Ministry of Commerce"``, ``"Secretary of State Marco Rubio"``).
+``HONORIFICS``: courtesy titles; a keyphrase drops them from the start of a name (``"Mr.
+Powell"`` → ``"Powell"``) and ``distinctive_terms`` shows them apart from content terms.
+``SCALE_WORDS``: words that make a number an amount (``"$1.375 billion"``, ``"12 percent"``);
+a number with one is a keyphrase candidate of its own, a bare number never starts one.
+``VERB_MARKERS``: words after which a lower-case word is a verb (``"would build"``, ``"to repay
+loans"``): a keyphrase is cut there.
+``PREDICATE_ADJECTIVES``: adjectives that follow their noun as a predicate (``"farmers
+unable"``, ``"rates steady"``); a keyphrase is cut at them.
+``ED_NOUNS``: words ending in ``-ed`` that are not verbs (``"hundred"``, ``"speed"``).
+``GENERIC_NOUNS``: nouns too general to be a keyphrase on their own (``"people"``, ``"end"``,
+``"thousands"``); they may still end a longer one (``"displaced people"``).
+``KEYWORD_SKIP``: regexes (multi-line mode) for text that never gives a keyphrase: the dateline
+place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``), byline lines
+(``"By Jane Mercer"``) and credit lines (``"Reporting by Jane Mercer; Editing by Tom Li"``).
 """
 
 from __future__ import annotations
@@ -70,6 +84,9 @@ STOPWORDS: frozenset[str] = _words(
 VERB_LEMMAS: frozenset[str] = _words(
     """
     concede depend maintain predict prefer reckon reiterate
+    agree need rely repay protect merge violate bring revive postpone divert derail shut quit
+    verify investigate sue restore steal evacuate flee destroy injure kill soar unveil hire
+    resign retire elect condemn determine allege
     accept accuse achieve acknowledge add admit advocate affect agree allow announce appear
     approve argue arrive ask attend avert avoid become begin believe boost bridge cause cite
     combat confirm consider continue contribute convince criticise criticize decide declare
@@ -96,6 +113,7 @@ IRREGULAR_VERB_FORMS: frozenset[str] = _words(
     rose risen rises fell fallen
     says said told took taken went gone came gave given saw seen made got gotten
     lies lay lying dies died dying ties tied tying
+    fled stole stolen shutting quitting
     """
 )
 
@@ -189,7 +207,7 @@ TIME_WORDS: frozenset[str] = _words(
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. sept
     monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
     week weeks weekend month months year years day days time times morning afternoon evening
-    night decade decades century quarter
+    night decade decades century quarter overnight
     """
 )
 
@@ -219,4 +237,89 @@ ADJECTIVE_SUFFIX_NOUNS: frozenset[str] = _words(
 # yields") it is a verb and is left out. Example: "the".
 DETERMINERS: frozenset[str] = _words(
     "the a an its their his her our your my this that these those of amid such any some no"
+)
+
+# Courtesy titles. Example: "mr" in "Mr. Powell".
+HONORIFICS: frozenset[str] = _words("mr mrs ms miss dr messrs mmes mx")
+
+# Scale and unit words that belong to the number before them. Example: "billion".
+SCALE_WORDS: frozenset[str] = _words(
+    """
+    hundred thousand million billion trillion percent per-cent pct dollars dollar euros euro
+    pounds yuan yen rupees
+    """
+)
+
+# Words after which a lower-case word is a verb. Example: "would" in "would build a factory".
+VERB_MARKERS: frozenset[str] = _words(
+    """
+    to will would can could should shall may might must did does do didn't don't doesn't
+    won't wouldn't can't cannot couldn't shouldn't 'll 'd
+    """
+)
+
+# Adjectives that stand after their noun. Example: "unable" in "farmers unable to repay".
+PREDICATE_ADJECTIVES: frozenset[str] = _words(
+    """
+    unable able likely unlikely steady unchanged ready willing eager reluctant due aware
+    afraid sure certain responsible north south east west
+    """
+)
+
+# Words ending in -ed that are not verbs. Example: "hundred".
+ED_NOUNS: frozenset[str] = _words(
+    """
+    hundred kindred sacred naked wicked rugged ragged beloved speed greed breed steed tweed
+    shed seabed hotbed watershed
+    """
+)
+
+# Text that never gives a keyphrase, as (name, regex, example); regexes run in multi-line mode.
+KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
+    (
+        "dateline",
+        r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*"  # PLACE
+        r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?"  # , Iowa / , Calif.
+        r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2})?"  # , Sept. 12
+        r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]*",  # (AP) —
+        "DES MOINES, Iowa — A second year of drought",
+    ),
+    (
+        "byline",
+        r"^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t,|]+(?:[A-Z][\w.'’-]*|and|of|the|in))*[ \t]*$",
+        "By Jane Mercer",
+    ),
+    (
+        "credits",
+        r"^[ \t]*\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)[ \t]+by[ \t][^\n]*$",
+        "Reporting by Jane Mercer; Editing by Tom Li",
+    ),
+)
+
+# House style: words an outlet's style puts in stories whatever they cover.
+# ``HOUSE_STYLE_WORDS``: a term with one of these words is style (as is one with a courtesy title,
+# ``HONORIFICS``, or a word of the corpus's own outlet names, which ``distinctive_terms`` adds):
+# wire names and credit lines. Example: "reuters" in "reuters reported".
+# ``HOUSE_STYLE_TERMS``: spellings that are style only on their own ("u.s." alone is style;
+# "u.s. ban" is content). Example: "a.m.", "per cent".
+# ``distinctive_terms(style="separate")`` lists style terms after the content terms.
+HOUSE_STYLE_WORDS: frozenset[str] = _words(
+    """
+    ap afp reuters bloomberg xinhua upi dpa associated agence france-presse
+    reporting editing contributed contributing staff writer correspondent photo photos
+    caption getty newsletter subscribe
+    """
+)
+HOUSE_STYLE_TERMS: frozenset[str] = _words(
+    """
+    a.m. p.m. am pm pct per cent percent u.s. us u.k. uk u.n. un e.u. eu
+    """
+)
+
+# Nouns that say nothing on their own. Example: "people" in "killing 42 people".
+GENERIC_NOUNS: frozenset[str] = _words(
+    """
+    people thousands hundreds dozens millions billions end place part parts way ways thing
+    things lot lots hand kind number side sides point fact move matter instance example
+    """
 )
