@@ -116,16 +116,20 @@ def coverage(
     if form == "long":
         return long
     outlet_cols = list(dict.fromkeys(columns[a.id] for a in articles))
-    long_wide = long.drop(columns="story_id")
+    # One pass over the sentences: the cell of (fact, column) joins its sentences in order.
+    cells: dict[int, dict[str, list[str]]] = {}
+    heads: dict[int, tuple[int, str]] = {}
+    for fid, col, text, n in zip(
+        long["fact_id"], long["column"], long["text"], long["n_outlets"], strict=True
+    ):
+        cells.setdefault(fid, {}).setdefault(col, []).append(text)
+        heads.setdefault(fid, (int(n), text))
     wide_rows = []
-    for fid, sub in long_wide.groupby("fact_id", sort=True):
-        row = {
-            "fact_id": fid,
-            "n_outlets": int(sub["n_outlets"].iloc[0]),
-            "fact": sub["text"].iloc[0],
-        }
+    for fid in sorted(cells):
+        n, fact = heads[fid]
+        row = {"fact_id": fid, "n_outlets": n, "fact": fact}
         for col in outlet_cols:
-            row[col] = JOIN.join(sub.loc[sub["column"] == col, "text"])
+            row[col] = JOIN.join(cells[fid].get(col, ()))
         wide_rows.append(row)
     return pd.DataFrame(wide_rows, columns=["fact_id", "n_outlets", "fact", *outlet_cols])
 

@@ -77,17 +77,21 @@ def reuse_graph(
         ]
     rows = []
     grams: dict[str, frozenset] = {}
-    pairs = sorted({(a, b) for a, b in zip(al["a_id"], al["b_id"], strict=True)})
-    for a_id, b_id in pairs:
+    credits: dict[str, set[str]] = {}
+    for (a_id, b_id), sub in al.groupby(["a_id", "b_id"], sort=True):
         a, b = by_id[a_id], by_id[b_id]
-        sub = al[(al["a_id"] == a_id) & (al["b_id"] == b_id)]
         cov_a = _coverage(a, sub["a_start"], sub["a_end"])
         cov_b = _coverage(b, sub["b_start"], sub["b_end"])
         for x in (a, b):
             if x.id not in grams:
                 grams[x.id] = shingles(x, n=3)
         contain = (_contained(grams[a_id], grams[b_id]), _contained(grams[b_id], grams[a_id]))
-        votes, evidence = _votes(a, b, cov_a, cov_b, contain, len(sub))
+        for x in (a, b):
+            if x.id not in credits:
+                credits[x.id] = _credits(x)
+        votes, evidence = _votes(
+            a, b, cov_a, cov_b, contain, len(sub), (credits[a_id], credits[b_id])
+        )
         total = sum(votes)
         forward = total > 0 or (total == 0 and cov_a >= cov_b)
         src, der = (a, b) if forward else (b, a)
@@ -137,6 +141,7 @@ def _votes(
     cov_b: float,
     contain: tuple[float, float],
     n_passages: int,
+    cred: tuple[set[str], set[str]],
 ) -> tuple[list[float], list[str]]:
     """Signed votes (positive: ``a`` is the source) and the evidence sentences."""
     votes: list[float] = []
@@ -159,7 +164,7 @@ def _votes(
         ev.append(f"dates: {a.id} {a.date}, {b.id} {b.date} (earlier is the source)")
     else:
         ev.append(f"dates: {a.id} {a.date or 'unknown'}, {b.id} {b.date or 'unknown'}")
-    cred_a, cred_b = _credits(a), _credits(b)
+    cred_a, cred_b = cred
     if a.outlet and a.outlet in cred_b:
         votes.append(VOTES["credit"])
         ev.append(f"{b.id} credits {a.outlet}")
