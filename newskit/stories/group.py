@@ -34,6 +34,8 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Union
 
 import numpy as np
@@ -303,6 +305,14 @@ def _centre_similarity(matrix, groups: list[list[int]]) -> list[float]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _default_stories(articles: tuple[Article, ...]) -> Mapping[str, str]:
+    """``stories(articles)`` with default options, as a mapping; cached, since a notebook asks
+    the same corpus for its stories once per analysis."""
+    frame = stories(articles)
+    return MappingProxyType(dict(zip(frame["article_id"], frame["story_id"], strict=True)))
+
+
 def story_map(
     corpus: Iterable[Article],
     assigned: Stories = None,
@@ -323,8 +333,7 @@ def story_map(
         if any(a.story_id is not None for a in articles):
             mapping: Mapping[str, str | None] = {a.id: a.story_id for a in articles}
         else:
-            frame = stories(articles)
-            mapping = dict(zip(frame["article_id"], frame["story_id"], strict=True))
+            mapping = _default_stories(tuple(articles))
     elif isinstance(assigned, pd.DataFrame):
         mapping = dict(zip(assigned["article_id"], assigned["story_id"], strict=True))
     else:
