@@ -64,6 +64,26 @@ def test_outlet_from_the_url_when_missing() -> None:
     assert frame["outlet_raw"].isna().sum() == 4
 
 
+def test_a_domain_that_spells_a_corpus_outlet_gets_its_name() -> None:
+    c = load(
+        ["The Evening Bulletin", None, None, "Harbor Gazette", None],
+        urls=[
+            None,
+            "https://www.eveningbulletin.com/a/1",
+            "https://harbor-gazette.net/b/2",
+            None,
+            "https://www.pioneercourier.com/c",
+        ],
+    )
+    assert list(c.frame()["outlet"]) == [
+        "The Evening Bulletin",
+        "The Evening Bulletin",
+        "Harbor Gazette",
+        "Harbor Gazette",
+        "Pioneercourier",  # no outlet of the corpus spells it: the domain itself
+    ]
+
+
 def test_mapping_by_domain() -> None:
     c = load([None], urls=["https://news.example.org/x"], outlets={"example.org": "Example"})
     assert c[0].outlet == "Example" and c[0].outlet_raw is None

@@ -6,6 +6,7 @@ load (``newskit.corpus.load``) → clean (``newskit.corpus.clean``) → ``Articl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -39,6 +40,7 @@ FRAME_COLUMNS = [
     "encoding",
     "source",
     "outlet_raw",
+    "story_id",
 ]
 REMOVED_COLUMNS = ["article_id", "start", "end", "rule", "text"]
 
@@ -116,9 +118,10 @@ class Corpus(Sequence[Article]):
 
     def frame(self) -> pd.DataFrame:
         """One row per article: ``id, outlet, date, title, url, n_chars, n_words, n_sentences,
-        n_removed, encoding, source, outlet_raw``. ``n_chars`` counts the cleaned text; ``date``
-        is a datetime64 column (NaT where unknown). ``outlet`` is the canonical display name,
-        ``outlet_raw`` what the file said (see ``newskit.corpus.outlets``)."""
+        n_removed, encoding, source, outlet_raw, story_id``. ``n_chars`` counts the cleaned text;
+        ``date`` is a datetime64 column (NaT where unknown). ``outlet`` is the canonical display
+        name, ``outlet_raw`` what the file said (see ``newskit.corpus.outlets``); ``story_id`` the
+        story the article was assigned (``Corpus.with_stories``), else None."""
         from newskit.corpus.segment import article_tokens, sentence_spans
 
         rows = [
@@ -135,12 +138,56 @@ class Corpus(Sequence[Article]):
                 a.encoding,
                 a.source,
                 a.outlet_raw,
+                a.story_id,
             )
             for a in self._articles
         ]
         df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
         df["date"] = pd.to_datetime(df["date"])
         return df
+
+    def with_stories(self, stories: pd.DataFrame | Mapping[str, str | None]) -> Corpus:
+        """A corpus whose articles carry their story ids.
+
+        ``stories``: ``newskit.stories(corpus)`` output (``article_id, story_id`` columns) or a
+        mapping ``{article_id: story_id}``. Every article of the corpus must be in it.
+        """
+        if isinstance(stories, pd.DataFrame):
+            missing_cols = {"article_id", "story_id"} - set(stories.columns)
+            if missing_cols:
+                raise ValueError(
+                    f"the stories frame has no {sorted(missing_cols)} column; pass "
+                    "newskit.stories(corpus)"
+                )
+            mapping = dict(zip(stories["article_id"], stories["story_id"], strict=True))
+        else:
+            mapping = dict(stories)
+        missing = [a.id for a in self._articles if a.id not in mapping]
+        if missing:
+            raise ValueError(
+                f"no story for articles {missing[:5]}{' …' if len(missing) > 5 else ''}; "
+                "pass newskit.stories(corpus) computed on this corpus"
+            )
+        articles = (
+            dataclasses.replace(a, story_id=None if pd.isna(mapping[a.id]) else str(mapping[a.id]))
+            for a in self._articles
+        )
+        return Corpus(articles, skipped=self._skipped, source=self.source)
+
+    def story(self, story_id: str) -> Corpus:
+        """The articles of one story (``Corpus.with_stories`` first), in corpus order."""
+        known = list(dict.fromkeys(a.story_id for a in self._articles if a.story_id))
+        if not known:
+            raise ValueError(
+                "no article has a story id yet; use corpus.with_stories(newskit.stories(corpus))"
+            )
+        if story_id not in known:
+            raise KeyError(f"no story {story_id!r}; stories are {sorted(known)}")
+        return Corpus(
+            (a for a in self._articles if a.story_id == story_id),
+            skipped=self._skipped,
+            source=self.source,
+        )
 
     def removed(self) -> pd.DataFrame:
         """Every span cleaning removed: ``article_id, start, end, rule, text`` (raw offsets)."""

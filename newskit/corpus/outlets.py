@@ -9,8 +9,9 @@
    well-known outlet's other names (``OUTLET_ALIASES``: ``"nyt"``, ``"New York Times"`` →
    ``"The New York Times"``) do.
 3. An article without an outlet is named from its URL's domain: a well-known domain by the
-   table ``newskit.resources.outlets.OUTLET_DOMAINS``, any other by the domain itself
-   (``www.the-herald.com`` → ``"The Herald"``).
+   table ``newskit.resources.outlets.OUTLET_DOMAINS``, any other by an outlet of the corpus
+   whose name spells the domain (``eveningbulletin.com`` → ``"The Evening Bulletin"``), else by
+   the domain itself (``www.the-herald.com`` → ``"The Herald"``).
 4. Otherwise the display name is the spelling the corpus uses most for that outlet (ties: the
    one seen first), with its spaces collapsed.
 
@@ -69,6 +70,11 @@ def domain(url: str | None) -> str | None:
     return ".".join(labels)
 
 
+def _spelled(name: str) -> str:
+    """An outlet name as a domain spells it: ``"The Evening Bulletin"`` → ``eveningbulletin``."""
+    return "".join(ch for ch in outlet_key(name).removeprefix("the ") if ch.isalnum())
+
+
 def outlet_from_url(url: str | None, mapping: Mapping[str, str] | None = None) -> str | None:
     """A display name for the site ``url`` is on: from ``mapping`` (keys are domains), then
     ``OUTLET_DOMAINS`` (the domain or a parent domain), then made readable from the domain
@@ -97,6 +103,7 @@ def canonical_outlets(
     items = list(articles)
     mapping = {outlet_key(k): str(v) for k, v in (outlets or {}).items()}
     named: list[tuple[str | None, bool]] = []  # (name, chosen by the user)
+    from_url: set[int] = set()  # positions named from a domain spelled out, not from a table
     for a in items:
         raw = a.outlet
         if raw is not None and str(raw).strip():
@@ -110,7 +117,16 @@ def canonical_outlets(
         else:
             from_user = outlet_from_url(a.url, mapping)
             user = from_user is not None and outlet_from_url(a.url) != from_user
+            if from_user is not None and not user and domain(a.url) not in OUTLET_DOMAINS:
+                from_url.add(len(named))
             named.append((from_user, user))
+    given = {
+        _spelled(name): name for i, (name, _) in enumerate(named) if name and i not in from_url
+    }
+    for i in from_url:
+        name = named[i][0]
+        if name is not None and _spelled(name) in given:
+            named[i] = (given[_spelled(name)], False)
     forms: dict[str, Counter[str]] = {}
     chosen: dict[str, str] = {}
     for name, user in named:

@@ -55,6 +55,7 @@ from newskit.resources.reuse import (
     SPEECH_VERBS_MORE,
     TIME_NAMES,
 )
+from newskit.stories import Stories, story_map
 
 QUOTE_COLUMNS = [
     "quote_id",
@@ -338,8 +339,10 @@ def shared_quotes(
     *,
     min_words: int = DEFAULT_MIN_WORDS,
     min_ratio: float = DEFAULT_MIN_RATIO,
+    stories: Stories = None,
+    across_stories: bool = False,
 ) -> pd.DataFrame:
-    """Each quotation that appears in two or more articles, one row per occurrence.
+    """Each quotation that appears in two or more articles of one story, one row per occurrence.
 
     Returns ``quote_id, article_id, start, end, text, speaker, speech_verb, attribution,
     n_articles``: ``text`` is ``raw[start:end]`` (the quotation without its marks),
@@ -348,13 +351,21 @@ def shared_quotes(
     ``"unattributed"``, ``n_articles`` how many articles carry that quotation. Sorted by
     ``n_articles`` (most first), then by where the quotation first appears (corpus order,
     offset).
+    Quotations are only matched between articles of the same story (``stories``:
+    ``newskit.stories`` output or ``{article_id: story_id}``; None: the ids the articles carry,
+    or computed); ``across_stories=True`` matches them across the whole corpus.
     """
     articles = list(corpus)
+    story = story_map(articles, stories, across_stories=across_stories)
     found = [(a, q) for a in articles for q in quotations(a, min_words=min_words)]
+    by_story: dict[str, list[int]] = {}
+    for i, (a, _) in enumerate(found):
+        by_story.setdefault(story[a.id], []).append(i)
     links = (
         (i, j)
-        for i in range(len(found))
-        for j in range(i + 1, len(found))
+        for members in by_story.values()
+        for x, i in enumerate(members)
+        for j in members[x + 1 :]
         if found[i][0].id != found[j][0].id
         and quotes_match(found[i][1].words, found[j][1].words, min_ratio=min_ratio)
     )
