@@ -79,7 +79,7 @@ def test_frame_columns_and_counts(seeds):
     frame = seeds.frame()
     assert list(frame.columns) == [
         "id", "outlet", "date", "title", "url", "n_chars", "n_words", "n_sentences",
-        "n_removed", "encoding", "source",
+        "n_removed", "encoding", "source", "date_source", "extractor", "notes",
     ]  # fmt: skip
     ap = frame.set_index("id").loc["003_9f741c860b40ed27"]
     assert ap.n_sentences == 15
@@ -224,9 +224,12 @@ def test_csv_row_without_text_and_bad_date(tmp_path):
 
 def test_csv_without_text_column_always_raises(tmp_path):
     path = tmp_path / "arts.csv"
-    path.write_text("id,body\na,Some text.\n")
+    path.write_text("id,words\na,Some text.\n")
     for errors in ("raise", "skip"):
-        with pytest.raises(CorpusSourceError, match=r"arts\.csv: has no 'text' column \(columns"):
+        with pytest.raises(
+            CorpusSourceError,
+            match=r"arts\.csv: has no article-text column \(columns: id, words\).*columns=\{'text': 'words'\}",
+        ):
             newskit.load_corpus(path, errors=errors)
 
 
@@ -269,8 +272,8 @@ def test_folder_reports_ignored_files(tmp_path):
         )
     )
     assert reasons == {
-        "notes.md": "ignored: not a .txt file",
-        "sub": "ignored: a folder (subfolders are not read)",
+        "notes.md": "ignored: not an article file (.txt, .html, .htm, .warc)",
+        "sub": "ignored: a folder (subfolders are read with recursive=True)",
     }
 
 
@@ -304,7 +307,7 @@ def test_no_articles_left_raises_even_when_skipping(tmp_path):
         newskit.load_corpus(tmp_path, errors="skip")
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(CorpusSourceError, match=r"the folder has no \.txt files"):
+    with pytest.raises(CorpusSourceError, match=r"the folder has no \.txt, \.html or \.warc files"):
         newskit.load_corpus(empty)
 
 

@@ -6,6 +6,7 @@ Cleaning never rewrites text: it only decides which spans of ``raw`` are not art
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -14,8 +15,9 @@ import pandas as pd
 
 from newskit.corpus.records import Removal, Rule
 from newskit.resources.boilerplate import BOILERPLATE_RULES
+from newskit.resources.numbers import MONTHS
 
-METADATA_GROUPS = ("date", "outlet", "title", "author")
+METADATA_GROUPS = ("date", "outlet", "title", "author", "dateline_date")
 
 
 def boilerplate_rules() -> pd.DataFrame:
@@ -81,7 +83,8 @@ def clean_text(
     """Apply ``rules`` (default: the boilerplate table) to ``raw``.
 
     Returns the removed spans (sorted, non-overlapping, raw offsets) and the metadata the rules
-    read (keys among ``date, outlet, title, author``; values stripped of surrounding space).
+    read (keys among ``date, outlet, title, author, dateline_date``; values stripped of
+    surrounding space).
     """
     rules = BOILERPLATE_RULES if rules is None else rules
     view = match_view(raw)
@@ -181,3 +184,42 @@ def apply_removals(raw: str, removed: Sequence[Removal]) -> str:
         pos = max(pos, r.end)
     parts.append(raw[pos:])
     return "".join(parts)
+
+
+_DATELINE_DATE = re.compile(
+    r"(?P<month>[A-Z][a-z]+)\.?[ \t]*(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?"
+)
+
+
+def dateline_date(text: str, known: dt.date | None = None) -> tuple[dt.date | None, str | None]:
+    """Resolve a dateline's date (``"March 3"``, ``"Jan. 5, 2024"``) to a date.
+
+    A date with a year is taken as written. A yearless one is put in the year that brings it
+    nearest to ``known`` (another date known for the article, such as a web archive's capture
+    date). Returns ``(date, note)``: without a year and without ``known`` the date is ``None`` and
+    the note says why; an impossible date (``Feb. 30``) gives ``None`` and a note too.
+    """
+    m = _DATELINE_DATE.fullmatch(text.strip())
+    month = MONTHS.get(m.group("month")) if m else None
+    if m is None or month is None:
+        return None, f"dateline date {text!r} not understood"
+    day = int(m.group("day"))
+    try:
+        if m.group("year"):
+            return dt.date(int(m.group("year")), month, day), None
+        if known is None:
+            return None, (
+                f"dateline date {text!r} has no year and nothing else dates the article; "
+                "give the date in metadata.csv or a date column"
+            )
+        options = []
+        for year in (known.year - 1, known.year, known.year + 1):
+            try:
+                options.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+        if not options:
+            raise ValueError(text)
+        return min(options, key=lambda d: (abs((d - known).days), d > known)), None
+    except ValueError:
+        return None, f"dateline date {text!r} is not a calendar date"

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,12 @@ class Article:
     ``removed`` the spans of ``raw`` that cleaning removed, in order and non-overlapping.
     ``source`` says where the article came from (path, or path and row); ``encoding`` how it was
     decoded (``"utf-8"``, ``"utf-8-sig"``, or ``"cp1252 (fallback)"``).
+
+    Loader fields (appended, not compared): ``meta`` holds the extra columns of a table (or a web
+    page's fields) that are not one of the above; ``date_source`` says where ``date`` came from
+    (``"metadata"``, ``"text"``, ``"dateline"``, ``"page"``, ``"capture"``); ``extractor`` names
+    the tool that made ``raw`` from a web page (``None`` for plain text); ``notes`` are loader
+    warnings about this article (read as HTML, over-size, an unresolved dateline date).
     """
 
     id: str
@@ -45,6 +53,10 @@ class Article:
     source: str = ""
     encoding: str = "utf-8"
     author: str | None = field(default=None, compare=False)
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    date_source: str | None = field(default=None, compare=False)
+    extractor: str | None = field(default=None, compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
     def kept(self) -> tuple[tuple[int, int], ...]:
