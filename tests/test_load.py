@@ -314,3 +314,28 @@ def test_no_articles_left_raises_even_when_skipping(tmp_path):
 def test_errors_mode_is_checked():
     with pytest.raises(ValueError, match="errors must be"):
         newskit.load_corpus(None, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_article_over_max_chars_is_refused_naming_the_limit(tmp_path):
+    (tmp_path / "big.txt").write_text("Word " * 3000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("A small article. It loads.", encoding="utf-8")
+    with pytest.raises(
+        ArticleError,
+        match=r"big\.txt: has 15,000 characters, over the limit of 10,000; raise it with load_corpus\(\.\.\., max_chars=15_001\)",
+    ):
+        newskit.load_corpus(tmp_path, max_chars=10_000)
+    corpus = newskit.load_corpus(tmp_path, max_chars=10_000, errors="skip")
+    assert corpus.ids == ["small"]
+    assert "over the limit of 10,000" in corpus.skipped.iloc[0]["reason"]
+    assert newskit.load_corpus(tmp_path, max_chars=None).ids == ["big", "small"]
+
+
+def test_large_article_loads_whole_with_a_note(tmp_path):
+    from newskit.corpus.corpus import LARGE_CHARS
+
+    text = "Prices rose again. " * (LARGE_CHARS // 19 + 10)
+    (tmp_path / "large.txt").write_text(text, encoding="utf-8")
+    corpus = newskit.load_corpus(tmp_path)
+    assert corpus["large"].raw == text  # never truncated
+    note = corpus.frame()["notes"][0]
+    assert note.startswith(f"large article: {len(text):,} characters")

@@ -50,6 +50,12 @@ def archive_records(path: Path) -> Iterator[ArchiveRecord]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not _has_archive_header(path):
+        raise CorpusSourceError(
+            "is not a readable WARC/ARC archive (it does not start with 'WARC/' or "
+            "'filedesc://'); give a .warc, .warc.gz or .arc file",
+            file=str(path),
+        )
     try:
         with path.open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
@@ -71,6 +77,21 @@ def archive_records(path: Path) -> Iterator[ArchiveRecord]:
             f"is not a readable WARC/ARC archive ({exc}); give a .warc, .warc.gz or .arc file",
             file=str(path),
         ) from exc
+
+
+def _has_archive_header(path: Path) -> bool:
+    import gzip
+    import zlib
+
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            with gzip.open(path, "rb") as unzipped:
+                head = unzipped.read(64)
+        except (OSError, EOFError, zlib.error):
+            return False
+    return head.lstrip().startswith((b"WARC/", b"filedesc://"))
 
 
 def _date(value: str | None) -> dt.date | None:
