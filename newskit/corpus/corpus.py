@@ -7,6 +7,7 @@ load (``newskit.corpus.load``) → clean (``newskit.corpus.clean``) → ``Articl
 from __future__ import annotations
 
 import datetime as dt
+import json
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -45,6 +46,7 @@ FRAME_COLUMNS = [
     "notes",
 ]
 REMOVED_COLUMNS = ["article_id", "start", "end", "rule", "text"]
+SPEC_SUFFIX = ".corpus.json"
 
 MAX_CHARS = 20_000_000
 """Default ``load_corpus(max_chars=...)``: an article longer than this (about 20 MB of text) is
@@ -215,6 +217,9 @@ def load_corpus(
     kept in ``Article.meta`` and shown in ``corpus.frame()``; a ``LoadWarning`` says which
     columns were recognised and which were kept.
 
+    A ``NAME.corpus.json`` file is a load spec: the source and these options (see
+    ``read_spec``; ``newskit report --columns …`` writes one for the notebooks).
+
     ``recursive=True`` reads subfolders (ids are then relative paths, ``cnn/story1``);
     ``outlet_from="folder"`` takes the outlet from the name of the folder holding each file.
     ``max_chars``: an article longer than this is refused (``None``: no limit); articles over
@@ -227,6 +232,14 @@ def load_corpus(
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     if source is None:
         source = seeds_path()
+    if isinstance(source, (str, Path)) and str(source).lower().endswith(SPEC_SUFFIX):
+        spec = read_spec(Path(source))
+        source = spec.pop("source")
+        columns = columns if columns is not None else spec.get("columns")
+        recursive = recursive or bool(spec.get("recursive"))
+        outlet_from = outlet_from if outlet_from is not None else spec.get("outlet_from")
+        if max_chars == MAX_CHARS and "max_chars" in spec:
+            max_chars = spec["max_chars"]
     if outlet_from not in (None, "folder"):
         raise ValueError(f"outlet_from must be 'folder' or None, not {outlet_from!r}")
     problems = Problems(errors)
@@ -262,6 +275,26 @@ def load_corpus(
         warnings.warn(message, LoadWarning, stacklevel=2)
     name = None if isinstance(source, pd.DataFrame) else str(source)
     return Corpus(articles, skipped=problems.frame(), source=name)
+
+
+def read_spec(path: Path) -> dict[str, Any]:
+    """Read a load spec (``NAME.corpus.json``, written by ``newskit report --columns …``):
+    ``{"source": PATH, "columns": {...}, "recursive": bool, "outlet_from": "folder",
+    "max_chars": N}``; a relative ``source`` is taken from the spec's folder."""
+    try:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CorpusSourceError(f"cannot be read as a corpus spec ({exc})", file=str(path)) from exc
+    allowed = {"source", "columns", "recursive", "outlet_from", "max_chars"}
+    if not isinstance(spec, dict) or "source" not in spec or set(spec) - allowed:
+        raise CorpusSourceError(
+            "a corpus spec is a JSON object with 'source' and optionally "
+            "'columns', 'recursive', 'outlet_from', 'max_chars'",
+            file=str(path),
+        )
+    source = Path(spec["source"]).expanduser()
+    spec["source"] = source if source.is_absolute() else path.parent / source
+    return spec
 
 
 def _check_size(record: RawRecord, max_chars: int | None) -> None:
