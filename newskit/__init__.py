@@ -17,6 +17,7 @@ from newskit.claims import compare_claims, numeric_claims
 from newskit.corpus import (
     Article,
     Corpus,
+    LoadWarning,
     Removal,
     Rule,
     boilerplate_rules,
@@ -51,6 +52,7 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "CorpusSourceError",
+    "LoadWarning",
     "Removal",
     "Rule",
     "align",

@@ -194,6 +194,8 @@ def _read_files(
                     record = _html_record(
                         raw, ident, str(path), notes=["read as HTML: the .txt file is a web page"]
                     )
+                    if record is not None:
+                        record.encoding = encoding
                 else:
                     record = RawRecord(ident, raw, {}, str(path), str(path), None, encoding)
         except ArticleError as exc:
@@ -478,7 +480,11 @@ def _read_frame(
         except ValueError as exc:
             problems.report(ArticleError(str(exc), file=name, row=number))
             continue
-        extra = {str(c): row[c] for c in extra_columns if not _missing(row[c])}
+        extra = {
+            str(c): row[c]
+            for c in extra_columns
+            if not _missing(row[c]) and not (isinstance(row[c], str) and not row[c].strip())
+        }
         records.append(
             RawRecord(
                 ident,

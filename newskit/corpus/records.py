@@ -33,7 +33,8 @@ class Article:
     publication date when known. ``raw`` is the decoded file text; ``text`` the cleaned text;
     ``removed`` the spans of ``raw`` that cleaning removed, in order and non-overlapping.
     ``source`` says where the article came from (path, or path and row); ``encoding`` how it was
-    decoded (``"utf-8"``, ``"utf-8-sig"``, or ``"cp1252 (fallback)"``).
+    decoded (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252 (fallback)"``, or ``"html"`` for a page
+    whose bytes the extractor decoded by the charset it declares).
 
     Loader fields (appended, not compared): ``meta`` holds the extra columns of a table (or a web
     page's fields) that are not one of the above; ``date_source`` says where ``date`` came from
