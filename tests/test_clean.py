@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 import pandas as pd
 import pytest
@@ -208,3 +209,16 @@ def test_dateline_dates_the_article_only_when_nothing_else_does(make_corpus):
     assert pd.isna(frame.loc["c", "date_source"])
     assert "has no year" in frame.loc["c", "notes"]
     assert corpus["c"].text == "Oil fell. Gas rose."
+
+
+def test_many_boilerplate_lines_all_removed_once():
+    paragraphs = [
+        f"Paragraph {i} says something.\nAdvertisement\nAlso Read | link {i}\n" for i in range(500)
+    ]
+    text = "".join(paragraphs)
+    removed, _ = clean_text(text)
+    assert [r.rule for r in removed] == ["advertisement", "related_link"] * 500
+    assert apply_removals(text, removed) == "".join(
+        f"Paragraph {i} says something.\n" for i in range(500)
+    )
+    assert all(a.end <= b.start for a, b in pairwise(removed))
