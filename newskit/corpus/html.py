@@ -2,7 +2,8 @@
 
 ``extract_page(html)`` returns a ``Page``: the main text of the page (trafilatura: navigation,
 cookie banners, scripts, related links, comments and footers are left out; paragraphs are joined
-by a blank line, so sentences never run from one paragraph into the next) and what the page says
+by a blank line, so sentences never run from one paragraph into the next; tables are left out,
+as their cells do not read as sentences) and what the page says
 about itself: title, author, site name (→ outlet), canonical URL, publication date. The date
 comes from the page's metadata (``<meta>`` tags, JSON-LD, ``<time>``, the URL, read by htmldate
 inside trafilatura); when that finds none, htmldate's extensive search of the page text is tried
