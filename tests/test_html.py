@@ -127,10 +127,21 @@ def test_txt_file_holding_html_is_detected_and_noted(tmp_path):
     assert corpus["plain"].raw.startswith("A plain article")
 
 
-def test_page_without_date_metadata_gets_htmldate_guess_or_none():
+def test_page_without_date_metadata_gets_htmldate_guess_with_a_note():
     got = extract_page(page(date_meta=False).replace("<h1>", "<p>Published 5 March 2024</p><h1>"))
     assert got is not None
     assert got.date == dt.date(2024, 3, 5)
+    assert got.notes == ("date guessed by htmldate from the page text (no date in its metadata)",)
+
+
+def test_copyright_year_alone_is_not_a_date():
+    html = page(date_meta=False).replace(
+        '<link rel="canonical" href="https://ledger.example.org/news/ferry-pier-vote">', ""
+    )
+    got = extract_page(html)
+    assert got is not None
+    assert got.date is None
+    assert got.notes == ("htmldate found only a year (2024) in the page text; date left unknown",)
 
 
 def test_page_without_article_text_is_skipped_with_reason(tmp_path):

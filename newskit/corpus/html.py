@@ -7,7 +7,8 @@ as their cells do not read as sentences) and what the page says
 about itself: title, author, site name (→ outlet), canonical URL, publication date. The date
 comes from the page's metadata (``<meta>`` tags, JSON-LD, ``<time>``, the URL, read by htmldate
 inside trafilatura); when that finds none, htmldate's extensive search of the page text is tried
-and the guess is flagged in ``Page.notes``. A page whose text has fewer than
+and the guess is flagged in ``Page.notes`` (a bare year, such as a copyright line, which htmldate
+pads to 1 January, is not taken as a date). A page whose text has fewer than
 ``MIN_WORDS`` words holds no article: ``extract_page`` returns ``None``.
 
 ``looks_like_html(text)`` tells a ``.txt`` file that is really a saved web page.
@@ -73,7 +74,12 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page | None:
     date = _date(doc.date)
     if date is None:
         date = _date(_guess_date(html, url))
-        if date is not None:
+        if date is not None and _year_only(date, html):
+            notes.append(
+                f"htmldate found only a year ({date.year}) in the page text; date left unknown"
+            )
+            date = None
+        elif date is not None:
             notes.append("date guessed by htmldate from the page text (no date in its metadata)")
     return Page(
         text="\n\n".join(paragraphs),
@@ -93,6 +99,20 @@ def _guess_date(html: str | bytes, url: str | None) -> str | None:
         return find_date(html, extensive_search=True, original_date=True, url=url)
     except (ValueError, TypeError):
         return None
+
+
+def _year_only(date: dt.date, html: str | bytes) -> bool:
+    """True when htmldate's 1 January is a year it padded (a copyright line, say): the page
+    never writes that day."""
+    if (date.month, date.day) != (1, 1):
+        return False
+    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    y = date.year
+    day_one = re.compile(
+        rf"{y}-0?1-0?1|0?1/0?1/{y}|{y}/0?1/0?1|\bJan(?:uary)?\.?\s+1(?:st)?\b|\b1(?:st)?\s+Jan",
+        re.IGNORECASE,
+    )
+    return day_one.search(text) is None
 
 
 def _date(value: str | None) -> dt.date | None:
