@@ -66,6 +66,8 @@ def test_outlet_from_folder_loses_to_metadata_csv_and_beats_text(tmp_path):
     assert corpus["wire/b"].outlet == "Agence"
     assert corpus["wire/b"].date == dt.date(2024, 1, 2)
     assert corpus["wire/b"].date_source == "metadata"
+    assert corpus["wire/a"].notes == ("outlet from the folder name",)
+    assert corpus["wire/b"].notes == ()
 
 
 def test_bad_outlet_from_and_empty_tree(tmp_path):

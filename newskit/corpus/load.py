@@ -621,6 +621,8 @@ def _apply_metadata(records: list[RawRecord], path: Path, problems: Problems) ->
             target.meta[field_name] = str(value).strip() if field_name != "date" else value
             if field_name == "date":
                 target.date_source = "metadata"
+            if field_name == "outlet" and "outlet from the folder name" in target.notes:
+                target.notes.remove("outlet from the folder name")
 
 
 def parse_date(value: Any) -> dt.date:
