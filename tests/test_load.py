@@ -339,3 +339,12 @@ def test_large_article_loads_whole_with_a_note(tmp_path):
     assert corpus["large"].raw == text  # never truncated
     note = corpus.frame()["notes"][0]
     assert note.startswith(f"large article: {len(text):,} characters")
+
+
+def test_file_too_big_for_max_chars_is_refused_before_reading(tmp_path):
+    (tmp_path / "huge.txt").write_bytes(b"word " * 2000)  # 10,000 bytes
+    with pytest.raises(
+        ArticleError,
+        match=r"huge\.txt: is 10,000 bytes, more than 2,000 characters \(the max_chars limit\)",
+    ):
+        newskit.load_corpus(tmp_path, max_chars=2_000)

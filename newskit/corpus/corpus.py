@@ -244,7 +244,9 @@ def load_corpus(
         raise ValueError(f"outlet_from must be 'folder' or None, not {outlet_from!r}")
     problems = Problems(errors)
     rule_set = as_rules(rules) if clean else ()
-    options = LoadOptions(columns=columns, recursive=recursive, outlet_from=outlet_from)
+    options = LoadOptions(
+        columns=columns, recursive=recursive, outlet_from=outlet_from, max_chars=max_chars
+    )
     articles, seen = [], {}
     for record in read_source(source, problems, options):
         try:

@@ -36,11 +36,13 @@ _COLUMN_ALIASES = {"source": "outlet"}
 class LoadOptions:
     """How to read a source: ``columns`` (article field → column name or dotted path),
     ``recursive`` (read subfolders), ``outlet_from`` (``"folder"``: the outlet is the name of
-    the folder holding the file)."""
+    the folder holding the file), ``max_chars`` (a text file of more than four bytes per allowed
+    character cannot fit and is refused before it is read)."""
 
     columns: Mapping[str, str] | None = None
     recursive: bool = False
     outlet_from: OutletFrom | None = None
+    max_chars: int | None = None
 
 
 @dataclass
@@ -189,6 +191,7 @@ def _read_files(
             if path.suffix.lower() in HTML_SUFFIXES:
                 record = _read_html_file(path, ident)
             else:
+                _check_file_size(path, options.max_chars)
                 raw, encoding = read_text_file(path)
                 if looks_like_html(raw):
                     record = _html_record(
@@ -210,6 +213,22 @@ def _read_files(
                 record.notes.append("outlet from the folder name")
         records.append(record)
     return records
+
+
+def _check_file_size(path: Path, max_chars: int | None) -> None:
+    """Refuse, before reading it, a file too big to hold ``max_chars`` characters or fewer."""
+    if max_chars is None:
+        return
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # read_text_file reports it
+    if size > 4 * max_chars:
+        raise ArticleError(
+            f"is {size:,} bytes, more than {max_chars:,} characters (the max_chars limit) can "
+            f"take; raise it with load_corpus(..., max_chars={size + 1:_}) or split the file",
+            file=str(path),
+        )
 
 
 def _read_html_file(path: Path, ident: str) -> RawRecord | None:
