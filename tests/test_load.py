@@ -337,8 +337,8 @@ def test_large_article_loads_whole_with_a_note(tmp_path):
     (tmp_path / "large.txt").write_text(text, encoding="utf-8")
     corpus = newskit.load_corpus(tmp_path)
     assert corpus["large"].raw == text  # never truncated
-    note = corpus.frame()["notes"][0]
-    assert note.startswith(f"large article: {len(text):,} characters")
+    (note,) = corpus["large"].notes  # corpus.frame()["notes"] shows it
+    assert note == f"large article: {len(text):,} characters (over {LARGE_CHARS:,})"
 
 
 def test_file_too_big_for_max_chars_is_refused_before_reading(tmp_path):
