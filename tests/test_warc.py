@@ -166,3 +166,24 @@ def test_not_an_archive_is_a_clear_error(tmp_path):
         CorpusSourceError, match=r"broken\.warc: is not a readable WARC/ARC archive"
     ):
         newskit.load_corpus(path)
+
+
+def test_arc_archive_loads(tmp_path):
+    """An ARC (version 1) file written by hand: its header record, then one HTML page."""
+    body = _page("Dam opens", "the new dam")
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    header = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = (
+        b"filedesc://old.arc 0.0.0.0 20090304080000 text/plain %d\n" % len(header) + header + b"\n"
+    )
+    data += (
+        b"http://old.example/dam 1.2.3.4 20090304080000 text/html %d\n" % len(http) + http + b"\n"
+    )
+    path = tmp_path / "old.arc"
+    path.write_bytes(data)
+    corpus = newskit.load_corpus(path)
+    assert corpus.ids == ["http://old.example/dam"]
+    art = corpus[0]
+    assert (art.title, art.date, art.date_source) == ("Dam opens", dt.date(2009, 3, 4), "capture")
+    assert "Paragraph 3 about the new dam" in art.raw
+    assert list(corpus.skipped["reason"]) == ["not an HTML page (warcinfo)"]
