@@ -19,6 +19,7 @@ from newskit.claims import compare_claims, numeric_claims
 from newskit.corpus import (
     Article,
     Corpus,
+    LoadWarning,
     Removal,
     Rule,
     boilerplate_rules,
@@ -55,6 +56,7 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "CorpusSourceError",
+    "LoadWarning",
     "Removal",
     "Rule",
     "align",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from itertools import pairwise
+
 import pandas as pd
 import pytest
 
 import newskit
-from newskit.corpus.clean import apply_removals, clean_text
+from newskit.corpus.clean import apply_removals, clean_text, dateline_date
 from newskit.resources.boilerplate import BOILERPLATE_RULES
 
 
@@ -141,3 +144,81 @@ def test_datelines_on_made_up_text(text, outlet, left):
 def test_line_rules_at_every_line_position(text, left):
     removed, _ = clean_text(text)
     assert apply_removals(text, removed) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "outlet", "left"),
+    [
+        (
+            "NAIROBI, March 3 (Reuters) - Kenya held rates.",
+            "March 3",
+            "Reuters",
+            "Kenya held rates.",
+        ),
+        ("LONDON, Sept 17 (Reuters) - Oil fell.", "Sept 17", "Reuters", "Oil fell."),
+        ("WASHINGTON, Jan. 5, 2024 (AP) — Talks ended.", "Jan. 5, 2024", "AP", "Talks ended."),
+        ("PORTLAND, Ore., October 12 (AP) — Rain fell.", "October 12", "AP", "Rain fell."),
+        (
+            "Body first.\nBERLIN, Dec 1 (AFP) - Second paragraph.",
+            "Dec 1",
+            "AFP",
+            "Body first.\nSecond paragraph.",
+        ),
+    ],
+)
+def test_dated_datelines_removed_and_date_read(text, date_text, outlet, left):
+    removed, meta = clean_text(text)
+    assert meta.get("dateline_date") == date_text
+    assert meta.get("outlet") == outlet
+    assert apply_removals(text, removed) == left
+    assert [r.rule for r in removed] == ["dated_dateline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("Jan. 5, 2024", None, dt.date(2024, 1, 5)),
+        ("March 3", dt.date(2024, 3, 4), dt.date(2024, 3, 3)),
+        ("Dec. 30", dt.date(2024, 1, 2), dt.date(2023, 12, 30)),  # across the new year
+        ("Jan 2", dt.date(2023, 12, 30), dt.date(2024, 1, 2)),
+        ("Feb. 29", dt.date(2025, 3, 1), dt.date(2024, 2, 29)),
+        ("Sept 17", None, None),  # no year, nothing else known
+        ("Feb. 30, 2024", None, None),
+    ],
+)
+def test_dateline_date_resolution(text, known, expected):
+    got, note = dateline_date(text, known)
+    assert got == expected
+    assert (note is None) == (expected is not None)
+
+
+def test_dateline_dates_the_article_only_when_nothing_else_does(make_corpus):
+    corpus = make_corpus(
+        {
+            "a": "WASHINGTON, Jan. 5, 2024 (AP) — Lawmakers met. They agreed.",
+            "b": " date 2024-02-01\nLONDON, Jan. 30, 2024 (Reuters) - Shares rose. Bonds fell.",
+            "c": "LONDON, Sept 17 (Reuters) - Oil fell. Gas rose.",
+        }
+    )
+    frame = corpus.frame().set_index("id")
+    assert corpus["a"].date == dt.date(2024, 1, 5)
+    assert frame.loc["a", "date_source"] == "dateline"
+    assert corpus["b"].date == dt.date(2024, 2, 1)
+    assert frame.loc["b", "date_source"] == "text"
+    assert corpus["c"].date is None
+    assert pd.isna(frame.loc["c", "date_source"])
+    assert "has no year" in frame.loc["c", "notes"]
+    assert corpus["c"].text == "Oil fell. Gas rose."
+
+
+def test_many_boilerplate_lines_all_removed_once():
+    paragraphs = [
+        f"Paragraph {i} says something.\nAdvertisement\nAlso Read | link {i}\n" for i in range(500)
+    ]
+    text = "".join(paragraphs)
+    removed, _ = clean_text(text)
+    assert [r.rule for r in removed] == ["advertisement", "related_link"] * 500
+    assert apply_removals(text, removed) == "".join(
+        f"Paragraph {i} says something.\n" for i in range(500)
+    )
+    assert all(a.end <= b.start for a, b in pairwise(removed))

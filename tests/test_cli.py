@@ -83,3 +83,64 @@ def test_every_command_is_listed_in_help(capsys):
     out = capsys.readouterr().out
     for name in cli.COMMANDS:
         assert name in out
+
+
+def test_columns_and_folder_options_reach_the_loader_through_a_spec(calls, tmp_path):
+    import json
+
+    import pandas as pd
+
+    import newskit
+
+    table = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "words": ["A tram line was approved on Tuesday. Work starts soon."],
+            "when": ["2024-04-02"],
+        }
+    ).to_csv(table, index=False)
+    out = tmp_path / "site"
+    argv = [
+        "report",
+        str(table),
+        "-o",
+        str(out),
+        "--columns",
+        "text=words,date=when",
+        "--recursive",
+    ]
+    assert cli.main(argv) == 0
+    ((args, _),) = calls
+    spec_path = Path(args[0])
+    assert spec_path == out / "corpus.corpus.json"
+    spec = json.loads(spec_path.read_text())
+    assert spec["columns"] == {"text": "words", "date": "when"}
+    assert spec["recursive"] is True and spec["outlet_from"] is None
+    corpus = newskit.load_corpus(spec_path)  # what each notebook does with CORPUS
+    assert corpus[0].date.isoformat() == "2024-04-02"
+    assert corpus.source == str(table.resolve())
+
+
+def test_outlet_from_alone_writes_a_spec(calls):
+    assert cli.main(["report", "arts", "--outlet-from", "folder"]) == 0
+    assert Path(calls[0][0][0]).name == "corpus.corpus.json"
+
+
+@pytest.mark.parametrize("bad", ["text", "=body", "text="])
+def test_bad_columns_option_exits_2(calls, bad, capsys, tmp_path):
+    (tmp_path / "a.csv").write_text("body\nSome text here.\n")
+    assert (
+        cli.main(["report", str(tmp_path / "a.csv"), "-o", str(tmp_path / "o"), "--columns", bad])
+        == cli.EXIT_USAGE
+    )
+    assert "write FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_spec_with_unknown_keys_is_refused(tmp_path):
+    import newskit
+    from newskit.errors import CorpusSourceError
+
+    spec = tmp_path / "x.corpus.json"
+    spec.write_text('{"source": "arts", "colums": {}}')
+    with pytest.raises(CorpusSourceError, match="a corpus spec is a JSON object with 'source'"):
+        newskit.load_corpus(spec)

@@ -79,7 +79,8 @@ def test_frame_columns_and_counts(seeds):
     frame = seeds.frame()
     assert list(frame.columns) == [
         "id", "outlet", "date", "title", "url", "n_chars", "n_words", "n_sentences",
-        "n_removed", "encoding", "source", "outlet_raw", "story_id",
+        "n_removed", "encoding", "source", "outlet_raw", "story_id", "date_source", "extractor",
+        "notes",
     ]  # fmt: skip
     ap = frame.set_index("id").loc["003_9f741c860b40ed27"]
     assert ap.n_sentences == 15
@@ -224,9 +225,12 @@ def test_csv_row_without_text_and_bad_date(tmp_path):
 
 def test_csv_without_text_column_always_raises(tmp_path):
     path = tmp_path / "arts.csv"
-    path.write_text("id,body\na,Some text.\n")
+    path.write_text("id,words\na,Some text.\n")
     for errors in ("raise", "skip"):
-        with pytest.raises(CorpusSourceError, match=r"arts\.csv: has no 'text' column \(columns"):
+        with pytest.raises(
+            CorpusSourceError,
+            match=r"arts\.csv: has no article-text column \(columns: id, words\).*columns=\{'text': 'words'\}",
+        ):
             newskit.load_corpus(path, errors=errors)
 
 
@@ -269,8 +273,8 @@ def test_folder_reports_ignored_files(tmp_path):
         )
     )
     assert reasons == {
-        "notes.md": "ignored: not a .txt file",
-        "sub": "ignored: a folder (subfolders are not read)",
+        "notes.md": "ignored: not an article file (.txt, .html, .htm, .warc)",
+        "sub": "ignored: a folder (subfolders are read with recursive=True)",
     }
 
 
@@ -304,10 +308,44 @@ def test_no_articles_left_raises_even_when_skipping(tmp_path):
         newskit.load_corpus(tmp_path, errors="skip")
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(CorpusSourceError, match=r"the folder has no \.txt files"):
+    with pytest.raises(CorpusSourceError, match=r"the folder has no \.txt, \.html or \.warc files"):
         newskit.load_corpus(empty)
 
 
 def test_errors_mode_is_checked():
     with pytest.raises(ValueError, match="errors must be"):
         newskit.load_corpus(None, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_article_over_max_chars_is_refused_naming_the_limit(tmp_path):
+    (tmp_path / "big.txt").write_text("Word " * 3000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("A small article. It loads.", encoding="utf-8")
+    with pytest.raises(
+        ArticleError,
+        match=r"big\.txt: has 15,000 characters, over the limit of 10,000; raise it with load_corpus\(\.\.\., max_chars=15_001\)",
+    ):
+        newskit.load_corpus(tmp_path, max_chars=10_000)
+    corpus = newskit.load_corpus(tmp_path, max_chars=10_000, errors="skip")
+    assert corpus.ids == ["small"]
+    assert "over the limit of 10,000" in corpus.skipped.iloc[0]["reason"]
+    assert newskit.load_corpus(tmp_path, max_chars=None).ids == ["big", "small"]
+
+
+def test_large_article_loads_whole_with_a_note(tmp_path):
+    from newskit.corpus.corpus import LARGE_CHARS
+
+    text = "Prices rose again. " * (LARGE_CHARS // 19 + 10)
+    (tmp_path / "large.txt").write_text(text, encoding="utf-8")
+    corpus = newskit.load_corpus(tmp_path)
+    assert corpus["large"].raw == text  # never truncated
+    (note,) = corpus["large"].notes  # corpus.frame()["notes"] shows it
+    assert note == f"large article: {len(text):,} characters (over {LARGE_CHARS:,})"
+
+
+def test_file_too_big_for_max_chars_is_refused_before_reading(tmp_path):
+    (tmp_path / "huge.txt").write_bytes(b"word " * 2000)  # 10,000 bytes
+    with pytest.raises(
+        ArticleError,
+        match=r"huge\.txt: is 10,000 bytes, more than 2,000 characters \(the max_chars limit\)",
+    ):
+        newskit.load_corpus(tmp_path, max_chars=2_000)

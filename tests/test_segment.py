@@ -143,3 +143,44 @@ def test_empty_corpus_frames_have_columns():
         "article_id", "sent_id", "start", "end", "text", "is_heading"]  # fmt: skip
     assert list(newskit.tokens([]).columns) == [
         "article_id", "sent_id", "tok_id", "start", "end", "text", "norm", "is_word"]  # fmt: skip
+
+
+def test_over_long_sentence_is_cut_at_the_bound():
+    from newskit.corpus.segment import MAX_SENTENCE_CHARS
+
+    words = [f"word{i % 97}" for i in range(2500)]  # ~15,000 chars, no punctuation at all
+    text = " ".join(words)
+    art = _article(text)
+    sents = newskit.sentences([art])
+    assert len(sents) > 1
+    assert sents["text"].str.len().max() <= MAX_SENTENCE_CHARS
+    assert sents["text"].str.len()[:-1].min() >= MAX_SENTENCE_CHARS // 2  # cut near the bound
+    assert " ".join(sents.text).split() == words  # nothing lost, no word cut in two
+    for row in sents.itertuples():
+        assert art.raw[row.start : row.end] == row.text
+    toks = newskit.tokens([art])
+    assert list(toks.text) == words
+
+
+def test_over_long_run_without_spaces_is_cut_hard():
+    from newskit.corpus.segment import MAX_SENTENCE_CHARS
+
+    text = "x" * (MAX_SENTENCE_CHARS * 2 + 10)
+    sents = newskit.sentences([_article(text)])
+    assert list(sents.text.str.len()) == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 10]
+
+
+def test_sentences_under_the_bound_are_untouched():
+    text = "A short one. " + "Long " * 150 + "end. Last."
+    assert _sents(text) == ["A short one.", ("Long " * 150 + "end.").strip(), "Last."]
+
+
+def test_abbreviation_periods_merge_on_a_long_single_line():
+    # many abbreviations on one line: each merged, the sentence-final ones not
+    text = " ".join(["Dr. Chan met Gov. Lee on Jan. 5 in the U.S. today."] * 400)
+    toks = newskit.tokens([_article(text)])
+    assert (toks.text == "Dr.").sum() == 400
+    assert (toks.text == "Gov.").sum() == 400
+    assert (toks.text == "Jan.").sum() == 400
+    assert (toks.text == ".").sum() == 400
+    assert toks.tok_id.tolist() == list(range(len(toks)))

@@ -16,7 +16,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from newskit.app.args import add_corpus_argument
+from newskit.app.args import add_corpus_argument, corpus_source
 from newskit.errors import CorpusError
 
 EXIT_FAILED = 1  # a notebook (or the command's own work) failed
@@ -57,13 +57,13 @@ def _run_report(args: argparse.Namespace) -> int:
     try:
         notebooks = find_notebooks(args.notebooks)
         build_report(
-            args.corpus,
+            corpus_source(args, args.out),
             args.out,
             notebooks=notebooks,
             show_code=args.show_code,
             timeout=args.timeout,
         )
-    except CorpusError as exc:
+    except (CorpusError, argparse.ArgumentTypeError, ValueError) as exc:
         print(f"newskit report: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ReportError as exc:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import nbformat
 
-from newskit.app.args import add_corpus_argument
+from newskit.app.args import add_corpus_argument, corpus_source
 from newskit.corpus.corpus import load_corpus
 from newskit.errors import CorpusError, CorpusSourceError
 
@@ -207,13 +207,13 @@ def run_args(args: argparse.Namespace) -> int:
     """Run :func:`dashboard` with parsed arguments; 2 and a message on bad input."""
     try:
         return dashboard(
-            args.corpus,
+            corpus_source(args),
             notebooks=args.notebooks,
             port=args.port,
             open_browser=not args.no_browser,
             token=args.token,
         )
-    except (CorpusError, FileNotFoundError) as exc:
+    except (CorpusError, FileNotFoundError, argparse.ArgumentTypeError, ValueError) as exc:
         print(f"newskit dashboard: error: {exc}", file=sys.stderr)
         return 2
 

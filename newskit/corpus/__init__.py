@@ -6,13 +6,14 @@ with offsets into ``Article.raw``. Nothing here imports an analysis, a figure or
 """
 
 from newskit.corpus.clean import boilerplate_rules
-from newskit.corpus.corpus import Corpus, load_corpus, seeds_path
+from newskit.corpus.corpus import Corpus, LoadWarning, load_corpus, seeds_path
 from newskit.corpus.records import Article, Removal, Rule
 from newskit.corpus.segment import sentences, tokens
 
 __all__ = [
     "Article",
     "Corpus",
+    "LoadWarning",
     "Removal",
     "Rule",
     "boilerplate_rules",

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 
 import pandas as pd
 
-from newskit.corpus.clean import apply_removals, as_rules, clean_text
+from newskit.corpus.clean import apply_removals, as_rules, clean_text, dateline_date
 from newskit.corpus.load import (
     SKIPPED_COLUMNS,
     Errors,
+    LoadOptions,
+    OutletFrom,
     Problems,
     RawRecord,
     parse_date,
@@ -41,8 +45,24 @@ FRAME_COLUMNS = [
     "source",
     "outlet_raw",
     "story_id",
+    "date_source",
+    "extractor",
+    "notes",
 ]
 REMOVED_COLUMNS = ["article_id", "start", "end", "rule", "text"]
+SPEC_SUFFIX = ".corpus.json"
+
+MAX_CHARS = 20_000_000
+"""Default ``load_corpus(max_chars=...)``: an article longer than this (about 20 MB of text) is
+refused up front, naming the limit and how to raise it."""
+LARGE_CHARS = 1_000_000
+"""An article longer than this is loaded with a note (``notes`` in ``corpus.frame()``): every
+stage is linear in length, but analyses of it take seconds rather than milliseconds."""
+
+
+class LoadWarning(UserWarning):
+    """What the loader chose for you: which table column became the text or the date, which
+    columns were kept as metadata."""
 
 
 class Corpus(Sequence[Article]):
@@ -118,10 +138,15 @@ class Corpus(Sequence[Article]):
 
     def frame(self) -> pd.DataFrame:
         """One row per article: ``id, outlet, date, title, url, n_chars, n_words, n_sentences,
-        n_removed, encoding, source, outlet_raw, story_id``. ``n_chars`` counts the cleaned text;
-        ``date`` is a datetime64 column (NaT where unknown). ``outlet`` is the canonical display
-        name, ``outlet_raw`` what the file said (see ``newskit.corpus.outlets``); ``story_id`` the
-        story the article was assigned (``Corpus.with_stories``), else None."""
+        n_removed, encoding, source, outlet_raw, story_id, date_source, extractor, notes``, then
+        one column per extra metadata key (``Article.meta``, e.g. a table's ``section``; a key
+        that clashes with a column above is shown as ``meta.KEY``). ``n_chars`` counts the
+        cleaned text; ``date`` is a datetime64 column (NaT where unknown). ``outlet`` is the
+        canonical display name, ``outlet_raw`` what the file said (see
+        ``newskit.corpus.outlets``); ``story_id`` the story the article was assigned
+        (``Corpus.with_stories``), else None; ``date_source`` says where the date came from
+        (``metadata``, ``text``, ``dateline``, ``page``, ``capture``); ``notes`` joins the
+        loader's warnings with ``"; "``."""
         from newskit.corpus.segment import article_tokens, sentence_spans
 
         rows = [
@@ -139,11 +164,18 @@ class Corpus(Sequence[Article]):
                 a.source,
                 a.outlet_raw,
                 a.story_id,
+                a.date_source,
+                a.extractor,
+                "; ".join(a.notes) or None,
             )
             for a in self._articles
         ]
         df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
         df["date"] = pd.to_datetime(df["date"])
+        keys = list(dict.fromkeys(k for a in self._articles for k in a.meta))
+        for key in keys:
+            name = key if key not in df.columns else f"meta.{key}"
+            df[name] = [a.meta.get(key) for a in self._articles]
         return df
 
     def with_stories(self, stories: pd.DataFrame | Mapping[str, str | None]) -> Corpus:
@@ -218,28 +250,62 @@ def load_corpus(
     clean: bool = True,
     rules: Sequence[Rule] | pd.DataFrame | None = None,
     outlets: Mapping[str, str] | None = None,
+    columns: Mapping[str, str] | None = None,
+    recursive: bool = False,
+    outlet_from: OutletFrom | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> Corpus:
     """Load articles from ``source`` and clean them.
 
-    ``source``: a folder of ``.txt`` files (with an optional ``metadata.csv``: ``file, outlet,
-    date, title, url, notes``, whose values win over what is read from the text), a list of
-    paths, a ``.csv`` or ``.jsonl`` file or a DataFrame (``text`` required; ``id``, ``outlet`` or
-    ``source``, ``date``, ``title``, ``url`` optional, any case). ``None`` loads the bundled seeds.
-    ``errors="raise"`` raises ``CorpusError`` on the first bad input; ``"skip"`` loads the rest
-    and lists the bad ones in ``corpus.skipped``. ``clean=False`` keeps the whole text;
-    ``rules`` replaces the boilerplate rules (see ``newskit.boilerplate_rules()``).
-    ``outlets`` maps outlet names or URL domains to display names (``{"nyt": "The New York
-    Times"}``); outlets are merged ignoring case and spaces (``newskit.corpus.outlets``).
+    ``source``: a folder of ``.txt`` and ``.html``/``.htm`` files and ``.warc`` archives (with
+    an optional ``metadata.csv``: ``file, outlet, date, title, url, notes``, whose values win
+    over what is read from the text), a list of paths, a ``.csv``, ``.jsonl`` or ``.parquet``
+    file, a ``.warc``/``.warc.gz``/``.arc`` archive, or a DataFrame. ``None`` loads the bundled
+    seeds. Web pages (and ``.txt`` files that hold one) become their main text, extracted by
+    trafilatura; their title, date, author, site name (→ outlet) and URL are metadata.
+
+    Tables: the text column is ``text`` or a recognised name (``body``, ``content``, …; see
+    ``newskit.resources.columns``), or say which with ``columns={"text": "body", "date":
+    "published"}``; nested JSON fields by dotted path (``"content.body"``). Other columns are
+    kept in ``Article.meta`` and shown in ``corpus.frame()``; a ``LoadWarning`` says which
+    columns were recognised and which were kept.
+
+    A ``NAME.corpus.json`` file is a load spec: the source and these options (see
+    ``read_spec``; ``newskit report --columns …`` writes one for the notebooks).
+
+    ``recursive=True`` reads subfolders (ids are then relative paths, ``cnn/story1``);
+    ``outlet_from="folder"`` takes the outlet from the name of the folder holding each file.
+    ``max_chars``: an article longer than this is refused (``None``: no limit); articles over
+    ``LARGE_CHARS`` are loaded with a note. ``errors="raise"`` raises ``CorpusError`` on the
+    first bad input; ``"skip"`` loads the rest and lists the bad ones in ``corpus.skipped``.
+    ``clean=False`` keeps the whole text; ``rules`` replaces the boilerplate rules (see
+    ``newskit.boilerplate_rules()``). ``outlets`` maps outlet names or URL domains to display
+    names (``{"nyt": "The New York Times"}``); outlets are merged ignoring case and spaces
+    (``newskit.corpus.outlets``).
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     if source is None:
         source = seeds_path()
+    if isinstance(source, (str, Path)) and str(source).lower().endswith(SPEC_SUFFIX):
+        spec = read_spec(Path(source))
+        source = spec.pop("source")
+        columns = columns if columns is not None else spec.get("columns")
+        recursive = recursive or bool(spec.get("recursive"))
+        outlet_from = outlet_from if outlet_from is not None else spec.get("outlet_from")
+        if max_chars == MAX_CHARS and "max_chars" in spec:
+            max_chars = spec["max_chars"]
+    if outlet_from not in (None, "folder"):
+        raise ValueError(f"outlet_from must be 'folder' or None, not {outlet_from!r}")
     problems = Problems(errors)
     rule_set = as_rules(rules) if clean else ()
+    options = LoadOptions(
+        columns=columns, recursive=recursive, outlet_from=outlet_from, max_chars=max_chars
+    )
     articles, seen = [], {}
-    for record in read_source(source, problems):
+    for record in read_source(source, problems, options):
         try:
+            _check_size(record, max_chars)
             article = _build(record, rule_set)
         except ArticleError as exc:
             problems.report(exc)
@@ -262,9 +328,45 @@ def load_corpus(
             "no articles could be loaded" + (f" ({detail})" if detail else ""),
             file=str(source) if not isinstance(source, pd.DataFrame) else "<DataFrame>",
         )
+    for message in problems.messages:
+        warnings.warn(message, LoadWarning, stacklevel=2)
     name = None if isinstance(source, pd.DataFrame) else str(source)
     articles = canonical_outlets(articles, outlets)
     return Corpus(articles, skipped=problems.frame(), source=name)
+
+
+def read_spec(path: Path) -> dict[str, Any]:
+    """Read a load spec (``NAME.corpus.json``, written by ``newskit report --columns …``):
+    ``{"source": PATH, "columns": {...}, "recursive": bool, "outlet_from": "folder",
+    "max_chars": N}``; a relative ``source`` is taken from the spec's folder."""
+    try:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CorpusSourceError(f"cannot be read as a corpus spec ({exc})", file=str(path)) from exc
+    allowed = {"source", "columns", "recursive", "outlet_from", "max_chars"}
+    if not isinstance(spec, dict) or "source" not in spec or set(spec) - allowed:
+        raise CorpusSourceError(
+            "a corpus spec is a JSON object with 'source' and optionally "
+            "'columns', 'recursive', 'outlet_from', 'max_chars'",
+            file=str(path),
+        )
+    source = Path(spec["source"]).expanduser()
+    spec["source"] = source if source.is_absolute() else path.parent / source
+    return spec
+
+
+def _check_size(record: RawRecord, max_chars: int | None) -> None:
+    n = len(record.raw)
+    if max_chars is not None and n > max_chars:
+        raise ArticleError(
+            f"has {n:,} characters, over the limit of {max_chars:,}; raise it with "
+            f"load_corpus(..., max_chars={n + 1:_}) (every stage is linear: about a second per "
+            "MB for sentences and tokens) or split the article",
+            file=record.file,
+            row=record.row,
+        )
+    if n > LARGE_CHARS:
+        record.notes.append(f"large article: {n:,} characters (over {LARGE_CHARS:,})")
 
 
 def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:
@@ -282,12 +384,24 @@ def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:
         )
     meta: dict[str, Any] = dict(parsed)
     meta.update(record.meta)
+    notes = list(record.notes)
     date = meta.get("date")
+    if "date" in record.meta:
+        date_source = record.date_source or "metadata"
+    else:
+        date_source = "text" if date is not None else None
     if date is not None and not isinstance(date, dt.date):
         try:
             date = parse_date(date)
         except ValueError as exc:
             raise ArticleError(str(exc), file=record.file, row=record.row) from exc
+    if date is None and "dateline_date" in parsed:
+        date, note = dateline_date(parsed["dateline_date"], record.captured)
+        date_source = "dateline" if date is not None else None
+        if note:
+            notes.append(note)
+    if date is None and record.captured is not None:
+        date, date_source = record.captured, "capture"
     return Article(
         id=record.id,
         outlet=meta.get("outlet"),
@@ -300,4 +414,8 @@ def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:
         source=record.source,
         encoding=record.encoding,
         author=meta.get("author"),
+        meta=dict(record.extra),
+        date_source=date_source,
+        extractor=record.extractor,
+        notes=tuple(notes),
     )

@@ -1,6 +1,8 @@
-"""Reading corpus sources into raw records: folders of .txt files, file lists, CSV, JSONL and
-DataFrames. Decoding, metadata columns and every input problem are handled here; cleaning and
-sentence splitting happen downstream.
+"""Reading corpus sources into raw records: folders (optionally nested) of .txt and web-page
+files, web archives (WARC/ARC), file lists, CSV, JSONL, Parquet and DataFrames. Decoding,
+metadata columns and every input problem are handled here; cleaning and sentence splitting happen
+downstream. Web pages go through ``newskit.corpus.html`` (trafilatura), archives through
+``newskit.corpus.warc`` (warcio).
 """
 
 from __future__ import annotations
@@ -8,19 +10,39 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
 
+from newskit.corpus.html import EXTRACTOR, extract_page, looks_like_html
+from newskit.corpus.warc import archive_records, is_archive
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
+from newskit.resources.columns import COLUMN_NAMES
 
 Errors = Literal["raise", "skip"]
+OutletFrom = Literal["folder"]
 META_FIELDS = ("outlet", "date", "title", "url")
 SKIPPED_COLUMNS = ["file", "row", "reason"]
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet", ".pq")
 _COLUMN_ALIASES = {"source": "outlet"}
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """How to read a source: ``columns`` (article field → column name or dotted path),
+    ``recursive`` (read subfolders), ``outlet_from`` (``"folder"``: the outlet is the name of
+    the folder holding the file), ``max_chars`` (a text file of more than four bytes per allowed
+    character cannot fit and is refused before it is read)."""
+
+    columns: Mapping[str, str] | None = None
+    recursive: bool = False
+    outlet_from: OutletFrom | None = None
+    max_chars: int | None = None
 
 
 @dataclass
@@ -34,6 +56,11 @@ class RawRecord:
     file: str
     row: int | None = None
     encoding: str = "utf-8"
+    extra: dict[str, Any] = field(default_factory=dict)
+    extractor: str | None = None
+    notes: list[str] = field(default_factory=list)
+    date_source: str | None = None
+    captured: dt.date | None = None
 
 
 @dataclass
@@ -42,6 +69,7 @@ class Problems:
 
     errors: Errors
     rows: list[tuple[str, int | None, str]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
 
     def report(self, exc: CorpusError) -> None:
         """Raise ``exc`` or record it as a skipped row, by the error mode."""
@@ -53,6 +81,10 @@ class Problems:
         """Record an input that was passed over on purpose (never raises)."""
         self.rows.append((file, None, reason))
 
+    def say(self, message: str) -> None:
+        """Record a message for the user (which column was used, what was kept)."""
+        self.messages.append(message)
+
     def frame(self) -> pd.DataFrame:
         """The skipped inputs: ``file, row, reason`` (``row`` is empty for whole files)."""
         df = pd.DataFrame(self.rows, columns=SKIPPED_COLUMNS)
@@ -60,66 +92,220 @@ class Problems:
         return df
 
 
-def read_source(source: Any, problems: Problems) -> list[RawRecord]:
+def read_source(
+    source: Any, problems: Problems, options: LoadOptions | None = None
+) -> list[RawRecord]:
     """Read any supported source into raw records, reporting problems to ``problems``."""
+    options = options or LoadOptions()
     if isinstance(source, pd.DataFrame):
-        return _read_frame(source, "<DataFrame>", problems)
+        return _read_frame(source, "<DataFrame>", problems, columns=options.columns)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
             raise CorpusSourceError(
-                "no such file or folder; give a folder of .txt files, a .csv or .jsonl file, "
-                "or a list of paths",
+                "no such file or folder; give a folder of .txt or .html files, a .csv, .jsonl, "
+                ".parquet or .warc file, or a list of paths",
                 file=str(path),
             )
         if path.is_dir():
-            return _read_folder(path, problems)
+            return _read_folder(path, problems, options)
         suffix = path.suffix.lower()
-        if suffix == ".csv":
-            return _read_csv(path, problems)
-        if suffix in (".jsonl", ".ndjson"):
-            return _read_jsonl(path, problems)
-        return _read_files([path], problems)
+        if suffix in TABLE_SUFFIXES:
+            return _read_table(path, problems, options)
+        return _read_files([path], problems, options)
     if isinstance(source, Iterable):
         paths = [Path(p) for p in source]
         if not paths:
             raise CorpusSourceError("the list of paths is empty; give at least one .txt file")
-        return _read_files(paths, problems)
+        return _read_files(paths, problems, options)
     raise CorpusSourceError(
-        f"cannot read a corpus from {type(source).__name__}; give a folder, a .csv/.jsonl file, "
-        "a list of paths or a pandas DataFrame"
+        f"cannot read a corpus from {type(source).__name__}; give a folder, a .csv/.jsonl/"
+        ".parquet/.warc file, a list of paths or a pandas DataFrame"
     )
 
 
-def _read_folder(folder: Path, problems: Problems) -> list[RawRecord]:
-    entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    texts = [p for p in entries if p.suffix.lower() == ".txt" and p.is_file()]
-    text_set = set(texts)
+def _read_table(path: Path, problems: Problems, options: LoadOptions) -> list[RawRecord]:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path, problems, options.columns)
+    if suffix in (".jsonl", ".ndjson"):
+        return _read_jsonl(path, problems, options.columns)
+    return _read_parquet(path, problems, options.columns)
+
+
+def _is_article_file(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES) or is_archive(path)
+
+
+def _read_folder(folder: Path, problems: Problems, options: LoadOptions) -> list[RawRecord]:
+    entries = sorted(
+        folder.rglob("*") if options.recursive else folder.iterdir(),
+        key=lambda p: p.relative_to(folder).as_posix(),
+    )
+    files = [p for p in entries if p.is_file() and _is_article_file(p)]
+    metas = [p for p in entries if p.is_file() and p.name.lower() == "metadata.csv"]
+    chosen = set(files) | set(metas)
     for p in entries:
-        if p in text_set or p.name.lower() == "metadata.csv":
+        if p in chosen or (p.is_dir() and options.recursive):
             continue
-        kind = "a folder (subfolders are not read)" if p.is_dir() else "not a .txt file"
-        problems.note(str(p), f"ignored: {kind}")
-    if not texts:
-        raise CorpusSourceError(
-            "the folder has no .txt files; put one article per .txt file in it", file=str(folder)
+        kind = (
+            "a folder (subfolders are read with recursive=True)"
+            if p.is_dir()
+            else "not an article file (.txt, .html, .htm, .warc)"
         )
-    records = _read_files(texts, problems)
-    meta_path = next((p for p in entries if p.name.lower() == "metadata.csv"), None)
-    if meta_path is not None:
-        _apply_metadata(records, meta_path, problems)
+        problems.note(str(p), f"ignored: {kind}")
+    if not files:
+        raise CorpusSourceError(
+            "the folder has no .txt, .html or .warc files; put one article per .txt or .html "
+            "file in it" + ("" if options.recursive else " (or pass recursive=True)"),
+            file=str(folder),
+        )
+    records = _read_files(files, problems, options, root=folder)
+    for meta_path in metas:
+        in_folder = [r for r in records if Path(r.file).parent == meta_path.parent]
+        _apply_metadata(in_folder, meta_path, problems)
     return records
 
 
-def _read_files(paths: Sequence[Path], problems: Problems) -> list[RawRecord]:
+def _read_files(
+    paths: Sequence[Path],
+    problems: Problems,
+    options: LoadOptions | None = None,
+    *,
+    root: Path | None = None,
+) -> list[RawRecord]:
+    options = options or LoadOptions()
     records = []
     for path in paths:
+        if is_archive(path):
+            records.extend(_read_archive(path, problems))
+            continue
+        ident = path.stem
+        if root is not None and options.recursive:
+            ident = path.relative_to(root).with_suffix("").as_posix()
+        meta: dict[str, Any] = {}
+        if options.outlet_from == "folder" and (root is None or path.parent != root):
+            meta["outlet"] = path.parent.name
         try:
-            raw, encoding = read_text_file(path)
+            if path.suffix.lower() in HTML_SUFFIXES:
+                record = _read_html_file(path, ident)
+            else:
+                _check_file_size(path, options.max_chars)
+                raw, encoding = read_text_file(path)
+                if looks_like_html(raw):
+                    record = _html_record(
+                        raw, ident, str(path), notes=["read as HTML: the .txt file is a web page"]
+                    )
+                    if record is not None:
+                        record.encoding = encoding
+                else:
+                    record = RawRecord(ident, raw, {}, str(path), str(path), None, encoding)
         except ArticleError as exc:
             problems.report(exc)
             continue
-        records.append(RawRecord(path.stem, raw, {}, str(path), str(path), None, encoding))
+        if record is None:
+            problems.note(str(path), "no article text found in the web page (menus only?)")
+            continue
+        for key, value in meta.items():
+            record.meta[key] = value
+            if key == "outlet":
+                record.notes.append("outlet from the folder name")
+        records.append(record)
+    return records
+
+
+def _check_file_size(path: Path, max_chars: int | None) -> None:
+    """Refuse, before reading it, a file too big to hold ``max_chars`` characters or fewer."""
+    if max_chars is None:
+        return
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # read_text_file reports it
+    if size > 4 * max_chars:
+        raise ArticleError(
+            f"is {size:,} bytes, more than {max_chars:,} characters (the max_chars limit) can "
+            f"take; raise it with load_corpus(..., max_chars={size + 1:_}) or split the file",
+            file=str(path),
+        )
+
+
+def _read_html_file(path: Path, ident: str) -> RawRecord | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(
+            f"cannot be read ({exc.strerror or exc}); check its permissions", file=str(path)
+        ) from exc
+    if not data.strip():
+        raise ArticleError("the file is empty; remove it or add the page", file=str(path))
+    return _html_record(data, ident, str(path))
+
+
+def _html_record(
+    html: str | bytes,
+    ident: str,
+    file: str,
+    *,
+    url: str | None = None,
+    notes: Sequence[str] = (),
+    row: int | None = None,
+    source: str | None = None,
+) -> RawRecord | None:
+    """A raw record for one web page: its extracted text as ``raw``, its metadata; ``None`` if
+    the page has no article text."""
+    page = extract_page(html, url=url)
+    if page is None:
+        return None
+    meta: dict[str, Any] = {}
+    for key, value in (
+        ("title", page.title),
+        ("date", page.date),
+        ("author", page.author),
+        ("outlet", page.sitename),
+        ("url", page.url),
+    ):
+        if value is not None:
+            meta[key] = value
+    return RawRecord(
+        ident,
+        page.text,
+        meta,
+        source or file,
+        file,
+        row,
+        "html",
+        extractor=EXTRACTOR,
+        notes=[*notes, *page.notes],
+        date_source="page" if page.date is not None else None,
+    )
+
+
+def _read_archive(path: Path, problems: Problems) -> list[RawRecord]:
+    """Every HTML response of a WARC/ARC archive as an article (id: its URL); the capture date
+    stands in when the page has no date. Other records and repeated URLs go to skipped."""
+    records: list[RawRecord] = []
+    seen: dict[str, int] = {}
+    for rec in archive_records(path):
+        if not rec.is_html:
+            what = rec.kind if rec.kind != "response" else f"response of {rec.content_type or '?'}"
+            problems.rows.append((str(path), rec.number, f"not an HTML page ({what})"))
+            continue
+        url = rec.url or f"{path.name}#{rec.number}"
+        if url in seen:
+            problems.rows.append(
+                (str(path), rec.number, f"duplicate URL {url} (also record {seen[url]})")
+            )
+            continue
+        seen[url] = rec.number
+        source = f"{path}, record {rec.number}"
+        record = _html_record(rec.payload, url, str(path), url=url, row=rec.number, source=source)
+        if record is None:
+            problems.rows.append((str(path), rec.number, f"no article text in the page {url}"))
+            continue
+        record.captured = rec.captured
+        records.append(record)
     return records
 
 
@@ -176,7 +362,9 @@ def read_text_file(path: Path) -> tuple[str, str]:
     return text, encoding
 
 
-def _read_csv(path: Path, problems: Problems) -> list[RawRecord]:
+def _read_csv(
+    path: Path, problems: Problems, columns: Mapping[str, str] | None = None
+) -> list[RawRecord]:
     frame = None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -194,10 +382,12 @@ def _read_csv(path: Path, problems: Problems) -> list[RawRecord]:
             "is neither UTF-8 nor Windows-1252; re-save it as UTF-8", file=str(path)
         )
     flagged = "cp1252 (fallback)" if encoding == "cp1252" else "utf-8"
-    return _read_frame(frame, str(path), problems, encoding=flagged)
+    return _read_frame(frame, str(path), problems, encoding=flagged, columns=columns)
 
 
-def _read_jsonl(path: Path, problems: Problems) -> list[RawRecord]:
+def _read_jsonl(
+    path: Path, problems: Problems, columns: Mapping[str, str] | None = None
+) -> list[RawRecord]:
     try:
         raw, encoding = read_text_file(path)
     except ArticleError as exc:
@@ -229,8 +419,26 @@ def _read_jsonl(path: Path, problems: Problems) -> list[RawRecord]:
             continue
         rows.append(obj)
         numbers.append(number)
-    frame = pd.DataFrame(rows)
-    return _read_frame(frame, str(path), problems, row_numbers=numbers, encoding=encoding)
+    frame = pd.json_normalize(rows, sep=".") if rows else pd.DataFrame()
+    return _read_frame(
+        frame, str(path), problems, row_numbers=numbers, encoding=encoding, columns=columns
+    )
+
+
+def _read_parquet(
+    path: Path, problems: Problems, columns: Mapping[str, str] | None = None
+) -> list[RawRecord]:
+    try:
+        frame = pd.read_parquet(path)
+    except ImportError as exc:
+        raise CorpusSourceError(
+            "reading Parquet needs pyarrow; pip install pyarrow", file=str(path)
+        ) from exc
+    except (OSError, ValueError) as exc:
+        raise CorpusSourceError(
+            f"cannot be read as Parquet ({exc}); check the file", file=str(path)
+        ) from exc
+    return _read_frame(frame, str(path), problems, columns=columns)
 
 
 def _read_frame(
@@ -240,51 +448,149 @@ def _read_frame(
     *,
     row_numbers: Sequence[int] | None = None,
     encoding: str = "utf-8",
+    columns: Mapping[str, str] | None = None,
 ) -> list[RawRecord]:
-    columns = {str(c).strip().lower(): c for c in frame.columns}
-    for alias, target in _COLUMN_ALIASES.items():
-        if alias in columns and target not in columns:
-            columns[target] = columns[alias]
-    if "text" not in columns:
-        raise CorpusSourceError(
-            f"has no 'text' column (columns: {', '.join(map(str, frame.columns)) or 'none'}); "
-            "name the column holding the article text 'text'",
-            file=name,
+    frame = _flatten(frame)
+    chosen = resolve_columns(frame, name, columns)
+    recognised = [
+        f"{key} from {col!r}"
+        for key, col in chosen.items()
+        if str(col).strip().lower() != key and not (columns and key in columns)
+    ]
+    if recognised:
+        problems.say(
+            f"{name}: {', '.join(recognised)} (recognised column names; choose others with "
+            "columns={...})"
+        )
+    used = set(chosen.values())
+    extra_columns = [c for c in frame.columns if c not in used]
+    if extra_columns:
+        problems.say(
+            f"{name}: kept as metadata (Article.meta, columns of corpus.frame()): "
+            + ", ".join(map(str, extra_columns))
         )
     stem = Path(name).stem if not name.startswith("<") else "row"
+    text_col = chosen["text"]
     records = []
-    for i, (_, row) in enumerate(frame.iterrows()):
+    for i, row in enumerate(frame.to_dict("records")):
         number = row_numbers[i] if row_numbers is not None else i + 1
-        text = row[columns["text"]]
+        text = row[text_col]
         if _missing(text) or not str(text).strip():
             problems.report(
                 ArticleError(
-                    "has no text; fill the 'text' column or drop the row", file=name, row=number
+                    f"has no text; fill the {text_col!r} column or drop the row",
+                    file=name,
+                    row=number,
                 )
             )
             continue
-        ident = row[columns["id"]] if "id" in columns else None
+        ident = row[chosen["id"]] if "id" in chosen else None
         ident = (
             f"{stem}-{number}" if _missing(ident) or not str(ident).strip() else str(ident).strip()
         )
-        meta = {}
-        for key in META_FIELDS:
-            if (
-                key in columns
-                and not _missing(row[columns[key]])
-                and str(row[columns[key]]).strip()
-            ):
-                meta[key] = row[columns[key]]
+        meta: dict[str, Any] = {}
+        for key in (*META_FIELDS, "author"):
+            if key in chosen and not _missing(row[chosen[key]]) and str(row[chosen[key]]).strip():
+                value = row[chosen[key]]
+                meta[key] = value if key == "date" else str(value).strip()
         try:
             if "date" in meta:
                 meta["date"] = parse_date(meta["date"])
         except ValueError as exc:
             problems.report(ArticleError(str(exc), file=name, row=number))
             continue
+        extra = {
+            str(c): row[c]
+            for c in extra_columns
+            if not _missing(row[c]) and not (isinstance(row[c], str) and not row[c].strip())
+        }
         records.append(
-            RawRecord(ident, str(text), meta, f"{name}, row {number}", name, number, encoding)
+            RawRecord(
+                ident,
+                str(text),
+                meta,
+                f"{name}, row {number}",
+                name,
+                number,
+                encoding,
+                extra=extra,
+                date_source="metadata" if "date" in meta else None,
+            )
         )
     return records
+
+
+def resolve_columns(
+    frame: pd.DataFrame, name: str, columns: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Which column of ``frame`` holds each article field: ``columns`` (field → column name or
+    dotted path, any case) first, then the recognised names of
+    ``newskit.resources.columns.COLUMN_NAMES``. Raises ``CorpusSourceError`` naming the columns
+    and the ``columns=`` call that fixes it when no text column is found."""
+    by_lower: dict[str, Any] = {}
+    for c in frame.columns:
+        by_lower.setdefault(str(c).strip().lower(), c)
+    chosen: dict[str, Any] = {}
+    for key, col in (columns or {}).items():
+        if key not in COLUMN_NAMES:
+            raise ValueError(
+                f"columns: unknown field {key!r}; fields are {', '.join(COLUMN_NAMES)}"
+            )
+        found = col if col in frame.columns else by_lower.get(str(col).strip().lower())
+        if found is None:
+            raise CorpusSourceError(
+                f"has no column {col!r} (given as columns={{{key!r}: {col!r}}}); columns are: "
+                + (", ".join(map(str, frame.columns)) or "none"),
+                file=name,
+            )
+        chosen[key] = found
+    taken = set(chosen.values())
+    for key, names in COLUMN_NAMES.items():
+        if key in chosen:
+            continue
+        for candidate in names:
+            col = by_lower.get(candidate)
+            if col is not None and col not in taken:
+                chosen[key] = col
+                taken.add(col)
+                break
+    if "text" not in chosen:
+        listed = ", ".join(map(str, frame.columns)) or "none"
+        guess = _longest_text_column(frame) or "<the column with the text>"
+        source = "frame" if name.startswith("<") else repr(name)
+        raise CorpusSourceError(
+            f"has no article-text column (columns: {listed}); recognised names are "
+            f"{', '.join(COLUMN_NAMES['text'])}. Say which column holds the text, e.g. "
+            f"newskit.load_corpus({source}, columns={{'text': {str(guess)!r}}}) "
+            f"(or --columns text={guess} on the command line)",
+            file=name,
+        )
+    return chosen
+
+
+def _longest_text_column(frame: pd.DataFrame) -> Any:
+    best, best_len = None, 0.0
+    for c in frame.columns:
+        values = frame[c].head(50)
+        strings = [v for v in values if isinstance(v, str)]
+        if not strings:
+            continue
+        mean = sum(map(len, strings)) / len(strings)
+        if mean > best_len:
+            best, best_len = c, mean
+    return best
+
+
+def _flatten(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nested records (dict cells, Parquet structs) flattened to dotted columns (``a.b``)."""
+    nested = [
+        c
+        for c in frame.columns
+        if frame[c].dtype == object and frame[c].map(lambda v: isinstance(v, dict)).any()
+    ]
+    if not nested:
+        return frame
+    return pd.json_normalize(frame.to_dict("records"), sep=".")
 
 
 def _apply_metadata(records: list[RawRecord], path: Path, problems: Problems) -> None:
@@ -332,6 +638,10 @@ def _apply_metadata(records: list[RawRecord], path: Path, problems: Problems) ->
                     problems.report(ArticleError(str(exc), file=str(path), row=i))
                     continue
             target.meta[field_name] = str(value).strip() if field_name != "date" else value
+            if field_name == "date":
+                target.date_source = "metadata"
+            if field_name == "outlet" and "outlet from the folder name" in target.notes:
+                target.notes.remove("outlet from the folder name")
 
 
 def parse_date(value: Any) -> dt.date:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +33,16 @@ class Article:
     publication date when known. ``raw`` is the decoded file text; ``text`` the cleaned text;
     ``removed`` the spans of ``raw`` that cleaning removed, in order and non-overlapping.
     ``source`` says where the article came from (path, or path and row); ``encoding`` how it was
-    decoded (``"utf-8"``, ``"utf-8-sig"``, or ``"cp1252 (fallback)"``). ``story_id`` is the
-    story the article belongs to once assigned (``Corpus.with_stories``), else None.
+    decoded (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252 (fallback)"``, or ``"html"`` for a page
+    whose bytes the extractor decoded by the charset it declares). ``story_id`` is the story the
+    article belongs to once assigned (``Corpus.with_stories``), else None; ``outlet_raw`` the
+    outlet as the file gave it (``outlet`` is its canonical display name).
+
+    Loader fields (appended, not compared): ``meta`` holds the extra columns of a table (or a web
+    page's fields) that are not one of the above; ``date_source`` says where ``date`` came from
+    (``"metadata"``, ``"text"``, ``"dateline"``, ``"page"``, ``"capture"``); ``extractor`` names
+    the tool that made ``raw`` from a web page (``None`` for plain text); ``notes`` are loader
+    warnings about this article (read as HTML, over-size, an unresolved dateline date).
     """
 
     id: str
@@ -48,6 +58,10 @@ class Article:
     author: str | None = field(default=None, compare=False)
     outlet_raw: str | None = field(default=None, compare=False)  # outlet as the file gave it
     story_id: str | None = field(default=None, compare=False)
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    date_source: str | None = field(default=None, compare=False)
+    extractor: str | None = field(default=None, compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
     def kept(self) -> tuple[tuple[int, int], ...]:

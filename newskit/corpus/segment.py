@@ -11,6 +11,12 @@ lower case is joined to it.
 Tokens keep abbreviations (``U.S.``, ``Sept.``), hyphenated words (``one-third``, ``90-day``,
 ``U.S.-China``, ``tit-for-tat``), contractions and possessives (``there’s``, ``Bessent’s``) whole.
 ``norm`` is the lower-cased token with curly apostrophes and Unicode hyphens made plain.
+
+Over-long sentences: a sentence longer than ``MAX_SENTENCE_CHARS`` (1,000 characters, about 170
+words; real news sentences stay well under 500) is cut into pieces of at most that length, each
+ending at the last space before the bound (or at the bound if there is none), so a text without
+punctuation becomes many bounded "sentences" and alignment, which compares sentences, stays
+linear. Every stage here runs in time linear in the text length.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ SENTENCE_COLUMNS = ["article_id", "sent_id", "start", "end", "text", "is_heading
 TOKEN_COLUMNS = ["article_id", "sent_id", "tok_id", "start", "end", "text", "norm", "is_word"]
 
 MAX_HEADING_WORDS = 15
+MAX_SENTENCE_CHARS = 1000
 _FINAL = ".!?…:;" + CLOSERS
 
 # A run of sentence-final marks and closing quotes, with the opener and word that follow it.
@@ -82,7 +89,7 @@ def _sentence_spans(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[Senten
     for piece_start, piece_end in kept:
         for b_start, b_end, bullet in _blocks(view, piece_start, piece_end):
             text = view[b_start:b_end]
-            spans = _split_block(text)
+            spans = _bound_spans(text, _split_block(text))
             heading = (
                 not bullet
                 and len(spans) == 1
@@ -145,6 +152,32 @@ def _split_block(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _bound_spans(
+    text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS
+) -> list[tuple[int, int]]:
+    """Cut every span longer than ``limit`` at the last whitespace before the bound (at the bound
+    itself when the piece has no whitespace in its second half); pieces are stripped."""
+    if all(e - s <= limit for s, e in spans):
+        return spans
+    out = []
+    for s, e in spans:
+        while e - s > limit:
+            lo, hi = s + limit // 2, s + limit + 1
+            cut = max(text.rfind(c, lo, hi) for c in " \n\t\u00a0")
+            if cut == -1:
+                cut = s + limit
+            piece_end = cut
+            while piece_end > s and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out.append((s, piece_end))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _period_ends_sentence(text: str, dot: int, opener: bool, next_word: str) -> bool:
@@ -263,8 +296,10 @@ def _attach_abbreviation_periods(
     raw: str, sids: list, starts: list, ends: list, texts: list
 ) -> None:
     """Merge a known abbreviation and the period right after it (``Sept.``, ``Dr.``) into one
-    token, unless that period ends the sentence. Edits the columns in place."""
-    drop = []
+    token, unless that period ends the sentence. Edits the columns in place, in one pass (time
+    linear in the number of tokens: the merged periods are filtered out once at the end)."""
+    drop = set()
+    n = len(texts)
     for i in [j for j, t in enumerate(texts) if t == "."]:
         prev = i - 1
         if (
@@ -272,15 +307,17 @@ def _attach_abbreviation_periods(
             and sids[prev] == sids[i]
             and ends[prev] == starts[i]
             and texts[prev].lower() in ABBREVIATIONS
-            and i + 1 < len(texts)
+            and i + 1 < n
             and sids[i + 1] == sids[i]
         ):
             ends[prev] = ends[i]
             texts[prev] = raw[starts[prev] : ends[i]]
-            drop.append(i)
-    for i in reversed(drop):
-        for column in (sids, starts, ends, texts):
-            del column[i]
+            drop.add(i)
+    if not drop:
+        return
+    keep = [i for i in range(n) if i not in drop]
+    for column in (sids, starts, ends, texts):
+        column[:] = [column[i] for i in keep]
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:

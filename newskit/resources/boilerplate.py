@@ -5,14 +5,21 @@ text with line ends folded to ``\n`` (offsets unchanged) and with what earlier r
 blanked out, so ``^`` also matches right after a removed header. A match is removed from the
 article text; a group named ``cut`` narrows what is removed. Named groups ``date``, ``outlet``,
 ``title`` and ``author`` are read as metadata (the first rule that finds one wins;
-``metadata.csv`` wins over all of them). Every rule carries an example it must remove (tested).
+``metadata.csv`` wins over all of them). A group named ``dateline_date`` holds the date of a
+wire dateline (``March 3``, ``Jan. 5, 2024``): it dates the article when nothing else does
+(``date_source="dateline"`` in ``corpus.frame()``). Every rule carries an example it must remove
+(tested).
 """
 
 from __future__ import annotations
 
 from newskit.corpus.records import Rule
+from newskit.resources.numbers import MONTHS
 
 _LINE_END = r"[ \t]*(?:\n|\Z)"
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_PLACE = r"[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*)*"
+_WIRE = r"\((?P<outlet>AP|AFP|Reuters|Bloomberg|[A-Z][\w&.'’ -]{1,40}?)\)"
 
 BOILERPLATE_RULES: tuple[Rule, ...] = (
     Rule(
@@ -28,6 +35,15 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
         "Bessent to Meet Chinese Officials/ Newslooks/ WASHINGTON/ J. Mansour/ Morning Edition/ "
         "U.S. Treasury Secretary",
         "A `Title/ Outlet/ PLACE/ Author/ Edition/` header run into the first paragraph.",
+    ),
+    Rule(
+        "dated_dateline",
+        r"^[ \t]*" + _PLACE + r"(?:,[ \t]*(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.)(?:[ \t]+[A-Z][a-z]+)*)?"
+        r",[ \t]*(?P<dateline_date>" + _MONTH + r"[ \t]*\d{1,2}(?:,[ \t]*\d{4})?)"  # , Jan. 5, 2024
+        r"[ \t]*(?:[—–]|--?)?[ \t]*" + _WIRE + r"[ \t]*(?:—|–|--?)[ \t]*",
+        "NAIROBI, March 3 (Reuters) - Kenya's central bank held its main lending rate",
+        "A wire dateline with a date: `LONDON, Sept 17 (Reuters) -`, `WASHINGTON, Jan. 5, 2024 "
+        "(AP) —`; the date dates the article when nothing else does.",
     ),
     Rule(
         "dateline",
