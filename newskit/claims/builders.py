@@ -291,8 +291,10 @@ def _b_count_range(m, text, generic):
     if a is None or b is None:
         return None
     sep = m.group(0)[m.end("n1") - m.start() : m.start("n2") - m.start()].strip()
-    tally_sep = sep in "-‐‑–" or (
-        sep == "to" and not re.search(r"(?i)\bfrom\s$", text[: m.start()])
+    tally_sep = (
+        sep in "-‐‑–"
+        or (sep.strip("-‐‑–") == "to" and sep != "to")
+        or (sep == "to" and not re.search(r"(?i)\bfrom\s$", text[: m.start()]))
     )
     small = re.compile(r"[1-9]\d{0,2}|0")  # "555-0123" is a phone number
     if a >= b and tally_sep and small.fullmatch(m["n1"]) and small.fullmatch(m["n2"]):

@@ -82,6 +82,7 @@ CLAIM_COLUMNS = [
     "sentence",
     "sentence_start",
     "context",
+    "story_id",
 ]
 # The claim fields between ``surface`` and ``sentence`` in CLAIM_COLUMNS, read off a candidate.
 _VALUE_FIELDS = attrgetter(
@@ -113,10 +114,13 @@ def numeric_claims(corpus: Iterable[Article], *, generic: bool = False) -> pd.Da
     "2023-03", "--09-17"), ``date_rule`` (how the date was resolved, see ``newskit.claims.dates``),
     ``weekday`` (the weekday named in the text, e.g. "Wednesday"), ``sentence``,
     ``sentence_start`` (raw offset of the sentence), ``context`` (the few words saying what the
-    number is about). ``generic=True`` also reports "the two sides" and the like as counts.
+    number is about), ``story_id`` (the article's story, from ``newskit.stories``; None when
+    the corpus has no stories). ``generic=True`` also reports "the two sides" and the like as
+    counts.
     """
     rows: list[tuple] = []
     for article in corpus:
+        story = getattr(article, "story_id", None)
         for sent in sentence_spans(article):
             text = article.raw[sent.start : sent.end]
             for c in _scan(text, article.date, generic=generic):
@@ -131,6 +135,7 @@ def numeric_claims(corpus: Iterable[Article], *, generic: bool = False) -> pd.Da
                         text,
                         sent.start,
                         c.context,
+                        story,
                     )
                 )
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
@@ -153,7 +158,7 @@ def claims_in_text(
         (c.start, c.end, text[c.start : c.end], *_VALUE_FIELDS(c), c.context)
         for c in _scan(text, anchor, generic=generic)
     ]
-    cols = [c for c in CLAIM_COLUMNS if c not in ("article_id", "outlet", "sentence")]
+    cols = [c for c in CLAIM_COLUMNS if c not in ("article_id", "outlet", "sentence", "story_id")]
     cols.remove("sentence_start")
     df = pd.DataFrame(rows, columns=cols)
     for col in ("value", "low", "high"):

@@ -335,9 +335,13 @@ STREET_WORDS: frozenset[str] = _words(
 # "COVID-19", "Flight 370", "Top 7").
 LABEL_WORDS: frozenset[str] = _words(
     """section article chapter paragraph para rule title route flight no. no number room page
-    figure fig table item part resolution amendment act clause phase top level grade class
-    covid covid- g pg version v model boeing airbus episode season bill hr hr. h.r. s."""
+    figure fig table item part resolution amendment clause phase top level grade class
+    covid covid- g pg version v model boeing airbus episode season hr hr. h.r. s."""
 )
+
+# Label words that name something only when capitalised: "Bill 134", "the Act 10 vote"; but
+# "passed the bill 134 to 63" is a vote tally.
+CAPITALISED_LABEL_WORDS: frozenset[str] = _words("bill act")
 
 # Words that carry no topic for comparing claims (besides the usual function words).
 CONTEXT_STOPWORDS: frozenset[str] = _words(
