@@ -57,6 +57,7 @@ from newskit.claims.grammar import (
     _PRIORITY,
     _SIMPLE_TOKEN,
     _TRIGGER_NAMES,
+    SKIP,
     _Claim,
     _trigger,
 )
@@ -207,7 +208,7 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             continue
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
         taken.append(c)
-    taken.sort(key=lambda c: c.start)
+    taken = sorted((c for c in taken if c.kind != SKIP), key=lambda c: c.start)
     clauses = _clause_bounds(text)
     for i, c in enumerate(taken):
         prev_end = taken[i - 1].end if i else 0

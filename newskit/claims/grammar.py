@@ -38,6 +38,11 @@ from newskit.resources.numbers import (
 _NAN = math.nan
 
 
+# The kind of a span that is no claim but must not be read piecewise either ("the Sept. 11
+# attacks" is neither a date nor the count 11): it takes its place in the scan, then is dropped.
+SKIP = "_skip"
+
+
 @dataclass
 class _Claim:
     start: int
@@ -137,7 +142,11 @@ _P = {
     "relative": _c(r"\b(?P<rel>(?i:" + _alt(RELATIVE_PERIODS) + r"))\b"),
     "ago": _c(r"(?P<n>" + _NUM + r"|\ba)\s(?P<u>" + _DUR + r")\s(?i:ago)\b"),
     "year_range": _c(
-        r"\b(?P<y1>" + _YEAR + r")\s?(?:[-‐‑–/]|to|and|through)\s?(?P<y2>" + _YEAR + r"|\d\d(?!\d))"
+        r"(?:(?i:between)\s)?\b(?P<y1>"
+        + _YEAR
+        + r")\s?(?:[-‐‑–/]|to|and|through)\s?(?P<y2>"
+        + _YEAR
+        + r"|\d\d(?!\d))"
     ),
     "decade": _c(
         r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?\b(?P<y>(?:1[89]|20)\d0)['’]?s\b"
@@ -238,7 +247,9 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "number": _NUMBER_WORD_SET,
     "month": _lower_set(MONTHS),
     "weekday": _lower_set(WEEKDAYS),
-    "relative": frozenset({"week", "weekend", "month", "year", "yesterday", "tomorrow"}),
+    "relative": frozenset(
+        w for phrase in RELATIVE_PERIODS for w in re.findall(r"[a-z]+", phrase.split()[-1])
+    ),
     "ago": frozenset({"ago"}),
     "percent": frozenset({"percent", "per", "point", "points", "pct", "bps"}),
     "currency": _lower_set([*CURRENCY_WORDS, *(k for k in CURRENCY_SYMBOLS if k.isalpha())]),

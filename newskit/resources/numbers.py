@@ -208,8 +208,12 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
 }  # fmt: skip
 
-# Relative periods → (unit, offset). "next week" → the ISO week after the article's;
-# "last month" → the month before; "this weekend" → the coming Saturday–Sunday.
+# Relative periods → (unit, offset), resolved against the article's date (TimeML/TIMEX3 news
+# conventions). "today", "tonight", "this morning" → the article's date; "next week" → the ISO
+# week after the article's; "last month" → the month before; "this weekend" → the coming
+# Saturday–Sunday; "last quarter" → the quarter before the article's; "a year earlier" → the
+# year before; "the past year" → the twelve months up to the article's date; "year-end" → the
+# last month of the article's year; "this summer" → the summer of the article's year.
 RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "this week": ("week", 0), "next week": ("week", 1), "last week": ("week", -1),
     "the coming week": ("week", 1), "the past week": ("week", -1),
@@ -217,10 +221,41 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "next weekend": ("weekend", 1), "last weekend": ("weekend", -1),
     "the weekend": ("weekend", 0), "this month": ("month", 0), "next month": ("month", 1),
     "last month": ("month", -1), "the coming month": ("month", 1),
+    "the previous month": ("month", -1), "a month earlier": ("month", -1),
     "this year": ("year", 0), "next year": ("year", 1), "last year": ("year", -1),
+    "a year earlier": ("year", -1), "a year before": ("year", -1),
+    "the year before": ("year", -1), "the previous year": ("year", -1),
+    "the prior year": ("year", -1), "a year later": ("year", 1),
+    "the following year": ("year", 1), "the coming year": ("year", 1),
     "earlier this year": ("year_before", 0), "later this year": ("year_after", 0),
-    "yesterday": ("day", -1), "tomorrow": ("day", 1),
+    "the past year": ("past_year", 0), "the last year": ("past_year", 0),
+    "the past 12 months": ("past_year", 0), "the last 12 months": ("past_year", 0),
+    "the past twelve months": ("past_year", 0),
+    "year-end": ("year_end", 0), "year end": ("year_end", 0),
+    "the end of the year": ("year_end", 0), "the end of this year": ("year_end", 0),
+    "this quarter": ("quarter", 0), "next quarter": ("quarter", 1),
+    "last quarter": ("quarter", -1), "the previous quarter": ("quarter", -1),
+    "the current quarter": ("quarter", 0),
+    "this spring": ("spring", 0), "this summer": ("summer", 0), "this autumn": ("autumn", 0),
+    "this fall": ("autumn", 0), "this winter": ("winter", 0), "last spring": ("spring", -1),
+    "last summer": ("summer", -1), "last autumn": ("autumn", -1), "last fall": ("autumn", -1),
+    "last winter": ("winter", -1), "next spring": ("spring", 1), "next summer": ("summer", 1),
+    "next autumn": ("autumn", 1), "next fall": ("autumn", 1), "next winter": ("winter", 1),
+    "yesterday": ("day", -1), "tomorrow": ("day", 1), "today": ("day", 0),
+    "tonight": ("day", 0), "this morning": ("day", 0), "this afternoon": ("day", 0),
+    "this evening": ("day", 0), "earlier today": ("day", 0), "later today": ("day", 0),
+    "last night": ("day", -1), "yesterday morning": ("day", -1),
 }  # fmt: skip
+
+# Words right after a month and day that make it the name of an event, not a date of the
+# article's year: "the Sept. 11 attacks", "the July 4 holiday", "9/11 families".
+EVENT_FOLLOWERS: frozenset[str] = _words(
+    """attack attacks attackers hijackers terror terrorist terrorists terrorism commission
+    memorial museum victims families generation era holiday holidays movement
+    riot riots insurrection massacre bombing bombings"""
+)
+# Words right before a bare month that make it a holiday's name: "the Fourth of July".
+EVENT_BEFORE_MONTH: tuple[str, ...] = ("fourth of", "4th of")
 
 # A word right before a past-tense cue that makes it future: "will be held", "is to be
 # signed", "will meet" (but "a schedule released on Thursday" stays past).
@@ -233,7 +268,9 @@ FUTURE_AUXILIARIES: frozenset[str] = _words("will shall 'll be")
 PAST_CUES: frozenset[str] = _words(
     """was were had did said says told met held sent saw seen began came went took gave made
     led left rose fell hit struck won lost paid spent grew ago last earlier previous previously
-    since former ended began launched conducted found been"""
+    since former ended began launched conducted found been cut put shut quit bought sold
+    brought thought fought won beat chose spoke wrote broke knew flew drew threw ran stood
+    kept felt meant built struck"""
 )
 FUTURE_CUES: frozenset[str] = _words(
     """will would shall 'll next coming upcoming looming expected scheduled planned slated
@@ -282,6 +319,7 @@ IDIOMS: tuple[str, ...] = (
     "one-time",
     "one-off",
     "first name",
+    "fourth of july",
     "fourth estate",
     "number one",
     "a few",
