@@ -287,7 +287,7 @@ MADE_UP = [
      None, None),
     ("The plan covers the next five years.", "five years", "duration", 5.0, NAN, NAN, "year",
      None, None, None),
-    ("A dozen ships were seized yesterday.", "A dozen", "count", 12.0, NAN, NAN, None, None,
+    ("A dozen ships were seized yesterday.", "A dozen", "count", 12.0, NAN, NAN, "ships", None,
      None, None),
     ("A dozen ships were seized yesterday.", "yesterday", "date", NAN, NAN, NAN, None, None,
      "2025-09-11", None),

@@ -63,6 +63,7 @@ from newskit.claims.grammar import (
 )
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
+from newskit.resources.numbers import VULGAR_FRACTIONS
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -167,6 +168,9 @@ def claims_in_text(
     return df
 
 
+_VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
+
+
 def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_Claim]:
     found: list[_Claim] = []
     low = text.lower()
@@ -178,9 +182,16 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
         words.add(w)
         if w[0].isdigit():
             has_digit = True
-            starts.append(t.start())
+            i = t.start()
+            # ".5 degrees": a leading-dot decimal starts at its dot
+            dot = i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum())
+            starts.append(i - 1 if dot else i)
         elif w in _NUMBER_WORD_SET or w == "between":
             starts.append(t.start())
+    if _VULGAR_RE.search(text):  # "½ mile", "2½ times"
+        has_digit = True
+        starts.extend(m.start() for m in _VULGAR_RE.finditer(text))
+        starts.sort()
     present = {t for t in _TRIGGER_NAMES if _trigger(t, text, low, words, has_digit)}
     for pattern, needs, builder, number_led, priority in _PATTERNS:
         if not needs <= present:
@@ -221,7 +232,7 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             if q:
                 c.qualifier = q.group(1).lower()
                 c.hedge = c.hedge or q.group(1)
-        c.context = _context(left, right, date_like=c.kind in DATE_KINDS)
+        c.context = c.context or _context(left, right, date_like=c.kind in DATE_KINDS)
         if not c.context:
             # Nothing in its own clause: "down from 50% in March 2023" is about what the
             # claim before it is about; "Last week, Beijing urged…" about the next clause.

@@ -30,6 +30,7 @@ from newskit.resources.numbers import (
     PERCENT_WORDS,
     PLURAL_MAGNITUDES,
     RELATIVE_PERIODS,
+    SIGN_WORDS,
     TENS,
     VAGUE_PARTS,
     WEEKDAYS,
@@ -220,7 +221,10 @@ _P = {
         + r")"
     ),
     "count": _c(r"(?P<n>" + _NUM + r")"),
-    "dozen": _c(r"\b(?P<det>(?i:a|two|three|several))\s(?P<w>(?i:dozen))\b"),
+    "dozen": _c(
+        r"\b(?P<det>(?i:a|several)|" + _NUMWORD + r"|\d+)\s(?P<w>(?i:dozen))\b(?!\s(?i:of)\b)"
+    ),
+    "dur_frac": _c(r"\b(?P<det>(?i:a|an|one))\s(?P<u>" + _DUR + r")\s(?i:and\sa\shalf)\b"),
     "frac_point": _c(
         r"\b(?P<f>(?i:a\squarter|a\shalf|half\sa|three\squarters\sof\sa))"
         r"(?:[-‐‑\s](?i:percentage))?[-‐‑\s](?i:points?)\b"
@@ -234,7 +238,7 @@ _PRIORITY = {name: i for i, name in enumerate(_P)}
 _YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
 _DECADE_RE = re.compile(r"\d0['’]?s\b")
 _SIMPLE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen"])
+_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen", *SIGN_WORDS])
 _CURRENCY_SIGNS = "$€£¥₹₩₽"
 
 
@@ -326,6 +330,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "count_range": ("number",),
     "count": ("number",),
     "dozen": ("dozen",),
+    "dur_frac": ("duration",),
     "frac_point": ("percent",),
 }
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)

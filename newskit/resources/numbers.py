@@ -30,6 +30,18 @@ SCALES: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 
+# Fractions after a spelled-out number: "two and a half million" → 2.5e6, "forty two and a
+# third" → 42.333.
+WORD_FRACTIONS: dict[str, float] = {
+    "half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fourth": 1 / 4, "fifth": 1 / 5,
+}  # fmt: skip
+# Vulgar fraction characters: "2½ miles" → 2.5, "¾ of" → 0.75.
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8,
+}  # fmt: skip
+# Sign words before a number: "minus five degrees" → -5, "negative 0.3%" → -0.3.
+SIGN_WORDS: frozenset[str] = frozenset({"minus", "negative"})
+
 # Words that stand for a number on their own: "a dozen eggs" → 12, "a couple of weeks" → 2.
 NUMBER_NOUNS: dict[str, int] = {"dozen": 12, "score": 20}
 
@@ -320,6 +332,10 @@ IDIOMS: tuple[str, ...] = (
     "one-off",
     "first name",
     "fourth of july",
+    "twice around",
+    "doubled down",
+    "doubling down",
+    "doubles down",
     "fourth estate",
     "number one",
     "a few",
@@ -375,6 +391,38 @@ LABEL_WORDS: frozenset[str] = _words(
     """section article chapter paragraph para rule title route flight no. no number room page
     figure fig table item part resolution amendment clause phase top level grade class
     covid covid- g pg version v model boeing airbus episode season hr hr. h.r. s."""
+)
+
+# Words after a number that are never its unit (the unit of a count is a noun): prepositions,
+# adverbs, conjunctions, pronouns. "42 against", "3 now" have no unit.
+NOT_UNITS: frozenset[str] = _words(
+    """against for over about around above below under into onto upon via per than then now
+    so too also only just still even ago apiece each overall altogether respectively there here
+    this that these those it its they them he she we you who which what when where while
+    whereas if though although because but nor yet not no yes out off up down back away again
+    later earlier before after since until till during within without among amid between
+    across along behind beyond toward towards near besides instead either neither both all
+    some any most more less many much few several such other another same as like unlike"""
+)
+# Adjectives between a number and its noun, skipped to find the unit: "the full 12 federal
+# judges" → judges; "3,000 new jobs" → jobs. A count with only an adjective after it has no
+# unit ("the vote was 12 full").
+UNIT_ADJECTIVES: frozenset[str] = _words(
+    """full federal new old more other additional extra major minor key top senior junior local
+    national international foreign domestic regional state public private former current
+    previous possible potential total separate different similar big small large huge great
+    high low long short young elderly older younger armed unarmed civilian military american
+    british chinese european russian indian african french german japanese israeli
+    palestinian ukrainian mexican canadian australian iranian syrian afghan iraqi full-time
+    part-time first last next remaining missing confirmed suspected alleged registered
+    eligible undocumented wounded injured dead known unknown further main leading average
+    annual monthly weekly daily"""
+)
+# Words in a sentence that make "points" percentage points: "rose 3 points to 45% in the
+# poll", "leads by 5 points among likely voters", "cut rates by 2 points".
+POINTS_CONTEXT: frozenset[str] = _words(
+    """percent percentage poll polls polling survey surveys vote votes voters rate rates
+    approval lead leads margin inflation unemployment yield yields turnout share"""
 )
 
 # Label words that name something only when capitalised: "Bill 134", "the Act 10 vote"; but
