@@ -102,6 +102,7 @@ class _Item:
     unit: str | None
     half_step: float
     entities: frozenset[str]
+    topic: frozenset[str] = frozenset()
 
 
 def compare_claims(
@@ -214,6 +215,12 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
                 unit=unit,
                 half_step=half,
                 entities=entities,
+                # What is said of the counted thing ("killed", "evacuated"): the near words
+                # without the head, the unit and the names.
+                topic=near
+                - {head, stem(unit or "")}
+                - {stem(e) for e in entities}
+                - {stem(w) for e in entities for w in e.split()},
             )
         )
     return out
@@ -392,6 +399,8 @@ def _linked(a: _Item, b: _Item) -> bool:
         return False
     if a.family in DATE_KINDS and not (_dated(a) and _dated(b)):
         return False  # "next week" without an article date cannot contradict anything
+    if a.topic and b.topic and not a.topic & b.topic:
+        return False  # "45 people were killed" and "840 people were evacuated"
     return a.head is not None and a.head == b.head and near >= 2
 
 
