@@ -155,7 +155,7 @@ def build(n_stories: int, seed: int):
         person, other = rng.sample(PEOPLE, 2)
         facts = _facts(rng, place, person, other)
         wrong = {f for f, _, _ in facts if not f.endswith(("homes", "age")) and rng.random() < 0.3}
-        liar = {f: rng.choice(OUTLETS) for f in wrong}
+        liar = {f: rng.choice(OUTLETS) for f in sorted(wrong)}
         for o, outlet in enumerate(OUTLETS):
             sentences = []
             for fact, value, makers in facts:
@@ -179,7 +179,8 @@ def evaluate(n_stories: int = 40, seed: int = 1, per_story: bool = False) -> dic
     frame, truth, dissenters = build(n_stories, seed)
     corpus = newskit.load_corpus(frame.drop(columns=["story"]))
     claims = newskit.numeric_claims(corpus)
-    claims["story_id"] = claims["article_id"].map(dict(zip(frame["id"], frame["story"], strict=True)))
+    story_of = dict(zip(frame["id"], frame["story"], strict=True))
+    claims["story_id"] = claims["article_id"].map(story_of)
     claims = claims[claims["kind"].isin(["count", "money", "percent", "fraction", "duration",
                                           "ordinal"])]  # fmt: skip
     if per_story:
@@ -188,9 +189,13 @@ def evaluate(n_stories: int = 40, seed: int = 1, per_story: bool = False) -> dic
         groups["group"] = range(len(groups))
     else:
         groups = newskit.compare_claims(claims)
-    group_of = {row: g for g, rows in zip(groups["group"], groups["claim_rows"], strict=True) for row in rows}
-    labels = {i: truth.get((a, s)) for i, a, s in zip(claims.index, claims["article_id"],
-                                                       claims["sentence"], strict=True)}  # fmt: skip
+    group_of = {
+        row: g
+        for g, rows in zip(groups["group"], groups["claim_rows"], strict=True)
+        for row in rows
+    }
+    keys = zip(claims.index, claims["article_id"], claims["sentence"], strict=True)
+    labels = {i: truth.get((a, s)) for i, a, s in keys}
     tp = fp = fn = 0
     for i, j in combinations(claims.index, 2):
         if claims.at[i, "article_id"] == claims.at[j, "article_id"]:
