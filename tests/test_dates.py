@@ -220,6 +220,20 @@ def test_event_names_are_not_dates_of_this_year(text):
     assert claims_in_text(text, OCT15).empty
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAIROBI, Kenya, March 3 (Reuters) - Kenya's central bank lowered rates on Tuesday.",
+        "NAIROBI, 3 March (Reuters) - Kenya's central bank lowered rates on Tuesday.",
+        "LIMA, Peru, Feb. 27, 2025 (AP) — Kenya's central bank lowered rates on Tuesday.",
+    ],
+)
+def test_dateline_variants_are_not_claims(text):
+    from newskit.claims.extract import claims_in_text
+
+    assert list(claims_in_text(text, dt.date(2025, 3, 3))["surface"]) == ["Tuesday"]
+
+
 def test_dateline_is_not_a_body_claim():
     from newskit.claims.extract import claims_in_text
 

@@ -169,8 +169,13 @@ def _b_one_in(m, text, generic):
 
 
 def _b_a_scale(m, text, generic):
-    """ "a million people" → 1e6, "half a billion" → 5e8."""
+    """ "a million people" → 1e6, "half a billion" → 5e8, "a hundred and fifty" → 150."""
     value = SCALES[m["sc"].lower()] * (0.5 if m["det"].lower().startswith("half") else 1)
+    if m["rest"]:
+        rest = parse_number(m["rest"])
+        if rest is None or rest >= SCALES[m["sc"].lower()]:
+            return None
+        value += rest
     nxt = _next_word(text, m.end()).lower()
     if nxt in CURRENCY_WORDS:
         return None  # "a million dollars" is money (below)

@@ -15,6 +15,7 @@ from newskit.claims.numbers import (
     _NUM,
     _NUM2,
     _NUMWORD,
+    _SMALL,
     _UNIT_WORDS,
     _alt,
 )
@@ -186,6 +187,7 @@ _P = {
     "one_in": _c(r"(?P<n1>" + _NUM + r")\s(?i:in|out\sof)\s(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑]\w)"),
     "a_scale": _c(
         r"\b(?P<det>(?i:a|half\sa))\s(?P<sc>(?i:hundred|thousand|million|billion|trillion))\b"
+        r"(?:\s(?i:and)\s(?P<rest>" + _SMALL + r")\b(?!\s" + _LONG_SCALE + r"))?"
     ),
     "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
     "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
@@ -344,8 +346,10 @@ _NUMBER_LED = frozenset(
 )
 
 
+# "NAIROBI, March 3 (Reuters) -", "NAIROBI, Kenya, 3 March -", "WASHINGTON, Sept. 12, 2025 (AP) —"
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z .'’-]{2,},\s*" + _MONTH + r"\s?" + _DAY + r"(?:,?\s" + _YEAR + r")?"
+    r"\s*[A-Z][A-Z .'’-]{2,},\s*(?:[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?,\s*)?"
+    r"(?:" + _MONTH + r"\s?" + _DAY + r"|" + _DAY + r"\s" + _MONTH + r")(?:,?\s" + _YEAR + r")?"
     r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]"
 )
 
