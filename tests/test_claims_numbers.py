@@ -157,3 +157,14 @@ def test_age_has_the_person_as_context():
     r = df.iloc[0]
     assert (r.surface, r.value, r.unit) == ("76", 76, "years old")
     assert "Pelosi" in r.context
+
+
+def test_every_row_points_at_its_surface():
+    from tests.test_dates import IN_TEXT
+
+    texts = [t for t, *_ in SPELLED] + [t for t, *_ in IN_TEXT]
+    for text in texts:
+        df = claims_in_text(text)
+        assert not df.empty, text
+        for r in df.itertuples():
+            assert text[r.start : r.end] == r.surface, (text, r.surface)

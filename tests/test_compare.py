@@ -318,3 +318,29 @@ def test_story_id_column_from_articles():
     fields["story_id"] = "s7"
     claims = newskit.numeric_claims([StoryArticle(**fields)])
     assert list(claims["story_id"]) == ["s7"] and list(claims["surface"]) == ["30"]
+
+
+def test_a_chain_of_close_values_still_names_dissenters():
+    """about 1,000 ≈ 1,080 ≈ about 1,170, but 1,000 ≠ 1,170: agree is False and dissent
+    is never empty."""
+    claims = _frame(
+        {
+            "a": ("A", "About 1,000 homes in Tarn were flooded by the river."),
+            "b": ("B", "The river flooded 1,080 homes in Tarn."),
+            "c": ("C", "About 1,170 homes in Tarn were flooded by the river."),
+        }
+    )
+    g = _group_with(compare_claims(claims), claims, "b", "1,080")
+    assert not g["agree"] and g["dissent"]
+    assert "A: About 1,000" in g["dissent"] and "C: About 1,170" in g["dissent"]
+
+
+def test_claims_frame_without_new_columns():
+    """A frame saved before unit/story_id/context existed still compares."""
+    claims = _frame(
+        {
+            "a": ("A", "Officials said 1,200 people were evacuated after the flood."),
+            "b": ("B", "Officials said 1,200 people were evacuated after the flood."),
+        }
+    ).drop(columns=["unit", "story_id", "hedge", "date_end", "weekday"])
+    assert len(compare_claims(claims)) == 1
