@@ -344,3 +344,14 @@ def test_claims_frame_without_new_columns():
         }
     ).drop(columns=["unit", "story_id", "hedge", "date_end", "weekday"])
     assert len(compare_claims(claims)) == 1
+
+
+def test_today_in_two_stories_of_a_day_is_not_a_shared_fact():
+    claims = _frame(
+        {
+            "a": ("A", "The mayor said today that the bridge will close."),
+            "b": ("B", "Rain fell today across the bridge district."),
+        }
+    )
+    assert (claims["surface"] == "today").sum() == 2
+    assert compare_claims(claims).empty

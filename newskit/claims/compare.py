@@ -103,6 +103,7 @@ class _Item:
     half_step: float
     entities: frozenset[str]
     topic: frozenset[str] = frozenset()
+    rule: str | None = None
 
 
 def compare_claims(
@@ -214,6 +215,7 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
                 story=_str(r.get("story_id")),
                 unit=unit,
                 half_step=half,
+                rule=_str(r.get("date_rule")),
                 entities=entities,
                 # What is said of the counted thing ("killed", "evacuated"): the near words
                 # without the head, the unit and the names.
@@ -415,6 +417,10 @@ def _when_compatible(x: str | None, y: str | None) -> bool:
 
 
 def _same_day(a: _Item, b: _Item) -> bool:
+    """Two claims naming the same calendar day ("Sept. 17", "Wednesday"); "today" in two
+    stories of the same day says nothing about a shared fact."""
+    if a.rule == "relative" or b.rule == "relative":
+        return False
     return (
         a.date is not None
         and a.date == b.date
