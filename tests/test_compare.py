@@ -355,3 +355,31 @@ def test_today_in_two_stories_of_a_day_is_not_a_shared_fact():
     )
     assert (claims["surface"] == "today").sum() == 2
     assert compare_claims(claims).empty
+
+
+TAXES = {
+    "a": ("A", "Grant paid an effective tax rate of 35.7% in 2005, the documents show. Over "
+               "eight years his average rate was 31.6%. The headline figure of $1.4 billion in "
+               "losses stunned analysts. The bill passed 134 to 63."),
+    "b": ("B", "Okafor paid an effective tax rate of 36% that year, his returns show. The "
+               "records show losses of $1.375 billion. A 134-to-63 vote sent the bill to the "
+               "Senate."),
+    "c": ("C", "The documents show Grant paid a 35.7% effective tax rate in 2005. Losses "
+               "reached $1.4 billion, the records show. The House passed the bill 134-63 on "
+               "Wednesday."),
+}  # fmt: skip
+
+
+def test_subjects_decide_groups():
+    """Grant's 35.7% (2005) in A and C; not Okafor's 36%, not the eight-year 31.6%; the
+    $1.4 billion headline figure and the 134-63 tally in all three."""
+    claims = _frame(TAXES)
+    groups = compare_claims(claims)
+    rate = _group_with(groups, claims, "a", "35.7%")
+    assert _members(rate, claims) == {("a", "35.7%"), ("c", "35.7%")} and rate["agree"]
+    assert not (claims["surface"].isin(["36%", "31.6%"]) & claims.index.isin(
+        [i for rows in groups["claim_rows"] for i in rows])).any()  # fmt: skip
+    money = _group_with(groups, claims, "b", "$1.375 billion")
+    assert money["outlets"] == "A, B, C" and money["agree"]
+    tally = _group_with(groups, claims, "b", "134-to-63")
+    assert tally["outlets"] == "A, B, C" and tally["agree"] and tally["value"] == "134-63"

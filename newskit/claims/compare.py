@@ -104,6 +104,7 @@ class _Item:
     entities: frozenset[str]
     topic: frozenset[str] = frozenset()
     rule: str | None = None
+    dates_around: frozenset[str] = frozenset()
 
 
 def compare_claims(
@@ -168,6 +169,9 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
         spans.setdefault((r["article_id"], r["sentence"]), []).append(
             (int(r["start"]) - s0, int(r["end"]) - s0, r["kind"], r.get("date"))
         )
+    common = frozenset(
+        w for sentence in set(claims["sentence"]) for w in _WORD.findall(sentence) if w.islower()
+    )  # words the corpus writes in lower case: not names when they open a sentence
     for idx, r in claims.iterrows():
         s0 = int(sent_start[idx]) if sent_start is not None else _find_start(r)
         sentence = r["sentence"]
@@ -190,7 +194,7 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
             value, low, high, half = value / 100, low / 100, high / 100, half / 100
         context = _str(r.get("context")) or ""
         near = near | _stems(context) if kind not in DATE_KINDS else near
-        entities = _entities(sentence, a, b, others) | _entities(context, 0, 0, [])
+        entities = _entities(sentence, a, b, common) | _entities(context, 0, 0, common)
         outlet = r.get("outlet")
         out.append(
             _Item(
@@ -216,6 +220,9 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
                 unit=unit,
                 half_step=half,
                 rule=_str(r.get("date_rule")),
+                dates_around=frozenset(
+                    d for _x, _y, k, d in others if k in DATE_KINDS and _str(d) is not None
+                ),
                 entities=entities,
                 # What is said of the counted thing ("killed", "evacuated"): the near words
                 # without the head, the unit and the names.
@@ -261,26 +268,33 @@ def _half_step(surface: str, value: float) -> float:
     return 0.5 * max(scales) if scales else 0.0 if value < 1 else 0.5
 
 
-_ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)\b")
+_ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)?\b")
+_OPENS = re.compile(r"(?:^|[.!?“\"]\s*)$")
 
 
-def _entities(
-    text: str, a: int, b: int, others: Sequence[tuple[int, int, str, Any]]
-) -> frozenset[str]:
+def _entities(text: str, a: int, b: int, common: frozenset[str]) -> frozenset[str]:
     """Capitalised names in the clause of text[a:b] (all of ``text`` when a == b == 0): the
-    people and organisations a number belongs to ("Pelosi, 76"), months and weekdays aside."""
+    people and organisations a number belongs to ("Pelosi, 76", "Biden paid"), months and
+    weekdays aside. A capitalised word opening a sentence is a name only when the corpus never
+    writes it in lower case ("Officials said" is not one; "Biden said" is)."""
     if a or b:
         bounds = [0, *(m.start() for m in _CLAUSE_OR_COMMA.finditer(text)), len(text)]
         lo = max([x for x in bounds if x <= a] or [0])
         hi = min([x for x in bounds if x >= b] or [len(text)])
-        window = text[lo:a] + " " + text[b:hi]
+        ranges = [(lo, a), (b, hi)]
     else:
-        window = text
-    return frozenset(
-        w.lower()
-        for w in _ENTITY.findall(window)
-        if w.lower() not in CONTEXT_STOPWORDS and w.lower() not in _CALENDAR
-    )
+        ranges = [(0, len(text))]
+    out = set()
+    for m in _ENTITY.finditer(text):
+        if not any(x <= m.start() and m.end() <= y for x, y in ranges):
+            continue
+        low = m.group().lower()
+        if low in CONTEXT_STOPWORDS or low in _CALENDAR:
+            continue
+        if low in common and _OPENS.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        out.add(low)
+    return frozenset(out)
 
 
 _CLAUSE_OR_COMMA = re.compile(r"[;:()\[\]“”\"]|\s[—–-]\s|—")
@@ -380,7 +394,11 @@ def _near(
 
 
 def _linked(a: _Item, b: _Item) -> bool:
-    if a.when != b.when and not _when_compatible(a.when, b.when):
+    if a.when != b.when and not (
+        _when_compatible(a.when, b.when)
+        or (a.when is None and b.when in a.dates_around)  # "35.7% effective tax rate in 2005"
+        or (b.when is None and a.when in b.dates_around)
+    ):
         return False
     if a.entities and b.entities and not a.entities & b.entities:
         return False  # "Pelosi, 76" and "Schumer, 74": two people
@@ -396,6 +414,8 @@ def _linked(a: _Item, b: _Item) -> bool:
             return near >= 2 and wide >= 2
         if near_ok and wide >= 2:
             return True
+        if near >= 1 and _distinctive(a) and _distinctive(b):
+            return True  # "$1.4 billion in losses" / "losses reached $1.4 billion"
         return _same_day(a, b) and wide >= 1
     if a.article == b.article or a.when != b.when:
         return False
@@ -404,6 +424,19 @@ def _linked(a: _Item, b: _Item) -> bool:
     if a.topic and b.topic and not a.topic & b.topic:
         return False  # "45 people were killed" and "840 people were evacuated"
     return a.head is not None and a.head == b.head and near >= 2
+
+
+def _distinctive(it: _Item) -> bool:
+    """A value unlikely to be stated twice by chance: a tally, money, or a number with two or
+    more significant digits that is not a small whole number ("$1.4 billion", "35.7%",
+    "134 to 63"; not "3" or "20")."""
+    if it.family == "tally" or it.family.startswith("money"):
+        return True
+    v = it.value
+    if v != v or it.family in DATE_KINDS or it.family in ("ordinal", "multiplier"):
+        return False
+    digits = re.sub(r"\D", "", it.surface).strip("0")
+    return len(digits) >= 2 and not (v == int(v) and abs(v) < 100)
 
 
 def _dated(it: _Item) -> bool:
