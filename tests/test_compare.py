@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -200,3 +201,185 @@ def test_another_story():
     assert not emergency["agree"] and emergency["outlets"] == "AP, BBC"
     monday = _group_with(groups, claims, "bbc", "Monday")
     assert monday["value"] == "2025-03-03" and monday["n_outlets"] == 3  # El Diario: no date
+
+
+def _frame(texts: dict[str, tuple[str, str]], date: str = "2025-11-06", story=None):
+    rows = [(k, o, date, t) for k, (o, t) in texts.items()]
+    corpus = newskit.load_corpus(pd.DataFrame(rows, columns=["id", "outlet", "date", "text"]))
+    claims = newskit.numeric_claims(corpus)
+    if story is not None:
+        claims["story_id"] = claims["article_id"].map(story)
+    return claims
+
+
+def test_rounded_money_agrees_within_stated_rounding():
+    claims = _frame(
+        {
+            "a": ("A", "The city approved a $1.4 billion stadium deal on Monday."),
+            "b": ("B", "Council members approved the $1.375 billion stadium deal."),
+            "c": ("C", "The $1.4 billion stadium deal was approved by the council."),
+        }
+    )
+    g = _group_with(compare_claims(claims), claims, "b", "$1.375 billion")
+    assert g["agree"] and g["n_outlets"] == 3 and g["dissent"] == ""
+
+
+def test_close_money_values_disagree():
+    claims = _frame(
+        {
+            "a": ("A", "The harbour bridge repair will cost $3.5 billion, officials said."),
+            "b": ("B", "Officials said the harbour bridge repair will cost $3.6 billion."),
+        }
+    )
+    g = _group_with(compare_claims(claims), claims, "b", "$3.6 billion")
+    assert not g["agree"]
+    assert g["dissent"] in ("A: $3.5 billion (3.5e+09)", "B: $3.6 billion (3.6e+09)")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("two months", "two years"), ("two weeks", "two days"), ("$40", "40%")],
+)
+def test_units_must_match(first, second):
+    claims = _frame(
+        {
+            "a": ("A", f"The striking nurses were out for {first} before the hospital deal."),
+            "b": ("B", f"The striking nurses were out for {second} before the hospital deal."),
+        }
+    )
+    assert compare_claims(claims).empty
+
+
+def test_tally_is_one_claim_of_two_numbers():
+    claims = _frame(
+        {
+            "a": ("A", "The assembly passed the water bill 134 to 63 on Thursday."),
+            "b": ("B", "The water bill passed the assembly 134-63 on Thursday."),
+            "c": ("C", "The assembly approved the water bill 134 to 36 on Thursday."),
+        }
+    )
+    tallies = claims[claims["unit"] == "tally"]
+    assert len(tallies) == 3 and (tallies["kind"] == "count").all()
+    g = _group_with(compare_claims(claims), claims, "a", "134 to 63")
+    assert not g["agree"] and g["dissent"] == "C: 134 to 36 (134-36)"
+    assert "A: 134 to 63 (134-63)" in g["values"]
+
+
+def test_ages_of_different_people_stay_apart():
+    claims = _frame(
+        {
+            "a": ("A", "House Speaker Nancy Pelosi, 76, said she would step down."),
+            "b": ("B", "Senate leader Chuck Schumer, 74, said he would step down."),
+        }
+    )
+    assert compare_claims(claims).empty
+
+
+def test_never_crashes_on_missing_dates_or_values():
+    claims = _frame(
+        {
+            "a": ("A", "The valley held about 5 million people a century ago."),
+            "b": ("B", "About 5 million people lived in the valley a century ago."),
+        }
+    )
+    groups = compare_claims(claims)
+    assert isinstance(groups, pd.DataFrame)
+    broken = claims.copy()
+    broken["date"] = float("nan")
+    broken.loc[broken.index[0], "value"] = None
+    broken["context"] = None
+    assert list(compare_claims(broken).columns) == GROUP_COLUMNS
+
+
+def test_groups_never_cross_stories():
+    texts = {
+        "a": ("A", "Officials said 1,200 people were evacuated after the flood."),
+        "b": ("B", "Officials said 1,200 people were evacuated after the flood."),
+    }
+    same = _frame(texts, story={"a": "s1", "b": "s1"})
+    assert len(compare_claims(same)) == 1
+    apart = _frame(texts, story={"a": "s1", "b": "s2"})
+    assert "story_id" in apart and compare_claims(apart).empty
+    assert len(compare_claims(apart, across_stories=True)) == 1
+
+
+def test_story_id_column_from_articles():
+    corpus = newskit.load_corpus(
+        pd.DataFrame({"id": ["a"], "outlet": ["A"], "text": ["Some 30 people came."]})
+    )
+    assert newskit.numeric_claims(corpus)["story_id"].isna().all()
+
+    @dataclasses.dataclass(frozen=True)
+    class StoryArticle(newskit.Article):  # what the stories branch adds to Article
+        story_id: str | None = None
+
+    article = corpus[0] if hasattr(corpus, "__getitem__") else next(iter(corpus))
+    fields = {f.name: getattr(article, f.name) for f in dataclasses.fields(article) if f.init}
+    fields["story_id"] = "s7"
+    claims = newskit.numeric_claims([StoryArticle(**fields)])
+    assert list(claims["story_id"]) == ["s7"] and list(claims["surface"]) == ["30"]
+
+
+def test_a_chain_of_close_values_still_names_dissenters():
+    """about 1,000 ≈ 1,080 ≈ about 1,170, but 1,000 ≠ 1,170: agree is False and dissent
+    is never empty."""
+    claims = _frame(
+        {
+            "a": ("A", "About 1,000 homes in Tarn were flooded by the river."),
+            "b": ("B", "The river flooded 1,080 homes in Tarn."),
+            "c": ("C", "About 1,170 homes in Tarn were flooded by the river."),
+        }
+    )
+    g = _group_with(compare_claims(claims), claims, "b", "1,080")
+    assert not g["agree"] and g["dissent"]
+    assert "A: About 1,000" in g["dissent"] and "C: About 1,170" in g["dissent"]
+
+
+def test_claims_frame_without_new_columns():
+    """A frame saved before unit/story_id/context existed still compares."""
+    claims = _frame(
+        {
+            "a": ("A", "Officials said 1,200 people were evacuated after the flood."),
+            "b": ("B", "Officials said 1,200 people were evacuated after the flood."),
+        }
+    ).drop(columns=["unit", "story_id", "hedge", "date_end", "weekday"])
+    assert len(compare_claims(claims)) == 1
+
+
+def test_today_in_two_stories_of_a_day_is_not_a_shared_fact():
+    claims = _frame(
+        {
+            "a": ("A", "The mayor said today that the bridge will close."),
+            "b": ("B", "Rain fell today across the bridge district."),
+        }
+    )
+    assert (claims["surface"] == "today").sum() == 2
+    assert compare_claims(claims).empty
+
+
+TAXES = {
+    "a": ("A", "Grant paid an effective tax rate of 35.7% in 2005, the documents show. Over "
+               "eight years his average rate was 31.6%. The headline figure of $1.4 billion in "
+               "losses stunned analysts. The bill passed 134 to 63."),
+    "b": ("B", "Okafor paid an effective tax rate of 36% that year, his returns show. The "
+               "records show losses of $1.375 billion. A 134-to-63 vote sent the bill to the "
+               "Senate."),
+    "c": ("C", "The documents show Grant paid a 35.7% effective tax rate in 2005. Losses "
+               "reached $1.4 billion, the records show. The House passed the bill 134-63 on "
+               "Wednesday."),
+}  # fmt: skip
+
+
+def test_subjects_decide_groups():
+    """Grant's 35.7% (2005) in A and C; not Okafor's 36%, not the eight-year 31.6%; the
+    $1.4 billion headline figure and the 134-63 tally in all three."""
+    claims = _frame(TAXES)
+    groups = compare_claims(claims)
+    rate = _group_with(groups, claims, "a", "35.7%")
+    assert _members(rate, claims) == {("a", "35.7%"), ("c", "35.7%")} and rate["agree"]
+    assert not (claims["surface"].isin(["36%", "31.6%"]) & claims.index.isin(
+        [i for rows in groups["claim_rows"] for i in rows])).any()  # fmt: skip
+    money = _group_with(groups, claims, "b", "$1.375 billion")
+    assert money["outlets"] == "A, B, C" and money["agree"]
+    tally = _group_with(groups, claims, "b", "134-to-63")
+    assert tally["outlets"] == "A, B, C" and tally["agree"] and tally["value"] == "134-63"

@@ -20,7 +20,13 @@ WED = dt.date(2025, 9, 17)
         (2, FRI, "past", "", "2025-09-10"),  # "met on Wednesday"
         (2, FRI, "nearest", "", "2025-09-10"),
         (0, SUN, "nearest", "", "2025-09-15"),  # "Monday" in a Sunday-dated story
-        (0, SUN, "past", "", "2025-09-15"),  # "resumed talks on Monday": a day's time-zone lag
+        (0, SUN, "past", "", "2025-09-08"),  # "resumed talks on Monday": on or before (TimeML)
+        (3, dt.date(2025, 11, 6), "past", "", "2025-11-06"),  # "voted Thursday", a Thursday
+        (2, dt.date(2025, 11, 6), "past", "", "2025-11-05"),  # "voted Wednesday afternoon"
+        (2, dt.date(2025, 11, 6), "future", "", "2025-11-12"),  # "will vote Wednesday"
+        (1, dt.date(2025, 11, 6), "nearest", "", "2025-11-04"),  # Tuesday: 2 back, 5 ahead
+        (0, dt.date(2025, 11, 6), "nearest", "", "2025-11-03"),  # Monday: 3 back, 4 ahead
+        (0, dt.date(2025, 11, 7), "nearest", "", "2025-11-10"),  # from Friday: 4 back, 3 ahead
         (0, SUN, "past", "last", "2025-09-08"),  # "last Monday" is never tomorrow
         (3, FRI, "past", "", "2025-09-11"),  # "released on Thursday"
         (4, FRI, "past", "", "2025-09-12"),  # "sent Friday morning", the same day
@@ -90,8 +96,8 @@ def test_resolve_vague_part(part, month, year, anchor, expected):
     [
         ("next week", FRI, ("2025-09-15", "2025-09-21")),
         ("this week", FRI, ("2025-09-08", "2025-09-14")),
-        ("last week", SUN, ("2025-09-08", "2025-09-14")),  # the week ending that Sunday
-        ("this week", SUN, ("2025-09-15", "2025-09-21")),
+        ("last week", SUN, ("2025-09-01", "2025-09-07")),  # the week before the one ending
+        ("this week", SUN, ("2025-09-08", "2025-09-14")),  # that Sunday (ISO weeks)
         ("next week", SUN, ("2025-09-15", "2025-09-21")),
         ("last week", FRI, ("2025-09-01", "2025-09-07")),
         ("this weekend", FRI, ("2025-09-13", "2025-09-14")),
@@ -140,3 +146,98 @@ def test_year_part_and_ago():
 def test_weekday_name():
     assert dates.weekday_name("2025-09-17") == "Wednesday"
     assert dates.weekday_name("2025-09") is None and dates.weekday_name(None) is None
+
+
+# ---------------------------------------------------------------- in made-up sentences
+# (text, anchor, surface, kind, date, date_end, date_rule); every example is invented.
+OCT15 = dt.date(2025, 10, 15)  # a Wednesday
+NOV2 = dt.date(2025, 11, 2)  # a Sunday
+NOV6 = dt.date(2025, 11, 6)  # a Thursday
+IN_TEXT = [
+    # today, tonight, this morning → the article's date
+    ("The mayor spoke today about the budget.", OCT15, "today", "date", "2025-10-15", None, "relative"),
+    ("He will speak tonight in Leeds.", OCT15, "tonight", "date", "2025-10-15", None, "relative"),
+    ("Police said this morning that two men were held.", OCT15, "this morning", "date", "2025-10-15", None, "relative"),
+    ("The strike ended last night.", OCT15, "last night", "date", "2025-10-14", None, "relative"),
+    # weekdays by tense
+    ("The House voted Wednesday afternoon on the bill.", NOV6, "Wednesday", "date", "2025-11-05", None, "weekday"),
+    ("The Senate will vote Wednesday on the bill.", NOV6, "Wednesday", "date", "2025-11-12", None, "weekday"),
+    ("The council met on Friday to discuss rents.", NOV6, "Friday", "date", "2025-10-31", None, "weekday"),
+    # month(-day) without a year: nearest, then tense past a quarter away
+    ("Shareholders of record on Dec. 15 will be paid.", NOV2, "Dec. 15", "date", "2025-12-15", None, "anchor_year"),
+    ("Sales slumped in March, the company said.", OCT15, "March", "date", "2025-03", None, "anchor_year"),
+    ("The plant will reopen in March.", OCT15, "March", "date", "2026-03", None, "anchor_year"),
+    ("The deal closed on Jan. 9 after months of talks.", dt.date(2026, 2, 3), "Jan. 9", "date", "2026-01-09", None, "anchor_year"),
+    # relative periods and ranges, granularity kept
+    ("Profit doubled from a year earlier.", OCT15, "a year earlier", "year", "2024", None, "relative"),
+    ("Prices rose 3% from a year ago.", OCT15, "a year ago", "date", "2024", None, "relative"),
+    ("The valley held 5 million people a century ago.", OCT15, "a century ago", "date", "1925", None, "relative"),
+    ("Over the past year, rents rose sharply.", OCT15, "the past year", "date_range", "2024-10-15", "2025-10-15", "relative"),
+    ("The fund aims to close the deal by year-end.", OCT15, "year-end", "date", "2025-12", None, "relative"),
+    ("Output fell in the third quarter.", OCT15, "third quarter", "date_range", "2025-07", "2025-09", "anchor_year"),
+    ("Output fell last quarter.", OCT15, "last quarter", "date_range", "2025-07", "2025-09", "relative"),
+    ("Output will rise next quarter.", OCT15, "next quarter", "date_range", "2026-01", "2026-03", "relative"),
+    ("Growth slowed in the first half of 2024.", OCT15, "first half of 2024", "date_range", "2024-01", "2024-06", "explicit"),
+    ("The works finished this summer.", OCT15, "this summer", "date_range", "2025-06", "2025-08", "relative"),
+    ("The plan was agreed last spring.", OCT15, "last spring", "date_range", "2025-03", "2025-05", "relative"),
+    ("Talks are set for this winter.", OCT15, "this winter", "date_range", "2025-12", "2026-02", "relative"),
+    ("The bridge opens next summer.", OCT15, "next summer", "date_range", "2026-06", "2026-08", "relative"),
+    ("Rents soared in the 1990s.", OCT15, "the 1990s", "date_range", "1990", "1999", "explicit"),
+    ("They met last month.", OCT15, "last month", "date", "2025-09", None, "relative"),
+    ("The ministers will meet next week.", OCT15, "next week", "date_range", "2025-10-20", "2025-10-26", "relative"),
+    ("Last week, the council voted.", NOV2, "Last week", "date_range", "2025-10-20", "2025-10-26", "relative"),
+    # year spans are year ranges, never counts
+    ("Inflation averaged 3% between 1994 and 1997.", OCT15, "between 1994 and 1997", "date_range", "1994", "1997", "explicit"),
+    ("The mill ran from 1990 to 1995.", OCT15, "1990 to 1995", "date_range", "1990", "1995", "explicit"),
+    ("In 1994-97 the mill grew.", OCT15, "1994-97", "date_range", "1994", "1997", "explicit"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "anchor", "surface", "kind", "date", "end", "rule"), IN_TEXT)
+def test_dates_in_text(text, anchor, surface, kind, date, end, rule):
+    from newskit.claims.extract import claims_in_text
+
+    df = claims_in_text(text, anchor)
+    rows = df[df["surface"] == surface]
+    assert len(rows) == 1, df[["surface", "kind", "date"]]
+    r = rows.iloc[0]
+    assert text[r.start : r.end] == surface
+    assert (r.kind, r.date, r.date_end, r.date_rule) == (kind, date, end, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives of the Sept. 11 attacks victims met the senator.",
+        "9/11 families sued the kingdom.",
+        "Traffic peaked before the July 4 holiday.",
+        "The Fourth of July parade was cancelled.",
+    ],
+)
+def test_event_names_are_not_dates_of_this_year(text):
+    from newskit.claims.extract import claims_in_text
+
+    assert claims_in_text(text, OCT15).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAIROBI, Kenya, March 3 (Reuters) - Kenya's central bank lowered rates on Tuesday.",
+        "NAIROBI, 3 March (Reuters) - Kenya's central bank lowered rates on Tuesday.",
+        "LIMA, Peru, Feb. 27, 2025 (AP) — Kenya's central bank lowered rates on Tuesday.",
+    ],
+)
+def test_dateline_variants_are_not_claims(text):
+    from newskit.claims.extract import claims_in_text
+
+    assert list(claims_in_text(text, dt.date(2025, 3, 3))["surface"]) == ["Tuesday"]
+
+
+def test_dateline_is_not_a_body_claim():
+    from newskit.claims.extract import claims_in_text
+
+    text = "NAIROBI, March 3 (Reuters) - Kenya's central bank lowered rates on Tuesday."
+    df = claims_in_text(text, dt.date(2025, 3, 3))
+    assert list(df["surface"]) == ["Tuesday"]
+    assert df.iloc[0].date == "2025-02-25"  # past tense, on or before the Monday story date

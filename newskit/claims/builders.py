@@ -28,15 +28,19 @@ from newskit.resources.numbers import (
     HEDGES,
     MONTHS,
     MULTIPLIER_WORDS,
+    NOT_UNITS,
     ORDINAL_HEADS,
     ORDINALS,
     PERCENT_WORDS,
     PLURAL_MAGNITUDES,
+    POINTS_CONTEXT,
     RATE_WORDS,
     SCALES,
     STREET_WORDS,
     TENS,
+    UNIT_ADJECTIVES,
     UNITS,
+    VULGAR_FRACTIONS,
 )
 
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|\d[\d,.]*")
@@ -165,8 +169,13 @@ def _b_one_in(m, text, generic):
 
 
 def _b_a_scale(m, text, generic):
-    """ "a million people" → 1e6, "half a billion" → 5e8."""
+    """ "a million people" → 1e6, "half a billion" → 5e8, "a hundred and fifty" → 150."""
     value = SCALES[m["sc"].lower()] * (0.5 if m["det"].lower().startswith("half") else 1)
+    if m["rest"]:
+        rest = parse_number(m["rest"])
+        if rest is None or rest >= SCALES[m["sc"].lower()]:
+            return None
+        value += rest
     nxt = _next_word(text, m.end()).lower()
     if nxt in CURRENCY_WORDS:
         return None  # "a million dollars" is money (below)
@@ -181,7 +190,13 @@ def _b_times(m, text, generic):
     v = parse_number(m["n"])
     if v is None:
         return None
+    if _TIMES_TO_VERB.match(text, m.end()):
+        # "tried three times to reclaim the title": how often, not a multiplier
+        return _hedge(_Claim(m.start(), m.end(), "count", value=v, unit="times"), text)
     return _hedge(_Claim(m.start(), m.end(), "multiplier", value=v, unit="times"), text)
+
+
+_TIMES_TO_VERB = re.compile(r"\s+to\s+[a-z]+(?<!ing)\b(?!\s+(?:the\s+)?(?:size|level|rate)\b)")
 
 
 def _b_fold_word(m, text, generic):
@@ -197,6 +212,8 @@ def _b_fold(m, text, generic):
 
 def _b_mult_word(m, text, generic):
     w = m["w"].lower()
+    if _IDIOM_RE.match(text[m.start() :]):
+        return None  # "doubled down", "twice around the block"
     nxt = _next_word(text, m.end()).lower()
     if nxt in ("digit", "digits", "figure", "figures"):
         return None
@@ -291,8 +308,10 @@ def _b_count_range(m, text, generic):
     if a is None or b is None:
         return None
     sep = m.group(0)[m.end("n1") - m.start() : m.start("n2") - m.start()].strip()
-    tally_sep = sep in "-‐‑–" or (
-        sep == "to" and not re.search(r"(?i)\bfrom\s$", text[: m.start()])
+    tally_sep = (
+        sep in "-‐‑–"
+        or (sep.strip("-‐‑–") == "to" and sep != "to")
+        or (sep == "to" and not re.search(r"(?i)\bfrom\s$", text[: m.start()]))
     )
     small = re.compile(r"[1-9]\d{0,2}|0")  # "555-0123" is a phone number
     if a >= b and tally_sep and small.fullmatch(m["n1"]) and small.fullmatch(m["n2"]):
@@ -332,7 +351,16 @@ def _b_count(m, text, generic):
     v = parse_number(n)
     if v is None:
         return None
+    if n in VULGAR_FRACTIONS:  # "½ of the voters" is a share
+        return _hedge(_Claim(m.start(), m.end(), "fraction", value=v), text)
     end, unit = m.end(), _count_unit(text, m.end())
+    if unit in ("point", "points") and _points_are_percent(text):
+        end = m.end() + len(_next_word(text, m.end())) + 1
+        return _hedge(_Claim(m.start(), end, "percent", value=v, unit="percentage point"), text)
+    age = _AGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if age and unit is None and v == int(v) and 0 < v < 120 and _AGE_AFTER.match(text, m.end()):
+        # "Pelosi, 76, said": an age, about the person named before it
+        return _Claim(m.start(), m.end(), "count", value=v, unit="years old", context=age[1])
     glued = re.match(r"°?[A-Za-z]+\b", text[end:])
     if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
         unit = GLUED_UNITS.get(glued.group().lower())
@@ -340,6 +368,16 @@ def _b_count(m, text, generic):
             return None
         end += glued.end()
     return _hedge(_Claim(m.start(), end, "count", value=v, unit=unit), text)
+
+
+_AGE_BEFORE = re.compile(r"\b([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)*),\s$")
+_AGE_AFTER = re.compile(r"\s?(?:,|\)|$|\s(?:and|said|says|who|was|is)\b)")
+_POINTS_WORD = re.compile(r"%|\b(?:" + "|".join(sorted(POINTS_CONTEXT)) + r")\b", re.IGNORECASE)
+
+
+def _points_are_percent(text: str) -> bool:
+    """ "rose 3 points to 45%", "leads by 5 points in the poll": percentage points."""
+    return _POINTS_WORD.search(text) is not None
 
 
 _STREET_AFTER = re.compile(
@@ -376,21 +414,50 @@ def _b_frac_point(m, text, generic):
 
 
 def _b_dozen(m, text, generic):
+    """ "a dozen eggs" → 12, "five dozen" → 60, "several dozen" → 24..99."""
     det = m["det"].lower()
     if det == "several":
         return _Claim(m.start(), m.end(), "magnitude", low=24, high=99)
-    mult = 1 if det == "a" else UNITS[det]
-    return _hedge(_Claim(m.start(), m.end(), "count", value=12.0 * mult), text)
+    mult = 1.0 if det == "a" else parse_number(det)
+    if mult is None:
+        return None
+    return _hedge(
+        _Claim(m.start(), m.end(), "count", value=12.0 * mult, unit=_count_unit(text, m.end())),
+        text,
+    )
+
+
+def _b_dur_frac(m, text, generic):
+    """ "a decade and a half" → 1.5 decade, "an hour and a half" → 1.5 hour."""
+    unit = DURATION_UNITS[m["u"].lower()]
+    return _hedge(_Claim(m.start(), m.end(), "duration", value=1.5, unit=unit), text)
 
 
 _COUNT_UNIT_SKIP = frozenset(
     {"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "was", "were", "is", "are"}
     | {"has", "have", "had", "will", "would", "percent", "for", "by", "from", "with", "after"}
 )
+_MONTH_WORDS = frozenset(k.lower() for k in MONTHS)
 
 
 def _count_unit(text: str, pos: int) -> str | None:
-    w = _next_word(text, pos)
-    if not w or not w[0].isalpha() or w.lower() in _COUNT_UNIT_SKIP:
-        return None
-    return w.lower()
+    """The noun a count counts: the next word, past adjectives ("12 federal judges" →
+    judges); None when that is a function word, an adverb, a month ("42 against", "3 now",
+    "5 Sept") or only adjectives follow ("the full 12")."""
+    for _ in range(4):
+        m = _WORD_AFTER.match(text, pos)
+        if not m:
+            return None
+        w, pos = m.group(1), m.end()
+        low = w.lower()
+        if not w[0].isalpha() or low in _COUNT_UNIT_SKIP or low in NOT_UNITS:
+            return None
+        if low.rstrip(".") in _MONTH_WORDS or (low.endswith("ly") and len(low) > 4):
+            return None
+        if low in UNIT_ADJECTIVES:
+            continue
+        return low
+    return None
+
+
+_WORD_AFTER = re.compile(r"\s*([\w’'-]+)")

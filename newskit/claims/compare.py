@@ -20,6 +20,23 @@ only across articles and only when they agree on the word the number counts (the
 "round" in "fifth round of talks", "Americans" in "40% of Americans") and share two near
 words: that is a disagreement. Linked claims form groups (connected components); a group
 agrees when every pair of its values is compatible.
+
+What a claim is about (its *subject*) decides grouping, not kind and value alone:
+
+- the unit must match: shares with shares, percentage points with points, money in one
+  currency, durations in one unit ("two months" never meets "two years"), counts of the same
+  head noun ("45 people" never meets "45 homes"); a vote tally ("134 to 63") is one claim of two
+  numbers and meets only another tally;
+- the entity it belongs to: when both clauses name people or organisations (capitalised words:
+  "Pelosi, 76" and "Schumer, 74") and they share none, the claims are about different things;
+- the year it refers to ("50% in March 2023");
+- the story: claims with different non-null ``story_id`` never meet unless
+  ``across_stories=True``.
+
+Values are compatible when equal within the rounding they state: "$1.4 billion" covers
+1.35–1.45 billion, so it agrees with "$1.375 billion", while "$3.5 billion" and "$3.6 billion"
+do not; "33%" covers one-third. A hedge ("about", "nearly") widens this to 10 % (3 percentage
+points for shares); a bound ("more than 300") is a half-open interval.
 """
 
 from __future__ import annotations
@@ -58,9 +75,7 @@ _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
 _CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 _WHEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|of|as of|since|during|from)?\s*$", re.IGNORECASE)
-_SHARE_TOL = 0.006  # one-third ≈ 33% ≈ 0.33
 _SHARE_HEDGED_TOL = 0.03  # "about one-third" ≈ 0.30–0.36
-_REL_TOL = 0.006
 _REL_HEDGED_TOL = 0.1
 
 
@@ -83,9 +98,18 @@ class _Item:
     wide: frozenset[str]
     head: str | None
     when: str | None
+    story: str | None
+    unit: str | None
+    half_step: float
+    entities: frozenset[str]
+    topic: frozenset[str] = frozenset()
+    rule: str | None = None
+    dates_around: frozenset[str] = frozenset()
 
 
-def compare_claims(claims: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFrame:
+def compare_claims(
+    claims: pd.DataFrame, *, min_outlets: int = 2, across_stories: bool = False
+) -> pd.DataFrame:
     """Group claims about the same thing across articles and say whether they agree.
 
     ``claims``: the frame of ``numeric_claims``. Returns one row per group stated by at least
@@ -96,7 +120,10 @@ def compare_claims(claims: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFram
     ``n_outlets``, ``outlets`` (sorted, ", "-joined), ``agree`` (True when all values are
     compatible), ``values`` (who says what: "AP: about one-third (0.333); …"), ``dissent``
     (the outlets whose value differs from the most common one, with what they say; "" when
-    all agree), ``article_ids`` and ``claim_rows`` (index labels of the member claims).
+    all agree, never "" when ``agree`` is False), ``article_ids`` and ``claim_rows`` (index
+    labels of the member claims). Claims of articles in different stories (non-null
+    ``story_id``) are never grouped unless ``across_stories=True``. Missing values, dates or
+    contexts never raise: such a claim is only compared by its surface.
     """
     missing = {"article_id", "kind", "value", "surface", "sentence", "start"} - set(claims)
     if missing:
@@ -104,9 +131,10 @@ def compare_claims(claims: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFram
             f"compare_claims needs the frame of numeric_claims; missing columns {sorted(missing)}"
         )
     items = _items(claims)
-    by_family: dict[str, list[int]] = {}
+    by_family: dict[tuple[str, str | None], list[int]] = {}
     for i, it in enumerate(items):
-        by_family.setdefault(it.family, []).append(i)
+        story = None if across_stories else it.story
+        by_family.setdefault((it.family, story), []).append(i)
     links = (
         (i, j)
         for members in by_family.values()
@@ -141,6 +169,9 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
         spans.setdefault((r["article_id"], r["sentence"]), []).append(
             (int(r["start"]) - s0, int(r["end"]) - s0, r["kind"], r.get("date"))
         )
+    common = frozenset(
+        w for sentence in set(claims["sentence"]) for w in _WORD.findall(sentence) if w.islower()
+    )  # words the corpus writes in lower case: not names when they open a sentence
     for idx, r in claims.iterrows():
         s0 = int(sent_start[idx]) if sent_start is not None else _find_start(r)
         sentence = r["sentence"]
@@ -152,16 +183,18 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
         if r["kind"] not in DATE_KINDS:
             for x, _y, kind, date in sorted(others):
                 if x >= b and kind in DATE_KINDS and _WHEN_GAP.match(sentence[b:x]):
-                    when = date or sentence[x:_y].lower()
+                    when = _str(date) or sentence[x:_y].lower()
                     break
         kind = r["kind"]
-        unit = r.get("unit")
-        family = (
-            "share" if kind == "fraction" or (kind == "percent" and unit == "percent") else kind
-        )
+        unit = _str(r.get("unit"))
+        family = _family(kind, unit)
         value, low, high = _num(r["value"]), _num(r.get("low")), _num(r.get("high"))
+        half = _half_step(str(r["surface"]), value)
         if family == "share" and kind == "percent":
-            value, low, high = value / 100, low / 100, high / 100
+            value, low, high, half = value / 100, low / 100, high / 100, half / 100
+        context = _str(r.get("context")) or ""
+        near = near | _stems(context) if kind not in DATE_KINDS else near
+        entities = _entities(sentence, a, b, common) | _entities(context, 0, 0, common)
         outlet = r.get("outlet")
         out.append(
             _Item(
@@ -183,9 +216,88 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
                 wide=wide,
                 head=head,
                 when=when,
+                story=_str(r.get("story_id")),
+                unit=unit,
+                half_step=half,
+                rule=_str(r.get("date_rule")),
+                dates_around=frozenset(
+                    d for _x, _y, k, d in others if k in DATE_KINDS and _str(d) is not None
+                ),
+                entities=entities,
+                # What is said of the counted thing ("killed", "evacuated"): the near words
+                # without the head, the unit and the names.
+                topic=near
+                - {head, stem(unit or "")}
+                - {stem(e) for e in entities}
+                - {stem(w) for e in entities for w in e.split()},
             )
         )
     return out
+
+
+def _family(kind: str, unit: str | None) -> str:
+    """What a claim's value can be compared with: shares (percent and fraction), percentage
+    points, money per currency, durations per unit, vote tallies, or the kind itself."""
+    if kind == "fraction" or (kind == "percent" and unit == "percent"):
+        return "share"
+    if kind in ("money", "duration", "percent"):
+        return f"{kind}:{unit}"
+    if kind == "count" and unit == "tally":
+        return "tally"
+    return kind
+
+
+_NUMERAL = re.compile(r"(\d[\d,  ]*)(?:\.(\d+))?|\.(\d+)")
+_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _half_step(surface: str, value: float) -> float:
+    """Half the last stated digit of a value, in its own units: "1.4 billion" → 0.05e9,
+    "35.7%" → 0.05, "36%" → 0.5, "two million" → 0.5e6, "one-third" → 0 (exact)."""
+    if value != value:
+        return 0.0
+    m = _NUMERAL.search(surface)
+    if m:
+        decimals = m.group(2) or m.group(3) or ""
+        written = float((m.group(1) or "0").replace(",", "").replace(" ", "").replace(" ", ""))
+        written += float("0." + decimals) if decimals else 0.0
+        scale = abs(value / written) if written else 1.0
+        return 0.5 * 10.0 ** -len(decimals) * scale
+    low = surface.lower()
+    scales = [v for w, v in _SCALE_WORDS.items() if w in low]
+    return 0.5 * max(scales) if scales else 0.0 if value < 1 else 0.5
+
+
+_ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)?\b")
+_OPENS = re.compile(r"(?:^|[.!?“\"]\s*)$")
+
+
+def _entities(text: str, a: int, b: int, common: frozenset[str]) -> frozenset[str]:
+    """Capitalised names in the clause of text[a:b] (all of ``text`` when a == b == 0): the
+    people and organisations a number belongs to ("Pelosi, 76", "Biden paid"), months and
+    weekdays aside. A capitalised word opening a sentence is a name only when the corpus never
+    writes it in lower case ("Officials said" is not one; "Biden said" is)."""
+    if a or b:
+        bounds = [0, *(m.start() for m in _CLAUSE_OR_COMMA.finditer(text)), len(text)]
+        lo = max([x for x in bounds if x <= a] or [0])
+        hi = min([x for x in bounds if x >= b] or [len(text)])
+        ranges = [(lo, a), (b, hi)]
+    else:
+        ranges = [(0, len(text))]
+    out = set()
+    for m in _ENTITY.finditer(text):
+        if not any(x <= m.start() and m.end() <= y for x, y in ranges):
+            continue
+        low = m.group().lower()
+        if low in CONTEXT_STOPWORDS or low in _CALENDAR:
+            continue
+        if low in common and _OPENS.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        out.add(low)
+    return frozenset(out)
+
+
+_CLAUSE_OR_COMMA = re.compile(r"[;:()\[\]“”\"]|\s[—–-]\s|—")
 
 
 def _find_start(r: Any) -> int:
@@ -282,8 +394,16 @@ def _near(
 
 
 def _linked(a: _Item, b: _Item) -> bool:
-    if a.when != b.when and not _when_compatible(a.when, b.when):
+    if a.when != b.when and not (
+        _when_compatible(a.when, b.when)
+        or (a.when is None and b.when in a.dates_around)  # "35.7% effective tax rate in 2005"
+        or (b.when is None and a.when in b.dates_around)
+    ):
         return False
+    if a.entities and b.entities and not a.entities & b.entities:
+        return False  # "Pelosi, 76" and "Schumer, 74": two people
+    if a.family == "count" and a.unit and b.unit and stem(a.unit) != stem(b.unit):
+        return False  # "45 people" and "45 homes"
     near = len(a.near & b.near)
     wide = len(a.wide & b.wide)
     # A claim whose clause holds no content word ("down from 50% in March 2023") is
@@ -294,12 +414,29 @@ def _linked(a: _Item, b: _Item) -> bool:
             return near >= 2 and wide >= 2
         if near_ok and wide >= 2:
             return True
+        if near >= 1 and _distinctive(a) and _distinctive(b):
+            return True  # "$1.4 billion in losses" / "losses reached $1.4 billion"
         return _same_day(a, b) and wide >= 1
     if a.article == b.article or a.when != b.when:
         return False
     if a.family in DATE_KINDS and not (_dated(a) and _dated(b)):
         return False  # "next week" without an article date cannot contradict anything
+    if a.topic and b.topic and not a.topic & b.topic:
+        return False  # "45 people were killed" and "840 people were evacuated"
     return a.head is not None and a.head == b.head and near >= 2
+
+
+def _distinctive(it: _Item) -> bool:
+    """A value unlikely to be stated twice by chance: a tally, money, or a number with two or
+    more significant digits that is not a small whole number ("$1.4 billion", "35.7%",
+    "134 to 63"; not "3" or "20")."""
+    if it.family == "tally" or it.family.startswith("money"):
+        return True
+    v = it.value
+    if v != v or it.family in DATE_KINDS or it.family in ("ordinal", "multiplier"):
+        return False
+    digits = re.sub(r"\D", "", it.surface).strip("0")
+    return len(digits) >= 2 and not (v == int(v) and abs(v) < 100)
 
 
 def _dated(it: _Item) -> bool:
@@ -313,6 +450,10 @@ def _when_compatible(x: str | None, y: str | None) -> bool:
 
 
 def _same_day(a: _Item, b: _Item) -> bool:
+    """Two claims naming the same calendar day ("Sept. 17", "Wednesday"); "today" in two
+    stories of the same day says nothing about a shared fact."""
+    if a.rule == "relative" or b.rule == "relative":
+        return False
     return (
         a.date is not None
         and a.date == b.date
@@ -341,15 +482,16 @@ def _compatible(a: _Item, b: _Item) -> bool:
     ia, ib = _interval(a), _interval(b)
     if ia is None or ib is None:
         return a.surface.lower() == b.surface.lower()
-    if a.family == "ordinal":
-        return ia == ib
+    if a.family in ("ordinal", "tally"):
+        return ia == ib  # a tally is two numbers: both must match
     hedged = a.hedged or b.hedged
     if a.family == "share":
-        tol = _SHARE_HEDGED_TOL if hedged else _SHARE_TOL
+        tol = _SHARE_HEDGED_TOL if hedged else max(a.half_step, b.half_step)
     else:
         scale = max(abs(ia[0]), abs(ia[1]), abs(ib[0]), abs(ib[1]), 1e-9)
         scale = scale if scale != float("inf") else max(abs(ia[0]), abs(ib[0]), 1.0)
-        tol = (_REL_HEDGED_TOL if hedged else _REL_TOL) * scale
+        tol = _REL_HEDGED_TOL * scale if hedged else max(a.half_step, b.half_step)
+    tol += 1e-9 * max(1.0, abs(ia[0]), abs(ib[0]))  # float noise
     return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
 
 
@@ -392,6 +534,8 @@ def _shown(it: _Item) -> str:
     if iv is None:
         return it.surface
     lo, hi = iv
+    if it.family == "tally":
+        return f"{hi:.3g}-{lo:.3g}"
     if lo == hi:
         return f"{lo:.3g}"
     return f"{lo:.3g}..{hi:.3g}"
@@ -399,8 +543,17 @@ def _shown(it: _Item) -> str:
 
 def _summary(group: list[_Item], claims: pd.DataFrame) -> dict[str, Any]:
     values = Counter(_shown(it) for it in group)
-    top = max(values.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    ref = next(it for it in group if _shown(it) == top)
+    # The reference value: the one most members agree with (ties: the most common, then the
+    # largest shown value, so the choice is deterministic).
+    ref = max(
+        group,
+        key=lambda r: (
+            sum(_compatible(r, it) for it in group),
+            values[_shown(r)],
+            _shown(r),
+        ),
+    )
+    top = _shown(ref)
     agree = all(_compatible(x, y) for i, x in enumerate(group) for y in group[i + 1 :])
     by_outlet: dict[str, list[str]] = {}
     for it in group:
@@ -413,6 +566,10 @@ def _summary(group: list[_Item], claims: pd.DataFrame) -> dict[str, Any]:
             if not _compatible(it, ref)
         }
     )
+    if not agree and not dissent:  # a chain: every value fits the reference, not each other
+        dissent = sorted(
+            {f"{it.outlet}: {_said(it, claims)} ({_shown(it)})" for it in group if it is not ref}
+        )
     contexts = Counter(claims.at[it.row, "context"] for it in group if claims.at[it.row, "context"])
     context = (
         max(contexts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if contexts else ""

@@ -9,6 +9,7 @@ import re
 from newskit.claims.grammar import _Claim
 from newskit.claims.numbers import _alt
 from newskit.resources.numbers import (
+    CAPITALISED_LABEL_WORDS,
     CONTEXT_STOPWORDS,
     DATE_QUALIFIERS,
     GENERIC_COUNTS,
@@ -132,7 +133,10 @@ def _is_label(text: str, start: int) -> bool:
         return True
     if re.search(r"[A-Za-z]-?$", before):
         return True
-    prev = _prev_word(text, start).lower()
+    word = _prev_word(text, start)
+    prev = word.lower()
+    if prev in CAPITALISED_LABEL_WORDS:
+        return word[:1].isupper()  # "Bill 134" names a bill; "passed the bill 134 to 63"
     return prev in LABEL_WORDS
 
 

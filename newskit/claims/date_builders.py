@@ -11,11 +11,13 @@ from newskit.claims.context import (
     _next_word,
     _prev_word,
 )
-from newskit.claims.grammar import _Claim
-from newskit.claims.numbers import parse_number
+from newskit.claims.grammar import SKIP, _Claim
+from newskit.claims.numbers import _alt, parse_number
 from newskit.resources.numbers import (
     DECADE_PARTS,
     DURATION_UNITS,
+    EVENT_BEFORE_MONTH,
+    EVENT_FOLLOWERS,
     MONTH_LEADS,
     MONTHS,
     RELATIVE_PERIODS,
@@ -77,6 +79,8 @@ def _b_md(m, text, generic):
     y = int(m["y"]) if m["y"] else None
     if m["m"] == "May" and not m["d"]:
         return None
+    if y is None and _next_word(text, m.end()).lower() in EVENT_FOLLOWERS:
+        return _Claim(m.start(), m.end(), SKIP)  # "the Sept. 11 attacks": an event's name
     return _date_claim(
         m, "date", lambda direction, anchor: _dates.resolve_month_day(mo, d, y, anchor, direction)
     )
@@ -138,8 +142,14 @@ def _b_season(m, text, generic):
     )
 
 
+_EVENT_BEFORE_MONTH = re.compile(r"(?i)\b(?:" + _alt(EVENT_BEFORE_MONTH) + r")\s$")
+
+
 def _b_month(m, text, generic):
     word = m["m"]
+    event = _EVENT_BEFORE_MONTH.search(text, max(0, m.start() - 12), m.start())
+    if event:
+        return _Claim(event.start(), m.end(), SKIP)  # "the Fourth of July" is a holiday
     prev = _prev_word(text, m.start()).lower()
     if prev not in MONTH_LEADS:
         return None
@@ -188,13 +198,13 @@ def _b_weekday(m, text, generic):
 def _b_relative(m, text, generic):
     phrase = " ".join(m["rel"].lower().split())
     unit, _ = RELATIVE_PERIODS[phrase]
-    kind = {
-        "week": "date_range",
-        "weekend": "date_range",
-        "year": "year",
-        "year_before": "date_range",
-        "year_after": "date_range",
-    }.get(unit, "date")
+    kind = (
+        "year"
+        if unit == "year"
+        else "date"
+        if unit in ("day", "month", "year_end")
+        else ("date_range")
+    )
     return _date_claim(m, kind, lambda direction, anchor: _dates.resolve_relative(phrase, anchor))
 
 

@@ -22,9 +22,11 @@ Rules (the ``rule`` of a ``Resolved``):
   2025-09-17). A past-tense weekday may be the day after the anchor ("resumed talks on
   Monday" in a Sunday-dated story → that Monday): publication dates lag a day across time
   zones.
-- ``relative``: "next week" (ISO week, Monday–Sunday; in a Sunday-dated story "last week" is
-  the week ending that day and "this week" the one starting the next), "this weekend",
-  "last month", "this year", "earlier this year", "yesterday", "three years ago".
+- ``relative``: "today", "tonight", "this morning" (the anchor), "next week" (ISO week,
+  Monday–Sunday; in a Sunday-dated story "last week" is the week before the one ending that
+  day), "this weekend", "last month", "this year", "a year earlier", "the past year" (the
+  twelve months up to the anchor), "year-end", "last quarter", "this summer", "earlier this
+  year", "yesterday", "three years ago", "a century ago".
 - ``vague_part``: "early November" (1–10), "mid-March" (11–20), "late October" (21–end).
 - ``unanchored``: no anchor; only what the text says is kept (``"--09-17"``, or nothing).
 """
@@ -111,9 +113,10 @@ def resolve_weekday(
 ) -> Resolved:
     """Place a weekday (Monday = 0) relative to ``anchor``.
 
-    ``modifier`` is "last", "next" or "this" when written ("last Monday"). Future: the first such
-    day on or after the anchor; past: the last such day on or before the day after the anchor;
-    nearest: whichever is closer (ties go ahead).
+    ``modifier`` is "last", "next" or "this" when written ("last Monday"). As in TimeML news
+    annotation: future, the first such day on or after the anchor; past, the last such day on
+    or before the anchor ("the House voted Wednesday" in a Thursday story → the day before);
+    nearest: whichever is closer (ties go to the past).
     """
     if anchor is None:
         return Resolved(None, None, "unanchored")
@@ -126,9 +129,9 @@ def resolve_weekday(
     if direction == "future":
         delta = ahead
     elif direction == "past":
-        delta = 1 if ahead == 1 and modifier != "last" else -back
+        delta = -back
     else:
-        delta = ahead if ahead <= back else -back
+        delta = ahead if ahead < back else -back
     if modifier == "last" and delta == 0:
         delta = -7
     if modifier == "next" and delta == 0:
@@ -212,11 +215,7 @@ def resolve_relative(phrase: str, anchor: dt.date | None) -> Resolved:
         return Resolved(None, None, "unanchored")
     if unit == "day":
         return Resolved(iso(anchor + dt.timedelta(days=offset)), None, "relative")
-    if unit == "week":
-        if anchor.weekday() == 6:
-            # On a Sunday the week is ending: "last week" is the one that ends today, "this
-            # week" and "next week" the one that starts tomorrow.
-            offset = {-1: 0, 0: 1, 1: 1}.get(offset, offset)
+    if unit == "week":  # ISO weeks: "last week" in a Sunday story is the week before its own
         monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
         return Resolved(iso(monday), iso(monday + dt.timedelta(days=6)), "relative")
     if unit == "weekend":
@@ -232,7 +231,44 @@ def resolve_relative(phrase: str, anchor: dt.date | None) -> Resolved:
         return Resolved(f"{anchor.year:04d}-01-01", iso(anchor), "relative")
     if unit == "year_after":
         return Resolved(iso(anchor), f"{anchor.year:04d}-12-31", "relative")
+    if unit == "past_year":
+        start = _safe_date(anchor.year - 1, anchor.month, anchor.day) or dt.date(
+            anchor.year - 1, anchor.month, 28
+        )
+        return Resolved(iso(start), iso(anchor), "relative")
+    if unit == "year_end":
+        return Resolved(f"{anchor.year:04d}-12", None, "relative")
+    if unit == "quarter":
+        y, m = _add_months(anchor.year, (anchor.month - 1) // 3 * 3 + 1, 3 * offset)
+        y2, m2 = _add_months(y, m, 2)
+        return Resolved(f"{y:04d}-{m:02d}", f"{y2:04d}-{m2:02d}", "relative")
+    if unit in _SEASONS:
+        return resolve_season(unit, anchor, offset)
     raise ValueError(f"unknown relative unit {unit!r} for {phrase!r}")
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+
+
+def resolve_season(season: str, anchor: dt.date, offset: int = 0) -> Resolved:
+    """ "this summer" (offset 0) → the summer of the anchor's year (a winter spans the new
+    year: in January "this winter" began the December before); "last summer" (-1) → the most
+    recent one that ended before the anchor; "next summer" (1) → the first that starts after."""
+    first, last = _SEASONS[season]
+    year = anchor.year - 1 if first > last and anchor.month <= last else anchor.year
+
+    def bounds(y: int) -> tuple[dt.date, dt.date]:
+        end_year = y + 1 if first > last else y
+        return dt.date(y, first, 1), _month_end(end_year, last)
+
+    if offset < 0:
+        while bounds(year)[1] >= anchor:
+            year -= 1
+    elif offset > 0:
+        while bounds(year)[0] <= anchor:
+            year += 1
+    start, end = bounds(year)
+    return Resolved(iso(start, "month"), iso(end, "month"), "relative")
 
 
 def resolve_ago(amount: int, unit: str, anchor: dt.date | None) -> Resolved:
@@ -250,6 +286,8 @@ def resolve_ago(amount: int, unit: str, anchor: dt.date | None) -> Resolved:
         return Resolved(f"{anchor.year - amount:04d}", None, "relative")
     if unit == "decade":
         return Resolved(f"{anchor.year - 10 * amount:04d}", None, "relative")
+    if unit == "century":
+        return Resolved(f"{anchor.year - 100 * amount:04d}", None, "relative")
     return Resolved(None, None, "unanchored")
 
 
@@ -268,22 +306,30 @@ def resolve_year_part(
     return Resolved(f"{year:04d}-{first_month:02d}", f"{end_year:04d}-{last_month:02d}", rule)
 
 
+_TENSE_DAYS = 90  # past this distance, the tense (not nearness) chooses a yearless date's year
+
+
 def _choose_year(
     candidates: Sequence[tuple[int, dt.date, dt.date]], anchor: dt.date, direction: Direction
 ) -> int:
-    if direction == "future":
-        ok = [c for c in candidates if c[2] >= anchor]
-        return min(ok, key=lambda c: c[1])[0] if ok else candidates[-1][0]
-    if direction == "past":
-        ok = [c for c in candidates if c[1] <= anchor]
-        return max(ok, key=lambda c: c[1])[0] if ok else candidates[0][0]
+    """The year that puts a month(-day) nearest the anchor; when that is more than a quarter
+    away on the side the tense contradicts (the half-year boundary), the tense decides: "in
+    March" said in October is this March; a "Dec. 15" record date in a story of 2 November is
+    this December."""
 
     def distance(c: tuple[int, dt.date, dt.date]) -> int:
         if c[1] <= anchor <= c[2]:
             return 0
         return min(abs((c[1] - anchor).days), abs((c[2] - anchor).days))
 
-    return min(candidates, key=lambda c: (distance(c), -c[0]))[0]
+    nearest = min(candidates, key=lambda c: (distance(c), -c[0]))
+    if direction == "nearest" or distance(nearest) <= _TENSE_DAYS:
+        return nearest[0]
+    if direction == "future":
+        ok = [c for c in candidates if c[2] >= anchor]
+        return min(ok, key=lambda c: c[1])[0] if ok else candidates[-1][0]
+    ok = [c for c in candidates if c[1] <= anchor]
+    return max(ok, key=lambda c: c[1])[0] if ok else candidates[0][0]
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:

@@ -57,11 +57,13 @@ from newskit.claims.grammar import (
     _PRIORITY,
     _SIMPLE_TOKEN,
     _TRIGGER_NAMES,
+    SKIP,
     _Claim,
     _trigger,
 )
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
+from newskit.resources.numbers import VULGAR_FRACTIONS
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -82,6 +84,7 @@ CLAIM_COLUMNS = [
     "sentence",
     "sentence_start",
     "context",
+    "story_id",
 ]
 # The claim fields between ``surface`` and ``sentence`` in CLAIM_COLUMNS, read off a candidate.
 _VALUE_FIELDS = attrgetter(
@@ -113,10 +116,13 @@ def numeric_claims(corpus: Iterable[Article], *, generic: bool = False) -> pd.Da
     "2023-03", "--09-17"), ``date_rule`` (how the date was resolved, see ``newskit.claims.dates``),
     ``weekday`` (the weekday named in the text, e.g. "Wednesday"), ``sentence``,
     ``sentence_start`` (raw offset of the sentence), ``context`` (the few words saying what the
-    number is about). ``generic=True`` also reports "the two sides" and the like as counts.
+    number is about), ``story_id`` (the article's story, from ``newskit.stories``; None when
+    the corpus has no stories). ``generic=True`` also reports "the two sides" and the like as
+    counts.
     """
     rows: list[tuple] = []
     for article in corpus:
+        story = getattr(article, "story_id", None)
         for sent in sentence_spans(article):
             text = article.raw[sent.start : sent.end]
             for c in _scan(text, article.date, generic=generic):
@@ -131,6 +137,7 @@ def numeric_claims(corpus: Iterable[Article], *, generic: bool = False) -> pd.Da
                         text,
                         sent.start,
                         c.context,
+                        story,
                     )
                 )
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
@@ -153,12 +160,15 @@ def claims_in_text(
         (c.start, c.end, text[c.start : c.end], *_VALUE_FIELDS(c), c.context)
         for c in _scan(text, anchor, generic=generic)
     ]
-    cols = [c for c in CLAIM_COLUMNS if c not in ("article_id", "outlet", "sentence")]
+    cols = [c for c in CLAIM_COLUMNS if c not in ("article_id", "outlet", "sentence", "story_id")]
     cols.remove("sentence_start")
     df = pd.DataFrame(rows, columns=cols)
     for col in ("value", "low", "high"):
         df[col] = df[col].astype("float64")
     return df
+
+
+_VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 
 def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_Claim]:
@@ -172,9 +182,16 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
         words.add(w)
         if w[0].isdigit():
             has_digit = True
-            starts.append(t.start())
+            i = t.start()
+            # ".5 degrees": a leading-dot decimal starts at its dot
+            dot = i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum())
+            starts.append(i - 1 if dot else i)
         elif w in _NUMBER_WORD_SET or w == "between":
             starts.append(t.start())
+    if _VULGAR_RE.search(text):  # "½ mile", "2½ times"
+        has_digit = True
+        starts.extend(m.start() for m in _VULGAR_RE.finditer(text))
+        starts.sort()
     present = {t for t in _TRIGGER_NAMES if _trigger(t, text, low, words, has_digit)}
     for pattern, needs, builder, number_led, priority in _PATTERNS:
         if not needs <= present:
@@ -202,7 +219,7 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             continue
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
         taken.append(c)
-    taken.sort(key=lambda c: c.start)
+    taken = sorted((c for c in taken if c.kind != SKIP), key=lambda c: c.start)
     clauses = _clause_bounds(text)
     for i, c in enumerate(taken):
         prev_end = taken[i - 1].end if i else 0
@@ -215,7 +232,7 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             if q:
                 c.qualifier = q.group(1).lower()
                 c.hedge = c.hedge or q.group(1)
-        c.context = _context(left, right, date_like=c.kind in DATE_KINDS)
+        c.context = c.context or _context(left, right, date_like=c.kind in DATE_KINDS)
         if not c.context:
             # Nothing in its own clause: "down from 50% in March 2023" is about what the
             # claim before it is about; "Last week, Beijing urged…" about the next clause.

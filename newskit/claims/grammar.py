@@ -15,6 +15,7 @@ from newskit.claims.numbers import (
     _NUM,
     _NUM2,
     _NUMWORD,
+    _SMALL,
     _UNIT_WORDS,
     _alt,
 )
@@ -30,12 +31,18 @@ from newskit.resources.numbers import (
     PERCENT_WORDS,
     PLURAL_MAGNITUDES,
     RELATIVE_PERIODS,
+    SIGN_WORDS,
     TENS,
     VAGUE_PARTS,
     WEEKDAYS,
 )
 
 _NAN = math.nan
+
+
+# The kind of a span that is no claim but must not be read piecewise either ("the Sept. 11
+# attacks" is neither a date nor the count 11): it takes its place in the scan, then is dropped.
+SKIP = "_skip"
 
 
 @dataclass
@@ -137,7 +144,11 @@ _P = {
     "relative": _c(r"\b(?P<rel>(?i:" + _alt(RELATIVE_PERIODS) + r"))\b"),
     "ago": _c(r"(?P<n>" + _NUM + r"|\ba)\s(?P<u>" + _DUR + r")\s(?i:ago)\b"),
     "year_range": _c(
-        r"\b(?P<y1>" + _YEAR + r")\s?(?:[-‐‑–/]|to|and|through)\s?(?P<y2>" + _YEAR + r"|\d\d(?!\d))"
+        r"(?:(?i:between)\s)?\b(?P<y1>"
+        + _YEAR
+        + r")\s?(?:[-‐‑–/]|to|and|through)\s?(?P<y2>"
+        + _YEAR
+        + r"|\d\d(?!\d))"
     ),
     "decade": _c(
         r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?\b(?P<y>(?:1[89]|20)\d0)['’]?s\b"
@@ -176,6 +187,7 @@ _P = {
     "one_in": _c(r"(?P<n1>" + _NUM + r")\s(?i:in|out\sof)\s(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑]\w)"),
     "a_scale": _c(
         r"\b(?P<det>(?i:a|half\sa))\s(?P<sc>(?i:hundred|thousand|million|billion|trillion))\b"
+        r"(?:\s(?i:and)\s(?P<rest>" + _SMALL + r")\b(?!\s" + _LONG_SCALE + r"))?"
     ),
     "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
     "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
@@ -206,12 +218,15 @@ _P = {
         r"(?:(?i:between)\s)?(?P<n1>"
         + _NUM
         + r")"
-        + r"\s?(?:[-‐‑–]|to|and)\s?(?P<n2>"
+        + r"(?:[-‐‑–]to[-‐‑–]|\s?(?:[-‐‑–]|to|and)\s?)(?P<n2>"
         + _NUM2
         + r")"
     ),
     "count": _c(r"(?P<n>" + _NUM + r")"),
-    "dozen": _c(r"\b(?P<det>(?i:a|two|three|several))\s(?P<w>(?i:dozen))\b"),
+    "dozen": _c(
+        r"\b(?P<det>(?i:a|several)|" + _NUMWORD + r"|\d+)\s(?P<w>(?i:dozen))\b(?!\s(?i:of)\b)"
+    ),
+    "dur_frac": _c(r"\b(?P<det>(?i:a|an|one))\s(?P<u>" + _DUR + r")\s(?i:and\sa\shalf)\b"),
     "frac_point": _c(
         r"\b(?P<f>(?i:a\squarter|a\shalf|half\sa|three\squarters\sof\sa))"
         r"(?:[-‐‑\s](?i:percentage))?[-‐‑\s](?i:points?)\b"
@@ -225,7 +240,7 @@ _PRIORITY = {name: i for i, name in enumerate(_P)}
 _YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
 _DECADE_RE = re.compile(r"\d0['’]?s\b")
 _SIMPLE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen"])
+_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen", *SIGN_WORDS])
 _CURRENCY_SIGNS = "$€£¥₹₩₽"
 
 
@@ -238,7 +253,9 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "number": _NUMBER_WORD_SET,
     "month": _lower_set(MONTHS),
     "weekday": _lower_set(WEEKDAYS),
-    "relative": frozenset({"week", "weekend", "month", "year", "yesterday", "tomorrow"}),
+    "relative": frozenset(
+        w for phrase in RELATIVE_PERIODS for w in re.findall(r"[a-z]+", phrase.split()[-1])
+    ),
     "ago": frozenset({"ago"}),
     "percent": frozenset({"percent", "per", "point", "points", "pct", "bps"}),
     "currency": _lower_set([*CURRENCY_WORDS, *(k for k in CURRENCY_SYMBOLS if k.isalpha())]),
@@ -315,6 +332,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "count_range": ("number",),
     "count": ("number",),
     "dozen": ("dozen",),
+    "dur_frac": ("duration",),
     "frac_point": ("percent",),
 }
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
@@ -328,8 +346,10 @@ _NUMBER_LED = frozenset(
 )
 
 
+# "NAIROBI, March 3 (Reuters) -", "NAIROBI, Kenya, 3 March -", "WASHINGTON, Sept. 12, 2025 (AP) —"
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z .'’-]{2,},\s*" + _MONTH + r"\s?" + _DAY + r"(?:,?\s" + _YEAR + r")?"
+    r"\s*[A-Z][A-Z .'’-]{2,},\s*(?:[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?,\s*)?"
+    r"(?:" + _MONTH + r"\s?" + _DAY + r"|" + _DAY + r"\s" + _MONTH + r")(?:,?\s" + _YEAR + r")?"
     r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]"
 )
 

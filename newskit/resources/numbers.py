@@ -30,6 +30,18 @@ SCALES: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 
+# Fractions after a spelled-out number: "two and a half million" → 2.5e6, "forty two and a
+# third" → 42.333.
+WORD_FRACTIONS: dict[str, float] = {
+    "half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fourth": 1 / 4, "fifth": 1 / 5,
+}  # fmt: skip
+# Vulgar fraction characters: "2½ miles" → 2.5, "¾ of" → 0.75.
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8,
+}  # fmt: skip
+# Sign words before a number: "minus five degrees" → -5, "negative 0.3%" → -0.3.
+SIGN_WORDS: frozenset[str] = frozenset({"minus", "negative"})
+
 # Words that stand for a number on their own: "a dozen eggs" → 12, "a couple of weeks" → 2.
 NUMBER_NOUNS: dict[str, int] = {"dozen": 12, "score": 20}
 
@@ -208,8 +220,12 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
 }  # fmt: skip
 
-# Relative periods → (unit, offset). "next week" → the ISO week after the article's;
-# "last month" → the month before; "this weekend" → the coming Saturday–Sunday.
+# Relative periods → (unit, offset), resolved against the article's date (TimeML/TIMEX3 news
+# conventions). "today", "tonight", "this morning" → the article's date; "next week" → the ISO
+# week after the article's; "last month" → the month before; "this weekend" → the coming
+# Saturday–Sunday; "last quarter" → the quarter before the article's; "a year earlier" → the
+# year before; "the past year" → the twelve months up to the article's date; "year-end" → the
+# last month of the article's year; "this summer" → the summer of the article's year.
 RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "this week": ("week", 0), "next week": ("week", 1), "last week": ("week", -1),
     "the coming week": ("week", 1), "the past week": ("week", -1),
@@ -217,10 +233,41 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "next weekend": ("weekend", 1), "last weekend": ("weekend", -1),
     "the weekend": ("weekend", 0), "this month": ("month", 0), "next month": ("month", 1),
     "last month": ("month", -1), "the coming month": ("month", 1),
+    "the previous month": ("month", -1), "a month earlier": ("month", -1),
     "this year": ("year", 0), "next year": ("year", 1), "last year": ("year", -1),
+    "a year earlier": ("year", -1), "a year before": ("year", -1),
+    "the year before": ("year", -1), "the previous year": ("year", -1),
+    "the prior year": ("year", -1), "a year later": ("year", 1),
+    "the following year": ("year", 1), "the coming year": ("year", 1),
     "earlier this year": ("year_before", 0), "later this year": ("year_after", 0),
-    "yesterday": ("day", -1), "tomorrow": ("day", 1),
+    "the past year": ("past_year", 0), "the last year": ("past_year", 0),
+    "the past 12 months": ("past_year", 0), "the last 12 months": ("past_year", 0),
+    "the past twelve months": ("past_year", 0),
+    "year-end": ("year_end", 0), "year end": ("year_end", 0),
+    "the end of the year": ("year_end", 0), "the end of this year": ("year_end", 0),
+    "this quarter": ("quarter", 0), "next quarter": ("quarter", 1),
+    "last quarter": ("quarter", -1), "the previous quarter": ("quarter", -1),
+    "the current quarter": ("quarter", 0),
+    "this spring": ("spring", 0), "this summer": ("summer", 0), "this autumn": ("autumn", 0),
+    "this fall": ("autumn", 0), "this winter": ("winter", 0), "last spring": ("spring", -1),
+    "last summer": ("summer", -1), "last autumn": ("autumn", -1), "last fall": ("autumn", -1),
+    "last winter": ("winter", -1), "next spring": ("spring", 1), "next summer": ("summer", 1),
+    "next autumn": ("autumn", 1), "next fall": ("autumn", 1), "next winter": ("winter", 1),
+    "yesterday": ("day", -1), "tomorrow": ("day", 1), "today": ("day", 0),
+    "tonight": ("day", 0), "this morning": ("day", 0), "this afternoon": ("day", 0),
+    "this evening": ("day", 0), "earlier today": ("day", 0), "later today": ("day", 0),
+    "last night": ("day", -1), "yesterday morning": ("day", -1),
 }  # fmt: skip
+
+# Words right after a month and day that make it the name of an event, not a date of the
+# article's year: "the Sept. 11 attacks", "the July 4 holiday", "9/11 families".
+EVENT_FOLLOWERS: frozenset[str] = _words(
+    """attack attacks attackers hijackers terror terrorist terrorists terrorism commission
+    memorial museum victims families generation era holiday holidays movement
+    riot riots insurrection massacre bombing bombings"""
+)
+# Words right before a bare month that make it a holiday's name: "the Fourth of July".
+EVENT_BEFORE_MONTH: tuple[str, ...] = ("fourth of", "4th of")
 
 # A word right before a past-tense cue that makes it future: "will be held", "is to be
 # signed", "will meet" (but "a schedule released on Thursday" stays past).
@@ -233,7 +280,9 @@ FUTURE_AUXILIARIES: frozenset[str] = _words("will shall 'll be")
 PAST_CUES: frozenset[str] = _words(
     """was were had did said says told met held sent saw seen began came went took gave made
     led left rose fell hit struck won lost paid spent grew ago last earlier previous previously
-    since former ended began launched conducted found been"""
+    since former ended began launched conducted found been cut put shut quit bought sold
+    brought thought fought won beat chose spoke wrote broke knew flew drew threw ran stood
+    kept felt meant built struck"""
 )
 FUTURE_CUES: frozenset[str] = _words(
     """will would shall 'll next coming upcoming looming expected scheduled planned slated
@@ -282,6 +331,11 @@ IDIOMS: tuple[str, ...] = (
     "one-time",
     "one-off",
     "first name",
+    "fourth of july",
+    "twice around",
+    "doubled down",
+    "doubling down",
+    "doubles down",
     "fourth estate",
     "number one",
     "a few",
@@ -335,9 +389,45 @@ STREET_WORDS: frozenset[str] = _words(
 # "COVID-19", "Flight 370", "Top 7").
 LABEL_WORDS: frozenset[str] = _words(
     """section article chapter paragraph para rule title route flight no. no number room page
-    figure fig table item part resolution amendment act clause phase top level grade class
-    covid covid- g pg version v model boeing airbus episode season bill hr hr. h.r. s."""
+    figure fig table item part resolution amendment clause phase top level grade class
+    covid covid- g pg version v model boeing airbus episode season hr hr. h.r. s."""
 )
+
+# Words after a number that are never its unit (the unit of a count is a noun): prepositions,
+# adverbs, conjunctions, pronouns. "42 against", "3 now" have no unit.
+NOT_UNITS: frozenset[str] = _words(
+    """against for over about around above below under into onto upon via per than then now
+    so too also only just still even ago apiece each overall altogether respectively there here
+    this that these those it its they them he she we you who which what when where while
+    whereas if though although because but nor yet not no yes out off up down back away again
+    later earlier before after since until till during within without among amid between
+    across along behind beyond toward towards near besides instead either neither both all
+    some any most more less many much few several such other another same as like unlike"""
+)
+# Adjectives between a number and its noun, skipped to find the unit: "the full 12 federal
+# judges" → judges; "3,000 new jobs" → jobs. A count with only an adjective after it has no
+# unit ("the vote was 12 full").
+UNIT_ADJECTIVES: frozenset[str] = _words(
+    """full federal new old more other additional extra major minor key top senior junior local
+    national international foreign domestic regional state public private former current
+    previous possible potential total separate different similar big small large huge great
+    high low long short young elderly older younger armed unarmed civilian military american
+    british chinese european russian indian african french german japanese israeli
+    palestinian ukrainian mexican canadian australian iranian syrian afghan iraqi full-time
+    part-time first last next remaining missing confirmed suspected alleged registered
+    eligible undocumented wounded injured dead known unknown further main leading average
+    annual monthly weekly daily"""
+)
+# Words in a sentence that make "points" percentage points: "rose 3 points to 45% in the
+# poll", "leads by 5 points among likely voters", "cut rates by 2 points".
+POINTS_CONTEXT: frozenset[str] = _words(
+    """percent percentage poll polls polling survey surveys vote votes voters rate rates
+    approval lead leads margin inflation unemployment yield yields turnout share"""
+)
+
+# Label words that name something only when capitalised: "Bill 134", "the Act 10 vote"; but
+# "passed the bill 134 to 63" is a vote tally.
+CAPITALISED_LABEL_WORDS: frozenset[str] = _words("bill act")
 
 # Words that carry no topic for comparing claims (besides the usual function words).
 CONTEXT_STOPWORDS: frozenset[str] = _words(

@@ -54,7 +54,11 @@ INTERACTIONS: tuple[Interaction, ...] = (
     Interaction("01_keywords.ipynb", "keywords", "outlet", "select"),
     Interaction("02_overlap.ipynb", "pair", "b", "select", expect="table"),
     Interaction("02_overlap.ipynb", "overlap", "metric", "select"),
-    Interaction("03_numbers.ipynb", "claims-agreement", "show", "select", expect="table"),
+    # min_outlets, not show: the seeds agree, so "disagreements only" would show no table now
+    # that the made-up dissenter stays out of the user's panel (issue 12).
+    Interaction(
+        "03_numbers.ipynb", "claims-agreement", "min_outlets", "key", "ArrowRight", expect="table"
+    ),
     Interaction("03_numbers.ipynb", "claims-reader", "article", "select", expect="html"),
     Interaction("03_numbers.ipynb", "claims", "kind", "select"),
 )
