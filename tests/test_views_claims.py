@@ -31,7 +31,9 @@ def with_made_up(tmp_path):
         "A new poll found that 40% of Americans support a TikTok ban.",
         encoding="utf-8",
     )
-    return newskit.load_corpus(folder)
+    corpus = newskit.load_corpus(folder)
+    # two sentences are too few for newskit.stories to join the seeds' story: say it does
+    return corpus.with_stories({a.id: "madrid" for a in corpus})
 
 
 def _points(fig) -> int:

@@ -64,6 +64,7 @@ from newskit.claims.grammar import (
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.resources.numbers import VULGAR_FRACTIONS
+from newskit.stories import Stories, story_map
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -106,7 +107,9 @@ KINDS = (
 DATE_KINDS = frozenset({"date", "date_range", "year"})
 
 
-def numeric_claims(corpus: Iterable[Article], *, generic: bool = False) -> pd.DataFrame:
+def numeric_claims(
+    corpus: Iterable[Article], *, generic: bool = False, stories: Stories = None
+) -> pd.DataFrame:
     """One row per numeric expression in the cleaned text of each article.
 
     Columns: ``article_id, outlet, start, end`` (raw offsets: ``raw[start:end] == surface``),
@@ -116,13 +119,16 @@ def numeric_claims(corpus: Iterable[Article], *, generic: bool = False) -> pd.Da
     "2023-03", "--09-17"), ``date_rule`` (how the date was resolved, see ``newskit.claims.dates``),
     ``weekday`` (the weekday named in the text, e.g. "Wednesday"), ``sentence``,
     ``sentence_start`` (raw offset of the sentence), ``context`` (the few words saying what the
-    number is about), ``story_id`` (the article's story, from ``newskit.stories``; None when
-    the corpus has no stories). ``generic=True`` also reports "the two sides" and the like as
-    counts.
+    number is about), ``story_id`` (the article's story: from ``stories`` — ``newskit.stories``
+    output or ``{article_id: story_id}`` — else the ids the articles carry, else computed with
+    ``newskit.stories``; ``compare_claims`` never groups claims of two stories).
+    ``generic=True`` also reports "the two sides" and the like as counts.
     """
+    articles = list(corpus)
+    story_of = story_map(articles, stories)
     rows: list[tuple] = []
-    for article in corpus:
-        story = getattr(article, "story_id", None)
+    for article in articles:
+        story = None if story_of[article.id].startswith("\x00") else story_of[article.id]
         for sent in sentence_spans(article):
             text = article.raw[sent.start : sent.end]
             for c in _scan(text, article.date, generic=generic):
