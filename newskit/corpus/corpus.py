@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
@@ -24,6 +25,7 @@ from newskit.corpus.load import (
 )
 from newskit.corpus.records import Article, Removal, Rule
 from newskit.errors import ArticleError, CorpusSourceError
+from newskit.parallel import map_articles
 
 FRAME_COLUMNS = [
     "id",
@@ -166,6 +168,8 @@ def load_corpus(
     errors: Errors = "raise",
     clean: bool = True,
     rules: Sequence[Rule] | pd.DataFrame | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
 ) -> Corpus:
     """Load articles from ``source`` and clean them.
 
@@ -176,6 +180,8 @@ def load_corpus(
     ``errors="raise"`` raises ``CorpusError`` on the first bad input; ``"skip"`` loads the rest
     and lists the bad ones in ``corpus.skipped``. ``clean=False`` keeps the whole text;
     ``rules`` replaces the boilerplate rules (see ``newskit.boilerplate_rules()``).
+    ``n_jobs`` cleans in that many processes (``-1``: one per core; same corpus as one);
+    ``progress`` forces the progress bar on or off (``newskit.parallel.map_articles``).
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -184,11 +190,18 @@ def load_corpus(
     problems = Problems(errors)
     rule_set = as_rules(rules) if clean else ()
     articles, seen = [], {}
-    for record in read_source(source, problems):
-        try:
-            article = _build(record, rule_set)
-        except ArticleError as exc:
-            problems.report(exc)
+    records = read_source(source, problems)
+    built = map_articles(
+        partial(_build_or_error, rules=rule_set),
+        records,
+        n_jobs=n_jobs,
+        desc="load and clean",
+        progress=progress,
+    )
+    for record, article in zip(records, built, strict=True):
+        if isinstance(article, tuple):
+            reason, file, row = article
+            problems.report(ArticleError(reason, file=file, row=row))
             continue
         if article.id in seen:
             problems.report(
@@ -210,6 +223,18 @@ def load_corpus(
         )
     name = None if isinstance(source, pd.DataFrame) else str(source)
     return Corpus(articles, skipped=problems.frame(), source=name)
+
+
+def _build_or_error(
+    record: RawRecord, rules: Sequence[Rule]
+) -> Article | tuple[str, str | None, int | None]:
+    """``_build``, or a bad record's ``(reason, file, row)``, returned rather than raised so one
+    bad article in a worker process does not stop the others (the caller reports it in order;
+    a plain tuple because ``CorpusError`` keyword arguments do not survive pickling)."""
+    try:
+        return _build(record, rules)
+    except ArticleError as exc:
+        return (exc.reason, exc.file, exc.row)
 
 
 def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:

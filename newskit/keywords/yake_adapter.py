@@ -13,20 +13,18 @@ under the threshold the caller gives.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import MappingProxyType
 from typing import Any, Literal
 
 import yake
 
+from newskit.parallel import map_articles
+
 CACHE_SIZE = 8192
-MIN_PARALLEL = 4  # fewer texts than this are scored in this process
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 _ALL = 10**9  # "every candidate" for YAKE's top
 
@@ -90,28 +88,26 @@ def ngram_scores(text: str, options: YakeOptions | None = None) -> Mapping[str, 
 
 
 def ngram_scores_many(
-    texts: Sequence[str], options: YakeOptions | None = None, *, n_jobs: int = 1
+    texts: Sequence[str],
+    options: YakeOptions | None = None,
+    *,
+    n_jobs: int = 1,
+    progress: bool | None = None,
 ) -> list[Mapping[str, float]]:
     """``ngram_scores`` for many texts; texts not yet cached are scored in ``n_jobs`` processes
-    (``-1``: one per core), in order, and cached."""
+    (``-1``: one per core; ``newskit.parallel.map_articles``), in order, and cached. A progress
+    bar shows on long runs (``progress`` forces it on or off)."""
     options = options or YakeOptions()
-    if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
     todo = [t for t in dict.fromkeys(texts) if (t, options) not in _CACHE]
-    if n_jobs > 1 and len(todo) >= MIN_PARALLEL:
-        n = min(n_jobs, len(todo))
-        parts = [todo[i::n] for i in range(n)]
-        # fork starts workers at once with YAKE already imported; spawn where there is none.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        with ProcessPoolExecutor(n, mp_context=context) as pool:
-            results = list(pool.map(_run_many, [(p, options) for p in parts]))
-        for part, scored in zip(parts, results, strict=True):
-            for t, s in zip(part, scored, strict=True):
-                _store(t, options, s)
-    else:
-        for t in todo:
-            _store(t, options, _run(t, options))
+    scored = map_articles(
+        partial(_run_counted, options),
+        todo,
+        n_jobs=n_jobs,
+        desc="keywords (YAKE)",
+        progress=progress,
+    )
+    for t, s in zip(todo, scored, strict=True):
+        _store(t, options, s)
     out = []
     for t in texts:
         key = (t, options)
@@ -156,9 +152,9 @@ def _run(text: str, options: YakeOptions) -> dict[str, float]:
     return {kw.lower(): float(score) for kw, score in pairs}
 
 
-def _run_many(args: tuple[list[str], YakeOptions]) -> list[dict[str, float]]:
-    texts, options = args
-    return [_run(t, options) for t in texts]
+def _run_counted(options: YakeOptions, text: str) -> dict[str, float]:
+    # Counts runs in this process only; runs in worker processes are counted there.
+    return _run(text, options)
 
 
 def similarity(a: str, b: str, func: str = "seqm") -> float:
