@@ -98,7 +98,13 @@ def ngram_scores_many(
     (``-1``: one per core; ``newskit.parallel.map_articles``), in order, and cached. A progress
     bar shows on long runs (``progress`` forces it on or off)."""
     options = options or YakeOptions()
-    todo = [t for t in dict.fromkeys(texts) if (t, options) not in _CACHE]
+    hits: dict[str, Mapping[str, float]] = {}
+    for t in dict.fromkeys(texts):
+        key = (t, options)
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            hits[t] = _CACHE[key]
+    todo = [t for t in dict.fromkeys(texts) if t not in hits]
     scored = map_articles(
         partial(_run_counted, options),
         todo,
@@ -106,16 +112,12 @@ def ngram_scores_many(
         desc="keywords (YAKE)",
         progress=progress,
     )
-    for t, s in zip(todo, scored, strict=True):
+    fresh = {t: MappingProxyType(s) for t, s in zip(todo, scored, strict=True)}
+    for t, s in fresh.items():
         _store(t, options, s)
-    out = []
-    for t in texts:
-        key = (t, options)
-        if key not in _CACHE:  # evicted while storing a large batch
-            _store(t, options, _run(t, options))
-        _CACHE.move_to_end(key)
-        out.append(_CACHE[key])
-    return out
+    # Answer from what was found and computed, not from the cache: a batch larger than the
+    # cache evicts its own first texts, which used to be scored again one by one.
+    return [hits[t] if t in hits else fresh[t] for t in texts]
 
 
 def yake_input(text: str) -> str:
@@ -129,7 +131,9 @@ RUNS = {"yake": 0}  # how many times YAKE itself ran (tests check the cache with
 
 
 def _store(text: str, options: YakeOptions, scores: Mapping[str, float]) -> None:
-    _CACHE[(text, options)] = MappingProxyType(dict(scores))
+    if not isinstance(scores, MappingProxyType):
+        scores = MappingProxyType(dict(scores))
+    _CACHE[(text, options)] = scores
     while len(_CACHE) > CACHE_SIZE:
         _CACHE.popitem(last=False)
 
