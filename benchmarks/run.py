@@ -11,16 +11,16 @@ other in this process (``--jobs`` processes where a stage has ``n_jobs``):
 
 - ``load``: ``load_corpus`` (read + clean); ``tokenize``: ``sentences`` + ``tokens``;
 - ``keywords``: ``newskit.keywords`` (YAKE's cache cleared first); ``claims``:
-  ``numeric_claims``; ``stories``: ``newskit.stories`` (when this version has it);
+  ``numeric_claims``; ``stories``: ``newskit.stories``;
 - ``candidates``: ``candidate_pairs`` (``method="auto"``) and ``align``: ``newskit.align``, both
-  within each story (the found stories, or the true ones when there is no ``newskit.stories``):
-  across a whole corpus of similar stories the candidate pairs themselves grow with the square
-  of N (the ``exhaustive_pairs`` baseline shows it).
+  within the stories found: across a whole corpus of similar stories the candidate pairs
+  themselves grow with the square of N (the ``exhaustive_pairs`` baseline shows it).
 
 Baselines, in the same run and after the pipeline: ``raw_yake`` (a plain loop of
 ``yake.KeywordExtractor(n=3, top=10)`` over the same texts), ``read_split`` (read the JSONL and
 ``re.findall(r"\\w+")`` each text), ``exhaustive_pairs`` (``candidate_pairs`` with the exact
-method over all pairs of the whole corpus, up to ``--exhaustive-up-to`` articles).
+method and ``across_stories=True``: all pairs of the whole corpus, up to
+``--exhaustive-up-to`` articles).
 ``lsh_recall`` is the share of the exact method's pairs within a true story that
 ``method="lsh"`` also finds. ``peak_rss_mb`` is this process's peak resident memory at the
 end of the pipeline (before the baselines);
@@ -94,28 +94,33 @@ def run_pipeline(path: Path, jobs: int, truth: dict[str, str]) -> tuple[dict, di
     rows, secs["tokenize"] = timed(tokenize)
     _, secs["keywords"] = timed(lambda: newskit.keywords(corpus, n_jobs=jobs), "keywords")
     _, secs["claims"] = timed(lambda: newskit.numeric_claims(corpus), "claims")
-    group = getattr(newskit, "stories", None)
-    if group is not None:
-        stories, secs["stories"] = timed(lambda: group(corpus), "stories")
-        story_of = dict(zip(stories["article_id"], stories["story_id"], strict=True))
-    else:
-        secs["stories"] = None
-        story_of = truth
-    members: dict[str, list[str]] = {}
-    for a in corpus:
-        members.setdefault(str(story_of.get(a.id)), []).append(a.id)
-
-    def candidates_within_stories() -> pd.DataFrame:
-        found = [newskit.candidate_pairs(corpus.select(ids)) for ids in members.values()]
-        return pd.concat(found, ignore_index=True)
-
-    pairs, secs["candidates"] = timed(candidates_within_stories)
+    stories, secs["stories"] = timed(lambda: newskit.stories(corpus), "stories")
+    pairs, secs["candidates"] = timed(
+        lambda: newskit.candidate_pairs(corpus, stories=stories), "candidates"
+    )
 
     def align_within_stories() -> int:
-        return sum(len(newskit.align(corpus.select(ids))) for ids in members.values())
+        return len(newskit.align(corpus, stories=stories))
 
     passages, secs["align"] = timed(align_within_stories)
-    return secs, {"corpus": corpus, "pairs": pairs, "passages": passages, "rows": rows}
+    found = dict(zip(stories["article_id"], stories["story_id"], strict=True))
+    return secs, {
+        "corpus": corpus,
+        "pairs": pairs,
+        "passages": passages,
+        "rows": rows,
+        "story_purity": purity(found, truth),
+        "n_stories": int(stories["story_id"].nunique()),
+    }
+
+
+def purity(found: dict[str, str], truth: dict[str, str]) -> float:
+    """Share of articles whose found story's most common true story is their own."""
+    by_found: dict[str, list[str]] = {}
+    for aid, sid in found.items():
+        by_found.setdefault(sid, []).append(truth[aid])
+    agree = sum(max(members.count(t) for t in set(members)) for members in by_found.values())
+    return agree / len(found) if found else 1.0
 
 
 def run_baselines(path: Path, corpus: newskit.Corpus, limit: int) -> tuple[dict, dict]:
@@ -134,10 +139,11 @@ def run_baselines(path: Path, corpus: newskit.Corpus, limit: int) -> tuple[dict,
     found: dict[str, Any] = {}
     if len(corpus) <= limit:
         found["exhaustive"], secs["exhaustive_pairs"] = timed(
-            lambda: newskit.candidate_pairs(corpus, method="exhaustive"), "exhaustive"
+            lambda: newskit.candidate_pairs(corpus, method="exhaustive", across_stories=True),
+            "exhaustive",
         )
         found["lsh"], secs["lsh_pairs"] = timed(
-            lambda: newskit.candidate_pairs(corpus, method="lsh"), "lsh"
+            lambda: newskit.candidate_pairs(corpus, method="lsh", across_stories=True), "lsh"
         )
     return secs, found
 
@@ -216,6 +222,9 @@ def main(argv: list[str] | None = None) -> dict:
                 "sentences_plus_tokens": kept["rows"],
                 "candidate_pairs": len(kept["pairs"]),
                 "aligned_passages": kept["passages"],
+                "stories_found": kept["n_stories"],
+                "stories_true": len(set(truth.values())),
+                "story_purity": round(kept["story_purity"], 4),
             },
         }
         if not args.no_baselines:
