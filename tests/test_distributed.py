@@ -21,6 +21,7 @@ IN_PROCESS = {
     "tokens": newskit.tokens,
     "keywords": newskit.keywords,
     "claims": newskit.numeric_claims,
+    "stories": newskit.stories,
     "candidates": newskit.candidate_pairs,
 }
 
@@ -87,6 +88,18 @@ def test_seeds_equal_in_process(client, seeds, tmp_path: Path):
     assert run.n_articles == len(seeds)
     _assert_same(run, seeds)
     assert read_output(run.outputs["skipped"]).empty
+
+
+def test_generated_corpus_equals_in_process(client, tmp_path: Path):
+    from newskit.corpus.synthetic import make_corpus
+
+    frame = make_corpus(6, 5, seed=3).drop(columns="story")
+    corpus = newskit.load_corpus(frame)
+    source = dd.from_pandas(frame, npartitions=2)
+    run = run_distributed(source, tmp_path / "out", client=client)
+    assert run.n_parts == 2 and run.n_articles == len(frame) == 30
+    _assert_same(run, corpus)
+    assert run.read("stories")["story_id"].nunique() > 1
 
 
 def test_dask_dataframe_partitions_equal_in_process(client, tmp_path: Path):

@@ -8,9 +8,9 @@ Kubernetes, and JupyterLab has an extension to watch it. The pipeline is split i
    Dask DataFrame): load and clean (``newskit.load_corpus``), then ``sentences``, ``tokens``,
    ``keywords`` and ``numeric_claims`` of those articles, each written as
    ``OUT/<stage>/part-NNNNN.parquet``. The cleaned articles stay in the workers' memory.
-2. **Whole corpus** (tasks that take every part): story grouping (``newskit.stories``, when
-   present) and candidate pairs (``newskit.candidate_pairs``), written as
-   ``OUT/stories.parquet`` and ``OUT/candidates.parquet``.
+2. **Whole corpus**: story grouping (``newskit.stories``, one task over every part's articles),
+   then candidate pairs (``newskit.candidate_pairs``) within stories, one task per slice of
+   stories, written as ``OUT/stories.parquet`` and ``OUT/candidates.parquet``.
 
 Every output has the columns of the in-process function that makes it (a test checks the values
 are equal); read a stage back with ``pandas.read_parquet("OUT/tokens")``. ``OUT/articles`` holds
@@ -28,7 +28,6 @@ columns ``load_corpus`` reads from a table (``text``; ``id``, ``outlet``, ``date
 from __future__ import annotations
 
 import glob as _glob
-import inspect
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -44,6 +43,8 @@ from newskit.errors import ArticleError, CorpusSourceError
 from newskit.keywords import keywords
 from newskit.parallel import progress_bar
 from newskit.reuse import candidate_pairs
+from newskit.reuse.candidates import CANDIDATE_COLUMNS
+from newskit.stories import stories as newskit_stories
 
 #: Per-article stages, each run on every part: name → function of a Corpus returning a frame.
 PART_STAGES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
@@ -156,19 +157,31 @@ def run_distributed(
         skipped["row"] = skipped["row"].astype("Int64")
         skipped.to_parquet(out_path / "skipped.parquet", index=False)
         run.outputs["skipped"] = out_path / "skipped.parquet"
-        story_frame = None
         if "stories" in stages or "candidates" in stages:
-            story_frame = client.submit(_stories, *corpora, pure=False)
+            whole = client.submit(_whole, *corpora, pure=False)
+            story_frame = client.submit(newskit_stories, whole, pure=False)
         if "stories" in stages:
             path = out_path / "stories.parquet"
-            if client.submit(_write, story_frame, str(path), pure=False).result():
-                run.outputs["stories"] = path
+            client.submit(_write, story_frame, str(path), pure=False).result()
+            run.outputs["stories"] = path
         if "candidates" in stages:
+            # one task per slice of stories: pairs never cross stories, so the slices are
+            # independent; the pieces are put back in corpus order as candidate_pairs sorts
+            n_slices = max(1, 4 * len(client.scheduler_info().get("workers", {}) or [0]))
+            slices = [
+                client.submit(
+                    _candidates_slice,
+                    whole,
+                    story_frame,
+                    k,
+                    n_slices,
+                    candidate_options or {},
+                    pure=False,
+                )
+                for k in range(n_slices)
+            ]
             path = out_path / "candidates.parquet"
-            pairs = client.submit(
-                _candidates, story_frame, candidate_options or {}, *corpora, pure=False
-            )
-            client.submit(_write, pairs, str(path), pure=False).result()
+            client.submit(_write_pairs, whole, *slices, path=str(path), pure=False).result()
             run.outputs["candidates"] = path
         return run
     finally:
@@ -337,33 +350,36 @@ def _summary(corpus: Corpus) -> dict[str, Any]:
     return {"ids": corpus.ids, "skipped": skipped}
 
 
-def _whole(corpora: Sequence[Corpus]) -> Corpus:
+def _whole(*corpora: Corpus) -> Corpus:
     return Corpus([a for c in corpora for a in c])
 
 
-def _stories(*corpora: Corpus) -> pd.DataFrame | None:
-    import newskit
-
-    group = getattr(newskit, "stories", None)
-    if group is None:  # stories not available in this version: no grouping
-        return None
-    return group(_whole(corpora))
-
-
-def _candidates(
-    story_frame: pd.DataFrame | None, options: dict[str, Any], *corpora: Corpus
+def _candidates_slice(
+    corpus: Corpus, story_frame: pd.DataFrame, k: int, n: int, options: dict[str, Any]
 ) -> pd.DataFrame:
-    corpus = _whole(corpora)
-    if story_frame is not None and "stories" in inspect.signature(candidate_pairs).parameters:
-        options = {"stories": story_frame, **options}
-    return candidate_pairs(corpus, **options)
+    """``candidate_pairs`` over the stories numbered ``k``, ``k + n``, ``k + 2n``, … (in order
+    of first appearance), whose articles are paired only with each other."""
+    story_ids = list(dict.fromkeys(story_frame["story_id"]))[k::n]
+    wanted = set(story_frame.loc[story_frame["story_id"].isin(story_ids), "article_id"])
+    if len(wanted) < 2:
+        return pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    return candidate_pairs(corpus.select(wanted), stories=story_frame, **options)
 
 
-def _write(frame: pd.DataFrame | None, path: str) -> bool:
-    if frame is None:
-        return False
+def _write_pairs(corpus: Corpus, *slices: pd.DataFrame, path: str) -> None:
+    order = {aid: k for k, aid in enumerate(corpus.ids)}
+    frames = [f for f in slices if len(f)]
+    pairs = (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    )
+    keys = pd.DataFrame({"a": pairs["a_id"].map(order), "b": pairs["b_id"].map(order)})
+    pairs = pairs.loc[keys.sort_values(["a", "b"]).index].reset_index(drop=True)
+    pairs["best_jaccard"] = pairs["best_jaccard"].astype(float)
+    _to_parquet(pairs, Path(path))
+
+
+def _write(frame: pd.DataFrame, path: str) -> None:
     _to_parquet(frame, Path(path))
-    return True
 
 
 def _to_parquet(frame: pd.DataFrame, path: Path) -> None:
