@@ -79,8 +79,11 @@ def synthetic(n: int, outlets: int, seed: int) -> pd.DataFrame:
     return frame.iloc[:n].reset_index(drop=True)
 
 
-def run_pipeline(path: Path, jobs: int, truth: dict[str, str]) -> tuple[dict, dict]:
-    """Time every stage; return ``(seconds per stage, results kept for the checks)``."""
+def run_pipeline(
+    path: Path, jobs: int, truth: dict[str, str], skip: tuple[str, ...] = ()
+) -> tuple[dict, dict]:
+    """Time every stage (but those in ``skip``, reported as None); return ``(seconds per stage,
+    results kept for the checks)``."""
     secs: dict[str, float | None] = {}
     segment._sentence_spans.cache_clear()
     segment._token_table.cache_clear()
@@ -92,8 +95,11 @@ def run_pipeline(path: Path, jobs: int, truth: dict[str, str]) -> tuple[dict, di
         return n + len(newskit.tokens(corpus, n_jobs=jobs))
 
     rows, secs["tokenize"] = timed(tokenize)
-    _, secs["keywords"] = timed(lambda: newskit.keywords(corpus, n_jobs=jobs), "keywords")
-    _, secs["claims"] = timed(lambda: newskit.numeric_claims(corpus), "claims")
+    secs["keywords"] = secs["claims"] = None
+    if "keywords" not in skip:
+        _, secs["keywords"] = timed(lambda: newskit.keywords(corpus, n_jobs=jobs), "keywords")
+    if "claims" not in skip:
+        _, secs["claims"] = timed(lambda: newskit.numeric_claims(corpus), "claims")
     stories, secs["stories"] = timed(lambda: newskit.stories(corpus), "stories")
     pairs, secs["candidates"] = timed(
         lambda: newskit.candidate_pairs(corpus, stories=stories), "candidates"
@@ -196,6 +202,13 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--exhaustive-up-to", type=int, default=2_500, metavar="N")
     parser.add_argument("--no-baselines", action="store_true", help="time the pipeline only")
     parser.add_argument("--dask", action="store_true", help="also time the 2-worker Dask run")
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        default=(),
+        choices=("keywords", "claims"),
+        help="leave these stages out (to measure memory at sizes where they take too long)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("NEWSKIT_PROGRESS", "0")  # bars would garble the table
 
@@ -205,11 +218,12 @@ def main(argv: list[str] | None = None) -> dict:
         path = Path(tmp) / "corpus.jsonl"
         frame.drop(columns="story").to_json(path, orient="records", lines=True)
         del frame
-        stages, kept = run_pipeline(path, args.jobs, truth)
+        stages, kept = run_pipeline(path, args.jobs, truth, tuple(args.skip))
         peak = rss_mb()
         result: dict[str, Any] = {
             "articles": args.articles,
             "jobs": args.jobs,
+            "skipped_stages": list(args.skip),
             "stages": {k: (round(v, 3) if v is not None else None) for k, v in stages.items()},
             "pipeline_seconds": round(sum(v for v in stages.values() if v is not None), 3),
             "peak_rss_mb": round(peak, 1),
@@ -258,7 +272,7 @@ def report(r: dict) -> None:
     for name, s in r["baselines"].items():
         print(f"{'baseline ' + name:<22}{s:>9.2f}{_rate(n, s):>12}")
     b, s = r["baselines"], r["stages"]
-    if b.get("raw_yake"):
+    if b.get("raw_yake") and s["keywords"]:
         print(f"keywords / raw YAKE: {s['keywords'] / b['raw_yake']:.2f}x")
     if "exhaustive_pairs" in b:
         print(
