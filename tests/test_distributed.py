@@ -140,6 +140,19 @@ def test_bad_rows_raise_or_are_skipped(client, tmp_path: Path):
     assert skipped["row"].tolist() == [3]
 
 
+def test_folder_notes_are_kept_but_do_not_stop_the_run(client, seeds, tmp_path: Path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for a in seeds:
+        (folder / f"{a.id}.txt").write_text(a.raw, encoding="utf-8", newline="")
+    (folder / "notes.md").write_text("not an article")
+    run = run_distributed(folder, tmp_path / "out", client=client, stages=["articles"])
+    assert run.n_articles == len(seeds)
+    skipped = read_output(run.outputs["skipped"])
+    assert skipped["reason"].tolist() == ["ignored: not a .txt file"]
+    assert skipped["file"].str.endswith("notes.md").all()
+
+
 def test_missing_source_names_the_path(client, tmp_path: Path):
     with pytest.raises(newskit.CorpusSourceError, match="matches no files"):
         run_distributed(str(tmp_path / "*.jsonl"), tmp_path / "out", client=client)

@@ -144,8 +144,9 @@ def run_distributed(
             [row for s in summaries for row in s["skipped"]] + problems.rows,
             columns=SKIPPED_COLUMNS,
         )
-        if errors == "raise" and len(skipped):
-            file, row, reason = skipped.iloc[0]
+        bad = skipped[~skipped["reason"].str.startswith("ignored:")]  # notes never raise
+        if errors == "raise" and len(bad):
+            file, row, reason = bad.iloc[0]
             raise ArticleError(reason, file=file, row=None if pd.isna(row) else int(row))
         ids = [i for s in summaries for i in s["ids"]]
         if not ids:
