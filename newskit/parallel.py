@@ -105,6 +105,8 @@ def map_articles(
     items = items if isinstance(items, Sequence) else list(items)
     n = len(items)
     jobs = min(resolve_jobs(n_jobs), max(1, n // MIN_PER_WORKER))
+    if multiprocessing.current_process().daemon:  # e.g. a Dask worker: it may not have children
+        jobs = 1
     with progress_bar(n, desc, progress, unit=unit) as bar:
         if jobs <= 1:
             out = []

@@ -112,6 +112,17 @@ def test_a_batch_larger_than_the_yake_cache_runs_yake_once_per_text(monkeypatch)
     assert "harbour pilots" in scores[0]
 
 
+def test_a_daemon_process_maps_in_itself(monkeypatch):
+    """Daemonic processes (Dask's worker processes) may not start children: map in place."""
+
+    class Daemon:
+        daemon = True
+
+    monkeypatch.setattr(parallel.multiprocessing, "current_process", lambda: Daemon())
+    out = parallel.map_articles(_shout, [str(i) for i in range(20)], n_jobs=2)
+    assert {x.split(":")[1] for x in out} == {str(os.getpid())}
+
+
 def test_resolve_jobs():
     assert parallel.resolve_jobs(3) == 3
     assert parallel.resolve_jobs(-1) == (os.cpu_count() or 1)
