@@ -94,6 +94,12 @@ def test_progress_bar_shows_in_a_terminal_run(tmp_path: Path):
     )
     assert "sleeping:" in done.stderr
     assert "/20 [" in done.stderr  # tqdm's "n/total [elapsed" counter
+    # a notebook kernel started by nbval inherits PYTEST_CURRENT_TEST: no bar there
+    env["PYTEST_CURRENT_TEST"] = "notebooks/00_corpus.ipynb::Cell 3 (call)"
+    quiet = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, check=True
+    )
+    assert "sleeping" not in quiet.stderr
 
 
 def test_a_batch_larger_than_the_yake_cache_runs_yake_once_per_text(monkeypatch):
