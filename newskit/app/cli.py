@@ -3,7 +3,8 @@
 ``newskit report [CORPUS] [-o OUT]`` runs every notebook on CORPUS (default: the bundled seeds)
 and writes ``OUT/index.html`` (default ``report/``); see ``newskit.app.report``.
 ``newskit dashboard [CORPUS]`` serves the notebooks on CORPUS with Voilà; see
-``newskit.app.dashboard``.
+``newskit.app.dashboard``. ``newskit run CORPUS -o OUT [--scheduler ADDRESS]`` runs the
+pipeline on a Dask cluster and writes Parquet; see ``newskit.app.distributed``.
 
 Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` declaring its arguments and
 ``_run_NAME(args) -> int`` doing the work, listed in ``COMMANDS``. To add one (``dashboard``,
@@ -90,6 +91,58 @@ def _run_dashboard(args: argparse.Namespace) -> int:
     return run_args(args)
 
 
+def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "run",
+        help="run the pipeline on a Dask cluster and write Parquet outputs",
+        description=(
+            "Load CORPUS, then write sentences, tokens, keywords, numeric claims, stories and "
+            "candidate pairs as Parquet into OUT, running on a Dask cluster (the one at "
+            "--scheduler, or two local worker processes). See newskit.app.distributed."
+        ),
+    )
+    parser.add_argument(
+        "corpus",
+        metavar="CORPUS",
+        help="a folder of .txt files, or a .csv/.jsonl/.parquet file or a quoted glob of them",
+    )
+    parser.add_argument(
+        "-o", "--out", required=True, metavar="OUT", help="output folder (Parquet files)"
+    )
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
+    parser.add_argument(
+        "--skip-bad", action="store_true", help="skip unreadable articles instead of stopping"
+    )
+    return parser
+
+
+def _run_run(args: argparse.Namespace) -> int:
+    from newskit.app.distributed import run_distributed
+
+    try:
+        run = run_distributed(
+            args.corpus,
+            args.out,
+            scheduler=args.scheduler,
+            errors="skip" if args.skip_bad else "raise",
+        )
+    except CorpusError as exc:
+        print(f"newskit run: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # the scheduler cannot be reached
+        print(f"newskit run: error: {exc}; check --scheduler", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{run.n_articles} articles in {run.n_parts} parts; wrote:")
+    for stage, path in run.outputs.items():
+        print(f"  {stage}: {path}")
+    return 0
+
+
 #: name → (declare arguments, run). Add new subcommands here.
 COMMANDS: dict[
     str,
@@ -100,6 +153,7 @@ COMMANDS: dict[
 ] = {
     "report": (_add_report, _run_report),
     "dashboard": (_add_dashboard, _run_dashboard),
+    "run": (_add_run, _run_run),
 }
 
 

@@ -32,6 +32,7 @@ def refresh_notebook(path: Path | str, *, timeout: int = 600) -> Path:
     path = Path(path).resolve()
     nb = nbformat.read(path, as_version=4)
     os.environ["PYTHONHASHSEED"] = "0"  # the kernel inherits it: set ordering as under nbval
+    os.environ["NEWSKIT_PROGRESS"] = "0"  # and this: no progress bar in committed outputs
     try:
         run_notebook(nb, cwd=path.parent, timeout=timeout)
     except ReportError as exc:

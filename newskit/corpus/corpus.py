@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
@@ -30,6 +31,7 @@ from newskit.corpus.load import (
 from newskit.corpus.outlets import canonical_outlets
 from newskit.corpus.records import Article, Removal, Rule
 from newskit.errors import ArticleError, CorpusSourceError
+from newskit.parallel import map_articles
 
 FRAME_COLUMNS = [
     "id",
@@ -254,6 +256,8 @@ def load_corpus(
     recursive: bool = False,
     outlet_from: OutletFrom | None = None,
     max_chars: int | None = MAX_CHARS,
+    n_jobs: int = 1,
+    progress: bool | None = None,
 ) -> Corpus:
     """Load articles from ``source`` and clean them.
 
@@ -281,7 +285,9 @@ def load_corpus(
     ``clean=False`` keeps the whole text; ``rules`` replaces the boilerplate rules (see
     ``newskit.boilerplate_rules()``). ``outlets`` maps outlet names or URL domains to display
     names (``{"nyt": "The New York Times"}``); outlets are merged ignoring case and spaces
-    (``newskit.corpus.outlets``).
+    (``newskit.corpus.outlets``). ``n_jobs`` cleans in that many processes (``-1``: one per
+    core; same corpus as one); ``progress`` forces the progress bar on or off
+    (``newskit.parallel.map_articles``).
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -303,12 +309,18 @@ def load_corpus(
         columns=columns, recursive=recursive, outlet_from=outlet_from, max_chars=max_chars
     )
     articles, seen = [], {}
-    for record in read_source(source, problems, options):
-        try:
-            _check_size(record, max_chars)
-            article = _build(record, rule_set)
-        except ArticleError as exc:
-            problems.report(exc)
+    records = read_source(source, problems, options)
+    built = map_articles(
+        partial(_build_or_error, rules=rule_set, max_chars=max_chars),
+        records,
+        n_jobs=n_jobs,
+        desc="load and clean",
+        progress=progress,
+    )
+    for record, article in zip(records, built, strict=True):
+        if isinstance(article, tuple):
+            reason, file, row = article
+            problems.report(ArticleError(reason, file=file, row=row))
             continue
         if article.id in seen:
             problems.report(
@@ -367,6 +379,20 @@ def _check_size(record: RawRecord, max_chars: int | None) -> None:
         )
     if n > LARGE_CHARS:
         record.notes.append(f"large article: {n:,} characters (over {LARGE_CHARS:,})")
+
+
+def _build_or_error(
+    record: RawRecord, rules: Sequence[Rule], max_chars: int | None
+) -> Article | tuple[str, str | None, int | None]:
+    """``_check_size`` then ``_build``, or a bad record's ``(reason, file, row)``, returned
+    rather than raised so one bad article in a worker process does not stop the others (the
+    caller reports it in order; a plain tuple because ``CorpusError`` keyword arguments do not
+    survive pickling)."""
+    try:
+        _check_size(record, max_chars)
+        return _build(record, rules)
+    except ArticleError as exc:
+        return (exc.reason, exc.file, exc.row)
 
 
 def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:

@@ -24,15 +24,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from newskit.corpus.clean import match_view
 from newskit.corpus.records import Article
+from newskit.parallel import CHUNKS_PER_WORKER, map_articles, resolve_jobs
 from newskit.resources.abbreviations import (
     ABBREVIATIONS,
     BULLETS,
@@ -196,46 +198,142 @@ def _period_ends_sentence(text: str, dot: int, opener: bool, next_word: str) -> 
     return low not in ABBREVIATIONS
 
 
-def sentences(corpus: Iterable[Article]) -> pd.DataFrame:
+def sentences(
+    corpus: Iterable[Article], *, n_jobs: int = 1, progress: bool | None = None
+) -> pd.DataFrame:
     """One row per sentence: ``article_id, sent_id, start, end, text, is_heading``.
 
     ``start``/``end`` are offsets into ``article.raw`` and ``text == raw[start:end]``;
-    ``sent_id`` counts from 0 within each article.
+    ``sent_id`` counts from 0 within each article. ``n_jobs`` splits the articles in that many
+    processes (``-1``: one per core; same result as one); ``progress`` as in
+    ``newskit.parallel.map_articles``. ``article_id`` is categorical (corpus order), offsets
+    int64, ``text`` Arrow-backed strings.
     """
-    rows = [
-        (a.id, i, s.start, s.end, a.raw[s.start : s.end], s.is_heading)
-        for a in corpus
-        for i, s in enumerate(sentence_spans(a))
-    ]
-    return _frame(rows, SENTENCE_COLUMNS)
+    articles = list(corpus)
+    batches = map_articles(
+        _sentence_batch,
+        _chunks(articles, n_jobs),
+        n_jobs=n_jobs,
+        desc="sentences",
+        progress=progress,
+        unit="chunk",
+    )
+    return _assemble(articles, batches, SENTENCE_COLUMNS)
 
 
-def tokens(corpus: Iterable[Article]) -> pd.DataFrame:
+def tokens(
+    corpus: Iterable[Article], *, n_jobs: int = 1, progress: bool | None = None
+) -> pd.DataFrame:
     """One row per token: ``article_id, sent_id, tok_id, start, end, text, norm, is_word``.
 
     Offsets are into ``article.raw``; ``tok_id`` counts from 0 within each article; ``is_word``
     is True for tokens that start with a letter or digit (words, numbers, abbreviations);
-    ``norm`` is lower case with plain apostrophes and hyphens.
+    ``norm`` is lower case with plain apostrophes and hyphens. ``n_jobs`` tokenises in that many
+    processes (``-1``: one per core; same result as one); ``progress`` as in
+    ``newskit.parallel.map_articles``.
+
+    Memory per token stays small and free of Python objects: ``article_id`` is categorical
+    (corpus order), ``sent_id``/``tok_id``/``start``/``end`` are int32, ``text``/``norm`` are
+    Arrow-backed strings, and articles are converted in chunks of ``FRAME_CHUNK``.
     """
-    ids: list[str] = []
-    tables = []
-    for a in corpus:
-        table = _token_table(a.raw, a.kept)
-        ids.extend([a.id] * len(table[0]))
-        tables.append(table)
-    n = len(ids)
-    chained = chain.from_iterable
-    cols = {
-        "article_id": np.array(ids, dtype=object),
-        "sent_id": np.fromiter(chained(t[0] for t in tables), dtype=np.int64, count=n),
-        "tok_id": np.fromiter(chained(range(len(t[0])) for t in tables), dtype=np.int64, count=n),
-        "start": np.fromiter(chained(t[1] for t in tables), dtype=np.int64, count=n),
-        "end": np.fromiter(chained(t[2] for t in tables), dtype=np.int64, count=n),
-        "text": np.array(list(chained(t[3] for t in tables)), dtype=object),
-        "norm": np.array(list(chained(t[4] for t in tables)), dtype=object),
-        "is_word": np.fromiter(chained(t[5] for t in tables), dtype=bool, count=n),
-    }
-    return pd.DataFrame(cols, columns=TOKEN_COLUMNS)
+    articles = list(corpus)
+    batches = map_articles(
+        _token_batch,
+        _chunks(articles, n_jobs),
+        n_jobs=n_jobs,
+        desc="tokens",
+        progress=progress,
+        unit="chunk",
+    )
+    return _assemble(articles, batches, TOKEN_COLUMNS)
+
+
+# Articles turned into one Arrow batch at a time by ``sentences`` and ``tokens``.
+FRAME_CHUNK = 256
+
+
+def _chunks(articles: list[Article], n_jobs: int) -> list[list[Article]]:
+    """At most ``FRAME_CHUNK`` articles per chunk, and enough chunks to share among the jobs."""
+    jobs = resolve_jobs(n_jobs)
+    size = max(1, min(FRAME_CHUNK, -(-len(articles) // (CHUNKS_PER_WORKER * jobs))))
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
+
+
+def _sentence_batch(articles: list[Article]) -> tuple[list[int], pa.RecordBatch]:
+    counts, starts, ends, texts, heads = [], [], [], [], []
+    for a in articles:
+        spans = sentence_spans(a)
+        counts.append(len(spans))
+        raw = a.raw
+        for s in spans:
+            starts.append(s.start)
+            ends.append(s.end)
+            texts.append(raw[s.start : s.end])
+            heads.append(s.is_heading)
+    sent_ids = np.concatenate([np.arange(c, dtype=np.int64) for c in counts] or [[]])
+    batch = pa.record_batch(
+        [
+            pa.array(sent_ids, type=pa.int64()),
+            pa.array(starts, type=pa.int64()),
+            pa.array(ends, type=pa.int64()),
+            pa.array(texts, type=pa.string()),
+            pa.array(heads, type=pa.bool_()),
+        ],
+        names=SENTENCE_COLUMNS[1:],
+    )
+    return counts, batch
+
+
+def _token_batch(articles: list[Article]) -> tuple[list[int], pa.RecordBatch]:
+    counts: list[int] = []
+    sids: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    norms: list[str] = []
+    words: list[bool] = []
+    for a in articles:
+        t = _token_table(a.raw, a.kept)
+        counts.append(len(t[0]))
+        sids.extend(t[0])
+        starts.extend(t[1])
+        ends.extend(t[2])
+        texts.extend(t[3])
+        norms.extend(t[4])
+        words.extend(t[5])
+    tok_ids = np.concatenate([np.arange(c, dtype=np.int32) for c in counts] or [[]])
+    batch = pa.record_batch(
+        [
+            pa.array(np.asarray(sids, dtype=np.int32)),
+            pa.array(tok_ids.astype(np.int32)),
+            pa.array(np.asarray(starts, dtype=np.int32)),
+            pa.array(np.asarray(ends, dtype=np.int32)),
+            pa.array(texts, type=pa.string()),
+            pa.array(norms, type=pa.string()),
+            pa.array(words, type=pa.bool_()),
+        ],
+        names=TOKEN_COLUMNS[1:],
+    )
+    return counts, batch
+
+
+def _assemble(
+    articles: list[Article], batches: list[tuple[list[int], pa.RecordBatch]], columns: list[str]
+) -> pd.DataFrame:
+    """One frame from per-chunk ``(rows per article, batch)``: ``article_id`` becomes a
+    categorical in corpus order, the rest is converted from Arrow without Python objects."""
+    counts = np.fromiter((c for cs, _ in batches for c in cs), dtype=np.int64, count=len(articles))
+    ids = pd.Index([a.id for a in articles], dtype=object)
+    codes = np.repeat(np.arange(len(articles), dtype=np.int32), counts)
+    table = pa.Table.from_batches([b for _, b in batches]) if batches else _empty_table(columns)
+    df = table.to_pandas()
+    df.insert(0, "article_id", pd.Categorical.from_codes(codes, categories=ids))
+    return df[columns]
+
+
+def _empty_table(columns: list[str]) -> pa.Table:
+    probe = _token_batch([]) if columns == TOKEN_COLUMNS else _sentence_batch([])
+    return pa.Table.from_batches([probe[1]])
 
 
 class Token(NamedTuple):

@@ -13,20 +13,18 @@ under the threshold the caller gives.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import MappingProxyType
 from typing import Any, Literal
 
 import yake
 
+from newskit.parallel import map_articles
+
 CACHE_SIZE = 8192
-MIN_PARALLEL = 4  # fewer texts than this are scored in this process
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 _ALL = 10**9  # "every candidate" for YAKE's top
 
@@ -90,36 +88,36 @@ def ngram_scores(text: str, options: YakeOptions | None = None) -> Mapping[str, 
 
 
 def ngram_scores_many(
-    texts: Sequence[str], options: YakeOptions | None = None, *, n_jobs: int = 1
+    texts: Sequence[str],
+    options: YakeOptions | None = None,
+    *,
+    n_jobs: int = 1,
+    progress: bool | None = None,
 ) -> list[Mapping[str, float]]:
     """``ngram_scores`` for many texts; texts not yet cached are scored in ``n_jobs`` processes
-    (``-1``: one per core), in order, and cached."""
+    (``-1``: one per core; ``newskit.parallel.map_articles``), in order, and cached. A progress
+    bar shows on long runs (``progress`` forces it on or off)."""
     options = options or YakeOptions()
-    if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
-    todo = [t for t in dict.fromkeys(texts) if (t, options) not in _CACHE]
-    if n_jobs > 1 and len(todo) >= MIN_PARALLEL:
-        n = min(n_jobs, len(todo))
-        parts = [todo[i::n] for i in range(n)]
-        # fork starts workers at once with YAKE already imported; spawn where there is none.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        with ProcessPoolExecutor(n, mp_context=context) as pool:
-            results = list(pool.map(_run_many, [(p, options) for p in parts]))
-        for part, scored in zip(parts, results, strict=True):
-            for t, s in zip(part, scored, strict=True):
-                _store(t, options, s)
-    else:
-        for t in todo:
-            _store(t, options, _run(t, options))
-    out = []
-    for t in texts:
+    hits: dict[str, Mapping[str, float]] = {}
+    for t in dict.fromkeys(texts):
         key = (t, options)
-        if key not in _CACHE:  # evicted while storing a large batch
-            _store(t, options, _run(t, options))
-        _CACHE.move_to_end(key)
-        out.append(_CACHE[key])
-    return out
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            hits[t] = _CACHE[key]
+    todo = [t for t in dict.fromkeys(texts) if t not in hits]
+    scored = map_articles(
+        partial(_run_counted, options),
+        todo,
+        n_jobs=n_jobs,
+        desc="keywords (YAKE)",
+        progress=progress,
+    )
+    fresh = {t: MappingProxyType(s) for t, s in zip(todo, scored, strict=True)}
+    for t, s in fresh.items():
+        _store(t, options, s)
+    # Answer from what was found and computed, not from the cache: a batch larger than the
+    # cache evicts its own first texts, which used to be scored again one by one.
+    return [hits[t] if t in hits else fresh[t] for t in texts]
 
 
 def yake_input(text: str) -> str:
@@ -133,7 +131,9 @@ RUNS = {"yake": 0}  # how many times YAKE itself ran (tests check the cache with
 
 
 def _store(text: str, options: YakeOptions, scores: Mapping[str, float]) -> None:
-    _CACHE[(text, options)] = MappingProxyType(dict(scores))
+    if not isinstance(scores, MappingProxyType):
+        scores = MappingProxyType(dict(scores))
+    _CACHE[(text, options)] = scores
     while len(_CACHE) > CACHE_SIZE:
         _CACHE.popitem(last=False)
 
@@ -156,9 +156,9 @@ def _run(text: str, options: YakeOptions) -> dict[str, float]:
     return {kw.lower(): float(score) for kw, score in pairs}
 
 
-def _run_many(args: tuple[list[str], YakeOptions]) -> list[dict[str, float]]:
-    texts, options = args
-    return [_run(t, options) for t in texts]
+def _run_counted(options: YakeOptions, text: str) -> dict[str, float]:
+    # Counts runs in this process only; runs in worker processes are counted there.
+    return _run(text, options)
 
 
 def similarity(a: str, b: str, func: str = "seqm") -> float:

@@ -1,0 +1,295 @@
+"""The benchmark runner: the whole pipeline on a synthetic multi-story corpus, with baselines.
+
+Usage (from the repository root, with the project's environment)::
+
+    .venv/bin/python benchmarks/run.py --articles 1000 [--jobs 2] [--json OUT.json] [--dask]
+
+The corpus is ``newskit.corpus.synthetic.make_corpus`` (stories told by ``--outlets`` outlets,
+with copied, reworded and new sentences; the true story of every article is known), written as
+one JSONL file so that ``load`` times reading as well as cleaning. Stages, timed one after the
+other in this process (``--jobs`` processes where a stage has ``n_jobs``):
+
+- ``load``: ``load_corpus`` (read + clean); ``tokenize``: ``sentences`` + ``tokens``;
+- ``keywords``: ``newskit.keywords`` (YAKE's cache cleared first); ``claims``:
+  ``numeric_claims``; ``stories``: ``newskit.stories``;
+- ``candidates``: ``candidate_pairs`` (``method="auto"``) and ``align``: ``newskit.align``, both
+  within the stories found: across a whole corpus of similar stories the candidate pairs
+  themselves grow with the square of N (the ``exhaustive_pairs`` baseline shows it).
+
+Baselines, in the same run and after the pipeline: ``raw_yake`` (a plain loop of
+``yake.KeywordExtractor(n=3, top=10)`` over the same texts), ``read_split`` (read the JSONL and
+``re.findall(r"\\w+")`` each text), ``exhaustive_pairs`` (``candidate_pairs`` with the exact
+method and ``across_stories=True``: all pairs of the whole corpus, up to
+``--exhaustive-up-to`` articles).
+``lsh_recall`` is the share of the exact method's pairs within a true story that
+``method="lsh"`` also finds. ``peak_rss_mb`` is this process's peak resident memory at the
+end of the pipeline (before the baselines);
+``peak_rss_children_mb`` the largest worker process. ``--dask`` also runs
+``newskit.app.distributed.run_distributed`` on a 2-worker ``LocalCluster`` and reports its time
+beside the in-process time of the same stages.
+
+Prints a table and, with ``--json``, writes the numbers (keys ``articles, jobs, stages,
+baselines, peak_rss_mb, lsh_recall`` and a few more) to a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import newskit
+from newskit.corpus import segment
+from newskit.corpus.synthetic import make_corpus
+from newskit.keywords import yake_adapter
+
+STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates", "align")
+# The in-process stages the Dask run also does (it does not align).
+DASK_STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates")
+
+
+def timed(func: Callable[[], Any], label: str = "") -> tuple[Any, float]:
+    start = time.perf_counter()
+    out = func()
+    secs = time.perf_counter() - start
+    name = label or getattr(func, "__name__", "")
+    print(f"  {name}: {secs:.2f} s, peak RSS so far {rss_mb():.0f} MB", file=sys.stderr, flush=True)
+    return out, secs
+
+
+def rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def synthetic(n: int, outlets: int, seed: int) -> pd.DataFrame:
+    """``n`` articles from ``make_corpus`` (whole stories, then cut to ``n``)."""
+    frame = make_corpus(math.ceil(n / outlets), outlets, seed=seed)
+    return frame.iloc[:n].reset_index(drop=True)
+
+
+def run_pipeline(
+    path: Path, jobs: int, truth: dict[str, str], skip: tuple[str, ...] = ()
+) -> tuple[dict, dict]:
+    """Time every stage (but those in ``skip``, reported as None); return ``(seconds per stage,
+    results kept for the checks)``."""
+    secs: dict[str, float | None] = {}
+    segment._sentence_spans.cache_clear()
+    segment._token_table.cache_clear()
+    yake_adapter.clear_cache()
+    corpus, secs["load"] = timed(lambda: newskit.load_corpus(path, n_jobs=jobs), "load")
+
+    def tokenize() -> int:
+        n = len(newskit.sentences(corpus, n_jobs=jobs))
+        return n + len(newskit.tokens(corpus, n_jobs=jobs))
+
+    rows, secs["tokenize"] = timed(tokenize)
+    secs["keywords"] = secs["claims"] = None
+    if "keywords" not in skip:
+        _, secs["keywords"] = timed(lambda: newskit.keywords(corpus, n_jobs=jobs), "keywords")
+    if "claims" not in skip:
+        _, secs["claims"] = timed(lambda: newskit.numeric_claims(corpus), "claims")
+    stories, secs["stories"] = timed(lambda: newskit.stories(corpus), "stories")
+    pairs, secs["candidates"] = timed(
+        lambda: newskit.candidate_pairs(corpus, stories=stories), "candidates"
+    )
+
+    def align_within_stories() -> int:
+        return len(newskit.align(corpus, stories=stories))
+
+    passages, secs["align"] = timed(align_within_stories)
+    found = dict(zip(stories["article_id"], stories["story_id"], strict=True))
+    return secs, {
+        "corpus": corpus,
+        "pairs": pairs,
+        "passages": passages,
+        "rows": rows,
+        "story_purity": purity(found, truth),
+        "n_stories": int(stories["story_id"].nunique()),
+    }
+
+
+def purity(found: dict[str, str], truth: dict[str, str]) -> float:
+    """Share of articles whose found story's most common true story is their own."""
+    by_found: dict[str, list[str]] = {}
+    for aid, sid in found.items():
+        by_found.setdefault(sid, []).append(truth[aid])
+    agree = sum(max(members.count(t) for t in set(members)) for members in by_found.values())
+    return agree / len(found) if found else 1.0
+
+
+def run_baselines(path: Path, corpus: newskit.Corpus, limit: int) -> tuple[dict, dict]:
+    import yake
+
+    secs: dict[str, float] = {}
+    extractor = yake.KeywordExtractor(n=3, top=10)
+    texts = [a.text for a in corpus]
+    _, secs["raw_yake"] = timed(lambda: [extractor.extract_keywords(t) for t in texts], "raw_yake")
+
+    def read_split() -> int:
+        with open(path, encoding="utf-8") as f:
+            return sum(len(re.findall(r"\w+", json.loads(line)["text"])) for line in f)
+
+    _, secs["read_split"] = timed(read_split)
+    found: dict[str, Any] = {}
+    if len(corpus) <= limit:
+        found["exhaustive"], secs["exhaustive_pairs"] = timed(
+            lambda: newskit.candidate_pairs(corpus, method="exhaustive", across_stories=True),
+            "exhaustive",
+        )
+        found["lsh"], secs["lsh_pairs"] = timed(
+            lambda: newskit.candidate_pairs(corpus, method="lsh", across_stories=True), "lsh"
+        )
+    return secs, found
+
+
+def recall(lsh: pd.DataFrame, exact: pd.DataFrame, truth: dict[str, str]) -> tuple[float, float]:
+    """LSH recall against the exact pairs: among pairs of one true story, and among all."""
+    got = set(zip(lsh["a_id"], lsh["b_id"], strict=True))
+    want = set(zip(exact["a_id"], exact["b_id"], strict=True))
+    same = {p for p in want if truth[p[0]] == truth[p[1]]}
+    r_same = len(same & got) / len(same) if same else 1.0
+    r_all = len(want & got) / len(want) if want else 1.0
+    return r_same, r_all
+
+
+def run_dask(path: Path) -> float:
+    from dask.distributed import Client, LocalCluster
+
+    from newskit.app.distributed import run_distributed
+
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+        tempfile.TemporaryDirectory() as out,
+    ):
+        _, secs = timed(lambda: run_distributed(path, out, client=client, progress=False), "dask")
+    return secs
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = Path("/proc/meminfo").read_text().split()[1]
+        mem_gb = f", {int(mem) / 2**20:.0f} GiB RAM"
+    except OSError:
+        mem_gb = ""
+    return f"{os.cpu_count()} cores ({cpu}){mem_gb}, Python {sys.version.split()[0]}"
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000, metavar="N")
+    parser.add_argument("--jobs", type=int, default=1, metavar="J")
+    parser.add_argument("--json", default=None, metavar="OUT")
+    parser.add_argument("--outlets", type=int, default=10, help="outlets per story (default 10)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--exhaustive-up-to", type=int, default=2_500, metavar="N")
+    parser.add_argument("--no-baselines", action="store_true", help="time the pipeline only")
+    parser.add_argument("--dask", action="store_true", help="also time the 2-worker Dask run")
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        default=(),
+        choices=("keywords", "claims"),
+        help="leave these stages out (to measure memory at sizes where they take too long)",
+    )
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NEWSKIT_PROGRESS", "0")  # bars would garble the table
+
+    frame = synthetic(args.articles, args.outlets, args.seed)
+    truth = dict(zip(frame["id"], frame["story"], strict=True))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        frame.drop(columns="story").to_json(path, orient="records", lines=True)
+        del frame
+        stages, kept = run_pipeline(path, args.jobs, truth, tuple(args.skip))
+        peak = rss_mb()
+        result: dict[str, Any] = {
+            "articles": args.articles,
+            "jobs": args.jobs,
+            "skipped_stages": list(args.skip),
+            "stages": {k: (round(v, 3) if v is not None else None) for k, v in stages.items()},
+            "pipeline_seconds": round(sum(v for v in stages.values() if v is not None), 3),
+            "peak_rss_mb": round(peak, 1),
+            "peak_rss_children_mb": round(rss_mb(resource.RUSAGE_CHILDREN), 1),
+            "baselines": {},
+            "lsh_recall": None,
+            "machine": machine(),
+            "counts": {
+                "articles": len(kept["corpus"]),
+                "sentences_plus_tokens": kept["rows"],
+                "candidate_pairs": len(kept["pairs"]),
+                "aligned_passages": kept["passages"],
+                "stories_found": kept["n_stories"],
+                "stories_true": len(set(truth.values())),
+                "story_purity": round(kept["story_purity"], 4),
+            },
+        }
+        if not args.no_baselines:
+            base, found = run_baselines(path, kept["corpus"], args.exhaustive_up_to)
+            result["baselines"] = {k: round(v, 3) for k, v in base.items() if k != "lsh_pairs"}
+            if found:
+                r_same, r_all = recall(found["lsh"], found["exhaustive"], truth)
+                result["lsh_recall"] = round(r_same, 4)
+                result["lsh_recall_all_pairs"] = round(r_all, 4)
+                result["lsh_seconds"] = round(base["lsh_pairs"], 3)
+        del kept
+        if args.dask:
+            result["dask_seconds"] = round(run_dask(path), 3)
+            result["dask_in_process_seconds"] = round(sum(stages[s] or 0.0 for s in DASK_STAGES), 3)
+    report(result)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
+    return result
+
+
+def report(r: dict) -> None:
+    n = r["articles"]
+    print(f"newskit {newskit.__version__}: {n} articles, jobs={r['jobs']}; {r['machine']}")
+    print(f"{'stage':<22}{'seconds':>9}{'articles/s':>12}")
+    for name in STAGES:
+        s = r["stages"].get(name)
+        print(f"{name:<22}{'-' if s is None else f'{s:.2f}':>9}{_rate(n, s):>12}")
+    print(
+        f"{'whole pipeline':<22}{r['pipeline_seconds']:>9.2f}{_rate(n, r['pipeline_seconds']):>12}"
+    )
+    for name, s in r["baselines"].items():
+        print(f"{'baseline ' + name:<22}{s:>9.2f}{_rate(n, s):>12}")
+    b, s = r["baselines"], r["stages"]
+    if b.get("raw_yake") and s["keywords"]:
+        print(f"keywords / raw YAKE: {s['keywords'] / b['raw_yake']:.2f}x")
+    if "exhaustive_pairs" in b:
+        print(
+            f"LSH {r['lsh_seconds']:.2f} s vs exhaustive {b['exhaustive_pairs']:.2f} s; "
+            f"recall {r['lsh_recall']} (same-story pairs), {r['lsh_recall_all_pairs']} (all)"
+        )
+    print(f"peak RSS {r['peak_rss_mb']:.0f} MB (largest worker {r['peak_rss_children_mb']:.0f} MB)")
+    if "dask_seconds" in r:
+        print(
+            f"Dask 2-worker LocalCluster: {r['dask_seconds']:.2f} s; the same stages in process: "
+            f"{r['dask_in_process_seconds']:.2f} s"
+        )
+
+
+def _rate(n: int, secs: float | None) -> str:
+    return "-" if not secs else f"{n / secs:.0f}"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""newskit.parallel: map_articles in processes gives the one-process result, and stays quiet
+under pytest; the per-article stages give the same frames with n_jobs=2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit import parallel
+from newskit.corpus import segment
+
+
+def _shout(text: str) -> str:
+    if text == "boom":
+        raise RuntimeError("boom in a worker")
+    return f"{text.upper()}:{os.getpid()}"
+
+
+def test_two_processes_keep_order_and_values():
+    items = [f"item {i}" for i in range(50)]
+    one = parallel.map_articles(_shout, items, n_jobs=1)
+    two = parallel.map_articles(_shout, items, n_jobs=2)
+    assert [x.split(":")[0] for x in one] == [x.split(":")[0] for x in two]
+    assert [x.split(":")[0] for x in two] == [i.upper() for i in items]
+    # the work really ran in other processes (at most two; a busy machine may start one late)
+    pids = {x.split(":")[1] for x in two}
+    assert str(os.getpid()) not in pids
+    assert 1 <= len(pids) <= 2
+
+
+def test_closures_work_in_forked_workers():
+    offset = 7
+    assert parallel.map_articles(lambda x: x + offset, list(range(20)), n_jobs=2) == [
+        x + 7 for x in range(20)
+    ]
+
+
+def test_an_error_in_a_worker_is_raised_here():
+    with pytest.raises(RuntimeError, match="boom in a worker"):
+        parallel.map_articles(_shout, ["a"] * 10 + ["boom"] + ["b"] * 10, n_jobs=2)
+
+
+def test_few_items_and_empty_input_stay_in_this_process():
+    assert parallel.map_articles(_shout, [], n_jobs=2) == []
+    (only,) = parallel.map_articles(_shout, ["x"], n_jobs=2)
+    assert only == f"X:{os.getpid()}"
+
+
+@pytest.mark.parametrize(
+    ("env", "arg", "expected"),
+    [
+        ({"NEWSKIT_PROGRESS": "0"}, None, False),
+        ({"NEWSKIT_PROGRESS": "1"}, None, True),
+        ({}, None, False),  # under pytest
+        ({"NEWSKIT_PROGRESS": "1"}, False, False),
+        ({"NEWSKIT_PROGRESS": "0"}, True, True),
+    ],
+)
+def test_progress_setting(monkeypatch, env, arg, expected):
+    monkeypatch.delenv("NEWSKIT_PROGRESS", raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    assert parallel.progress_enabled(arg) is expected
+
+
+def test_progress_bars_are_quiet_under_pytest(capfd, monkeypatch):
+    monkeypatch.setattr(parallel, "PROGRESS_DELAY", 0.0)
+    parallel.map_articles(_shout, [str(i) for i in range(30)], n_jobs=2, desc="quiet")
+    newskit.tokens(newskit.load_corpus())
+    out, err = capfd.readouterr()
+    assert "quiet" not in out + err
+    assert "%|" not in out + err
+
+
+def test_progress_bar_shows_in_a_terminal_run(tmp_path: Path):
+    """Outside pytest (a plain script), a long stage draws a tqdm bar on stderr."""
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import time\n"
+        "from newskit import parallel\n"
+        "parallel.PROGRESS_DELAY = 0.0\n"
+        "parallel.map_articles(time.sleep, [0.01] * 20, desc='sleeping')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+    env.pop("NEWSKIT_PROGRESS", None)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, check=True
+    )
+    assert "sleeping:" in done.stderr
+    assert "/20 [" in done.stderr  # tqdm's "n/total [elapsed" counter
+    # a notebook kernel started by nbval inherits PYTEST_CURRENT_TEST: no bar there
+    env["PYTEST_CURRENT_TEST"] = "notebooks/00_corpus.ipynb::Cell 3 (call)"
+    quiet = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, check=True
+    )
+    assert "sleeping" not in quiet.stderr
+
+
+def test_a_batch_larger_than_the_yake_cache_runs_yake_once_per_text(monkeypatch):
+    from newskit.keywords import yake_adapter
+
+    monkeypatch.setattr(yake_adapter, "CACHE_SIZE", 3)
+    yake_adapter.clear_cache()
+    texts = [
+        f"Harbour pilots in Velmora counted {k} ferries and {k + 2} tugboats." for k in range(8)
+    ]
+    runs = yake_adapter.RUNS["yake"]
+    scores = yake_adapter.ngram_scores_many(texts)
+    assert yake_adapter.RUNS["yake"] == runs + 8
+    assert len(yake_adapter._CACHE) == 3
+    assert scores[0] == yake_adapter.ngram_scores(texts[0])  # recomputed after eviction, same
+    assert "harbour pilots" in scores[0]
+
+
+def test_a_daemon_process_maps_in_itself(monkeypatch):
+    """Daemonic processes (Dask's worker processes) may not start children: map in place."""
+
+    class Daemon:
+        daemon = True
+
+    monkeypatch.setattr(parallel.multiprocessing, "current_process", lambda: Daemon())
+    out = parallel.map_articles(_shout, [str(i) for i in range(20)], n_jobs=2)
+    assert {x.split(":")[1] for x in out} == {str(os.getpid())}
+
+
+def test_resolve_jobs():
+    assert parallel.resolve_jobs(3) == 3
+    assert parallel.resolve_jobs(-1) == (os.cpu_count() or 1)
+
+
+def _copies(seeds: newskit.Corpus, n: int) -> pd.DataFrame:
+    """A made-up corpus: each seed ``n`` times with a distinct closing sentence."""
+    rows = [
+        {"id": f"{a.id}-{k}", "outlet": a.outlet, "text": a.raw + f"\n\nFollow-up number {k} ran."}
+        for k in range(n)
+        for a in seeds
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_stages_with_two_jobs_equal_one(seeds):
+    frame = _copies(seeds, 6)
+    one = newskit.load_corpus(frame)
+    two = newskit.load_corpus(frame, n_jobs=2)
+    assert list(one) == list(two)
+    assert one.frame().equals(two.frame())
+    segment._sentence_spans.cache_clear()
+    segment._token_table.cache_clear()
+    pd.testing.assert_frame_equal(newskit.tokens(one), newskit.tokens(two, n_jobs=2))
+    pd.testing.assert_frame_equal(newskit.sentences(one), newskit.sentences(two, n_jobs=2))
+
+
+def test_load_with_two_jobs_reports_bad_rows_like_one():
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(12)], "text": ["Some words here."] * 12})
+    frame.loc[5, "text"] = "Advertisement"  # nothing left after the boilerplate rules
+    one = newskit.load_corpus(frame, errors="skip")
+    two = newskit.load_corpus(frame, errors="skip", n_jobs=2)
+    assert one.ids == two.ids
+    pd.testing.assert_frame_equal(one.skipped, two.skipped)
+    with pytest.raises(newskit.ArticleError, match="row 6: nothing is left"):
+        newskit.load_corpus(frame, n_jobs=2)
+
+
+def test_tokens_frame_holds_no_python_strings(seeds):
+    toks = newskit.tokens(seeds)
+    assert isinstance(toks["article_id"].dtype, pd.CategoricalDtype)
+    assert list(toks["article_id"].cat.categories) == seeds.ids
+    for col in ("text", "norm"):
+        assert toks[col].dtype != object
+        assert "pyarrow" in str(toks[col].array.dtype.storage)
+    assert {str(toks[c].dtype) for c in ("sent_id", "tok_id", "start", "end")} == {"int32"}
+    row = toks.iloc[123]
+    assert seeds[row.article_id].raw[row.start : row.end] == row.text
