@@ -14,6 +14,7 @@ import pytest
 import newskit
 from newskit import parallel
 from newskit.corpus import segment
+from newskit.corpus.synthetic import make_corpus
 
 
 def _shout(text: str) -> str:
@@ -154,6 +155,14 @@ def test_stages_with_two_jobs_equal_one(seeds):
     segment._token_table.cache_clear()
     pd.testing.assert_frame_equal(newskit.tokens(one), newskit.tokens(two, n_jobs=2))
     pd.testing.assert_frame_equal(newskit.sentences(one), newskit.sentences(two, n_jobs=2))
+
+
+def test_numeric_claims_with_two_jobs_equal_one():
+    corpus = newskit.load_corpus(make_corpus(8, 3, seed=4))
+    one = newskit.numeric_claims(corpus)
+    two = newskit.numeric_claims(corpus, n_jobs=2)
+    assert len(one) > 100 and one["story_id"].notna().all()
+    pd.testing.assert_frame_equal(one, two)
 
 
 def test_load_with_two_jobs_reports_bad_rows_like_one():

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from operator import attrgetter
 
 import pandas as pd
@@ -63,6 +64,7 @@ from newskit.claims.grammar import (
 )
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
+from newskit.parallel import map_articles
 from newskit.resources.numbers import VULGAR_FRACTIONS
 from newskit.stories import Stories, story_map
 
@@ -108,7 +110,12 @@ DATE_KINDS = frozenset({"date", "date_range", "year"})
 
 
 def numeric_claims(
-    corpus: Iterable[Article], *, generic: bool = False, stories: Stories = None
+    corpus: Iterable[Article],
+    *,
+    generic: bool = False,
+    stories: Stories = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """One row per numeric expression in the cleaned text of each article.
 
@@ -122,36 +129,52 @@ def numeric_claims(
     number is about), ``story_id`` (the article's story: from ``stories`` — ``newskit.stories``
     output or ``{article_id: story_id}`` — else the ids the articles carry, else computed with
     ``newskit.stories``; ``compare_claims`` never groups claims of two stories).
-    ``generic=True`` also reports "the two sides" and the like as counts.
+    ``generic=True`` also reports "the two sides" and the like as counts. ``n_jobs`` scans the
+    articles in that many processes (same rows as one); ``progress`` forces the progress bar
+    on or off (``newskit.parallel.map_articles``).
     """
     articles = list(corpus)
     story_of = story_map(articles, stories)
-    rows: list[tuple] = []
-    for article in articles:
-        story = None if story_of[article.id].startswith("\x00") else story_of[article.id]
-        for sent in sentence_spans(article):
-            text = article.raw[sent.start : sent.end]
-            for c in _scan(text, article.date, generic=generic):
-                rows.append(
-                    (
-                        article.id,
-                        article.outlet,
-                        sent.start + c.start,
-                        sent.start + c.end,
-                        text[c.start : c.end],
-                        *_VALUE_FIELDS(c),
-                        text,
-                        sent.start,
-                        c.context,
-                        story,
-                    )
-                )
+    per_article = map_articles(
+        partial(_article_rows, generic=generic),
+        articles,
+        n_jobs=n_jobs,
+        desc="numeric claims",
+        progress=progress,
+    )
+    rows = [
+        (*row, None if story_of[a.id].startswith("\x00") else story_of[a.id])
+        for a, found in zip(articles, per_article, strict=True)
+        for row in found
+    ]
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     for col in ("value", "low", "high"):
         df[col] = df[col].astype("float64")
     for col in ("start", "end", "sentence_start"):
         df[col] = df[col].astype("int64")
     return df
+
+
+def _article_rows(article: Article, *, generic: bool) -> list[tuple]:
+    """The claim rows of one article, every column of ``CLAIM_COLUMNS`` but ``story_id``."""
+    rows = []
+    for sent in sentence_spans(article):
+        text = article.raw[sent.start : sent.end]
+        for c in _scan(text, article.date, generic=generic):
+            rows.append(
+                (
+                    article.id,
+                    article.outlet,
+                    sent.start + c.start,
+                    sent.start + c.end,
+                    text[c.start : c.end],
+                    *_VALUE_FIELDS(c),
+                    text,
+                    sent.start,
+                    c.context,
+                )
+            )
+    return rows
 
 
 def claims_in_text(
