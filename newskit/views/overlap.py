@@ -49,9 +49,13 @@ def overlap_panel(corpus: Corpus) -> Panel:
         ),
     }
 
+    frame = corpus.frame()
+
     def render(n: int, metric: str):
         m = overlap_matrix(corpus, n=n, metric=metric)
-        return overlap_heatmap(m, title=f"{metric} of word {n}-grams (row A against column B)")
+        return overlap_heatmap(
+            m, articles=frame, title=f"{metric} of word {n}-grams (row A against column B)"
+        )
 
     return Panel(controls, render, title="Document overlap", name="overlap")
 
@@ -64,9 +68,10 @@ def pair_panel(corpus: Corpus, *, alignments: pd.DataFrame | None = None) -> Pan
     """
     al = align(corpus, min_score=PAIR_FLOOR) if alignments is None else alignments
     ids = list(corpus.ids)
+    names = _article_choices(corpus)
     controls = {
-        "a": widgets.Dropdown(options=ids, value=ids[0], description="A"),
-        "b": widgets.Dropdown(options=ids, value=ids[min(1, len(ids) - 1)], description="B"),
+        "a": widgets.Dropdown(options=names, value=ids[0], description="A"),
+        "b": widgets.Dropdown(options=names, value=ids[min(1, len(ids) - 1)], description="B"),
         "min_score": widgets.FloatSlider(
             value=DEFAULT_MIN_SCORE, min=PAIR_FLOOR, max=1.0, step=0.05, description="min score"
         ),
@@ -77,6 +82,16 @@ def pair_panel(corpus: Corpus, *, alignments: pd.DataFrame | None = None) -> Pan
         return [HTML(pair_html(corpus, a, b, rows)), rows]
 
     return Panel(controls, render, title="Aligned passages", name="pair")
+
+
+def _article_choices(corpus: Corpus) -> list[tuple[str, str]]:
+    """``(label, id)`` per article for a dropdown: outlet, date and title, then the id."""
+    choices = []
+    for a in corpus:
+        title = (a.title or "")[:50]
+        bits = [a.outlet or "(unknown outlet)", str(a.date or ""), title, f"[{a.id}]"]
+        choices.append((" · ".join(b for b in bits if b), a.id))
+    return choices
 
 
 def _pair_rows(al: pd.DataFrame, a: str, b: str, min_score: float) -> pd.DataFrame:
