@@ -44,7 +44,7 @@ def three_stories() -> newskit.Corpus:
 
 def test_story_choices_largest_first(three_stories) -> None:
     choices = story_choices(three_stories)
-    assert [sid for _, sid in choices] == ["big", "s000", "s001", "s002"]
+    assert [sid for _, sid in choices] == ["big", "s000", "s001", "s002", "all"]
     assert choices[0][0].startswith("big · 4 articles, 4 outlets")
     assert len(story_corpus(three_stories, "s001")) == 3
     assert len(story_corpus(three_stories, "all")) == 13

@@ -94,6 +94,24 @@ def table(frame: Shown, name: str) -> Shown:
     raise TypeError(f"table() takes a DataFrame or a Styler, not {type(frame).__name__}")
 
 
+def interactive_tables(*, page_length: int = 10) -> None:
+    """Show every DataFrame from here on as a searchable, sortable, paged table (itables).
+
+    Call it in a notebook's first code cell. The DataTables code is embedded in that cell's
+    output (itables' offline mode), so the tables work without the network, in JupyterLab and
+    in the report; the text form of a frame (what nbval compares) is unchanged. Table ids are
+    random: ``notebooks/nbval_sanitize.cfg`` replaces them.
+    """
+    import itables
+    from IPython import get_ipython
+
+    itables.options.display_logo_when_loading = False
+    itables.options.pageLength = page_length
+    itables.options.classes = "display compact"
+    if get_ipython() is not None:
+        itables.init_notebook_mode(all_interactive=True, connected=False)
+
+
 class _TableCapture:
     """In a report run, writes each DataFrame the notebook displays as CSV (see ``table``)."""
 

@@ -30,7 +30,8 @@ def story_choices(corpus: Corpus, table: pd.DataFrame | None = None) -> list[tup
     """``(label, story_id)`` for every story in ``corpus``, largest first (ties: story id),
     for a dropdown. The label gives the size, the number of outlets and the story's ``label``
     from ``table`` (``newskit.story_table``) or its earliest article's title. Articles without
-    a story come last as "(no story)"; a corpus without stories gives ``[("all …", "all")]``.
+    a story come next as "(no story)" (id ``""``), then ``"all"``, the whole corpus; a corpus
+    without stories gives only ``[("all articles (N)", "all")]``.
     """
     groups: dict[str | None, list] = {}
     for a in corpus:
@@ -54,6 +55,7 @@ def story_choices(corpus: Corpus, table: pd.DataFrame | None = None) -> list[tup
         )
     if None in groups:
         choices.append((f"(no story) · {len(groups[None])} articles", ""))
+    choices.append((f"all articles ({len(corpus)})", ALL))
     return choices
 
 
