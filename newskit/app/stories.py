@@ -11,6 +11,7 @@ else a ``story_id`` from the story table.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pandas as pd
@@ -30,9 +31,12 @@ def with_stories(corpus: Corpus, **options: Any) -> tuple[Corpus, pd.DataFrame |
     last_date, label``). A newskit without story grouping gives ``(corpus, None)``: the whole
     corpus is one story.
     """
-    import newskit
-
-    find, tabulate = getattr(newskit, "stories", None), getattr(newskit, "story_table", None)
+    try:  # newskit.stories (issue 10, part A); without it the corpus is one story
+        grouping = importlib.import_module("newskit.stories")
+    except ModuleNotFoundError:
+        return corpus, None
+    find = getattr(grouping, "stories", None)
+    tabulate = getattr(grouping, "story_table", None)
     if not callable(find) or not callable(tabulate) or not len(corpus):
         return corpus, None
     if all(getattr(a, "story_id", None) is not None for a in corpus):
