@@ -57,6 +57,7 @@ INTERACTIONS: tuple[Interaction, ...] = (
     Interaction("03_numbers.ipynb", "claims-agreement", "show", "select", expect="table"),
     Interaction("03_numbers.ipynb", "claims-reader", "article", "select", expect="html"),
     Interaction("03_numbers.ipynb", "claims", "kind", "select"),
+    Interaction("04_stories.ipynb", "stories", "outlet", "select"),
 )
 
 VOILA_NOTEBOOK = "01_keywords.ipynb"
