@@ -115,11 +115,16 @@ def test_overlap_heatmap_names_articles_by_outlet_and_aggregates_at_scale() -> N
     assert "Story 0 &lt;b&gt;part&lt;/b&gt; 0" in fig.data[0].hovertext[0][0]
     arts300 = _articles(100, 3, 3)
     ids = list(arts300["id"])
-    big = pd.DataFrame(np.full((300, 300), 0.2), index=ids, columns=ids)
+    story = arts300["story_id"].to_numpy()
+    values = np.where(story[:, None] == story[None, :], 0.6, 0.01)  # high within a story
+    big = pd.DataFrame(values, index=ids, columns=ids)
     fig = overlap_heatmap(big, articles=arts300)
     assert len(fig.data[0].y) == 3 and fig.layout.height <= 1000
-    assert fig.data[0].z[0][0] == pytest.approx(0.2)
-    assert "mean by outlet over 300 articles" in fig.layout.title.text
+    assert fig.data[0].z[0][1] == pytest.approx(0.6)  # pairs of different stories left out
+    assert np.isnan(fig.data[0].z[0][0])  # no outlet has two articles in one story here
+    assert "mean by outlet over 300 articles (pairs within a story)" in fig.layout.title.text
+    no_story = overlap_heatmap(big, articles=arts300.drop(columns="story_id"))
+    assert no_story.data[0].z[0][1] == pytest.approx((99 * 0.01 + 0.6) / 100)
     cut = overlap_heatmap(big)  # no outlets: the most overlapping articles
     assert len(cut.data[0].y) == 40 and "of 300 articles" in cut.layout.title.text
 

@@ -94,6 +94,13 @@ def _outlet_overlap(matrix: pd.DataFrame, articles: pd.DataFrame, title: str | N
     long = long[long["a"].astype(str) != long["b"].astype(str)]
     long["a_outlet"] = long["a"].astype(str).map(outlets)
     long["b_outlet"] = long["b"].astype(str).map(outlets)
+    scope = "all pairs"
+    if "story_id" in articles.columns and articles["story_id"].notna().any():
+        story = dict(zip(articles["id"].astype(str), articles["story_id"], strict=True))
+        a_story = long["a"].astype(str).map(story)
+        same = a_story.notna() & (a_story == long["b"].astype(str).map(story))
+        if same.any():  # pairs of different stories share little by design: leave them out
+            long, scope = long[same], "pairs within a story"
     grid = long.pivot_table(index="a_outlet", columns="b_outlet", values="value", aggfunc="mean")
     names = sorted(set(grid.index) | set(grid.columns))
     grid = grid.reindex(index=names, columns=names)
@@ -117,7 +124,7 @@ def _outlet_overlap(matrix: pd.DataFrame, articles: pd.DataFrame, title: str | N
     )
     fig.update_layout(
         title=(title or "Overlap (row A against column B)")
-        + f" — mean by outlet over {len(matrix)} articles",
+        + f" — mean by outlet over {len(matrix)} articles ({scope})",
         xaxis_title="outlet of B",
         yaxis_title="outlet of A",
         yaxis={"autorange": "reversed", "automargin": True},

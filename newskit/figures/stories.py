@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 
 from newskit.figures._names import UNKNOWN_OUTLET, article_titles, outlet_of
@@ -94,14 +96,20 @@ def story_timeline(
     undated = int(df["_date"].isna().sum())
     df = df[df["_date"].notna()]
     fig = go.Figure()
-    for outlet in sorted(set(df["_outlet"]), key=lambda o: (o == UNKNOWN_OUTLET, o)):
+    outlets = sorted(set(df["_outlet"]), key=lambda o: (o == UNKNOWN_OUTLET, o))
+    palette = px.colors.qualitative.Plotly if len(outlets) <= 10 else px.colors.qualitative.Alphabet
+    for k, outlet in enumerate(outlets):
         part = df[df["_outlet"] == outlet]
         fig.add_trace(
             go.Scatter(
                 x=part["_date"].dt.strftime("%Y-%m-%d").tolist(),
                 y=[labels[s] for s in part["_story"]],
                 mode="markers",
-                marker={"size": 9, "opacity": 0.8},
+                marker={
+                    "size": 9,
+                    "opacity": 0.8,
+                    "color": "#888888" if outlet == UNKNOWN_OUTLET else palette[k % len(palette)],
+                },
                 name=html.escape(outlet),
                 customdata=part[["_title"]].to_numpy().tolist(),
                 hovertemplate=(
@@ -116,7 +124,8 @@ def story_timeline(
     if undated:
         notes.append(f"{undated} undated articles not placed")
     fig.update_layout(
-        title=title or "Stories over time, by outlet" + (f" ({'; '.join(notes)})" if notes else ""),
+        title=(title or "Stories over time, by outlet")
+        + (f" ({'; '.join(notes)})" if notes else ""),
         xaxis={"title": "publication date", "type": "date"},
         yaxis={
             "categoryorder": "array",
@@ -207,8 +216,10 @@ def story_coverage_figure(
             texttemplate="%{text}",
             hovertext=hover,
             hoverinfo="text",
-            colorscale="Blues",
+            # any coverage clearly blue, more articles darker; no coverage left blank
+            colorscale=[[0, "#f7fbff"], [0.01, "#9ecae1"], [1, "#08306b"]],
             zmin=0,
+            zmax=max(2.0, float(np.nanmax(z)) if np.isfinite(z).any() else 2.0),
             colorbar={"title": {"text": "articles"}},
             xgap=1,
             ygap=1,

@@ -123,7 +123,7 @@ def stories_panel(
     if "story_id" not in frame.columns:
         frame = frame.assign(story_id=[_story_of(a) for a in corpus])
     if table is None:  # what the articles say: their story ids, sizes, dates and titles
-        labels = {sid: lbl for lbl, sid in story_choices(corpus)}
+        labels = _earliest_titles(corpus)
         grouped = frame.dropna(subset=["story_id"]).groupby("story_id", sort=False)
         table = pd.DataFrame(
             {
@@ -163,6 +163,22 @@ def stories_panel(
             return HTML("<p>No story matches.</p>")
         arts = frame[frame["story_id"].astype(str).isin(keep)]
         rows = table[table["story_id"].astype(str).isin(keep)].reset_index(drop=True)
-        return [story_timeline(arts, rows, top=top), rows]
+        title = None
+        if outlet != "(all)":
+            title = f"Stories {outlet} covered ({len(keep)}), over time, by outlet"
+        return [story_timeline(arts, rows, top=top, title=title), rows]
 
     return Panel(controls, render, title="Stories", name="stories")
+
+
+def _earliest_titles(corpus: Corpus) -> dict[str, str]:
+    """story id → the title of its earliest dated article (or its first titled one)."""
+    titles: dict[str, tuple] = {}
+    for a in corpus:
+        sid = _story_of(a)
+        if sid is None or not a.title:
+            continue
+        key = (a.date is None, a.date or "", a.id)
+        if sid not in titles or key < titles[sid][0]:
+            titles[sid] = (key, a.title)
+    return {sid: title for sid, (_, title) in titles.items()}
