@@ -3,6 +3,7 @@
 Data flows one way, and the folders follow it:
 
 - ``corpus/``: load → clean → segment (``Corpus``, ``Article``, sentences, tokens);
+- ``stories/``: which articles tell the same story (read by every cross-article analysis);
 - ``keywords/``, ``reuse/``, ``claims/``: the three questions, pure functions over the corpus
   returning DataFrames;
 - ``figures/`` (plotly) and ``views/`` (ipywidgets panels), built from those frames;
@@ -10,6 +11,7 @@ Data flows one way, and the folders follow it:
 - ``resources/``: the rules kept as data (boilerplate, abbreviations, stopwords, number words).
 
 ``newskit.keywords`` is the keyphrase function; its module is ``newskit.keywords.keyphrases``.
+Likewise ``newskit.stories`` is the grouping function (module ``newskit.stories.group``).
 """
 
 from newskit.app import report
@@ -42,6 +44,7 @@ from newskit.reuse import (
     shared_quotes,
     similarity,
 )
+from newskit.stories import outlet_story_coverage, stories, story_table
 
 __version__ = "0.1.0"
 
@@ -65,6 +68,7 @@ __all__ = [
     "keywords",
     "load_corpus",
     "numeric_claims",
+    "outlet_story_coverage",
     "overlap_matrix",
     "report",
     "reuse_graph",
@@ -72,5 +76,7 @@ __all__ = [
     "sentences",
     "shared_quotes",
     "similarity",
+    "stories",
+    "story_table",
     "tokens",
 ]

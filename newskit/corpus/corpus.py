@@ -6,8 +6,9 @@ load (``newskit.corpus.load``) → clean (``newskit.corpus.clean``) → ``Articl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 
@@ -37,6 +38,7 @@ FRAME_COLUMNS = [
     "n_removed",
     "encoding",
     "source",
+    "story_id",
 ]
 REMOVED_COLUMNS = ["article_id", "start", "end", "rule", "text"]
 
@@ -114,7 +116,7 @@ class Corpus(Sequence[Article]):
 
     def frame(self) -> pd.DataFrame:
         """One row per article: ``id, outlet, date, title, url, n_chars, n_words, n_sentences,
-        n_removed, encoding, source``. ``n_chars`` counts the cleaned text; ``date`` is a
+        n_removed, encoding, source, story_id``. ``n_chars`` counts the cleaned text; ``date`` is a
         datetime64 column (NaT where unknown)."""
         from newskit.corpus.segment import article_tokens, sentence_spans
 
@@ -131,12 +133,56 @@ class Corpus(Sequence[Article]):
                 len(a.removed),
                 a.encoding,
                 a.source,
+                a.story_id,
             )
             for a in self._articles
         ]
         df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
         df["date"] = pd.to_datetime(df["date"])
         return df
+
+    def with_stories(self, stories: pd.DataFrame | Mapping[str, str | None]) -> Corpus:
+        """A corpus whose articles carry their story ids.
+
+        ``stories``: ``newskit.stories(corpus)`` output (``article_id, story_id`` columns) or a
+        mapping ``{article_id: story_id}``. Every article of the corpus must be in it.
+        """
+        if isinstance(stories, pd.DataFrame):
+            missing_cols = {"article_id", "story_id"} - set(stories.columns)
+            if missing_cols:
+                raise ValueError(
+                    f"the stories frame has no {sorted(missing_cols)} column; pass "
+                    "newskit.stories(corpus)"
+                )
+            mapping = dict(zip(stories["article_id"], stories["story_id"], strict=True))
+        else:
+            mapping = dict(stories)
+        missing = [a.id for a in self._articles if a.id not in mapping]
+        if missing:
+            raise ValueError(
+                f"no story for articles {missing[:5]}{' …' if len(missing) > 5 else ''}; "
+                "pass newskit.stories(corpus) computed on this corpus"
+            )
+        articles = (
+            dataclasses.replace(a, story_id=None if pd.isna(mapping[a.id]) else str(mapping[a.id]))
+            for a in self._articles
+        )
+        return Corpus(articles, skipped=self._skipped, source=self.source)
+
+    def story(self, story_id: str) -> Corpus:
+        """The articles of one story (``Corpus.with_stories`` first), in corpus order."""
+        known = list(dict.fromkeys(a.story_id for a in self._articles if a.story_id))
+        if not known:
+            raise ValueError(
+                "no article has a story id yet; use corpus.with_stories(newskit.stories(corpus))"
+            )
+        if story_id not in known:
+            raise KeyError(f"no story {story_id!r}; stories are {sorted(known)}")
+        return Corpus(
+            (a for a in self._articles if a.story_id == story_id),
+            skipped=self._skipped,
+            source=self.source,
+        )
 
     def removed(self) -> pd.DataFrame:
         """Every span cleaning removed: ``article_id, start, end, rule, text`` (raw offsets)."""

@@ -31,7 +31,8 @@ class Article:
     publication date when known. ``raw`` is the decoded file text; ``text`` the cleaned text;
     ``removed`` the spans of ``raw`` that cleaning removed, in order and non-overlapping.
     ``source`` says where the article came from (path, or path and row); ``encoding`` how it was
-    decoded (``"utf-8"``, ``"utf-8-sig"``, or ``"cp1252 (fallback)"``).
+    decoded (``"utf-8"``, ``"utf-8-sig"``, or ``"cp1252 (fallback)"``). ``story_id`` is the
+    story the article belongs to once assigned (``Corpus.with_stories``), else None.
     """
 
     id: str
@@ -45,6 +46,7 @@ class Article:
     source: str = ""
     encoding: str = "utf-8"
     author: str | None = field(default=None, compare=False)
+    story_id: str | None = field(default=None, compare=False)
 
     @cached_property
     def kept(self) -> tuple[tuple[int, int], ...]:

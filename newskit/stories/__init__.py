@@ -1,0 +1,13 @@
+"""Stories: which articles of a corpus tell the same story (upstream of every analysis).
+
+``group`` finds the stories (``stories``) and resolves them for the cross-article analyses
+(``story_map``); ``table`` summarises them (``story_table``, ``outlet_story_coverage``).
+Nothing here imports ``keywords``, ``reuse`` or ``claims``: they read the stories from here.
+
+``newskit.stories`` is the grouping function; its module is ``newskit.stories.group``.
+"""
+
+from newskit.stories.group import stories, story_map
+from newskit.stories.table import outlet_story_coverage, story_table
+
+__all__ = ["outlet_story_coverage", "stories", "story_map", "story_table"]
