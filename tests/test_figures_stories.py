@@ -12,7 +12,6 @@ from newskit.figures import (
     lengths_figure,
     outlet_reuse_frame,
     outlet_reuse_heatmap,
-    outlet_story_frame,
     overlap_heatmap,
     reuse_figure,
     story_coverage_figure,
@@ -36,23 +35,24 @@ def _articles(n_stories: int, per_story: int, n_outlets: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def test_outlet_story_frame_counts_and_first_publisher() -> None:
-    arts = pd.DataFrame(
-        {
-            "id": ["a", "b", "c", "d", "e"],
-            "outlet": ["AP", "AP", "Reuters", None, "AP"],
-            "date": pd.to_datetime(["2025-01-03", "2025-01-05", "2025-01-02", None, None]),
-            "title": ["t"] * 5,
-            "story_id": ["s1", "s1", "s1", "s1", "s2"],
-        }
-    )
-    got = outlet_story_frame(arts).set_index(["story_id", "outlet"])
-    assert got.loc[("s1", "AP"), "n_articles"] == 2
-    assert got.loc[("s1", "AP"), "first_date"] == pd.Timestamp("2025-01-03")
-    assert bool(got.loc[("s1", "Reuters"), "first"]) is True
-    assert bool(got.loc[("s1", "AP"), "first"]) is False
-    assert got.loc[("s1", "(unknown outlet)"), "n_articles"] == 1
-    assert bool(got.loc[("s2", "AP"), "first"]) is False  # no dated article: nobody first
+def _coverage(arts: pd.DataFrame) -> pd.DataFrame:
+    """The frame of ``newskit.outlet_story_coverage``, made up from an articles frame."""
+    g = arts.groupby(["story_id", "outlet"])
+    cov = g.agg(n_articles=("id", "size"), first_date=("date", "min")).reset_index()
+    cov["is_first"] = cov["first_date"] == cov.groupby("story_id")["first_date"].transform("min")
+    return cov
+
+
+def test_coverage_figure_reads_outlet_story_coverage(seeds) -> None:
+    import newskit
+
+    corpus = seeds.with_stories(newskit.stories(seeds))
+    cov = newskit.outlet_story_coverage(corpus)
+    fig = story_coverage_figure(cov, newskit.story_table(corpus))
+    heat = fig.data[0]
+    assert len(heat.y) == 1 and len(heat.x) == 5  # the seeds: one story, five outlets
+    firsts = [x for x, t in zip(heat.x, heat.text[0], strict=True) if t == "1st"]
+    assert firsts and set(firsts) == set(cov.loc[cov["is_first"], "outlet"])
 
 
 def test_story_figures_show_the_largest_stories_only() -> None:
@@ -78,7 +78,7 @@ def test_story_figures_show_the_largest_stories_only() -> None:
     assert sorted(t.name for t in fig.data) == ["O0", "O1", "O2"]
     # hover carries the title, escaped
     assert "Story 0 &lt;b&gt;part&lt;/b&gt; 0" in {c[0] for t in fig.data for c in t.customdata}
-    cov = story_coverage_figure(outlet_story_frame(arts), top=30)
+    cov = story_coverage_figure(_coverage(arts), top=30)
     heat = cov.data[0]
     assert len(heat.y) == 30 and list(heat.x) == ["O0", "O1", "O2"]
     assert heat.y[0] == "s99" and heat.z[0][0] == 6  # 5 + the story's own O0 article

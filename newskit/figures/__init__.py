@@ -7,7 +7,6 @@ from newskit.figures.overlap import coverage_figure, overlap_heatmap, reuse_figu
 from newskit.figures.stories import (
     outlet_reuse_frame,
     outlet_reuse_heatmap,
-    outlet_story_frame,
     story_coverage_figure,
     story_timeline,
 )
@@ -20,7 +19,6 @@ __all__: list[str] = [
     "lengths_figure",
     "outlet_reuse_frame",
     "outlet_reuse_heatmap",
-    "outlet_story_frame",
     "overlap_heatmap",
     "reuse_figure",
     "story_coverage_figure",

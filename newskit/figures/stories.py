@@ -2,8 +2,9 @@
 coverage grid and the outlet × outlet reuse heatmap.
 
 They draw ``Corpus.frame()`` (with its ``story_id`` column once stories are assigned),
-``newskit.story_table`` and ``newskit.reuse_graph`` frames. The two small ``*_frame`` functions
-here only count and group rows of those frames for the axes; they read no article text.
+``newskit.story_table``, ``newskit.outlet_story_coverage`` and ``newskit.reuse_graph`` frames.
+``outlet_reuse_frame`` only counts and averages rows of a ``reuse_graph`` frame by outlet; it
+reads no article text.
 Every figure shows at most ``top`` stories (the largest) and says so in its title, so it stays
 readable at hundreds or thousands of articles.
 """
@@ -23,7 +24,6 @@ from newskit.figures._names import UNKNOWN_OUTLET, article_titles, outlet_of
 TOP_STORIES = 40
 NO_STORY = "(no story)"
 
-OUTLET_STORY_COLUMNS = ["story_id", "outlet", "n_articles", "first_date", "first"]
 OUTLET_REUSE_COLUMNS = ["source_outlet", "derived_outlet", "n_edges", "share", "max_share"]
 
 
@@ -143,29 +143,6 @@ def story_timeline(
     return fig
 
 
-def outlet_story_frame(articles: pd.DataFrame) -> pd.DataFrame:
-    """Which outlet covered which story, and who published first: one row per (story, outlet)
-    with ``story_id, outlet, n_articles, first_date, first``. ``first`` is True for the
-    outlet(s) with the story's earliest dated article (False for all when no article of the
-    story is dated). ``articles``: ``Corpus.frame()`` with ``story_id``."""
-    if articles.empty:
-        return pd.DataFrame(columns=OUTLET_STORY_COLUMNS)
-    df = pd.DataFrame(
-        {
-            "story_id": _story_ids(articles).astype(str).to_numpy(),
-            "outlet": articles["id"].astype(str).map(outlet_of(articles)).to_numpy(),
-            "date": pd.to_datetime(articles["date"], errors="coerce").to_numpy(),
-        }
-    )
-    grouped = df.groupby(["story_id", "outlet"], sort=True)
-    out = pd.DataFrame(
-        {"n_articles": grouped.size(), "first_date": grouped["date"].min()}
-    ).reset_index()
-    earliest = out.groupby("story_id")["first_date"].transform("min")
-    out["first"] = out["first_date"].notna() & (out["first_date"] == earliest)
-    return out[OUTLET_STORY_COLUMNS]
-
-
 def story_coverage_figure(
     coverage: pd.DataFrame,
     stories: pd.DataFrame | None = None,
@@ -173,9 +150,11 @@ def story_coverage_figure(
     top: int = TOP_STORIES,
     title: str | None = None,
 ) -> go.Figure:
-    """Outlet × story grid from ``outlet_story_frame``: one row per story (the ``top`` largest),
-    one column per outlet (most stories first); a cell's colour is the outlet's number of
-    articles on the story, ``1st`` marks who published first."""
+    """Outlet × story grid from ``newskit.outlet_story_coverage`` (``story_id, outlet,
+    n_articles, first_date, is_first``): one row per story (the ``top`` largest), one column per
+    outlet (most stories first); a cell's colour is the outlet's number of articles on the
+    story, ``1st`` marks who published first (``is_first``)."""
+    coverage = coverage.assign(outlet=coverage["outlet"].fillna(UNKNOWN_OUTLET).astype(str))
     if coverage.empty:
         return go.Figure(layout={"title": title or "Which outlet covered which story (empty)"})
     per_story = coverage.groupby("story_id")["n_articles"].sum()
@@ -195,7 +174,7 @@ def story_coverage_figure(
     sub = coverage[coverage["story_id"].isin(set(shown))]
     n = sub.pivot(index="story_id", columns="outlet", values="n_articles")
     n = n.reindex(index=shown, columns=outlets)
-    first = sub.pivot(index="story_id", columns="outlet", values="first")
+    first = sub.pivot(index="story_id", columns="outlet", values="is_first")
     first = first.reindex(index=shown, columns=outlets).fillna(False).astype(bool)
     z = n.to_numpy(dtype=float)
     text = [["1st" if f else "" for f in row] for row in first.to_numpy().tolist()]

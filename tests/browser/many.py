@@ -21,7 +21,7 @@ _CELLS = [
         "import plotly.io as pio\n"
         "import newskit\n"
         "from newskit.app.stories import with_stories\n"
-        "from newskit.figures import (lengths_figure, outlet_story_frame, overlap_heatmap,\n"
+        "from newskit.figures import (lengths_figure, overlap_heatmap,\n"
         "    story_coverage_figure, story_timeline)\n"
         "from newskit.views import keywords_panel, overlap_panel, stories_panel, story_picker\n"
         'pio.renderers.default = "plotly_mimetype"',
@@ -41,7 +41,7 @@ _CELLS = [
         [],
     ),
     ("story_timeline(articles, stories)", []),
-    ("story_coverage_figure(outlet_story_frame(articles), stories)", []),
+    ("story_coverage_figure(newskit.outlet_story_coverage(full), stories)", []),
     ("lengths_figure(articles)", []),
     ("overlap_heatmap(newskit.overlap_matrix(full), articles=articles)", []),
     ("stories_panel(full, stories, frame=articles)", []),
