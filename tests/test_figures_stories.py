@@ -98,6 +98,12 @@ def test_outlet_reuse_frame_and_heatmap() -> None:
         "share": pytest.approx(0.6),
         "max_share": 0.8,
     }
+    # with stories, an edge between two stories is not counted
+    f2 = outlet_reuse_frame(edges, arts.assign(story_id=["s1", "s1", "s2", "s1"]))
+    assert f2[["source_outlet", "derived_outlet", "n_edges"]].values.tolist() == [
+        ["AP", "NL", 1],
+        ["NL", "(unknown outlet)", 1],
+    ]
     fig = outlet_reuse_heatmap(f)
     names = list(fig.data[0].x)
     z = np.array(fig.data[0].z, dtype=float)

@@ -686,7 +686,9 @@ def _index_html(
     stories = _stories_html(pages, story_table) if story_table is not None else ""
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        "<title>newskit report</title></head>"
+        "<title>newskit report</title><style>.nk-stories td,.nk-stories th{padding:2px 8px;"
+        "vertical-align:top;text-align:left}.nk-stories tr:nth-child(even){background:#f5f5f5}"
+        "</style></head>"
         "<body style='font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.5'>"
         "<h1>newskit report</h1>"
         f"<p>Corpus: <code>{html.escape(corpus)}</code> ({n_articles} articles). Each page is "

@@ -218,7 +218,13 @@ def story_coverage_figure(
 def outlet_reuse_frame(edges: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Article reuse edges (``reuse_graph``: ``source_id, derived_id, share``) summed up by
     outlet: ``source_outlet, derived_outlet, n_edges, share`` (mean share of the source that
-    reappears), ``max_share``, largest ``n_edges`` first."""
+    reappears), ``max_share``, largest ``n_edges`` first. When ``articles`` has ``story_id``,
+    edges between articles of different stories are left out (reuse is counted within a
+    story)."""
+    if "story_id" in articles.columns and articles["story_id"].notna().any() and len(edges):
+        story = dict(zip(articles["id"].astype(str), articles["story_id"], strict=True))
+        src = edges["source_id"].astype(str).map(story)
+        edges = edges[src.notna() & (src == edges["derived_id"].astype(str).map(story))]
     if edges.empty:
         return pd.DataFrame(columns=OUTLET_REUSE_COLUMNS)
     outlets = outlet_of(articles)
