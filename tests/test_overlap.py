@@ -29,11 +29,15 @@ def test_seeds_ap_in_newslooks_is_the_highest_containment(seeds) -> None:
 @pytest.mark.parametrize("metric", ["containment", "jaccard"])
 def test_identical_and_disjoint(make_corpus, metric) -> None:
     c = make_corpus({"a": RIVER, "b": RIVER, "c": BANK})
-    m = overlap_matrix(c, metric=metric)
+    m = overlap_matrix(c, metric=metric, across_stories=True)
     assert m.loc["a", "b"] == 1.0 and m.loc["b", "a"] == 1.0
     assert m.loc["a", "c"] == 0.0 and m.loc["c", "a"] == 0.0
     assert list(m.index) == ["a", "b", "c"] and list(m.columns) == ["a", "b", "c"]
     assert (m.to_numpy().diagonal() == 1.0).all()
+    # By default the bank story is not compared with the river story at all.
+    within = overlap_matrix(c, metric=metric)
+    assert within.loc["a", "c"] != within.loc["a", "c"]  # NaN
+    assert within.loc["a", "b"] == 1.0 and within.loc["c", "c"] == 1.0
 
 
 def test_one_contains_the_other(make_corpus) -> None:
@@ -55,7 +59,7 @@ def test_reordered_sentences_keep_full_overlap(make_corpus) -> None:
 def test_n_changes_shingles_and_short_article_is_zero(make_corpus) -> None:
     c = make_corpus({"a": RIVER, "tiny": "Rain fell."})
     assert len(shingles(c["a"], n=1)) > len(shingles(c["a"], n=5)) > 0
-    m = overlap_matrix(c, n=3)
+    m = overlap_matrix(c, n=3, across_stories=True)
     assert m.loc["tiny", "tiny"] == 0.0 and m.loc["tiny", "a"] == 0.0
     assert shingles(c["a"], n=2) >= {("heavy", "rain"), ("rain", "flooded")}
 

@@ -2,12 +2,15 @@
 
 How it works (``method="lexical"``):
 
-1. Candidate article pairs come from ``newskit.reuse.candidates.candidate_pairs`` (every pair that
-   shares a similar sentence; MinHash LSH for large corpora).
+1. Candidate article pairs come from ``newskit.reuse.candidates.candidate_pairs`` (every pair
+   of articles of the same story that shares a similar sentence; MinHash LSH for large
+   corpora). Articles of different stories (``newskit.stories``) are never aligned unless
+   ``across_stories=True``.
 2. Within a pair, every two sentences that share at least ``MIN_SHARED`` content terms (numbers
    aside) are scored with ``newskit.reuse.similarity`` using **pair-aware term weights**: a term's
    weight is ``log(1 + (n_other + 1) / (df_other + 1))`` where ``n_other`` is the number of
-   articles other than the two compared and ``df_other`` how many of them use the term. Names
+   articles of their story other than the two compared and ``df_other`` how many of them use
+   the term. Names
    and words the whole corpus repeats ("Treasury Secretary Scott Bessent") count for little;
    wording the two articles share with nobody else counts for a lot. With only two articles
    every term weighs the same.
@@ -20,6 +23,9 @@ How it works (``method="lexical"``):
    ``MERGE_LENGTH_RATIO``).
 4. Quotations shared by the two articles (``newskit.shared_quotes``) are added as ``quote`` rows
    whose spans are the quotations themselves.
+
+Per-article work (sentence units, term sets, quotations) is done once per article and reused
+for every pair it is in.
 
 ``kind`` is ``newskit.reuse.similarity.match_kind`` for sentence pairs (``verbatim``,
 ``near_verbatim``, ``paraphrase``) and ``quote`` for shared quotations.
@@ -36,13 +42,14 @@ import pandas as pd
 
 from newskit.corpus.records import Article
 from newskit.reuse.candidates import CandidateMethod, Unit, candidate_pairs, sentence_units
-from newskit.reuse.quotes import quotations, quotes_match
+from newskit.reuse.quotes import Quotation, quotations, quotes_match
 from newskit.reuse.similarity import (
     DEFAULT_MIN_SCORE,
     MIN_SHARED,
     match_kind,
     similarity,
 )
+from newskit.stories import Stories, story_map
 
 ALIGN_COLUMNS = [
     "a_id",
@@ -73,8 +80,10 @@ def align(
     method: AlignMethod = "lexical",
     candidates: CandidateMethod = "auto",
     quotes: bool = True,
+    stories: Stories = None,
+    across_stories: bool = False,
 ) -> pd.DataFrame:
-    """Aligned passages between every two articles of ``corpus``.
+    """Aligned passages between every two articles of the same story.
 
     Returns one row per aligned pair of passages: ``a_id, a_start, a_end, b_id, b_start,
     b_end, a_text, b_text, score, kind``. ``a`` is the article that comes first in the corpus;
@@ -82,7 +91,9 @@ def align(
     ``newskit.reuse.similarity`` in [0, 1]; ``kind`` is ``verbatim``, ``near_verbatim``,
     ``paraphrase`` or ``quote``. Sorted by ``a_id``, ``a_start``, ``b_id``, ``b_start``.
     ``candidates`` chooses how article pairs are found (see ``newskit.reuse.candidates``);
-    ``quotes=False`` leaves out the ``quote`` rows.
+    ``quotes=False`` leaves out the ``quote`` rows. ``stories``: ``newskit.stories`` output or
+    ``{article_id: story_id}`` (None: the ids the articles carry, or computed);
+    ``across_stories=True`` aligns articles of different stories too.
     """
     if method != "lexical":
         raise ValueError(f"method must be 'lexical', not {method!r}")
@@ -90,18 +101,29 @@ def align(
         raise ValueError(f"min_score must be in [0, 1], not {min_score!r}")
     articles = list(corpus)
     order = {a.id: k for k, a in enumerate(articles)}
+    story = story_map(articles, stories, across_stories=across_stories)
     units = {a.id: sentence_units(a) for a in articles}
     vocab = {k: frozenset().union(*(u.terms for u in v)) for k, v in units.items()}
-    df = Counter(t for terms in vocab.values() for t in terms)
-    pairs = candidate_pairs(articles, method=candidates)
+    # Document frequencies within each story: the corpus a pair's weights are read against.
+    df: dict[str, Counter] = {}
+    size: Counter = Counter()
+    for a in articles:
+        df.setdefault(story[a.id], Counter()).update(vocab[a.id])
+        size[story[a.id]] += 1
+    pairs = candidate_pairs(articles, method=candidates, stories=story, units=units)
     rows: list[tuple] = []
     by_id = {a.id: a for a in articles}
+    quoted: dict[str, list[Quotation]] = {}
     for a_id, b_id in zip(pairs["a_id"], pairs["b_id"], strict=True):
         a, b = by_id[a_id], by_id[b_id]
-        weights = _pair_weights(df, vocab[a_id], vocab[b_id], len(articles))
+        sid = story[a_id]
+        weights = _pair_weights(df[sid], vocab[a_id], vocab[b_id], size[sid])
         rows.extend(_align_pair(a, b, units[a_id], units[b_id], weights, min_score))
         if quotes:
-            rows.extend(_quote_rows(a, b))
+            for x in (a, b):
+                if x.id not in quoted:
+                    quoted[x.id] = quotations(x)
+            rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id]))
     rows.sort(key=lambda r: (order[r[0]], r[1], r[2], order[r[3]], r[4], r[5]))
     out = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
     return out.astype(
@@ -215,10 +237,12 @@ def _one_piece(article: Article, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in article.kept)
 
 
-def _quote_rows(a: Article, b: Article) -> list[tuple]:
+def _quote_rows(
+    a: Article, b: Article, a_quotes: list[Quotation], b_quotes: list[Quotation]
+) -> list[tuple]:
     rows = []
-    for qa in quotations(a):
-        for qb in quotations(b):
+    for qa in a_quotes:
+        for qb in b_quotes:
             if quotes_match(qa.words, qb.words):
                 a_text, b_text = a.raw[qa.start : qa.end], b.raw[qb.start : qb.end]
                 score = similarity(a_text, b_text)

@@ -16,12 +16,15 @@ Two ways to find them:
   adds a pair the exact method would not (it can only miss some).
 - ``"auto"`` uses ``"lsh"`` from ``LSH_ABOVE`` articles on, ``"exhaustive"`` below.
 
+Only articles of the same story are paired (``newskit.stories``; ``stories=`` gives them,
+``across_stories=True`` pairs any two articles): the search runs story by story.
+
 ``benchmarks/bench_overlap.py`` measures time and recall of LSH against the exact method.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal, NamedTuple
 
 import pandas as pd
@@ -29,6 +32,7 @@ import pandas as pd
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.reuse.similarity import content_terms
+from newskit.stories import Stories, story_map
 
 CandidateMethod = Literal["auto", "exhaustive", "lsh"]
 
@@ -81,11 +85,17 @@ def candidate_pairs(
     threshold: float = DEFAULT_THRESHOLD,
     num_perm: int = 128,
     seed: int = 1,
+    stories: Stories = None,
+    across_stories: bool = False,
+    units: Mapping[str, list[Unit]] | None = None,
 ) -> pd.DataFrame:
-    """Pairs of articles that share at least one similar sentence.
+    """Pairs of articles of the same story that share at least one similar sentence.
 
     Returns ``a_id, b_id, best_jaccard``: one row per pair (``a_id`` before ``b_id`` in corpus
     order), with the highest sentence-level Jaccard found, sorted by corpus order.
+    ``stories``: ``newskit.stories`` output or ``{article_id: story_id}``; None uses the ids the
+    articles carry, or computes them. ``across_stories=True`` pairs articles of any stories.
+    ``units``: ``{article_id: sentence_units(article)}`` already computed, to reuse.
     """
     if method not in ("auto", "exhaustive", "lsh"):
         raise ValueError(f"method must be 'auto', 'exhaustive' or 'lsh', not {method!r}")
@@ -94,16 +104,27 @@ def candidate_pairs(
     articles = list(corpus)
     if method == "auto":
         method = "lsh" if len(articles) >= LSH_ABOVE else "exhaustive"
-    units = [(k, u) for k, a in enumerate(articles) for u in sentence_units(a)]
-    if method == "exhaustive":
-        found = _exact_pairs(units, threshold)
-    else:
-        proposals = _lsh_proposals(units, threshold=threshold, num_perm=num_perm, seed=seed)
-        found = _verified(units, proposals, threshold)
+    story = story_map(articles, stories, across_stories=across_stories)
+    if units is None:
+        units = {a.id: sentence_units(a) for a in articles}
+    groups: dict[str, list[int]] = {}
+    for k, a in enumerate(articles):
+        groups.setdefault(story[a.id], []).append(k)
     best: dict[tuple[int, int], float] = {}
-    for ka, kb, j in found:
-        key = (min(ka, kb), max(ka, kb))
-        best[key] = max(best.get(key, 0.0), j)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        group_units = [(k, u) for k in members for u in units[articles[k].id]]
+        if method == "exhaustive":
+            found = _exact_pairs(group_units, threshold)
+        else:
+            proposals = _lsh_proposals(
+                group_units, threshold=threshold, num_perm=num_perm, seed=seed
+            )
+            found = _verified(group_units, proposals, threshold)
+        for ka, kb, j in found:
+            key = (min(ka, kb), max(ka, kb))
+            best[key] = max(best.get(key, 0.0), j)
     rows = [(articles[a].id, articles[b].id, round(j, 6)) for (a, b), j in sorted(best.items())]
     return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
 

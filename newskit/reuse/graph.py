@@ -6,8 +6,8 @@ For every two articles with aligned passages (``newskit.align``) newskit weighs 
    that is aligned to the other. A rewrite keeps most of its source, so the source is the
    article that is more covered: AP's story is nearly all inside Newslooks' longer rewrite,
    Newslooks' is only partly inside AP's.
-2. **Containment asymmetry** of word 3-grams (``newskit.overlap_matrix``): how much of A is
-   in B against how much of B is in A.
+2. **Containment asymmetry** of word 3-grams (as ``newskit.overlap_matrix``): how much of A
+   is in B against how much of B is in A.
 3. **Dates**, where both are known: the earlier article is the source.
 4. **Wire credits** (``newskit.resources.reuse.WIRE_CREDITS``): an article that credits the
    other's outlet ("…, AP reported") was written from it; an article that carries its own wire
@@ -17,6 +17,9 @@ Each signal votes for a direction with a weight (``VOTES``); the source is the s
 favour (coverage decides a tie). An edge is reported when the source's coverage (``share``) is
 at least ``min_share``. ``confidence`` grows with ``share`` and with how one-sided the votes
 are; ``evidence`` spells out every signal in words.
+
+Only articles of the same story are linked (``newskit.stories``), unless
+``across_stories=True``; alignments passed in are filtered the same way.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.resources.reuse import WIRE_CREDITS
 from newskit.reuse.align import align
-from newskit.reuse.overlap import overlap_matrix
+from newskit.reuse.overlap import shingles
+from newskit.stories import Stories, story_map
 
 REUSE_COLUMNS = ["source_id", "derived_id", "share", "derived_share", "confidence", "evidence"]
 DEFAULT_MIN_SHARE = 0.3
@@ -46,6 +50,8 @@ def reuse_graph(
     *,
     min_share: float = DEFAULT_MIN_SHARE,
     alignments: pd.DataFrame | None = None,
+    stories: Stories = None,
+    across_stories: bool = False,
 ) -> pd.DataFrame:
     """Directed edges from the most likely source article to the article derived from it.
 
@@ -53,20 +59,39 @@ def reuse_graph(
     is the share of the source's text (sentence characters) aligned to the derived article,
     ``derived_share`` the same for the derived article, ``confidence`` in [0, 1], ``evidence``
     one sentence per signal. Pass ``alignments`` (``newskit.align`` output) to reuse them.
-    Sorted by ``confidence`` (highest first), then ids.
+    Only articles of the same story are linked (``stories``: ``newskit.stories`` output or
+    ``{article_id: story_id}``; None: the ids the articles carry, or computed) unless
+    ``across_stories=True``. Sorted by ``confidence`` (highest first), then ids.
     """
     articles = list(corpus)
     by_id = {a.id: a for a in articles}
-    al = align(articles) if alignments is None else alignments
-    contain = overlap_matrix(articles, n=3, metric="containment")
+    story = story_map(articles, stories, across_stories=across_stories)
+    if alignments is None:
+        al = align(articles, stories=story)
+    else:
+        al = alignments[
+            [
+                story.get(a) == story.get(b)
+                for a, b in zip(alignments["a_id"], alignments["b_id"], strict=True)
+            ]
+        ]
     rows = []
-    pairs = sorted({(a, b) for a, b in zip(al["a_id"], al["b_id"], strict=True)})
-    for a_id, b_id in pairs:
+    grams: dict[str, frozenset] = {}
+    credits: dict[str, set[str]] = {}
+    for (a_id, b_id), sub in al.groupby(["a_id", "b_id"], sort=True):
         a, b = by_id[a_id], by_id[b_id]
-        sub = al[(al["a_id"] == a_id) & (al["b_id"] == b_id)]
         cov_a = _coverage(a, sub["a_start"], sub["a_end"])
         cov_b = _coverage(b, sub["b_start"], sub["b_end"])
-        votes, evidence = _votes(a, b, cov_a, cov_b, contain, len(sub))
+        for x in (a, b):
+            if x.id not in grams:
+                grams[x.id] = shingles(x, n=3)
+        contain = (_contained(grams[a_id], grams[b_id]), _contained(grams[b_id], grams[a_id]))
+        for x in (a, b):
+            if x.id not in credits:
+                credits[x.id] = _credits(x)
+        votes, evidence = _votes(
+            a, b, cov_a, cov_b, contain, len(sub), (credits[a_id], credits[b_id])
+        )
         total = sum(votes)
         forward = total > 0 or (total == 0 and cov_a >= cov_b)
         src, der = (a, b) if forward else (b, a)
@@ -96,6 +121,11 @@ def _coverage(article: Article, starts: Iterable[int], ends: Iterable[int]) -> f
     return hit / total
 
 
+def _contained(a: frozenset, b: frozenset) -> float:
+    """Share of ``a``'s shingles found in ``b`` (0 when ``a`` has none)."""
+    return len(a & b) / len(a) if a else 0.0
+
+
 def _credits(article: Article) -> set[str]:
     return {
         outlet
@@ -105,7 +135,13 @@ def _credits(article: Article) -> set[str]:
 
 
 def _votes(
-    a: Article, b: Article, cov_a: float, cov_b: float, contain: pd.DataFrame, n_passages: int
+    a: Article,
+    b: Article,
+    cov_a: float,
+    cov_b: float,
+    contain: tuple[float, float],
+    n_passages: int,
+    cred: tuple[set[str], set[str]],
 ) -> tuple[list[float], list[str]]:
     """Signed votes (positive: ``a`` is the source) and the evidence sentences."""
     votes: list[float] = []
@@ -117,7 +153,7 @@ def _votes(
         src = a.id if cov_a > cov_b else b.id
         votes.append(VOTES["coverage"] * (1 if cov_a > cov_b else -1))
         ev.append(f"coverage: {src} is the more fully reused")
-    c_ab, c_ba = contain.loc[a.id, b.id], contain.loc[b.id, a.id]
+    c_ab, c_ba = contain
     ev_c = f"3-gram containment {a.id} in {b.id} {c_ab:.2f}, {b.id} in {a.id} {c_ba:.2f}"
     if min(c_ab, c_ba) > 0 and max(c_ab, c_ba) / min(c_ab, c_ba) >= CONTAINMENT_RATIO:
         votes.append(VOTES["containment"] * (1 if c_ab > c_ba else -1))
@@ -128,7 +164,7 @@ def _votes(
         ev.append(f"dates: {a.id} {a.date}, {b.id} {b.date} (earlier is the source)")
     else:
         ev.append(f"dates: {a.id} {a.date or 'unknown'}, {b.id} {b.date or 'unknown'}")
-    cred_a, cred_b = _credits(a), _credits(b)
+    cred_a, cred_b = cred
     if a.outlet and a.outlet in cred_b:
         votes.append(VOTES["credit"])
         ev.append(f"{b.id} credits {a.outlet}")

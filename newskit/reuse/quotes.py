@@ -26,6 +26,7 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.grouping import connected_groups
 from newskit.resources.reuse import NOT_SPEAKERS, QUOTE_MARKS, SPEECH_VERBS
+from newskit.stories import Stories, story_map
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "start", "end", "text", "speaker", "n_articles"]
 DEFAULT_MIN_WORDS = 2
@@ -129,20 +130,30 @@ def shared_quotes(
     *,
     min_words: int = DEFAULT_MIN_WORDS,
     min_ratio: float = DEFAULT_MIN_RATIO,
+    stories: Stories = None,
+    across_stories: bool = False,
 ) -> pd.DataFrame:
-    """Each quotation that appears in two or more articles, one row per occurrence.
+    """Each quotation that appears in two or more articles of one story, one row per occurrence.
 
     Returns ``quote_id, article_id, start, end, text, speaker, n_articles``: ``text`` is
     ``raw[start:end]`` (the quotation without its marks), ``speaker`` the named speaker or
     ``None``, ``n_articles`` how many articles carry that quotation. Sorted by ``n_articles``
     (most first), then by where the quotation first appears (corpus order, offset).
+    Quotations are only matched between articles of the same story (``stories``:
+    ``newskit.stories`` output or ``{article_id: story_id}``; None: the ids the articles carry,
+    or computed); ``across_stories=True`` matches them across the whole corpus.
     """
     articles = list(corpus)
+    story = story_map(articles, stories, across_stories=across_stories)
     found = [(a, q) for a in articles for q in quotations(a, min_words=min_words)]
+    by_story: dict[str, list[int]] = {}
+    for i, (a, _) in enumerate(found):
+        by_story.setdefault(story[a.id], []).append(i)
     links = (
         (i, j)
-        for i in range(len(found))
-        for j in range(i + 1, len(found))
+        for members in by_story.values()
+        for x, i in enumerate(members)
+        for j in members[x + 1 :]
         if found[i][0].id != found[j][0].id
         and quotes_match(found[i][1].words, found[j][1].words, min_ratio=min_ratio)
     )

@@ -34,6 +34,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from typing import Union
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,9 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import article_tokens
 from newskit.resources.stopwords import STOPWORDS, TIME_WORDS
 
+# What every cross-article analysis accepts as ``stories=``: ``newskit.stories`` output, a
+# mapping ``{article_id: story_id}``, or None (use the ids the articles carry, or compute them).
+Stories = Union[pd.DataFrame, Mapping[str, str | None], None]  # noqa: UP007
 STORY_COLUMNS = ["article_id", "story_id", "n_articles", "similarity"]
 # Mean similarity two groups need to merge (granularity; see the module docstring).
 DEFAULT_THRESHOLD = 0.3
@@ -301,7 +305,7 @@ def _centre_similarity(matrix, groups: list[list[int]]) -> list[float]:
 
 def story_map(
     corpus: Iterable[Article],
-    assigned: pd.DataFrame | Mapping[str, str | None] | None = None,
+    assigned: Stories = None,
     *,
     across_stories: bool = False,
 ) -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from newskit.corpus.records import Article
-from newskit.stories.group import article_terms, story_map
+from newskit.stories.group import Stories, article_terms, story_map
 
 STORY_TABLE_COLUMNS = [
     "story_id",
@@ -41,7 +41,7 @@ NO_OUTLET = "(no outlet)"
 
 
 def _story_groups(
-    corpus: Iterable[Article], stories: pd.DataFrame | Mapping[str, str | None] | None
+    corpus: Iterable[Article], stories: Stories
 ) -> tuple[list[Article], dict[str, list[Article]]]:
     articles = list(corpus)
     mapping = story_map(articles, stories)
@@ -54,7 +54,7 @@ def _story_groups(
 
 def story_table(
     corpus: Iterable[Article],
-    stories: pd.DataFrame | Mapping[str, str | None] | None = None,
+    stories: Stories = None,
 ) -> pd.DataFrame:
     """One row per story.
 
@@ -125,7 +125,7 @@ def _top_terms(members: list[Article], df: Counter[str], n: int) -> list[str]:
 
 def outlet_story_coverage(
     corpus: Iterable[Article],
-    stories: pd.DataFrame | Mapping[str, str | None] | None = None,
+    stories: Stories = None,
 ) -> pd.DataFrame:
     """Which outlet covered which story, and who published first: one row per (story, outlet).
 
