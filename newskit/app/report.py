@@ -109,8 +109,8 @@ def interactive_tables(*, page_length: int = 10) -> None:
 
     Call it in a notebook's first code cell. The DataTables code is embedded in that cell's
     output (itables' offline mode), so the tables work without the network, in JupyterLab and
-    in the report; the text form of a frame (what nbval compares) is unchanged. Table ids are
-    random: ``notebooks/nbval_sanitize.cfg`` replaces them.
+    in the report; the text form of a frame (what nbval compares) is unchanged. Stylers keep
+    pandas' HTML. Table ids are random: ``notebooks/nbval_sanitize.cfg`` replaces them.
     """
     import itables
     from IPython import get_ipython
@@ -119,7 +119,13 @@ def interactive_tables(*, page_length: int = 10) -> None:
     itables.options.pageLength = page_length
     itables.options.classes = "display compact"
     if get_ipython() is not None:
+        from pandas.io.formats.style import Styler
+
+        styled = Styler._repr_html_
         itables.init_notebook_mode(all_interactive=True, connected=False)
+        # A Styler keeps pandas' own HTML: its colours would be lost in a DataTable, and
+        # itables refuses Stylers unless all HTML in them is trusted (allow_html).
+        Styler._repr_html_ = styled  # type: ignore[method-assign]
 
 
 class _TableCapture:
