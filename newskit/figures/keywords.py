@@ -86,8 +86,9 @@ def keyword_heatmap(
         title=title,
         height=max(300, 120 + 22 * len(keywords)),
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"side": "top"},
-        margin={"t": 100},
+        xaxis={"side": "top", "tickangle": -45 if len(outlets) > 6 else 0},
+        # room for the outlet names above the grid (slanted when many), below the title
+        margin={"t": 100 if len(outlets) <= 6 else 70 + 5 * max(len(str(o)) for o in outlets)},
     )
     return fig
 
