@@ -16,6 +16,8 @@ from newskit.figures._names import article_labels, article_titles, label_or_id, 
 #: overlapping articles when no outlets are given), the reuse graph keeps its strongest edges.
 MAX_ARTICLES = 40
 MAX_EDGES = 40
+#: The reuse graph writes outlet names beside its nodes up to this many (hover names the rest).
+MAX_LABELLED = 12
 #: The coverage grid shows at most this many facts (most widely carried first) and outlets.
 MAX_FACTS = 60
 MAX_OUTLETS = 30
@@ -160,7 +162,7 @@ def reuse_figure(
         go.Scatter(
             x=[pos[i][0] for i in ids],
             y=[pos[i][1] for i in ids],
-            mode="markers+text" if len(ids) <= MAX_ARTICLES else "markers",
+            mode="markers+text" if len(ids) <= MAX_LABELLED else "markers",
             text=[labels.get(i, html.escape(i)) for i in ids],
             textposition="top center",
             marker={"size": 18 if len(ids) <= MAX_ARTICLES else 9, "color": "#4c78a8"},
@@ -199,7 +201,7 @@ def reuse_figure(
         xaxis={"visible": False, "range": [-1.6, 1.6]},
         yaxis={"visible": False, "range": [-1.4, 1.5]},
         showlegend=False,
-        height=450 if len(ids) <= MAX_ARTICLES else 650,
+        height=450 if len(ids) <= MAX_LABELLED else 650,
     )
     return fig
 
