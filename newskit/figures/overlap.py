@@ -82,8 +82,8 @@ def overlap_heatmap(
     )
     fig.update_layout(
         title=(title or "Overlap (row A against column B)") + note,
-        xaxis_title=matrix.columns.name or "b_id",
-        yaxis_title=matrix.index.name or "a_id",
+        xaxis_title="article B (outlet)" if labels else matrix.columns.name or "b_id",
+        yaxis_title="article A (outlet)" if labels else matrix.index.name or "a_id",
         yaxis={"autorange": "reversed", "automargin": True},
         height=min(1000, 200 + (40 if small else 18) * len(matrix)),
     )

@@ -23,6 +23,12 @@ from newskit.reuse.quotes import shared_quotes
 from newskit.reuse.similarity import DEFAULT_MIN_SCORE
 from newskit.views._panel import Panel, escape
 
+
+def _wide() -> widgets.Layout:
+    """A layout wide enough for an article dropdown's "outlet · date · title [id]"."""
+    return widgets.Layout(width="48em")
+
+
 # Pair picker: passages are computed once from this score and filtered by the slider.
 PAIR_FLOOR = 0.3
 # Highlight colours for aligned passages; pair k gets COLOURS[k % len(COLOURS)] on both sides.
@@ -70,8 +76,10 @@ def pair_panel(corpus: Corpus, *, alignments: pd.DataFrame | None = None) -> Pan
     ids = list(corpus.ids)
     names = _article_choices(corpus)
     controls = {
-        "a": widgets.Dropdown(options=names, value=ids[0], description="A"),
-        "b": widgets.Dropdown(options=names, value=ids[min(1, len(ids) - 1)], description="B"),
+        "a": widgets.Dropdown(options=names, value=ids[0], description="A", layout=_wide()),
+        "b": widgets.Dropdown(
+            options=names, value=ids[min(1, len(ids) - 1)], description="B", layout=_wide()
+        ),
         "min_score": widgets.FloatSlider(
             value=DEFAULT_MIN_SCORE, min=PAIR_FLOOR, max=1.0, step=0.05, description="min score"
         ),
