@@ -367,7 +367,7 @@ def test_interactive_tables_page_frames_and_leave_stylers_alone():
     try:
         interactive_tables(page_length=5)
         html = frame._repr_html_()
-        assert "itables_" in html and '"pageLength": 5' in html and "&lt;b&gt;" in html
+        assert "itables_nk" in html and '"pageLength": 5' in html and "&lt;b&gt;" in html
         styled = frame.style.map(lambda v: "color:red" if v == 3 else "")
         assert "color: red" in styled._repr_html_()  # pandas' own HTML, no error
     finally:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import os
 import re
 import time
@@ -110,7 +111,8 @@ def interactive_tables(*, page_length: int = 10) -> None:
     Call it in a notebook's first code cell. The DataTables code is embedded in that cell's
     output (itables' offline mode), so the tables work without the network, in JupyterLab and
     in the report; the text form of a frame (what nbval compares) is unchanged. Stylers keep
-    pandas' HTML. Table ids are random: ``notebooks/nbval_sanitize.cfg`` replaces them.
+    pandas' HTML. Table ids are numbered in display order (``itables_nk1``, …), so outputs are
+    deterministic.
     """
     import itables
     from IPython import get_ipython
@@ -126,6 +128,21 @@ def interactive_tables(*, page_length: int = 10) -> None:
         # A Styler keeps pandas' own HTML: its colours would be lost in a DataTable, and
         # itables refuses Stylers unless all HTML in them is trusted (allow_html).
         Styler._repr_html_ = styled  # type: ignore[method-assign]
+        # Table ids numbered in display order instead of itables' random ones, so that a
+        # notebook re-executed top to bottom is saved byte-identical.
+        pd.DataFrame._repr_html_ = _datatable_html  # type: ignore[method-assign]
+        pd.Series._repr_html_ = _datatable_html  # type: ignore[attr-defined]
+
+
+_TABLE_IDS = itertools.count(1)
+
+
+def _datatable_html(frame: Any) -> str:
+    import itables
+
+    return itables.to_html_datatable(
+        frame, table_id=f"itables_nk{next(_TABLE_IDS)}", connected=False
+    )
 
 
 class _TableCapture:
