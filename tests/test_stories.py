@@ -208,3 +208,33 @@ def test_copy_keeps_story_id_out_of_equality():
     article = newskit.load_corpus()[0]
     assert dataclasses.replace(article, story_id="S9") == article
     assert dataclasses.replace(article, story_id="S9").story_id == "S9"
+
+
+def test_the_seeds_stay_one_story_among_generated_ones(seeds):
+    generated = make_corpus(30, 3, seed=5)
+    real = pd.DataFrame(
+        {
+            "id": [a.id for a in seeds],
+            "outlet": [a.outlet for a in seeds],
+            "date": [a.date.isoformat() if a.date else None for a in seeds],
+            "title": [a.title for a in seeds],
+            "text": [a.raw for a in seeds],
+            "story": "seeds",
+        }
+    )
+    both = pd.concat([generated, real], ignore_index=True)
+    found = newskit.stories(newskit.load_corpus(both))
+    assert found.loc[found["article_id"].isin(real["id"]), "story_id"].nunique() == 1
+    assert bcubed_f1(found["story_id"].tolist(), both["story"].tolist()) >= 0.97
+
+
+def test_an_outlet_footer_does_not_join_its_stories():
+    frame = make_corpus(40, 3, seed=1)
+    footer = (
+        "Follow {o} on social media for the latest from Harbor City. Copyright {o} Media Group."
+    )
+    frame["text"] = [
+        t + "\n" + footer.format(o=o) if isinstance(o, str) else t
+        for t, o in zip(frame["text"], frame["outlet"], strict=True)
+    ]
+    assert _scored(frame) >= 0.97
