@@ -13,7 +13,6 @@ import nbformat
 import pandas as pd
 import pytest
 
-import newskit
 from newskit.app import report as report_module
 from newskit.app import stories as stories_module
 from newskit.app.report import ReportError, build_report, find_notebooks
@@ -171,6 +170,4 @@ def test_every_notebook_runs_on_small_shapes(name, tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["300", "1000"])
 def test_every_notebook_runs_on_many_stories(name, tmp_path):
-    if not callable(getattr(newskit, "story_table", None)):
-        pytest.skip("needs newskit.stories (issue 10 part A, branch stories)")
     _run_shape(name, tmp_path, stories=1)

@@ -11,12 +11,12 @@ else a ``story_id`` from the story table.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import pandas as pd
 
 from newskit.corpus.corpus import Corpus
+from newskit.stories import stories, story_table
 from newskit.views.stories import ALL, story_choices, story_corpus
 
 __all__ = ["ALL", "pick_story", "with_stories"]
@@ -28,24 +28,15 @@ def with_stories(corpus: Corpus, **options: Any) -> tuple[Corpus, pd.DataFrame |
     Articles that already carry a ``story_id`` are kept as they are; otherwise the stories come
     from ``newskit.stories(corpus, **options)`` and ``Corpus.with_stories``, the table from
     ``newskit.story_table`` (``story_id, n_articles, n_outlets, outlets, first_date,
-    last_date, label``). A newskit without story grouping gives ``(corpus, None)``: the whole
-    corpus is one story.
+    last_date, label, terms``), largest story first. An empty corpus gives ``(corpus, None)``.
     """
-    try:  # newskit.stories (issue 10, part A); without it the corpus is one story
-        grouping = importlib.import_module("newskit.stories")
-    except ModuleNotFoundError:
-        return corpus, None
-    find = getattr(grouping, "stories", None)
-    tabulate = getattr(grouping, "story_table", None)
-    if not callable(find) or not callable(tabulate) or not len(corpus):
+    if not len(corpus):
         return corpus, None
     if all(getattr(a, "story_id", None) is not None for a in corpus):
-        frame = pd.DataFrame(
-            {"article_id": corpus.ids, "story_id": [a.story_id for a in corpus]}  # type: ignore[attr-defined]
-        )
-        return corpus, _largest_first(tabulate(corpus, frame))
-    frame = find(corpus, **options)
-    return corpus.with_stories(frame), _largest_first(tabulate(corpus, frame))  # type: ignore[attr-defined]
+        frame = pd.DataFrame({"article_id": corpus.ids, "story_id": [a.story_id for a in corpus]})
+        return corpus, _largest_first(story_table(corpus, frame))
+    frame = stories(corpus, **options)
+    return corpus.with_stories(frame), _largest_first(story_table(corpus, frame))
 
 
 def _largest_first(table: pd.DataFrame) -> pd.DataFrame:

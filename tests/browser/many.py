@@ -17,7 +17,6 @@ from newskit.corpus.synthetic import make_corpus
 
 _CELLS = [
     (
-        "import pandas as pd\n"
         "import plotly.io as pio\n"
         "import newskit\n"
         "from newskit.app.stories import with_stories\n"
@@ -30,14 +29,8 @@ _CELLS = [
     ("CORPUS = None", ["parameters"]),
     (
         "full, stories = with_stories(newskit.load_corpus(CORPUS))\n"
-        "if stories is None:  # newskit without story grouping: the generator's true labels\n"
-        "    truth = pd.read_json(CORPUS, lines=True).set_index('id')['story']\n"
-        "    for a in full:\n"
-        "        object.__setattr__(a, 'story_id', truth[a.id])\n"
         "articles = full.frame()\n"
-        "if 'story_id' not in articles:\n"
-        "    articles['story_id'] = [a.story_id for a in full]\n"
-        "print(len(full), 'articles')",
+        "print(len(full), 'articles in', len(stories), 'stories')",
         [],
     ),
     ("story_timeline(articles, stories)", []),
