@@ -71,6 +71,7 @@ def test_refresh_names_the_failing_cell_and_leaves_the_file(tmp_path):
         ("'/home/u/notebooks/seeds/b.txt'", "'<repo>/seeds/b.txt'"),
         ("C:\\Users\\me\\newskit\\notebooks\\00_corpus.ipynb", "<repo>/notebooks\\00_corpus.ipynb"),
         ("seeds/000_a.txt and 0x12", "seeds/000_a.txt and 0x12"),  # left alone
+        ('<table id="itables_c73d40b1_a32e_4708_b52f_8cf54d1939c8">', '<table id="itables_ID">'),
     ],
 )
 def test_sanitize_file(text, expected):
@@ -79,7 +80,7 @@ def test_sanitize_file(text, expected):
     from nbval.plugin import get_sanitize_patterns
 
     patterns = get_sanitize_patterns((NOTEBOOKS / "nbval_sanitize.cfg").read_text())
-    assert len(patterns) == 3
+    assert len(patterns) == 4
     for regex, replace in patterns:
         text = re.sub(regex, replace, text)
     assert text == expected

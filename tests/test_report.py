@@ -353,3 +353,25 @@ def test_summary_is_the_first_paragraph_as_text(markdown, expected):
     from newskit.app.report import _summary
 
     assert _summary(_nb(("code", "x = 1"), ("markdown", markdown), ("markdown", "no"))) == expected
+
+
+def test_interactive_tables_page_frames_and_leave_stylers_alone():
+    import itables
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from newskit.app.report import interactive_tables
+
+    frame = pd.DataFrame({"a": range(30), "b": ["<b>x</b>"] * 30})
+    plain = frame._repr_html_()
+    shell = InteractiveShell.instance()
+    try:
+        interactive_tables(page_length=5)
+        html = frame._repr_html_()
+        assert "itables_nk" in html and '"pageLength": 5' in html and "&lt;b&gt;" in html
+        styled = frame.style.map(lambda v: "color:red" if v == 3 else "")
+        assert "color: red" in styled._repr_html_()  # pandas' own HTML, no error
+    finally:
+        itables.init_notebook_mode(all_interactive=False)
+        InteractiveShell.clear_instance()
+        del shell
+    assert frame._repr_html_() == plain

@@ -149,3 +149,12 @@ def test_seeds_unchanged_by_story_awareness(seeds):
     pd.testing.assert_frame_equal(
         newskit.shared_quotes(seeds), newskit.shared_quotes(seeds, across_stories=True)
     )
+
+
+def test_reuse_graph_and_coverage_take_an_empty_alignment_frame(seeds):
+    one = seeds.select([seeds[0].id])
+    empty = newskit.align(one)
+    assert empty.empty and "a_id" in empty.columns
+    assert newskit.reuse_graph(one, alignments=empty).empty
+    facts = newskit.coverage(one, alignments=empty, form="long")
+    assert len(facts) > 0 and (facts["n_outlets"] == 1).all()  # every sentence its own fact

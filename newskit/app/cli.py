@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from newskit.app.args import add_corpus_argument, corpus_source
+from newskit.app.report import DEFAULT_STORIES
 from newskit.errors import CorpusError
 
 EXIT_FAILED = 1  # a notebook (or the command's own work) failed
@@ -49,6 +50,16 @@ def _add_report(subparsers: argparse._SubParsersAction) -> argparse.ArgumentPars
     parser.add_argument(
         "--timeout", type=int, default=600, metavar="S", help="seconds allowed per cell"
     )
+    parser.add_argument(
+        "--stories",
+        type=int,
+        default=DEFAULT_STORIES,
+        metavar="N",
+        help=(
+            "on a corpus of several stories, write per-story pages for the N largest "
+            f"(default: {DEFAULT_STORIES}; 0: none)"
+        ),
+    )
     return parser
 
 
@@ -63,6 +74,7 @@ def _run_report(args: argparse.Namespace) -> int:
             notebooks=notebooks,
             show_code=args.show_code,
             timeout=args.timeout,
+            stories=args.stories,
         )
     except (CorpusError, argparse.ArgumentTypeError, ValueError) as exc:
         print(f"newskit report: error: {exc}", file=sys.stderr)

@@ -10,11 +10,19 @@ kernel started in the notebook's folder, and writes into ``out``:
 - ``NN_name.TABLE.csv`` for every table the notebook shows (see below), linked under the table;
 - ``index.html`` linking the pages and their CSV files.
 
+On a corpus of several stories (``newskit.stories``), the notebooks whose ``parameters`` cell
+sets ``STORY`` are per-story: they run once for each of the ``stories`` largest stories, on that
+story's articles, as ``NN_name.STORY_ID.html`` (tables ``NN_name.STORY_ID.TABLE.csv``); the
+others (the corpus and stories pages) run once on the whole corpus. The index lists the
+corpus-level pages, then every story (size, outlets, dates, label) with links to its pages.
+
 Conventions for notebook authors (what the report relies on):
 
 1. File name ``notebooks/NN_name.ipynb``; pages are built in name order.
 2. One code cell tagged ``parameters`` holding ``CORPUS = None`` (None means the bundled seeds);
-   load with ``newskit.load_corpus(CORPUS)``. The report replaces it with a path.
+   load with ``newskit.load_corpus(CORPUS)``. The report replaces it with a path. A per-story
+   notebook also holds ``STORY = None`` and selects with ``newskit.app.stories.pick_story``;
+   the report passes a file of one story's articles and ``STORY = "all"``.
 3. Name the tables you show with ``newskit.app.report.table(frame, "name")`` as the last line of a
    cell: it returns the frame unchanged apart from a name in ``frame.attrs``, so the notebook
    output (and nbval) is exactly that of the plain frame. In the report every DataFrame (or
@@ -35,6 +43,7 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import os
 import re
 import time
@@ -53,6 +62,8 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 PLOTLY_JS = "plotly.min.js"
+#: Stories that get their own per-story pages by default (the largest ones).
+DEFAULT_STORIES = 5
 _TABLE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _INSERTED_TAGS = {SETUP_TAG, "injected-parameters", "papermill-error-cell-tag"}
 _STATIC_NOTE = (
@@ -92,6 +103,46 @@ def table(frame: Shown, name: str) -> Shown:
         data.attrs[TABLE_ATTR] = name
         return frame
     raise TypeError(f"table() takes a DataFrame or a Styler, not {type(frame).__name__}")
+
+
+def interactive_tables(*, page_length: int = 10) -> None:
+    """Show every DataFrame from here on as a searchable, sortable, paged table (itables).
+
+    Call it in a notebook's first code cell. The DataTables code is embedded in that cell's
+    output (itables' offline mode), so the tables work without the network, in JupyterLab and
+    in the report; the text form of a frame (what nbval compares) is unchanged. Stylers keep
+    pandas' HTML. Table ids are numbered in display order (``itables_nk1``, …), so outputs are
+    deterministic.
+    """
+    import itables
+    from IPython import get_ipython
+
+    itables.options.display_logo_when_loading = False
+    itables.options.pageLength = page_length
+    itables.options.classes = "display compact"
+    if get_ipython() is not None:
+        from pandas.io.formats.style import Styler
+
+        styled = Styler._repr_html_
+        itables.init_notebook_mode(all_interactive=True, connected=False)
+        # A Styler keeps pandas' own HTML: its colours would be lost in a DataTable, and
+        # itables refuses Stylers unless all HTML in them is trusted (allow_html).
+        Styler._repr_html_ = styled  # type: ignore[method-assign]
+        # Table ids numbered in display order instead of itables' random ones, so that a
+        # notebook re-executed top to bottom is saved byte-identical.
+        pd.DataFrame._repr_html_ = _datatable_html  # type: ignore[method-assign]
+        pd.Series._repr_html_ = _datatable_html  # type: ignore[attr-defined]
+
+
+_TABLE_IDS = itertools.count(1)
+
+
+def _datatable_html(frame: Any) -> str:
+    import itables
+
+    return itables.to_html_datatable(
+        frame, table_id=f"itables_nk{next(_TABLE_IDS)}", connected=False
+    )
 
 
 class _TableCapture:
@@ -160,6 +211,7 @@ class NotebookPage:
     tables: list[Path] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    story: str | None = None
 
 
 @dataclass
@@ -201,17 +253,22 @@ def build_report(
     notebooks: Iterable[Path | str] | None = None,
     show_code: bool = False,
     timeout: int = 600,
+    stories: int = DEFAULT_STORIES,
     progress: Callable[[str], None] | None = print,
 ) -> Report:
     """Execute each notebook on ``corpus`` and write ``out/index.html`` with one page each.
 
     ``corpus``: a path ``newskit.load_corpus`` accepts (None: the bundled seeds); it is loaded
     once first so a bad corpus fails fast with ``CorpusError``. ``notebooks``: the notebooks to
-    run (default: ``find_notebooks()``). ``timeout``: seconds allowed per cell. ``progress``
-    receives one line per notebook. Every notebook is attempted; if any failed, ``ReportError``
-    is raised at the end naming each failed notebook and cell (the index and the pages of the
-    others are written, and the failed notebook's page shows its traceback).
+    run (default: ``find_notebooks()``). ``timeout``: seconds allowed per cell. ``stories``: how
+    many of the largest stories get their own per-story pages when the corpus holds several
+    (0: none; the per-story notebooks then run on the largest story, as their default).
+    ``progress`` receives one line per notebook run. Every notebook is attempted; if any
+    failed, ``ReportError`` is raised at the end naming each failed notebook and cell (the
+    index and the pages of the others are written, and the failed notebook's page shows its
+    traceback).
     """
+    from newskit.app.stories import with_stories
     from newskit.corpus.corpus import load_corpus
 
     say = progress or (lambda _line: None)
@@ -221,20 +278,43 @@ def build_report(
     out_dir = Path(out).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     _write_plotlyjs(out_dir)
-    pages: list[NotebookPage] = []
     label = corpus_path or "the bundled seeds"
-    say(f"newskit report: {len(paths)} notebooks on {label} ({len(loaded)} articles) → {out_dir}")
-    for i, path in enumerate(paths, 1):
-        say(f"[{i}/{len(paths)}] {path.name} …")
-        page = _run_one(path, corpus_path, out_dir, show_code, timeout)
+    story_table = None
+    if any(_per_story(p) for p in paths):
+        loaded, story_table = with_stories(loaded)
+    runs: list[tuple[Path, dict[str, Any], str, str, str | None]] = []  # path, params, stem, …
+    picked = _picked_stories(story_table, stories)
+    for path in paths:
+        if picked and _per_story(path):
+            for sid, story_label in picked:
+                subset = _story_file(loaded, sid, out_dir)
+                params = {"CORPUS": str(subset), "STORY": "all"}
+                runs.append((path, params, f"{path.stem}.{_slug(sid)}", story_label, sid))
+        else:
+            runs.append((path, {"CORPUS": corpus_path}, path.stem, "", None))
+    pages: list[NotebookPage] = []
+    say(
+        f"newskit report: {len(paths)} notebooks on {label} ({len(loaded)} articles"
+        + (f", {len(story_table)} stories, pages for {len(picked)}" if picked else "")
+        + f"): {len(runs)} runs → {out_dir}"
+    )
+    for i, (path, params, stem, story_label, sid) in enumerate(runs, 1):
+        name = f"{path.name}" + (f" [story {sid}]" if sid is not None else "")
+        say(f"[{i}/{len(runs)}] {name} …")
+        page = _run_one(path, params, out_dir, show_code, timeout, stem=stem)
+        page.story = sid
+        if sid is not None:
+            page.title = f"{page.title} — {story_label}"
         pages.append(page)
         status = "FAILED" if page.error else "ok"
         say(
-            f"[{i}/{len(paths)}] {path.name} {status} in {page.seconds:.1f} s → "
+            f"[{i}/{len(runs)}] {name} {status} in {page.seconds:.1f} s → "
             f"{page.page.name}" + (f" + {len(page.tables)} CSV" if page.tables else "")
         )
     index = out_dir / "index.html"
-    index.write_text(_index_html(pages, label, len(loaded)), encoding="utf-8")
+    index.write_text(
+        _index_html(pages, label, len(loaded), story_table=story_table), encoding="utf-8"
+    )
     say(f"wrote {index}")
     report = Report(index=index, pages=pages)
     if report.failed:
@@ -242,14 +322,71 @@ def build_report(
     return report
 
 
+def _per_story(path: Path) -> bool:
+    """Whether the notebook's ``parameters`` cell sets ``STORY`` (a per-story notebook)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return any(
+        "parameters" in c.metadata.get("tags", []) and re.search(r"^STORY\s*=", c.source, re.M)
+        for c in nb.cells
+    )
+
+
+def _picked_stories(table: pd.DataFrame | None, n: int) -> list[tuple[str, str]]:
+    """``(story_id, title)`` of the ``n`` largest stories, when there are at least two."""
+    if table is None or len(table) < 2 or n <= 0:
+        return []
+    picked = []
+    for row in table.head(n).itertuples(index=False):
+        text = str(getattr(row, "label", "") or "")
+        text = text if len(text) <= 70 else text[:69] + "…"
+        picked.append(
+            (str(row.story_id), f"story {row.story_id} ({row.n_articles} articles) {text}")
+        )
+    return picked
+
+
+def _slug(story_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", story_id).strip("-") or "story"
+
+
+def _story_file(corpus: Any, story_id: str, out_dir: Path) -> Path:
+    """Write one story's articles as JSONL for its notebooks (kept beside the pages as data)."""
+    folder = out_dir / "stories"
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{_slug(story_id)}.jsonl"
+    if not target.exists():
+        rows = [
+            {
+                "id": a.id,
+                "outlet": a.outlet,
+                "date": a.date.isoformat() if a.date else None,
+                "title": a.title,
+                "url": a.url,
+                "text": a.raw,
+            }
+            for a in corpus
+            if getattr(a, "story_id", None) == story_id
+        ]
+        pd.DataFrame(rows).to_json(target, orient="records", lines=True, force_ascii=False)
+    return target
+
+
 def _run_one(
-    path: Path, corpus: str | None, out_dir: Path, show_code: bool, timeout: int
+    path: Path,
+    params: dict[str, Any],
+    out_dir: Path,
+    show_code: bool,
+    timeout: int,
+    *,
+    stem: str | None = None,
 ) -> NotebookPage:
     import nbformat
     from papermill.parameterize import parameterize_notebook
 
     started = time.perf_counter()
-    stem = path.stem
+    stem = stem or path.stem
     page = NotebookPage(notebook=path, page=out_dir / f"{stem}.html", title=stem)
     for old in out_dir.glob(f"{stem}.*.csv"):  # tables of an earlier run
         old.unlink()
@@ -275,7 +412,7 @@ def _run_one(
     nb.metadata.setdefault("papermill", {})
     for cell in nb.cells:  # as papermill's own loader does before it parameterizes
         cell.metadata.setdefault("tags", [])
-    nb = parameterize_notebook(nb, {"CORPUS": corpus})  # papermill's convention and code
+    nb = parameterize_notebook(nb, params)  # papermill's convention and code
     try:
         run_notebook(nb, cwd=path.parent, timeout=timeout)
     except CellError as exc:
@@ -560,32 +697,80 @@ def _error_page(page: NotebookPage) -> str:
     )
 
 
-def _index_html(pages: list[NotebookPage], corpus: str, n_articles: int) -> str:
-    items = []
-    for p in pages:
-        csv = "".join(
-            f' <a class="nk-csv" href="{html.escape(t.name)}">{html.escape(t.name)}</a>'
-            for t in p.tables
-        )
-        status = (
-            f'<div class="nk-error" style="color:#a00">failed: {html.escape(p.error)}</div>'
-            if p.error
-            else ""
-        )
-        items.append(
-            f'<li><a href="{html.escape(p.page.name)}">{html.escape(p.title)}</a> '
-            f"<code>{html.escape(p.notebook.name)}</code>"
-            + (f"<div>{html.escape(p.summary)}</div>" if p.summary else "")
-            + (f'<div style="font-size:0.85em">tables as CSV:{csv}</div>' if csv else "")
-            + f"{status}</li>"
-        )
+def _index_html(
+    pages: list[NotebookPage],
+    corpus: str,
+    n_articles: int,
+    *,
+    story_table: pd.DataFrame | None = None,
+) -> str:
+    corpus_pages = [p for p in pages if p.story is None]
+    items = [_index_item(p) for p in corpus_pages]
+    stories = _stories_html(pages, story_table) if story_table is not None else ""
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        "<title>newskit report</title></head>"
-        "<body style='font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5'>"
+        "<title>newskit report</title><style>.nk-stories td,.nk-stories th{padding:2px 8px;"
+        "vertical-align:top;text-align:left}.nk-stories tr:nth-child(even){background:#f5f5f5}"
+        "</style></head>"
+        "<body style='font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.5'>"
         "<h1>newskit report</h1>"
         f"<p>Corpus: <code>{html.escape(corpus)}</code> ({n_articles} articles). Each page is "
         "a notebook run on this corpus; charts are interactive; every table is also a CSV "
         "file.</p>"
-        f"<ol>{''.join(items)}</ol></body></html>\n"
+        f"<ol>{''.join(items)}</ol>{stories}</body></html>\n"
+    )
+
+
+def _index_item(p: NotebookPage) -> str:
+    csv = "".join(
+        f' <a class="nk-csv" href="{html.escape(t.name)}">{html.escape(t.name)}</a>'
+        for t in p.tables
+    )
+    status = (
+        f'<div class="nk-error" style="color:#a00">failed: {html.escape(p.error)}</div>'
+        if p.error
+        else ""
+    )
+    return (
+        f'<li><a href="{html.escape(p.page.name)}">{html.escape(p.title)}</a> '
+        f"<code>{html.escape(p.notebook.name)}</code>"
+        + (f"<div>{html.escape(p.summary)}</div>" if p.summary else "")
+        + (f'<div style="font-size:0.85em">tables as CSV:{csv}</div>' if csv else "")
+        + f"{status}</li>"
+    )
+
+
+def _stories_html(pages: list[NotebookPage], table: pd.DataFrame) -> str:
+    """The stories section of the index: one row per story, links to its per-story pages."""
+    by_story: dict[str, list[NotebookPage]] = {}
+    for p in pages:
+        if p.story is not None:
+            by_story.setdefault(p.story, []).append(p)
+    rows = []
+    for r in table.itertuples(index=False):
+        sid = str(r.story_id)
+        links = " · ".join(
+            f'<a href="{html.escape(p.page.name)}">{html.escape(p.notebook.stem)}</a>'
+            + (' <span class="nk-error" style="color:#a00">failed</span>' if p.error else "")
+            for p in by_story.get(sid, [])
+        )
+        outlets = getattr(r, "outlets", "")
+        outlets = ", ".join(map(str, outlets)) if isinstance(outlets, (list, tuple)) else outlets
+        dates = " – ".join(
+            str(d)[:10] for d in dict.fromkeys((r.first_date, r.last_date)) if pd.notna(d)
+        )
+        rows.append(
+            f'<tr class="nk-story" data-story="{html.escape(sid)}"><td>{html.escape(sid)}</td>'
+            f"<td>{r.n_articles}</td><td>{html.escape(str(outlets or ''))}</td>"
+            f"<td>{html.escape(dates)}</td><td>{html.escape(str(r.label or ''))}</td>"
+            f"<td>{links}</td></tr>"
+        )
+    n_linked = len(by_story)
+    return (
+        f"<h2>Stories</h2><p>{len(table)} stories, largest first. The {n_linked} largest have "
+        "their own pages (per-story notebooks run on that story's articles; <code>newskit "
+        "report --stories N</code> sets how many). The stories page above compares them all."
+        "</p><table class='nk-stories' style='border-collapse:collapse;font-size:0.9em'>"
+        "<tr><th>story</th><th>articles</th><th>outlets</th><th>dates</th><th>label</th>"
+        f"<th>pages</th></tr>{''.join(rows)}</table>"
     )

@@ -4,6 +4,12 @@ from newskit.figures.claims import claim_timeline
 from newskit.figures.corpus import lengths_figure
 from newskit.figures.keywords import distinctive_bars, keyword_heatmap
 from newskit.figures.overlap import coverage_figure, overlap_heatmap, reuse_figure
+from newskit.figures.stories import (
+    outlet_reuse_frame,
+    outlet_reuse_heatmap,
+    story_coverage_figure,
+    story_timeline,
+)
 
 __all__: list[str] = [
     "claim_timeline",
@@ -11,6 +17,10 @@ __all__: list[str] = [
     "distinctive_bars",
     "keyword_heatmap",
     "lengths_figure",
+    "outlet_reuse_frame",
+    "outlet_reuse_heatmap",
     "overlap_heatmap",
     "reuse_figure",
+    "story_coverage_figure",
+    "story_timeline",
 ]

@@ -12,6 +12,8 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from newskit.figures._names import UNKNOWN_OUTLET, article_labels
+
 LengthMeasure = Literal["n_words", "n_chars", "n_sentences"]
 
 #: Axis titles for the measures ``lengths_figure`` can plot.
@@ -21,16 +23,22 @@ MEASURE_LABELS: dict[str, str] = {
     "n_sentences": "sentences",
 }
 _HOVER_COLUMNS = ["id", "outlet", "title", "n_words", "n_chars", "n_sentences", "n_removed"]
-_UNKNOWN_OUTLET = "(unknown outlet)"
+_UNKNOWN_OUTLET = UNKNOWN_OUTLET
+#: Above this many articles ``lengths_figure`` draws one box per outlet instead of one bar each.
+MAX_BARS = 60
 
 
-def lengths_figure(frame: pd.DataFrame, *, measure: LengthMeasure = "n_words") -> go.Figure:
+def lengths_figure(
+    frame: pd.DataFrame, *, measure: LengthMeasure = "n_words", max_bars: int = MAX_BARS
+) -> go.Figure:
     """A bar per article (in frame order) of its length, coloured by outlet.
 
     ``frame``: ``Corpus.frame()`` or any frame with its columns ``id, outlet, title, n_words,
-    n_chars, n_sentences, n_removed``. ``measure`` picks the bar height. Hovering a bar shows
-    the article's title and all its counts. One legend entry per outlet, in order of first
-    appearance; articles without an outlet are grouped as "(unknown outlet)".
+    n_chars, n_sentences, n_removed``. ``measure`` picks the bar height. Bars are labelled by
+    outlet (numbered when an outlet has several); hovering a bar shows the article's id, title
+    and all its counts. One legend entry per outlet, in order of first appearance; articles
+    without an outlet are grouped as "(unknown outlet)". With more than ``max_bars`` articles
+    it draws one box per outlet instead (every article a point, its title in the hover).
     """
     if measure not in MEASURE_LABELS:
         raise ValueError(f"measure must be one of {list(MEASURE_LABELS)}, not {measure!r}")
@@ -38,6 +46,9 @@ def lengths_figure(frame: pd.DataFrame, *, measure: LengthMeasure = "n_words") -
     if missing:
         raise ValueError(f"frame lacks columns {missing}; pass Corpus.frame()")
     df = frame[_HOVER_COLUMNS].copy()
+    labels = article_labels(frame)
+    if len(df) > max_bars:
+        return _length_boxes(df, measure)
     # plotly reads trace names and hover text as (a subset of) HTML: escape what comes from
     # the articles so that markup in a title shows as text.
     df["outlet"] = df["outlet"].fillna(_UNKNOWN_OUTLET).astype(str).map(html.escape)
@@ -61,10 +72,44 @@ def lengths_figure(frame: pd.DataFrame, *, measure: LengthMeasure = "n_words") -
         )
     fig.update_layout(
         title=f"Article length ({MEASURE_LABELS[measure]})",
-        xaxis={"title": "article", "categoryorder": "array", "categoryarray": df["id"].tolist()},
+        xaxis={
+            "title": "article",
+            "categoryorder": "array",
+            "categoryarray": df["id"].tolist(),
+            "tickmode": "array",
+            "tickvals": df["id"].tolist(),
+            "ticktext": [labels[str(i)] for i in frame["id"]],
+        },
         yaxis={"title": MEASURE_LABELS[measure]},
         legend={"title": "outlet"},
         template="plotly_white",
         bargap=0.3,
+    )
+    return fig
+
+
+def _length_boxes(df: pd.DataFrame, measure: str) -> go.Figure:
+    df["outlet"] = df["outlet"].fillna(_UNKNOWN_OUTLET).astype(str).map(html.escape)
+    df["title"] = df["title"].fillna("").astype(str).map(html.escape)
+    df["id"] = df["id"].astype(str).map(html.escape)
+    fig = go.Figure()
+    for outlet in dict.fromkeys(df["outlet"]):
+        part = df[df["outlet"] == outlet]
+        fig.add_box(
+            y=part[measure].tolist(),
+            name=outlet,
+            boxpoints="all",
+            jitter=0.4,
+            pointpos=0,
+            marker={"size": 4},
+            customdata=part[["id", "title"]].astype(object).values.tolist(),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]} · %{y}<extra></extra>",
+        )
+    fig.update_layout(
+        title=f"Article length ({MEASURE_LABELS[measure]}), {len(df)} articles by outlet",
+        xaxis={"title": "outlet", "tickangle": -30 if df["outlet"].nunique() > 8 else 0},
+        yaxis={"title": MEASURE_LABELS[measure]},
+        showlegend=False,
+        template="plotly_white",
     )
     return fig

@@ -22,8 +22,12 @@ def keyword_heatmap(
     *,
     value: Literal["count", "rank"] = "count",
     title: str | None = "Keywords by outlet",
+    max_keywords: int = 50,
 ) -> go.Figure:
     """Heatmap of a ``keyword_table`` frame: keywords down (consensus first), outlets across.
+
+    Only the first ``max_keywords`` keywords of the table (its consensus order) are drawn; the
+    title says how many were left out.
 
     ``value="count"`` colours a cell by how often the outlet uses the keyword; ``"rank"`` by
     its rank in the outlet's top list (darker = higher; blank when not in the list). A cell's
@@ -32,6 +36,10 @@ def keyword_heatmap(
     if value not in ("count", "rank"):
         raise ValueError(f"value must be 'count' or 'rank', not {value!r}")
     keywords = list(dict.fromkeys(table["keyword"]))
+    if len(keywords) > max_keywords:
+        title = f"{title or 'Keywords'} (first {max_keywords} of {len(keywords)})"
+        keywords = keywords[:max_keywords]
+        table = table[table["keyword"].isin(set(keywords))]
     outlets = list(dict.fromkeys(table["outlet"]))
     counts = table.pivot(index="keyword", columns="outlet", values="count").reindex(
         index=keywords, columns=outlets
@@ -78,8 +86,9 @@ def keyword_heatmap(
         title=title,
         height=max(300, 120 + 22 * len(keywords)),
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"side": "top"},
-        margin={"t": 100},
+        xaxis={"side": "top", "tickangle": -45 if len(outlets) > 6 else 0},
+        # room for the outlet names above the grid (slanted when many), below the title
+        margin={"t": 100 if len(outlets) <= 6 else 70 + 5 * max(len(str(o)) for o in outlets)},
     )
     return fig
 
@@ -92,16 +101,20 @@ def distinctive_bars(
     title: str | None = "Distinctive terms (weighted log-odds z)",
 ) -> go.Figure:
     """Bars of the ``top`` terms with the highest ``z`` for each group of a
-    ``distinctive_terms`` frame, one panel per group (in the frame's order, or ``groups``)."""
+    ``distinctive_terms`` frame, one panel per group (in the frame's order, or ``groups``);
+    more than four groups are laid out in two or three columns."""
     groups = groups or list(dict.fromkeys(frame["group"]))
-    n = max(len(groups), 1)
+    cols = 1 if len(groups) <= 4 else (2 if len(groups) <= 10 else 3)
+    n = max(-(-len(groups) // cols), 1)  # rows
     fig = make_subplots(
         rows=n,
-        cols=1,
+        cols=cols,
         subplot_titles=[str(g) for g in groups] or [""],
         vertical_spacing=min(0.3 / n, 0.08),
+        horizontal_spacing=0.25 if cols > 1 else 0.2,
     )
-    for i, g in enumerate(groups, start=1):
+    for k, g in enumerate(groups):
+        i, j = k // cols + 1, k % cols + 1
         part = frame[frame["group"] == g].head(top)
         fig.add_trace(
             go.Bar(
@@ -118,8 +131,8 @@ def distinctive_bars(
                 showlegend=False,
             ),
             row=i,
-            col=1,
+            col=j,
         )
-        fig.update_yaxes(autorange="reversed", automargin=True, row=i, col=1)
+        fig.update_yaxes(autorange="reversed", automargin=True, row=i, col=j)
     fig.update_layout(title=title, height=120 + n * (top * 20 + 50), bargap=0.25)
     return fig

@@ -23,7 +23,7 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.grouping import connected_groups
 from newskit.reuse.align import align
-from newskit.stories import Stories, story_map
+from newskit.stories import Stories, story_map, within_stories
 
 COVERAGE_LONG_COLUMNS = [
     "fact_id",
@@ -68,12 +68,7 @@ def coverage(
     if alignments is None:
         al = align(articles, stories=story, quotes=False)
     else:
-        al = alignments[
-            [
-                story.get(a) == story.get(b)
-                for a, b in zip(alignments["a_id"], alignments["b_id"], strict=True)
-            ]
-        ]
+        al = within_stories(alignments, story)
     al = al[al["kind"] != "quote"]
     columns = _columns(articles, story)
     nodes: dict[tuple[str, int], tuple[int, int, int]] = {}

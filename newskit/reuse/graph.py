@@ -34,7 +34,7 @@ from newskit.corpus.segment import sentence_spans
 from newskit.resources.reuse import WIRE_CREDITS
 from newskit.reuse.align import align
 from newskit.reuse.overlap import shingles
-from newskit.stories import Stories, story_map
+from newskit.stories import Stories, story_map, within_stories
 
 REUSE_COLUMNS = ["source_id", "derived_id", "share", "derived_share", "confidence", "evidence"]
 DEFAULT_MIN_SHARE = 0.3
@@ -66,15 +66,7 @@ def reuse_graph(
     articles = list(corpus)
     by_id = {a.id: a for a in articles}
     story = story_map(articles, stories, across_stories=across_stories)
-    if alignments is None:
-        al = align(articles, stories=story)
-    else:
-        al = alignments[
-            [
-                story.get(a) == story.get(b)
-                for a, b in zip(alignments["a_id"], alignments["b_id"], strict=True)
-            ]
-        ]
+    al = align(articles, stories=story) if alignments is None else within_stories(alignments, story)
     rows = []
     grams: dict[str, frozenset] = {}
     credits: dict[str, set[str]] = {}

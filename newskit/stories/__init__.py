@@ -7,7 +7,14 @@ Nothing here imports ``keywords``, ``reuse`` or ``claims``: they read the storie
 ``newskit.stories`` is the grouping function; its module is ``newskit.stories.group``.
 """
 
-from newskit.stories.group import Stories, stories, story_map
+from newskit.stories.group import Stories, stories, story_map, within_stories
 from newskit.stories.table import outlet_story_coverage, story_table
 
-__all__ = ["Stories", "outlet_story_coverage", "stories", "story_map", "story_table"]
+__all__ = [
+    "Stories",
+    "outlet_story_coverage",
+    "stories",
+    "story_map",
+    "story_table",
+    "within_stories",
+]

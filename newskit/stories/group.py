@@ -352,3 +352,13 @@ def story_map(
         sid = mapping.get(a.id)
         out[a.id] = f"\x00{a.id}" if sid is None or pd.isna(sid) else str(sid)
     return out
+
+
+def within_stories(
+    pairs: pd.DataFrame, story: Mapping[str, str], *, a: str = "a_id", b: str = "b_id"
+) -> pd.DataFrame:
+    """The rows of ``pairs`` (e.g. ``newskit.align`` output) whose two articles (columns ``a``
+    and ``b``) are in one story of ``story`` (``story_map`` output); columns unchanged, also
+    when no row is left."""
+    same = [story.get(x) == story.get(y) for x, y in zip(pairs[a], pairs[b], strict=True)]
+    return pairs.loc[np.asarray(same, dtype=bool)]

@@ -14,6 +14,7 @@ from newskit.views.overlap import (
     quotes_panel,
     reuse_panel,
 )
+from newskit.views.stories import stories_panel, story_choices, story_corpus, story_picker
 
 __all__ = [
     "Panel",
@@ -29,4 +30,8 @@ __all__ = [
     "quotes_panel",
     "reader_panel",
     "reuse_panel",
+    "stories_panel",
+    "story_choices",
+    "story_corpus",
+    "story_picker",
 ]

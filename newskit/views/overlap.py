@@ -23,6 +23,12 @@ from newskit.reuse.quotes import shared_quotes
 from newskit.reuse.similarity import DEFAULT_MIN_SCORE
 from newskit.views._panel import Panel, escape
 
+
+def _wide() -> widgets.Layout:
+    """A layout wide enough for an article dropdown's "outlet · date · title [id]"."""
+    return widgets.Layout(width="48em")
+
+
 # Pair picker: passages are computed once from this score and filtered by the slider.
 PAIR_FLOOR = 0.3
 # Highlight colours for aligned passages; pair k gets COLOURS[k % len(COLOURS)] on both sides.
@@ -49,9 +55,13 @@ def overlap_panel(corpus: Corpus) -> Panel:
         ),
     }
 
+    frame = corpus.frame()
+
     def render(n: int, metric: str):
         m = overlap_matrix(corpus, n=n, metric=metric)
-        return overlap_heatmap(m, title=f"{metric} of word {n}-grams (row A against column B)")
+        return overlap_heatmap(
+            m, articles=frame, title=f"{metric} of word {n}-grams (row A against column B)"
+        )
 
     return Panel(controls, render, title="Document overlap", name="overlap")
 
@@ -64,9 +74,12 @@ def pair_panel(corpus: Corpus, *, alignments: pd.DataFrame | None = None) -> Pan
     """
     al = align(corpus, min_score=PAIR_FLOOR) if alignments is None else alignments
     ids = list(corpus.ids)
+    names = _article_choices(corpus)
     controls = {
-        "a": widgets.Dropdown(options=ids, value=ids[0], description="A"),
-        "b": widgets.Dropdown(options=ids, value=ids[min(1, len(ids) - 1)], description="B"),
+        "a": widgets.Dropdown(options=names, value=ids[0], description="A", layout=_wide()),
+        "b": widgets.Dropdown(
+            options=names, value=ids[min(1, len(ids) - 1)], description="B", layout=_wide()
+        ),
         "min_score": widgets.FloatSlider(
             value=DEFAULT_MIN_SCORE, min=PAIR_FLOOR, max=1.0, step=0.05, description="min score"
         ),
@@ -77,6 +90,16 @@ def pair_panel(corpus: Corpus, *, alignments: pd.DataFrame | None = None) -> Pan
         return [HTML(pair_html(corpus, a, b, rows)), rows]
 
     return Panel(controls, render, title="Aligned passages", name="pair")
+
+
+def _article_choices(corpus: Corpus) -> list[tuple[str, str]]:
+    """``(label, id)`` per article for a dropdown: outlet, date and title, then the id."""
+    choices = []
+    for a in corpus:
+        title = (a.title or "")[:50]
+        bits = [a.outlet or "(unknown outlet)", str(a.date or ""), title, f"[{a.id}]"]
+        choices.append((" · ".join(b for b in bits if b), a.id))
+    return choices
 
 
 def _pair_rows(al: pd.DataFrame, a: str, b: str, min_score: float) -> pd.DataFrame:

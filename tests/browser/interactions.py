@@ -61,6 +61,7 @@ INTERACTIONS: tuple[Interaction, ...] = (
     ),
     Interaction("03_numbers.ipynb", "claims-reader", "article", "select", expect="html"),
     Interaction("03_numbers.ipynb", "claims", "kind", "select"),
+    Interaction("04_stories.ipynb", "stories", "outlet", "select"),
 )
 
 VOILA_NOTEBOOK = "01_keywords.ipynb"
