@@ -412,6 +412,13 @@ def _shared_counts(one: _Passages, two: _Passages) -> tuple[np.ndarray, np.ndarr
     return i[order], j[order], c[order]
 
 
+def _values(m: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``m[rows, cols]`` as a flat array (indices sorted first: scipy then binary-searches)."""
+    m = m.tocsr()
+    m.sort_indices()
+    return np.asarray(m[rows, cols]).ravel()
+
+
 def _reachable(
     one: _Passages, two: _Passages, w: np.ndarray, i: np.ndarray, j: np.ndarray, threshold: float
 ) -> np.ndarray:
@@ -446,8 +453,8 @@ def _reachable(
         if sel.start == sel.stop:
             continue
         rows, cols = i[sel] - lo, j[sel]
-        q_one[sel] = np.asarray((one_f[lo : lo + BOUND_BLOCK] @ two_k_t)[rows, cols]).ravel()
-        q_two[sel] = np.asarray((one_k[lo : lo + BOUND_BLOCK] @ two_f_t)[rows, cols]).ravel()
+        q_one[sel] = _values(one_f[lo : lo + BOUND_BLOCK] @ two_k_t, rows, cols)
+        q_two[sel] = _values(one_k[lo : lo + BOUND_BLOCK] @ two_f_t, rows, cols)
     s = np.minimum(q_one, q_two)
     x_one = np.maximum(p_one[i] - q_one, 0.0)
     x_two = np.maximum(p_two[j] - q_two, 0.0)
