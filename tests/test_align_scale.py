@@ -126,13 +126,12 @@ def _story_corpus(make_corpus) -> newskit.Corpus:
 def test_bound_changes_nothing(make_corpus, monkeypatch, min_score) -> None:
     corpus = _story_corpus(make_corpus)
     calls = _count_calls(monkeypatch)
+    # every article pair through the inverted index and the bound ...
+    monkeypatch.setattr(align_module, "EXHAUSTIVE_PAIRS", 0)
     fast = newskit.align(corpus, min_score=min_score, across_stories=True)
     fast_calls = calls[0]
-    # Every pair "reachable": the exhaustive method scores every sentence pair sharing
-    # MIN_SHARED terms and every window whose sentences share a term with the sentence.
-    monkeypatch.setattr(
-        align_module, "_reachable", lambda one, two, w, i, j, t: np.ones(len(i), dtype=bool)
-    )
+    # ... and every pair of sentences (sharing MIN_SHARED terms) and every window scored
+    monkeypatch.setattr(align_module, "EXHAUSTIVE_PAIRS", 10**9)
     calls[0] = 0
     slow = newskit.align(corpus, min_score=min_score, across_stories=True)
     assert calls[0] > fast_calls
