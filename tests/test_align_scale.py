@@ -128,6 +128,9 @@ def test_bound_changes_nothing(make_corpus, monkeypatch, min_score) -> None:
     calls = _count_calls(monkeypatch)
     # every article pair through the inverted index and the bound ...
     monkeypatch.setattr(align_module, "EXHAUSTIVE_PAIRS", 0)
+    # in small blocks, so that windows straddle blocks
+    monkeypatch.setattr(align_module, "BOUND_BLOCK", 7)
+    monkeypatch.setattr(align_module, "DOT_CHUNK", 50)
     fast = newskit.align(corpus, min_score=min_score, across_stories=True)
     fast_calls = calls[0]
     # ... and every pair of sentences (sharing MIN_SHARED terms) and every window scored
@@ -157,6 +160,8 @@ def test_bound_is_an_upper_bound(make_corpus) -> None:
     w = np.ones(len(index))
     for t, v in weights.items():
         w[index[t]] = v
+    sent_a = align_module._weigh(prep_a.sentences, w)
+    sent_b = align_module._weigh(prep_b.sentences, w)
     i = np.repeat(np.arange(len(units_a)), len(units_b))
     j = np.tile(np.arange(len(units_b)), len(units_a))
     exact = np.array(
@@ -170,14 +175,14 @@ def test_bound_is_an_upper_bound(make_corpus) -> None:
         ]
     )
     for threshold in (0.1, 0.25, 0.4, 0.55, 0.8):
-        ok = align_module._reachable(prep_a.sentences, prep_b.sentences, w, i, j, threshold)
+        ok = align_module._reachable(sent_a, sent_b, i, j, threshold)
         assert not (exact[~ok] >= threshold).any(), threshold
         if threshold >= 0.4:
             assert (~ok).mean() > 0.5  # the bound does leave pairs out
     # windows of two sentences of b against sentences of a
     jw = np.tile(np.arange(len(units_b) - 1), len(units_a))
     iw = np.repeat(np.arange(len(units_a)), len(units_b) - 1)
-    ok = align_module._reachable(prep_a.sentences, prep_b.windows, w, iw, jw, 0.3)
+    ok = align_module._reachable(sent_a, align_module._weigh(prep_b.windows, w), iw, jw, 0.3)
     for x, y in zip(iw[~ok], jw[~ok], strict=True):
         window = b.raw[units_b[y].start : units_b[y + 1].end]
         ua = units_a[x]

@@ -45,7 +45,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -198,21 +198,7 @@ def _align_pair(
                         a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
                     )
     else:
-        a_prep, b_prep = prepare(a), prepare(b)
-        w = np.ones(len(index))
-        for t, v in weights.items():
-            w[index[t]] = v
-        i, j, count = _shared_counts(a_prep.sentences, b_prep.sentences)
-        # Only pairs that share MIN_SHARED terms and could reach min_score are scored: a pair
-        # below min_score is never reported and never beats one above it.
-        many = count >= MIN_SHARED
-        ok = _reachable(a_prep.sentences, b_prep.sentences, w, i[many], j[many], min_score)
-        for x, y in zip(i[many][ok].tolist(), j[many][ok].tolist(), strict=True):
-            ua, ub = a_units[x], b_units[y]
-            scores[x, y] = similarity(
-                a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
-            )
-        windows = _windows(a_prep, b_prep, w, i, j, min_score)
+        scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index)
     best_a: dict[int, float] = {}
     best_b: dict[int, float] = {}
     for (x, y), s in scores.items():
@@ -238,31 +224,58 @@ def _align_pair(
     return rows
 
 
-def _windows(
-    a_prep: _Prepared,
-    b_prep: _Prepared,
-    w: np.ndarray,
-    i: np.ndarray,
-    j: np.ndarray,
+def _bounded(
+    a: Article,
+    b: Article,
+    a_units: list[Unit],
+    b_units: list[Unit],
+    weights: dict[str, float],
     min_score: float,
-) -> dict[str, list[tuple[int, int]]]:
-    """For ``_merges``, by side (``"b"``: windows of ``b`` against sentences of ``a``; ``"a"``
-    the reverse): the (sentence, first sentence of the window) pairs where the sentence shares
-    a term with both sentences of the window (``i``, ``j``: the sentence pairs sharing a term,
-    from ``_shared_counts``) and the window's score could reach ``min_score``."""
-    out = {}
-    na, nb = a_prep.sentences.length.size, b_prep.sentences.length.size
-    for side in ("b", "a"):
-        x, y, n_two = (i, j, nb) if side == "b" else (j, i, na)
-        pair = x.astype(np.int64) * (n_two + 1) + y
-        both = np.isin(pair + 1, pair)
-        x, y = x[both], y[both]
-        order = np.lexsort((y, x))
-        x, y = x[order], y[order]
-        one, two = (a_prep, b_prep) if side == "b" else (b_prep, a_prep)
-        ok = _reachable(one.sentences, two.windows, w, x, y, min_score)
-        out[side] = list(zip(x[ok].tolist(), y[ok].tolist(), strict=True))
-    return out
+    prepare: Callable[[Article], _Prepared],
+    index: dict[str, int],
+) -> tuple[dict[tuple[int, int], float], dict[str, list[tuple[int, int]]]]:
+    """``_align_pair``'s scores and ``_merges``' windows for a large pair of articles.
+
+    Scores: the sentence pairs that share ``MIN_SHARED`` terms and could reach ``min_score``
+    (``_reachable``); a pair below ``min_score`` is never reported and never beats one above
+    it. Windows, by side (``"b"``: windows of ``b`` against sentences of ``a``; ``"a"`` the
+    reverse): (sentence, first sentence of the window) where the sentence shares a term with
+    both sentences of the window and the window could reach ``min_score``. Done in blocks of
+    ``BOUND_BLOCK`` sentences of ``a``, so memory stays bounded."""
+    a_prep, b_prep = prepare(a), prepare(b)
+    w = np.ones(len(index))
+    for t, v in weights.items():
+        w[index[t]] = v
+    a_sent, b_sent = _weigh(a_prep.sentences, w), _weigh(b_prep.sentences, w)
+    a_win, b_win = _weigh(a_prep.windows, w), _weigh(b_prep.windows, w)
+    na, nb = len(a_units), len(b_units)
+    pairs: list[tuple[int, int]] = []
+    windows: dict[str, list[tuple[int, int]]] = {"b": [], "a": []}
+    for end, i, j, count in _shared_blocks(a_prep.sentences, b_prep.sentences):
+        own = i < end  # the block's own rows (the next row only completes windows of a)
+        many = own & (count >= MIN_SHARED)
+        ok = _reachable(a_sent, b_sent, i[many], j[many], min_score)
+        pairs.extend(zip(i[many][ok].tolist(), j[many][ok].tolist(), strict=True))
+        for side in ("b", "a"):
+            if side == "b":
+                x, y, n_two, keep = i[own], j[own], nb, None
+            else:
+                x, y, n_two, keep = j, i, na, i < end
+            key = x * (n_two + 1) + y
+            both = np.isin(key + 1, key)
+            if keep is not None:
+                both &= keep
+            x, y = x[both], y[both]
+            one, two = (a_sent, b_win) if side == "b" else (b_sent, a_win)
+            ok = _reachable(one, two, x, y, min_score)
+            windows[side].extend(zip(x[ok].tolist(), y[ok].tolist(), strict=True))
+    scores: dict[tuple[int, int], float] = {}
+    for x, y in sorted(pairs):
+        ua, ub = a_units[x], b_units[y]
+        scores[x, y] = similarity(
+            a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
+        )
+    return scores, {side: sorted(v) for side, v in windows.items()}
 
 
 def _merges(
@@ -279,7 +292,7 @@ def _merges(
     consecutive sentences on one side that match a sentence on the other better than either
     sentence alone, by at least ``MERGE_GAIN``. Best first; a sentence is used once.
 
-    ``windows`` (from ``_windows``) limits the windows looked at (None: every one); sentence
+    ``windows`` (from ``_bounded``) limits the windows looked at (None: every one); sentence
     pairs missing from ``scores`` are scored here when a window needs them."""
     found = []
     for side in ("b", "a"):
@@ -354,6 +367,8 @@ EXHAUSTIVE_PAIRS = 10_000
 # Sentences of one article are compared in blocks of this many rows (bounds the memory of the
 # sparse products).
 BOUND_BLOCK = 500
+# Pairs whose bound is computed at once (bounds the memory of the row products).
+DOT_CHUNK = 100_000
 # Margin under a threshold before a pair is skipped: scores are rounded to 6 decimals and the
 # bound adds the same weights in another order.
 _BOUND_EPS = 1e-6
@@ -431,71 +446,77 @@ def _width(m: sparse.csr_matrix, width: int) -> sparse.csr_matrix:
     return sparse.csr_matrix((m.data, m.indices, m.indptr), shape=(m.shape[0], width))
 
 
-def _shared_counts(one: _Passages, two: _Passages) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pair of passages sharing a unit term: ``(i, j, count)`` arrays, ``count`` the
-    number of shared terms, sorted by ``i`` then ``j`` (an inverted index term -> passages, as
-    a sparse product in blocks of rows)."""
+class _Weighted(NamedTuple):
+    """``_Passages`` with an article pair's term weights: ``factors`` times the weights,
+    ``total`` its row sums."""
+
+    factors: sparse.csr_matrix
+    keys: sparse.csr_matrix
+    total: np.ndarray
+    wording: list[str]
+    length: np.ndarray
+
+
+def _weigh(passages: _Passages, w: np.ndarray) -> _Weighted:
+    """``passages`` with pair weights ``w`` (by term id)."""
+    factors = (_width(passages.factors, len(w)) @ sparse.diags(w)).tocsr()
+    return _Weighted(
+        factors,
+        _width(passages.keys, len(w)),
+        np.asarray(factors.sum(axis=1)).ravel(),
+        passages.wording,
+        passages.length,
+    )
+
+
+def _shared_blocks(
+    one: _Passages, two: _Passages
+) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
+    """The passage pairs sharing a unit term, by blocks of ``BOUND_BLOCK`` rows of ``one``
+    (an inverted index term -> passages, as a sparse product): ``(end, i, j, count)``, with
+    ``count`` the number of shared terms, for rows ``i`` from the block's first to ``end``
+    included (the row after the block comes too, for windows that start in the block)."""
     width = max(one.shared.shape[1], two.shared.shape[1])
     left, right = _width(one.shared, width), _width(two.shared, width).T.tocsr()
-    out_i, out_j, out_c = [], [], []
     for lo in range(0, left.shape[0], BOUND_BLOCK):
-        block = (left[lo : lo + BOUND_BLOCK] @ right).tocoo()
-        out_i.append(block.row.astype(np.int64) + lo)
-        out_j.append(block.col.astype(np.int64))
-        out_c.append(block.data)
-    if not out_i:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-    i, j, c = np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c)
-    order = np.lexsort((j, i))
-    return i[order], j[order], c[order]
+        block = (left[lo : lo + BOUND_BLOCK + 1] @ right).tocoo()
+        i = block.row.astype(np.int64) + lo
+        yield lo + BOUND_BLOCK, i, block.col.astype(np.int64), block.data
 
 
-def _values(m: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """``m[rows, cols]`` as a flat array (indices sorted first: scipy then binary-searches)."""
-    m = m.tocsr()
-    m.sort_indices()
-    return np.asarray(m[rows, cols]).ravel()
+def _row_dots(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, i: np.ndarray, j: np.ndarray
+) -> np.ndarray:
+    """``left[i[k]] · right[j[k]]`` for every ``k``, in chunks of ``DOT_CHUNK`` pairs."""
+    out = np.zeros(len(i))
+    for lo in range(0, len(i), DOT_CHUNK):
+        rows, cols = i[lo : lo + DOT_CHUNK], j[lo : lo + DOT_CHUNK]
+        out[lo : lo + DOT_CHUNK] = np.asarray(left[rows].multiply(right[cols]).sum(axis=1)).ravel()
+    return out
 
 
 def _reachable(
-    one: _Passages, two: _Passages, w: np.ndarray, i: np.ndarray, j: np.ndarray, threshold: float
+    one: _Weighted, two: _Weighted, i: np.ndarray, j: np.ndarray, threshold: float
 ) -> np.ndarray:
-    """For passage pairs ``(one[i], two[j])`` (``i`` sorted), False where ``similarity`` with
-    pair weights ``w`` (by term id) is sure to stay under ``threshold``.
+    """For passage pairs ``(one[i], two[j])``, False where ``similarity`` with the pair's
+    weights is sure to stay under ``threshold``.
 
     The bound, exact: with ``c_t = w_t · min(f_1(t), f_2(t))`` the weight ``similarity`` gives a
-    term (``f`` the name factors), the shared weight ``S`` is at most ``min(Q_1, Q_2)``, with
-    ``Q_1 = Σ w_t f_1(t)`` over the terms of passage 1 that passage 2 has as a term or a name
-    term, and the unshared weight of passage 1 is at least ``P_1 - Q_1`` (``P_1``: the same sum
-    over all its terms); the overlap grows with ``S`` and falls with the unshared weights. The
-    wording ratio only counts from ``NEAR_VERBATIM_RATIO`` and is at most ``2 min(len_1, len_2)
-    / (len_1 + len_2)``; where that is not enough, rapidfuzz computes it with that cutoff.
+    term (``w`` the pair weight, ``f`` the name factors), the shared weight ``S`` is at most
+    ``min(Q_1, Q_2)``, with ``Q_1 = Σ w_t f_1(t)`` over the terms of passage 1 that passage 2
+    has as a term or a name term, and the unshared weight of passage 1 is at least
+    ``P_1 - Q_1`` (``P_1``: the same sum over all its terms); the overlap grows with ``S`` and
+    falls with the unshared weights. The wording ratio only counts from
+    ``NEAR_VERBATIM_RATIO`` and is at most ``2 min(len_1, len_2) / (len_1 + len_2)``; where
+    that is not enough, rapidfuzz computes it with that cutoff.
     """
-    ok = np.zeros(len(i), dtype=bool)
     if not len(i):
-        return ok
-    diag = sparse.diags(w)
-    width = len(w)
-    one_f = _width(one.factors, width) @ diag
-    two_f = _width(two.factors, width) @ diag
-    one_k = _width(one.keys, width)
-    two_k_t = _width(two.keys, width).T.tocsr()
-    two_f_t = two_f.T.tocsr()
-    p_one = np.asarray(one_f.sum(axis=1)).ravel()
-    p_two = np.asarray(two_f.sum(axis=1)).ravel()
-    q_one = np.zeros(len(i))
-    q_two = np.zeros(len(i))
-    bounds = np.searchsorted(i, np.arange(0, one_f.shape[0] + BOUND_BLOCK, BOUND_BLOCK))
-    for k, lo in enumerate(range(0, one_f.shape[0], BOUND_BLOCK)):
-        sel = slice(bounds[k], bounds[k + 1])
-        if sel.start == sel.stop:
-            continue
-        rows, cols = i[sel] - lo, j[sel]
-        q_one[sel] = _values(one_f[lo : lo + BOUND_BLOCK] @ two_k_t, rows, cols)
-        q_two[sel] = _values(one_k[lo : lo + BOUND_BLOCK] @ two_f_t, rows, cols)
+        return np.zeros(0, dtype=bool)
+    q_one = _row_dots(one.factors, two.keys, i, j)
+    q_two = _row_dots(one.keys, two.factors, i, j)
     s = np.minimum(q_one, q_two)
-    x_one = np.maximum(p_one[i] - q_one, 0.0)
-    x_two = np.maximum(p_two[j] - q_two, 0.0)
+    x_one = np.maximum(one.total[i] - q_one, 0.0)
+    x_two = np.maximum(two.total[j] - q_two, 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         overlap = (s / (s + np.minimum(x_one, x_two)) + 2 * s / (2 * s + x_one + x_two)) / 2
         len_one, len_two = one.length[i], two.length[j]
