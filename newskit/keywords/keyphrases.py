@@ -24,7 +24,9 @@ cleaned text and turns its ranked n-grams into a list a person would write:
    (longer than ``max_ngram``, or holding a number or ``U.S.``) gets the best score among the
    YAKE n-grams inside it, times 1.1 per word it adds: so YAKE's fragments
    ``"Treasury Secretary Scott"`` and ``"Secretary Scott Bessent"`` become the one phrase
-   ``"Treasury Secretary Scott Bessent"``.
+   ``"Treasury Secretary Scott Bessent"``. YAKE scores a text longer than
+   ``YAKE_CHUNK_CHARS`` in pieces cut between sentences (its time grows faster than the
+   text), and an n-gram gets its best score over the pieces.
 3. Phrases are merged case-insensitively, ranked by score, and taken greedily: a phrase whose
    words are a subset or superset of one already taken is skipped, and so is one more similar
    than ``dedup_lim`` to one taken (YAKE's similarity function). Two exceptions replace the
@@ -101,6 +103,11 @@ CONCORDANCE_COLUMNS = [
     "right",
 ]
 
+# YAKE's cost grows faster than the text (its co-occurrence graph: 8 s/MB at 50 kB, 21 s/MB at
+# 800 kB), so a longer text is scored in pieces of this many characters, cut between
+# sentences, each n-gram keeping its best score over the pieces (see ``keywords``). News
+# articles are far shorter: their keywords do not change.
+YAKE_CHUNK_CHARS = 100_000
 LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
 MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
@@ -182,7 +189,11 @@ def keywords(
     ``max_ngram`` is YAKE's n-gram size (names may be longer); ``n_jobs`` runs YAKE in that many
     processes (``-1``: every core); other options go to YAKE (``window_size``, ``lan``,
     ``stopwords``) or to the deduplication (``dedup_lim``, default 0.9, and ``dedup_func``).
-    YAKE runs once per (text, YAKE options): changing ``top`` or ``dedup_lim`` reuses it.
+    YAKE runs once per (text, YAKE options): changing ``top`` or ``dedup_lim`` reuses it. An
+    article whose YAKE text is longer than ``YAKE_CHUNK_CHARS`` (100,000 characters; YAKE's
+    time grows faster than the text) is scored by YAKE in pieces of that size cut between
+    sentences, every n-gram keeping its best score over the pieces; candidates and offsets
+    still come from the whole article.
 
     Returns one row per keyphrase: ``article_id, outlet, rank, keyword, score, yake_score,
     count, first_start, first_end``. ``keyword`` is written as the article most often writes
@@ -196,8 +207,12 @@ def keywords(
         raise ValueError(f"top must be at least 1, not {top}")
     articles = list(corpus)
     options, dedup_lim, dedup_func = make_options(max_ngram, **yake_options)
-    texts = [_yake_text(a) for a in articles]
-    scores = ngram_scores_many(texts, options, n_jobs=n_jobs)
+    chunks = [_yake_chunks(_yake_text(a)) for a in articles]
+    flat = ngram_scores_many([c for cs in chunks for c in cs], options, n_jobs=n_jobs)
+    scores = []
+    for cs in chunks:
+        got, flat = flat[: len(cs)], flat[len(cs) :]
+        scores.append(got[0] if len(got) == 1 else _best_scores(got))
     rows: list[tuple] = []
     for article, scored in zip(articles, scores, strict=True):
         picked = _pick(article, scored, options, top, dedup_lim, dedup_func)
@@ -393,6 +408,34 @@ def _yake_text_cached(raw: str, kept: tuple[tuple[int, int], ...]) -> str:
         stripped = text.rstrip("”’\"')]}»")
         parts.append(text if stripped[-1:] in _FINAL_PUNCT else text + " .")
     return "\n".join(parts)
+
+
+def _yake_chunks(text: str) -> list[str]:
+    """YAKE's text cut, between sentences (lines), into pieces of at most ``YAKE_CHUNK_CHARS``
+    characters (a longer sentence is a piece of its own); a shorter text is one piece."""
+    if len(text) <= YAKE_CHUNK_CHARS:
+        return [text]
+    pieces: list[str] = []
+    lines: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        if lines and size + 1 + len(line) > YAKE_CHUNK_CHARS:
+            pieces.append("\n".join(lines))
+            lines, size = [], -1
+        lines.append(line)
+        size += 1 + len(line)
+    pieces.append("\n".join(lines))
+    return pieces
+
+
+def _best_scores(chunks: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    """Each n-gram's best (lowest) YAKE score over the pieces of a long text."""
+    out: dict[str, float] = {}
+    for scored in chunks:
+        for k, v in scored.items():
+            if v < out.get(k, math.inf):
+                out[k] = v
+    return out
 
 
 @lru_cache(maxsize=4096)
