@@ -375,3 +375,16 @@ def test_interactive_tables_page_frames_and_leave_stylers_alone():
         InteractiveShell.clear_instance()
         del shell
     assert frame._repr_html_() == plain
+
+
+def test_report_kernels_show_no_progress_bar(tmp_path, monkeypatch):
+    import nbformat
+
+    from newskit.app.report import run_notebook
+
+    monkeypatch.delenv("NEWSKIT_PROGRESS", raising=False)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import os\nprint(os.environ.get('NEWSKIT_PROGRESS'))")]
+    run_notebook(nb, cwd=tmp_path, timeout=120)
+    assert nb.cells[0].outputs[0]["text"] == "0\n"
+    assert "NEWSKIT_PROGRESS" not in __import__("os").environ  # the caller's is left as it was

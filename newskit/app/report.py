@@ -461,10 +461,17 @@ def run_notebook(
         # kernel.
         extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
     )
+    previous = os.environ.get("NEWSKIT_PROGRESS")
+    os.environ["NEWSKIT_PROGRESS"] = "0"  # the kernel inherits it: no progress bar on a page
     try:
         client.execute()
     except CellExecutionError as exc:
         raise CellError(_cell_error(nb) or str(exc)) from exc
+    finally:
+        if previous is None:
+            os.environ.pop("NEWSKIT_PROGRESS", None)
+        else:
+            os.environ["NEWSKIT_PROGRESS"] = previous
 
 
 def _notebook_client(*args: Any, **kwargs: Any) -> Any:
