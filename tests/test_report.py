@@ -8,6 +8,7 @@ a figure, and a notebook that fails. The rest are unit tests without a kernel.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from pathlib import Path
 
@@ -387,4 +388,4 @@ def test_report_kernels_show_no_progress_bar(tmp_path, monkeypatch):
     nb.cells = [nbformat.v4.new_code_cell("import os\nprint(os.environ.get('NEWSKIT_PROGRESS'))")]
     run_notebook(nb, cwd=tmp_path, timeout=120)
     assert nb.cells[0].outputs[0]["text"] == "0\n"
-    assert "NEWSKIT_PROGRESS" not in __import__("os").environ  # the caller's is left as it was
+    assert "NEWSKIT_PROGRESS" not in os.environ  # the caller's is left as it was
