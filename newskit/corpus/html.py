@@ -71,9 +71,9 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page | None:
         return None
     paragraphs = [p.strip() for p in doc.text.splitlines() if p.strip()]
     notes: list[str] = []
-    date = _date(doc.date)
+    date = iso_date(doc.date)
     if date is None:
-        date = _date(_guess_date(html, url))
+        date = iso_date(_guess_date(html, url))
         if date is not None and _year_only(date, html):
             notes.append(
                 f"htmldate found only a year ({date.year}) in the page text; date left unknown"
@@ -115,7 +115,9 @@ def _year_only(date: dt.date, html: str | bytes) -> bool:
     return day_one.search(text) is None
 
 
-def _date(value: str | None) -> dt.date | None:
+def iso_date(value: str | None) -> dt.date | None:
+    """The date an ISO timestamp starts with (``"2025-03-04T10:00:00Z"`` → 2025-03-04), or
+    ``None`` for no value or one that does not start with a date."""
     if not value:
         return None
     try:

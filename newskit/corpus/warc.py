@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newskit.corpus.html import iso_date
 from newskit.errors import CorpusSourceError
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -61,7 +62,7 @@ def archive_records(path: Path) -> Iterator[ArchiveRecord]:
             for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
                 kind = record.rec_type or ""
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                captured = _date(record.rec_headers.get_header("WARC-Date"))
+                captured = iso_date(record.rec_headers.get_header("WARC-Date"))
                 content_type, status = "", None
                 if record.http_headers is not None:
                     content_type = record.http_headers.get_header("Content-Type") or ""
@@ -92,12 +93,3 @@ def _has_archive_header(path: Path) -> bool:
         except (OSError, EOFError, zlib.error):
             return False
     return head.lstrip().startswith((b"WARC/", b"filedesc://"))
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
