@@ -66,7 +66,7 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.parallel import map_articles
 from newskit.resources.numbers import VULGAR_FRACTIONS
-from newskit.stories import Stories, story_map
+from newskit.stories import Stories, assigned_story, story_map
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -143,7 +143,7 @@ def numeric_claims(
         progress=progress,
     )
     rows = [
-        (*row, None if story_of[a.id].startswith("\x00") else story_of[a.id])
+        (*row, assigned_story(story_of[a.id]))
         for a, found in zip(articles, per_article, strict=True)
         for row in found
     ]

@@ -23,7 +23,7 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.grouping import connected_groups
 from newskit.reuse.align import align
-from newskit.stories import Stories, story_map, within_stories
+from newskit.stories import Stories, assigned_story, story_map, within_stories
 
 COVERAGE_LONG_COLUMNS = [
     "fact_id",
@@ -95,8 +95,7 @@ def coverage(
         n = len({columns[k[0]] for k in g})
         for aid, start in g:
             i, s, e = nodes[aid, start]
-            sid = by_id[aid].story_id if across_stories else story[aid]
-            sid = None if sid is None or sid.startswith("\x00") else sid
+            sid = by_id[aid].story_id if across_stories else assigned_story(story[aid])
             rows.append((fid, aid, columns[aid], i, s, e, by_id[aid].raw[s:e], n, sid))
     long = pd.DataFrame(rows, columns=COVERAGE_LONG_COLUMNS)
     long = long.astype(

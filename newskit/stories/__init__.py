@@ -7,11 +7,18 @@ Nothing here imports ``keywords``, ``reuse`` or ``claims``: they read the storie
 ``newskit.stories`` is the grouping function; its module is ``newskit.stories.group``.
 """
 
-from newskit.stories.group import Stories, stories, story_map, within_stories
+from newskit.stories.group import (
+    Stories,
+    assigned_story,
+    stories,
+    story_map,
+    within_stories,
+)
 from newskit.stories.table import outlet_story_coverage, story_table
 
 __all__ = [
     "Stories",
+    "assigned_story",
     "outlet_story_coverage",
     "stories",
     "story_map",

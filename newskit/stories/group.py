@@ -322,6 +322,10 @@ def _default_stories(articles: tuple[Article, ...]) -> Mapping[str, str]:
     return MappingProxyType(dict(zip(frame["article_id"], frame["story_id"], strict=True)))
 
 
+# story_map's key for an article without a story: a story of its own, never a real id.
+_OWN_STORY = "\x00"
+
+
 def story_map(
     corpus: Iterable[Article],
     assigned: Stories = None,
@@ -350,8 +354,14 @@ def story_map(
     out = {}
     for a in articles:
         sid = mapping.get(a.id)
-        out[a.id] = f"\x00{a.id}" if sid is None or pd.isna(sid) else str(sid)
+        out[a.id] = f"{_OWN_STORY}{a.id}" if sid is None or pd.isna(sid) else str(sid)
     return out
+
+
+def assigned_story(sid: str) -> str | None:
+    """A ``story_map`` value as output shows it: the story id, or ``None`` for an article that
+    has no story (``story_map`` keys it as a story of its own)."""
+    return None if sid.startswith(_OWN_STORY) else sid
 
 
 def within_stories(

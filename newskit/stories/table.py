@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from newskit.corpus.records import Article
-from newskit.stories.group import Stories, article_terms, story_map
+from newskit.stories.group import Stories, article_terms, assigned_story, story_map
 
 STORY_TABLE_COLUMNS = [
     "story_id",
@@ -47,8 +47,7 @@ def _story_groups(
     mapping = story_map(articles, stories)
     groups: dict[str, list[Article]] = {}
     for a in articles:
-        sid = mapping[a.id]
-        groups.setdefault(a.id if sid.startswith("\x00") else sid, []).append(a)
+        groups.setdefault(assigned_story(mapping[a.id]) or a.id, []).append(a)
     return articles, groups
 
 
