@@ -319,21 +319,13 @@ def _with_file_ids(frame: pd.DataFrame, stem: str) -> pd.DataFrame:
 
 
 def _corpus_from_records(records: list[RawRecord], errors: Errors) -> Corpus:
-    from newskit.corpus.corpus import MAX_CHARS, _build_or_error, as_rules
+    from newskit.corpus.corpus import as_rules, build_articles
     from newskit.corpus.outlets import canonical_outlets
-    from newskit.corpus.records import Article
 
     problems = Problems(errors)
-    rules = as_rules(None)
-    articles: list[Article] = []
-    for record in records:
-        built = _build_or_error(record, rules, MAX_CHARS)
-        if isinstance(built, tuple):
-            reason, file, row = built
-            problems.report(ArticleError(reason, file=file, row=row))
-            continue
-        articles.append(built)
-    return Corpus(canonical_outlets(articles), skipped=problems.frame())
+    built = build_articles(records, problems, rules=as_rules(None))
+    articles = canonical_outlets(article for _, article in built)
+    return Corpus(articles, skipped=problems.frame())
 
 
 def _run_part(k: int, part: _Part, errors: Errors, stages: list[str], out: str) -> Corpus:

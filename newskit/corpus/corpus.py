@@ -310,18 +310,10 @@ def load_corpus(
     )
     articles, seen = [], {}
     records = read_source(source, problems, options)
-    built = map_articles(
-        partial(_build_or_error, rules=rule_set, max_chars=max_chars),
-        records,
-        n_jobs=n_jobs,
-        desc="load and clean",
-        progress=progress,
+    built = build_articles(
+        records, problems, rules=rule_set, max_chars=max_chars, n_jobs=n_jobs, progress=progress
     )
-    for record, article in zip(records, built, strict=True):
-        if isinstance(article, tuple):
-            reason, file, row = article
-            problems.report(ArticleError(reason, file=file, row=row))
-            continue
+    for record, article in built:
         if article.id in seen:
             problems.report(
                 ArticleError(
@@ -379,6 +371,35 @@ def _check_size(record: RawRecord, max_chars: int | None) -> None:
         )
     if n > LARGE_CHARS:
         record.notes.append(f"large article: {n:,} characters (over {LARGE_CHARS:,})")
+
+
+def build_articles(
+    records: Sequence[RawRecord],
+    problems: Problems,
+    *,
+    rules: Sequence[Rule],
+    max_chars: int | None = MAX_CHARS,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+) -> list[tuple[RawRecord, Article]]:
+    """Clean each raw record into an ``Article`` (in ``n_jobs`` processes), in order, paired
+    with its record; a record over ``max_chars`` or with nothing left after cleaning is
+    reported to ``problems`` instead (raised or listed, as ``problems`` says)."""
+    built = map_articles(
+        partial(_build_or_error, rules=rules, max_chars=max_chars),
+        records,
+        n_jobs=n_jobs,
+        desc="load and clean",
+        progress=progress,
+    )
+    out = []
+    for record, article in zip(records, built, strict=True):
+        if isinstance(article, tuple):
+            reason, file, row = article
+            problems.report(ArticleError(reason, file=file, row=row))
+        else:
+            out.append((record, article))
+    return out
 
 
 def _build_or_error(
