@@ -183,3 +183,19 @@ def test_synthetic_style_story_column_is_metadata_not_text():
     corpus = newskit.load_corpus(frame)
     assert corpus[0].raw == TEXT_A
     assert corpus[0].meta == {"story": "s1"}
+
+
+def test_a_story_id_column_gives_the_articles_their_stories():
+    from newskit.corpus.synthetic import make_corpus
+
+    frame = make_corpus(4, 3, seed=2).rename(columns={"story": "story_id"})
+    corpus = newskit.load_corpus(frame)
+    assert [a.story_id for a in corpus] == list(frame["story_id"])
+    assert list(corpus.frame()["story_id"]) == list(frame["story_id"])  # not also a meta column
+    assert "meta.story_id" not in corpus.frame().columns
+    al = newskit.align(corpus)
+    story = dict(zip(frame["id"], frame["story_id"], strict=True))
+    assert len(al) and all(
+        story[a] == story[b] for a, b in zip(al["a_id"], al["b_id"], strict=True)
+    )
+    assert set(newskit.numeric_claims(corpus)["story_id"]) <= set(frame["story_id"])

@@ -365,6 +365,7 @@ def _story_file(corpus: Any, story_id: str, out_dir: Path) -> Path:
                 "title": a.title,
                 "url": a.url,
                 "text": a.raw,
+                "story_id": a.story_id,  # the page keeps the story found on the whole corpus
             }
             for a in corpus
             if getattr(a, "story_id", None) == story_id

@@ -465,4 +465,5 @@ def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:
         date_source=date_source,
         extractor=record.extractor,
         notes=tuple(notes),
+        story_id=meta.get("story_id"),
     )

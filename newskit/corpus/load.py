@@ -489,7 +489,7 @@ def _read_frame(
             f"{stem}-{number}" if _missing(ident) or not str(ident).strip() else str(ident).strip()
         )
         meta: dict[str, Any] = {}
-        for key in (*META_FIELDS, "author"):
+        for key in (*META_FIELDS, "author", "story_id"):
             if key in chosen and not _missing(row[chosen[key]]) and str(row[chosen[key]]).strip():
                 value = row[chosen[key]]
                 meta[key] = value if key == "date" else str(value).strip()

@@ -15,6 +15,9 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "url": ("url", "link"),
     "outlet": ("outlet", "source", "publisher", "site", "media_name"),
     "author": ("author", "byline"),
+    "story_id": ("story_id",),
 }
 """Article field → recognised column names, most specific first. Example: a scraper's CSV with
-``id, source, published, headline, link, body`` loads as outlet, date, title, url and text."""
+``id, source, published, headline, link, body`` loads as outlet, date, title, url and text.
+A ``story_id`` column (``newskit.stories`` output joined to an export, or a report's per-story
+file) gives the articles their stories, as ``Corpus.with_stories`` does."""
