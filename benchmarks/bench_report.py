@@ -8,7 +8,7 @@ ratio to that baseline, so what a notebook and its page cost beyond starting a k
 any machine.
 
 ``--generated 300 1000``: also run the report end to end on corpora from
-``newskit.corpus.synthetic.make_corpus`` (300 = 100 stories × 3 outlets, 1000 = 50 stories ×
+``newskit.synthetic.make_corpus`` (300 = 100 stories × 3 outlets, 1000 = 50 stories ×
 20 outlets, written as JSONL), with ``--stories`` per-story pages (default 5), and print the
 wall time, each run's seconds, and peak memory: the report process's own peak RSS and the
 largest peak RSS of a notebook kernel (``getrusage`` of the reaped children). ``--calls`` also
@@ -56,7 +56,7 @@ def _peak_mib(who: int) -> float:
 def generated(n: int, stories: int, calls: bool, base: float) -> None:
     """The report end to end on a generated corpus of ``n`` articles (300 or 1000)."""
     import newskit
-    from newskit.corpus.synthetic import make_corpus
+    from newskit.synthetic import make_corpus
 
     n_stories, n_outlets = SHAPES[n]
     frame = make_corpus(n_stories, n_outlets, seed=1)

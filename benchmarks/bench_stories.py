@@ -5,7 +5,7 @@ Run from the repository root::
     PYTHONPATH=. python benchmarks/bench_stories.py                  # 300 and 1,000 articles
     PYTHONPATH=. python benchmarks/bench_stories.py --sizes 300 --scaling 500 1000 2000
 
-Corpora come from ``newskit.corpus.synthetic.make_corpus`` (deterministic): 300 articles are
+Corpora come from ``newskit.synthetic.make_corpus`` (deterministic): 300 articles are
 100 stories × 3 outlets, 1,000 articles are 50 stories × 20 outlets. For each corpus the
 **baseline** is segmenting every article into sentences and tokens once
 (``newskit.tokens``), the per-article work every analysis needs; each call is reported in
@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 import newskit
-from newskit.corpus.synthetic import make_corpus
+from newskit.synthetic import make_corpus
 
 SHAPES = {300: (100, 3), 1000: (50, 20)}
 

@@ -4,7 +4,7 @@ Usage (from the repository root, with the project's environment)::
 
     .venv/bin/python benchmarks/run.py --articles 1000 [--jobs 2] [--json OUT.json] [--dask]
 
-The corpus is ``newskit.corpus.synthetic.make_corpus`` (stories told by ``--outlets`` outlets,
+The corpus is ``newskit.synthetic.make_corpus`` (stories told by ``--outlets`` outlets,
 with copied, reworded and new sentences; the true story of every article is known), written as
 one JSONL file so that ``load`` times reading as well as cleaning. Stages, timed one after the
 other in this process (``--jobs`` processes where a stage has ``n_jobs``):
@@ -52,8 +52,8 @@ import pandas as pd
 
 import newskit
 from newskit.corpus import segment
-from newskit.corpus.synthetic import make_corpus
 from newskit.keywords import yake_adapter
+from newskit.synthetic import make_corpus
 
 STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates", "align")
 # The in-process stages the Dask run also does (it does not align).

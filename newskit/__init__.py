@@ -8,7 +8,8 @@ Data flows one way, and the folders follow it:
   returning DataFrames;
 - ``figures/`` (plotly) and ``views/`` (ipywidgets panels), built from those frames;
 - ``app/``: the report, the dashboard and the command line;
-- ``resources/``: the rules kept as data (boilerplate, abbreviations, stopwords, number words).
+- ``resources/``: the rules kept as data (boilerplate, abbreviations, stopwords, number words);
+- ``synthetic/``: generated corpora with known stories, for tests and benchmarks only.
 
 ``newskit.keywords`` is the keyphrase function; its module is ``newskit.keywords.keyphrases``.
 Likewise ``newskit.stories`` is the grouping function (module ``newskit.stories.group``).

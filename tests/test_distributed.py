@@ -91,7 +91,7 @@ def test_seeds_equal_in_process(client, seeds, tmp_path: Path):
 
 
 def test_generated_corpus_equals_in_process(client, tmp_path: Path):
-    from newskit.corpus.synthetic import make_corpus
+    from newskit.synthetic import make_corpus
 
     frame = make_corpus(6, 5, seed=3).drop(columns="story")
     corpus = newskit.load_corpus(frame)

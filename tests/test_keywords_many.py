@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newskit
-from newskit.corpus.synthetic import make_corpus
+from newskit.synthetic import make_corpus
 
 
 @pytest.fixture(scope="module")

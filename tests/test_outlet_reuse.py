@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 import newskit
-from newskit.corpus.synthetic import make_corpus
 from newskit.reuse.outlets import OUTLET_REUSE_COLUMNS
+from newskit.synthetic import make_corpus
 
 ORIGINAL = [
     "Floodwater swept through the lower town of Marlow on Tuesday night, officials said.",

@@ -14,7 +14,7 @@ import pytest
 import newskit
 from newskit import parallel
 from newskit.corpus import segment
-from newskit.corpus.synthetic import make_corpus
+from newskit.synthetic import make_corpus
 
 
 def _shout(text: str) -> str:

@@ -16,7 +16,7 @@ import pytest
 from newskit.app import report as report_module
 from newskit.app import stories as stories_module
 from newskit.app.report import build_report, find_notebooks
-from newskit.corpus.synthetic import make_corpus
+from newskit.synthetic import make_corpus
 
 PER_STORY = nbformat.v4.new_notebook(
     cells=[

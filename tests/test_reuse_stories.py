@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.corpus.synthetic import make_corpus
+from newskit.synthetic import make_corpus
 
 # The modules, not the functions of the same name that newskit.reuse re-exports.
 align_module = importlib.import_module("newskit.reuse.align")

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.corpus.synthetic import make_corpus
 from newskit.stories import story_map
 from newskit.stories.group import STORY_COLUMNS
 from newskit.stories.table import OUTLET_STORY_COLUMNS, STORY_TABLE_COLUMNS
+from newskit.synthetic import make_corpus
 
 
 def bcubed_f1(predicted: list[str], truth: list[str]) -> float:

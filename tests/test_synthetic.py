@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.corpus.synthetic import SYNTHETIC_COLUMNS, make_corpus
+from newskit.synthetic import SYNTHETIC_COLUMNS, make_corpus
 
 
 def test_shape_and_columns():

@@ -186,7 +186,7 @@ def test_synthetic_style_story_column_is_metadata_not_text():
 
 
 def test_a_story_id_column_gives_the_articles_their_stories():
-    from newskit.corpus.synthetic import make_corpus
+    from newskit.synthetic import make_corpus
 
     frame = make_corpus(4, 3, seed=2).rename(columns={"story": "story_id"})
     corpus = newskit.load_corpus(frame)

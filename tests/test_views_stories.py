@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.corpus.synthetic import make_corpus
+from newskit.synthetic import make_corpus
 from newskit.views import (
     keywords_panel,
     overlap_panel,

@@ -7,8 +7,9 @@ with offsets into ``Article.raw``. Nothing here imports an analysis, a figure or
 
 from newskit.corpus.clean import boilerplate_rules
 from newskit.corpus.corpus import Corpus, LoadWarning, load_corpus, seeds_path
-from newskit.corpus.records import Article, Removal, Rule
+from newskit.corpus.records import Article, Removal
 from newskit.corpus.segment import sentences, tokens
+from newskit.resources.rule import Rule
 
 __all__ = [
     "Article",

@@ -13,9 +13,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from newskit.corpus.records import Removal, Rule
+from newskit.corpus.records import Removal
 from newskit.resources.boilerplate import BOILERPLATE_RULES
 from newskit.resources.numbers import MONTHS
+from newskit.resources.rule import Rule
 
 METADATA_GROUPS = ("date", "outlet", "title", "author", "dateline_date")
 

@@ -29,9 +29,10 @@ from newskit.corpus.load import (
     read_source,
 )
 from newskit.corpus.outlets import canonical_outlets
-from newskit.corpus.records import Article, Removal, Rule
+from newskit.corpus.records import Article, Removal
 from newskit.errors import ArticleError, CorpusSourceError
 from newskit.parallel import map_articles
+from newskit.resources.rule import Rule
 
 FRAME_COLUMNS = [
     "id",

@@ -98,17 +98,6 @@ class Article:
         return raw_start, self.to_raw(end - 1) + 1
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A cleaning rule: ``name``, a regex ``pattern``, an ``example`` it removes, a
-    ``description``. See ``newskit.resources.boilerplate`` for how patterns are applied."""
-
-    name: str
-    pattern: str
-    example: str = ""
-    description: str = ""
-
-
 def kept_spans(n: int, removed: tuple[Removal, ...]) -> tuple[tuple[int, int], ...]:
     """The complement of ``removed`` in ``[0, n)``, skipping empty pieces."""
     out, pos = [], 0

@@ -13,8 +13,8 @@ wire dateline (``March 3``, ``Jan. 5, 2024``): it dates the article when nothing
 
 from __future__ import annotations
 
-from newskit.corpus.records import Rule
 from newskit.resources.numbers import MONTHS
+from newskit.resources.rule import Rule
 
 _LINE_END = r"[ \t]*(?:\n|\Z)"
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

@@ -29,7 +29,7 @@ How it works (lexical, no model, deterministic):
    story. Undated articles are grouped by content alone.
 
 ``threshold`` sets the granularity: lower merges more (a story and its follow-ups), higher
-splits more. The defaults were set on generated corpora (``newskit.corpus.synthetic``: ten
+splits more. The defaults were set on generated corpora (``newskit.synthetic``: ten
 kinds of story, 40 to 1,000 articles, B-cubed F1 0.97–1.0) and checked on one-story corpora
 (generated ones of 2 to 20 articles, and the bundled seeds, which are one story at a
 threshold up to about 0.35); ``tests/test_stories.py`` holds them. ``benchmarks/

@@ -1,7 +1,7 @@
 """Notebooks on generated corpora of many stories, written at test time for the browser test.
 
 ``write_many_notebook(folder, n_stories, n_outlets)`` writes ``folder/many-N.jsonl`` (from
-``newskit.corpus.synthetic.make_corpus``) and ``folder/98_many_N.ipynb``: the corpus-level
+``newskit.synthetic.make_corpus``) and ``folder/98_many_N.ipynb``: the corpus-level
 figures (story timeline, outlet × story coverage, article lengths, overlap heatmap), the
 stories panel and a story picker over the overlap and keywords panels. Not committed, so nbval
 never collects them; they exist to look at every figure at 300 and 1,000 articles.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 
-from newskit.corpus.synthetic import make_corpus
+from newskit.synthetic import make_corpus
 
 _CELLS = [
     (

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from newskit.app.report import build_report, notebooks_folder
-from newskit.corpus.synthetic import make_corpus
+from newskit.synthetic import make_corpus
 
 pytestmark = pytest.mark.browser
 
