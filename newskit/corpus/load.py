@@ -116,7 +116,10 @@ def read_source(
     if isinstance(source, Iterable):
         paths = [Path(p) for p in source]
         if not paths:
-            raise CorpusSourceError("the list of paths is empty; give at least one .txt file")
+            raise CorpusSourceError(
+                "the list of paths is empty; give at least one .txt, .html, .csv, .jsonl, "
+                ".parquet or .warc file"
+            )
         return _read_files(paths, problems, options)
     raise CorpusSourceError(
         f"cannot read a corpus from {type(source).__name__}; give a folder, a .csv/.jsonl/"
@@ -181,6 +184,9 @@ def _read_files(
         if is_archive(path):
             records.extend(_read_archive(path, problems))
             continue
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            records.extend(_read_listed_table(path, problems, options))
+            continue
         ident = path.stem
         if root is not None and options.recursive:
             ident = path.relative_to(root).with_suffix("").as_posix()
@@ -213,6 +219,20 @@ def _read_files(
                 record.notes.append("outlet from the folder name")
         records.append(record)
     return records
+
+
+def _read_listed_table(path: Path, problems: Problems, options: LoadOptions) -> list[RawRecord]:
+    """The rows of a table named in a list of paths (each row an article, as when the table is
+    the whole source); a missing or unreadable table is reported like an unreadable ``.txt``
+    file of the list: raised, or listed in ``skipped`` with ``errors="skip"``."""
+    if not path.is_file():
+        problems.report(ArticleError("no such file; check the path", file=str(path)))
+        return []
+    try:
+        return _read_table(path, problems, options)
+    except CorpusSourceError as exc:
+        problems.report(exc)
+        return []
 
 
 def _check_file_size(path: Path, max_chars: int | None) -> None:
