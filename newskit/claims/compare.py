@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,7 +108,11 @@ class _Item:
 
 
 def compare_claims(
-    claims: pd.DataFrame, *, min_outlets: int = 2, across_stories: bool = False
+    claims: pd.DataFrame,
+    *,
+    min_outlets: int = 2,
+    across_stories: bool = False,
+    common_words: Collection[str] | None = None,
 ) -> pd.DataFrame:
     """Group claims about the same thing across articles and say whether they agree.
 
@@ -123,14 +127,16 @@ def compare_claims(
     all agree, never "" when ``agree`` is False), ``article_ids`` and ``claim_rows`` (index
     labels of the member claims). Claims of articles in different stories (non-null
     ``story_id``) are never grouped unless ``across_stories=True``. Missing values, dates or
-    contexts never raise: such a claim is only compared by its surface.
+    contexts never raise: such a claim is only compared by its surface. ``common_words``: the
+    words written in lower case in the claims' sentences (``lower_case_words``; default: those
+    of ``claims``); pass the whole corpus's when ``claims`` is part of it (one story).
     """
     missing = {"article_id", "kind", "value", "surface", "sentence", "start"} - set(claims)
     if missing:
         raise ValueError(
             f"compare_claims needs the frame of numeric_claims; missing columns {sorted(missing)}"
         )
-    items = _items(claims)
+    items = _items(claims, lower_case_words(claims) if common_words is None else common_words)
     by_family: dict[tuple[str, str | None], list[int]] = {}
     for i, it in enumerate(items):
         story = None if across_stories else it.story
@@ -160,7 +166,15 @@ def compare_claims(
 # ---------------------------------------------------------------- building items
 
 
-def _items(claims: pd.DataFrame) -> list[_Item]:
+def lower_case_words(claims: pd.DataFrame) -> frozenset[str]:
+    """The words the claims' sentences write in lower case: not names when they open a
+    sentence (``compare_claims``'s ``common_words``)."""
+    return frozenset(
+        w for sentence in set(claims["sentence"]) for w in _WORD.findall(sentence) if w.islower()
+    )
+
+
+def _items(claims: pd.DataFrame, common: Collection[str]) -> list[_Item]:
     out: list[_Item] = []
     sent_start = claims.get("sentence_start")
     spans: dict[tuple[str, str], list[tuple[int, int, str, Any]]] = {}
@@ -169,9 +183,6 @@ def _items(claims: pd.DataFrame) -> list[_Item]:
         spans.setdefault((r["article_id"], r["sentence"]), []).append(
             (int(r["start"]) - s0, int(r["end"]) - s0, r["kind"], r.get("date"))
         )
-    common = frozenset(
-        w for sentence in set(claims["sentence"]) for w in _WORD.findall(sentence) if w.islower()
-    )  # words the corpus writes in lower case: not names when they open a sentence
     for idx, r in claims.iterrows():
         s0 = int(sent_start[idx]) if sent_start is not None else _find_start(r)
         sentence = r["sentence"]
@@ -272,7 +283,7 @@ _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)?\b")
 _OPENS = re.compile(r"(?:^|[.!?“\"]\s*)$")
 
 
-def _entities(text: str, a: int, b: int, common: frozenset[str]) -> frozenset[str]:
+def _entities(text: str, a: int, b: int, common: Collection[str]) -> frozenset[str]:
     """Capitalised names in the clause of text[a:b] (all of ``text`` when a == b == 0): the
     people and organisations a number belongs to ("Pelosi, 76", "Biden paid"), months and
     weekdays aside. A capitalised word opening a sentence is a name only when the corpus never
