@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -54,9 +54,18 @@ def outlet_reuse(
     """
     articles = list(corpus)
     story = story_map(articles, stories)
-    by_id = {a.id: a for a in articles}
     if alignments is None:
         alignments = align(articles, stories=story, quotes=False)
+    return outlet_reuse_frame(outlet_reuse_counts(articles, story, alignments))
+
+
+def outlet_reuse_counts(
+    articles: list[Article], story: Mapping[str, str], alignments: pd.DataFrame
+) -> dict[tuple[str, str], list[int]]:
+    """``outlet_reuse``'s counts before they are summed into shares: ``{(outlet,
+    source_outlet): [n_stories, n_sentences, n_reused, n_shared]}`` over the stories of
+    ``articles`` (``story``: ``story_map`` output). Counts of disjoint sets of stories add up."""
+    by_id = {a.id: a for a in articles}
     sents = {
         a.id: [(s.start, s.end) for s in sentence_spans(a) if not s.is_heading] for a in articles
     }
@@ -99,6 +108,11 @@ def outlet_reuse(
                             by_id[b].date is not None and by_id[b].date < a.date for b in linked
                         ):
                             c[2] += 1
+    return dict(counts)
+
+
+def outlet_reuse_frame(counts: Mapping[tuple[str, str], Sequence[int]]) -> pd.DataFrame:
+    """``outlet_reuse``'s frame from ``outlet_reuse_counts`` (summed over parts of a corpus)."""
     rows = [
         (
             a_out,
