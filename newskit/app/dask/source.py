@@ -505,7 +505,7 @@ def load_part(
     read = Collected("skip")
     fatal = None
     records: list[RawRecord] = []
-    if isinstance(spec, FramePart):
+    if isinstance(spec, FramePart) and frame is not None:
         spec = FramePart(frame, spec.start)
     try:
         records = _read(spec, read, lopts)
