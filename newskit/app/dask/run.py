@@ -367,7 +367,9 @@ class _Run:
         futures = list(futures)
         if futures:
             with progress_bar(len(futures), desc, self.progress, unit="task") as bar:
-                for _ in as_completed(futures):
+                for done in as_completed(futures):
+                    if done.status == "error":
+                        done.result()  # raise the first failure now, not after the others
                     bar.update(1)
         return self.client.gather(futures)
 
