@@ -89,17 +89,23 @@ def test_seeds_in_small_parts_equal_in_process(client, seeds, tmp_path: Path):
 
 
 @pytest.mark.slow
-def test_generated_corpus_from_a_dask_frame_equals_in_process(client, tmp_path: Path):
+def test_generated_corpus_from_a_dask_frame_equals_in_process(client, tmp_path: Path, monkeypatch):
+    from newskit.app.dask import exchange
+    from newskit.app.dask import run as run_module
     from newskit.synthetic import make_corpus
 
-    frame = make_corpus(6, 5, seed=3).drop(columns="story")
+    # small shards and buckets, so that every exchange and numbering step has several
+    monkeypatch.setattr(run_module, "SHARD_ARTICLES", 12)
+    monkeypatch.setattr(run_module, "ID_BUCKET", 10)
+    monkeypatch.setattr(exchange, "BUCKET_ROWS", 25)
+    frame = make_corpus(12, 5, seed=3).drop(columns="story")
     corpus = newskit.load_corpus(frame)
     run = run_distributed(
         dd.from_pandas(frame, npartitions=3), tmp_path / "out", client=client, story_part_size=8
     )
     assert run.n_parts == 3 and run.n_story_parts > 2
     assert_equal_to_in_process(run, corpus)
-    assert run.read("stories")["story_id"].nunique() > 1
+    assert run.read("stories")["story_id"].nunique() == 12
 
 
 @pytest.mark.slow

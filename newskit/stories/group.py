@@ -42,7 +42,7 @@ import datetime as dt
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Union
@@ -111,13 +111,17 @@ def stories(
     for gid, members in enumerate(sorted(groups, key=min), start=1):
         for k in members:
             label[k] = (gid, len(members))
-    width = max(3, len(str(len(groups))))
     sims = _centre_similarity(matrix, groups)
     rows = [
-        (a.id, f"S{label[k][0]:0{width}d}", label[k][1], round(sims[k], 4))
+        (a.id, story_label(label[k][0], len(groups)), label[k][1], round(sims[k], 4))
         for k, a in enumerate(articles)
     ]
     return pd.DataFrame(rows, columns=STORY_COLUMNS)
+
+
+def story_label(number: int, n_stories: int) -> str:
+    """The id of story ``number`` (from 1) of ``n_stories``: ``S001`` (wider past 999)."""
+    return f"S{number:0{max(3, len(str(n_stories)))}d}"
 
 
 def article_terms(article: Article) -> Counter[str]:
@@ -160,26 +164,49 @@ def _content(word: str) -> bool:
     )
 
 
-def _tfidf(articles: list[Article]):
-    from scipy import sparse
-
-    bags = [article_terms(a) for a in articles]
+def term_index(bags: Sequence[Mapping[str, float]]) -> dict[str, int]:
+    """The matrix column of every term of ``bags``: in order of first appearance, each
+    article's new terms alphabetically (the order ``_tfidf`` numbers columns in)."""
     index: dict[str, int] = {}
     for bag in bags:
         for t in sorted(bag):
             index.setdefault(t, len(index))
-    df = Counter(t for bag in bags for t in bag)
-    n = len(articles)
-    idf = {t: math.log((1 + n + BACKGROUND) / (1 + c)) ** IDF_POWER for t, c in df.items()}
+    return index
+
+
+def term_weights(
+    bags: Sequence[Mapping[str, float]],
+    column: Mapping[str, int],
+    df: Mapping[str, int],
+    n: int,
+    n_columns: int,
+):
+    """Rows of the TF-IDF matrix for ``bags`` (``article_terms`` of some articles): columns
+    from ``column``, document frequencies ``df`` over the ``n`` articles of the whole corpus
+    (step 1 of the module doc), each row scaled to length 1; a ``len(bags) × n_columns``
+    sparse matrix."""
+    from scipy import sparse
+
     rows, cols, vals = [], [], []
+    idf: dict[str, float] = {}
     for k, bag in enumerate(bags):
+        for t in bag:
+            if t not in idf:
+                idf[t] = math.log((1 + n + BACKGROUND) / (1 + df[t])) ** IDF_POWER
         weights = {t: (1 + math.log(c)) * idf[t] for t, c in bag.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         for t, w in weights.items():
             rows.append(k)
-            cols.append(index[t])
+            cols.append(column[t])
             vals.append(w / norm)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(index), 1)))
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(bags), max(n_columns, 1)))
+
+
+def _tfidf(articles: list[Article]):
+    bags = [article_terms(a) for a in articles]
+    index = term_index(bags)
+    df = Counter(t for bag in bags for t in bag)
+    return term_weights(bags, index, df, len(articles), len(index))
 
 
 def _candidates(matrix) -> list[tuple[int, int]]:
@@ -189,11 +216,20 @@ def _candidates(matrix) -> list[tuple[int, int]]:
     half the corpus uses would pair everything with everything); each article offers its
     ``TOP_TERMS`` heaviest, or failing any, its ``TOP_TERMS`` heaviest of all. The cost is at
     most ``CANDIDATE_MAX_DF`` times the number of articles."""
-    from scipy import sparse
-
-    n = matrix.shape[0]
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    telling = (df >= 2) & (df <= CANDIDATE_MAX_DF)
+    rows, cols = top_terms(matrix, telling_terms(df))
+    return pairs_sharing(rows, cols, matrix.shape)
+
+
+def telling_terms(df: np.ndarray) -> np.ndarray:
+    """Which columns are telling, from each column's document frequency over the corpus."""
+    return (df >= 2) & (df <= CANDIDATE_MAX_DF)
+
+
+def top_terms(matrix, telling: np.ndarray) -> tuple[list[int], list[int]]:
+    """Each row's ``TOP_TERMS`` heaviest telling columns (or, failing any, heaviest of all;
+    ties to the lower column), as parallel lists of rows and columns."""
+    n = matrix.shape[0]
     rows, cols = [], []
     for k in range(n):
         lo, hi = matrix.indptr[k], matrix.indptr[k + 1]
@@ -204,9 +240,16 @@ def _candidates(matrix) -> list[tuple[int, int]]:
         top = idx[np.lexsort((idx, -data))[:TOP_TERMS]]
         rows.extend([k] * len(top))
         cols.extend(top.tolist())
-    top_m = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=matrix.shape
-    )
+    return rows, cols
+
+
+def pairs_sharing(rows: Sequence[int], cols: Sequence[int], shape: tuple[int, int]):
+    """Pairs ``(i, j)``, i < j, of rows that share a column (a sparse product, in blocks of
+    ``BLOCK`` rows), sorted."""
+    from scipy import sparse
+
+    n = shape[0]
+    top_m = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=shape)
     top_t = top_m.T.tocsr()
     out: list[tuple[int, int]] = []
     for lo in range(0, n, BLOCK):

@@ -44,11 +44,12 @@ def exchange(
     key: str,
     split_args: Sequence[Any] = (),
     combine_args: Sequence[Any] = (),
+    target_args: Sequence[Sequence[Any]] | None = None,
 ) -> list[Any]:
     """Futures of ``combine(*combine_args, *pieces)`` for each target ``t`` in
     ``range(n_targets)``, where ``pieces`` are ``split(source, i, *split_args)[t]`` of every
-    source ``i`` that has a piece for ``t``, in source order. ``key`` names the tasks (unique
-    per run)."""
+    source ``i`` that has a piece for ``t``, in source order (``target_args[t]`` come first
+    when given). ``key`` names the tasks (unique per run)."""
     splits = [
         client.submit(split, s, i, *split_args, key=f"{key}-split-{i}")
         for i, s in enumerate(sources)
@@ -61,7 +62,13 @@ def exchange(
         for t in ts:
             pieces[t].append(client.submit(operator.getitem, s, t, key=f"{key}-piece-{i}-{t}"))
     return [
-        client.submit(combine, *combine_args, *pieces[t], key=f"{key}-combine-{t}")
+        client.submit(
+            combine,
+            *(target_args[t] if target_args is not None else ()),
+            *combine_args,
+            *pieces[t],
+            key=f"{key}-combine-{t}",
+        )
         for t in range(n_targets)
     ]
 

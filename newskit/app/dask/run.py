@@ -401,7 +401,7 @@ class _Run:
         del loaded
         self.timed("outlets", t)
         t = time.perf_counter()
-        story_rows, partition_of, n_story_parts, df = self.stories(canon)
+        story_rows, partition_of, n_story_parts, vocabulary = self.stories(canon)
         self.timed("stories", t)
         t = time.perf_counter()
         outs, reports = self.part_tables(canon, story_rows)
@@ -412,7 +412,7 @@ class _Run:
         self.timed("corpus_tables", t)
         t = time.perf_counter()
         story_outs, parts = self.story_partitions(
-            canon, story_rows, outs, reports, partition_of, n_story_parts, df
+            canon, story_rows, outs, reports, partition_of, n_story_parts, vocabulary
         )
         del canon, outs
         self.timed("story_tables", t)
@@ -550,11 +550,11 @@ class _Run:
 
     # 3. stories
 
-    def stories(self, canon: list[Any]) -> tuple[list[Any], Any, int, Any]:
+    def stories(self, canon: list[Any]) -> tuple[list[Any], Any, int, list[Any]]:
         from newskit.app.dask import stories as dstories
 
         found = dstories.distributed_stories(self, canon)
-        return found.rows, found.partition_of, found.n_partitions, found.df
+        return found.rows, found.partition_of, found.n_partitions, found.vocabulary
 
     # 4. per-article tables
 
@@ -683,8 +683,10 @@ class _Run:
         reports: list[dict],
         partition_of: Any,
         n_parts: int,
-        df: Any,
+        vocabulary: list[Any],
     ) -> tuple[list[Any], list[Any]]:
+        from newskit.app.dask import stories as dstories
+
         starts, claim_starts = [0], [0]
         for count, r in zip(self.counts, reports, strict=True):
             starts.append(starts[-1] + count)
@@ -712,6 +714,9 @@ class _Run:
             split_args=(partition_of,),
         )
         lower = self.tree(work.union, self.map(work.lower_words_of, outs, stage="lower"), "lower")
+        terms = self.map(dstories.partition_terms, parts, stage="story-terms")
+        looked = dstories.lookup(self, terms, vocabulary, "story-df")
+        df = self.map(dstories.frequencies, looked, stage="story-df-map")
         story_outs = [
             self.submit(
                 work.story_tables,
@@ -719,7 +724,7 @@ class _Run:
                 parts[s],
                 self.opts,
                 self.n_articles,
-                df,
+                df[s],
                 lower,
                 self.target,
                 stage="story",

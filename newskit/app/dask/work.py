@@ -45,7 +45,6 @@ from newskit.keywords.keyphrases import (
 from newskit.reuse import align, candidate_pairs, coverage, reuse_graph, shared_quotes
 from newskit.reuse.outlets import outlet_reuse_counts, outlet_reuse_frame
 from newskit.stories import outlet_story_coverage, story_map
-from newskit.stories.group import article_terms
 from newskit.stories.table import _story_groups, story_table_frame
 from newskit.stories.table import story_rows as story_table_rows
 
@@ -212,12 +211,6 @@ def part_report(out: PartOut) -> dict[str, Any]:
     }
 
 
-def terms_df(articles: list[Article]) -> Counter[str]:
-    """Document frequencies of ``article_terms`` over some articles (summed over parts: the
-    whole corpus's, which the story table weighs terms with)."""
-    return Counter(t for a in articles for t in article_terms(a))
-
-
 def add_counters(*counters: Counter) -> Counter:
     out: Counter = Counter()
     for c in counters:
@@ -246,12 +239,13 @@ def route_part(
     k: int,
     start: int,
     claim_start: int,
-    partition_of: Mapping[str, int],
+    partition_of: np.ndarray,
 ) -> dict[int, tuple]:
-    """Cut load part ``k`` by story partition: ``{s: (positions, articles, story rows, claims)}``
-    with each article's position in the corpus and the claims' row numbers in the corpus's
-    claims table (their index)."""
-    parts = np.array([partition_of[s] for s in story_rows["story_id"]], dtype=np.int64)
+    """Cut load part ``k`` by story partition (``partition_of``: story number - 1 → its
+    partition): ``{s: (positions, articles, story rows, claims)}`` with each article's position
+    in the corpus and the claims' row numbers in the corpus's claims table (their index)."""
+    numbers = story_rows["story_id"].str[1:].astype(np.int64).to_numpy()
+    parts = partition_of[numbers - 1]
     claims = out.claims.copy()
     claims.index = pd.RangeIndex(claim_start, claim_start + len(claims))
     claim_parts = (
