@@ -364,11 +364,11 @@ def keyword_counts(
 ) -> Counter[tuple[str, str]]:
     """Step 2: ``{(key, outlet): occurrences}`` of each shown spelling in the articles' text."""
     counts: Counter[tuple[str, str]] = Counter()
-    phrases = list(shown.values())
+    index = _phrase_index(list(shown.values()))  # once: many articles, many phrases
+    key_of = {phrase: key for key, phrase in shown.items()}
     for a in articles:
-        found = _find_many(_words(a.raw, a.kept), phrases)
-        for key, phrase in shown.items():
-            counts[(key, _outlet(a))] += len(found[phrase])
+        for phrase, found in _find_indexed(_words(a.raw, a.kept), index).items():
+            counts[(key_of[phrase], _outlet(a))] += len(found)
     return counts
 
 
@@ -966,14 +966,31 @@ def _find_many(
 
     Whole words inside one segment match, ignoring case, except that an all-capitals word
     (``US``) only matches in capitals; a possessive ends a phrase."""
-    by_first: dict[str, list[tuple[str, list[str], list[bool]]]] = {}
-    out: dict[str, list[tuple[int, int, int]]] = {}
+    out: dict[str, list[tuple[int, int, int]]] = {phrase: [] for phrase in phrases}
+    out.update(_find_indexed(words, _phrase_index(phrases)))
+    return out
+
+
+_PhraseIndex = dict[str, list[tuple[str, list[str], list[bool]]]]
+
+
+def _phrase_index(phrases: Sequence[str]) -> _PhraseIndex:
+    """Phrases by their first word's key, with their words' keys and acronym flags: built once
+    for many articles (``_find_indexed``)."""
+    by_first: _PhraseIndex = {}
     for phrase in phrases:
-        out[phrase] = []
         parts = phrase.split()
         if parts:
             keys = [_norm(p) for p in parts]
             by_first.setdefault(keys[0], []).append((phrase, keys, [_is_acronym(p) for p in parts]))
+    return by_first
+
+
+def _find_indexed(
+    words: _ArticleWords, by_first: _PhraseIndex
+) -> dict[str, list[tuple[int, int, int]]]:
+    """``_find_many`` with the phrases indexed already; only phrases found are keys."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
     if not by_first:
         return out
     for seg in words.segments:
@@ -993,5 +1010,5 @@ def _find_many(
                         ok = False
                         break
                 if ok:
-                    out[phrase].append((t.start, seg[i + k - 1].end, t.sent_id))
+                    out.setdefault(phrase, []).append((t.start, seg[i + k - 1].end, t.sent_id))
     return out
