@@ -336,3 +336,19 @@ def test_cli_bad_source_exits_2_before_connecting(tmp_path: Path, capsys):
     argv = ["run", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o")]
     assert cli.main([*argv, "--scheduler", "tcp://192.0.2.1:1"]) == 2
     assert "none.csv: no such file" in capsys.readouterr().err
+
+
+def test_a_table_is_cut_into_about_sixteen_parts_by_default(tmp_path: Path):
+    import fsspec
+
+    from newskit.app.dask.source import RowsChunk, TableFile, plan_table
+
+    frame = pd.DataFrame({"text": [f"Article {k} about the harbour." for k in range(400)]})
+    frame.to_json(tmp_path / "t.jsonl", orient="records", lines=True)
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    work = (fsspec.filesystem("file"), str(tmp_path / "work"))
+    chunks = plan_table(TableFile(str(tmp_path / "t.jsonl"), True), None, 1, work)
+    assert len(chunks) == 16 and [c.first_line for c in chunks[:2]] == [1, 26]
+    chunks = plan_table(TableFile(str(tmp_path / "t.csv"), True), None, 2, work)
+    assert len(chunks) == 8 and all(isinstance(c, RowsChunk) for c in chunks)
+    assert [c.first_row for c in chunks[:2]] == [1, 52]  # 401 lines x 2 tables / 16

@@ -206,14 +206,16 @@ def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="articles (files or table rows) per load part (default 1000)",
+        help="articles (files or table rows) per load part (default: at most 1000, about "
+        "16 parts on a smaller corpus)",
     )
     parser.add_argument(
         "--story-part-size",
         type=int,
         default=None,
         metavar="N",
-        help="articles per story partition (whole stories; default 2000)",
+        help="articles per story partition (whole stories; default: at most 2000, about 16 "
+        "partitions on a smaller corpus)",
     )
     return parser
 
@@ -221,7 +223,7 @@ def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def _run_run(args: argparse.Namespace) -> int:
     from newskit.app.args import parse_columns
     from newskit.app.dask import RunError, RunOptions, RunSetupError
-    from newskit.app.dask.run import STORY_PART_SIZE, run_distributed, run_in_process
+    from newskit.app.dask.run import run_distributed, run_in_process
 
     source = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
     try:
@@ -246,7 +248,7 @@ def _run_run(args: argparse.Namespace) -> int:
                 scheduler=args.scheduler,
                 options=options,
                 rows_per_part=args.part_size,
-                story_part_size=args.story_part_size or STORY_PART_SIZE,
+                story_part_size=args.story_part_size,
             )
     except (CorpusError, RunSetupError, argparse.ArgumentTypeError, ImportError) as exc:
         print(f"newskit run: error: {exc}", file=sys.stderr)

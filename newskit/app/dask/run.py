@@ -53,6 +53,7 @@ from newskit.app.dask.source import (
     FramePart,
     Plan,
     TableFile,
+    auto_part_size,
     load_part,
     plan_source,
     plan_table,
@@ -102,7 +103,7 @@ def run_distributed(
     options: RunOptions | None = None,
     errors: str | None = None,
     rows_per_part: int | None = None,
-    story_part_size: int = STORY_PART_SIZE,
+    story_part_size: int | None = None,
     progress: bool | None = None,
 ) -> DistributedRun:
     """Run the whole pipeline on ``source`` over a Dask cluster and write every table of
@@ -114,16 +115,15 @@ def run_distributed(
     DataFrame. ``client``: a ``dask.distributed.Client``; else ``scheduler`` (an address such as
     ``tcp://10.0.0.5:8786``); else a ``LocalCluster`` of two worker processes is started for
     the run. ``options``: a ``RunOptions`` (``errors`` overrides its ``errors``).
-    ``rows_per_part``: articles (files or table rows) per load part (default
-    ``source.ROWS_PER_PART``); ``story_part_size``: articles per story partition.
+    ``rows_per_part``: articles (files or table rows) per load part; ``story_part_size``:
+    articles per story partition (whole stories). By default at most 1,000 and 2,000, fewer on
+    a small corpus so that it still makes about 16 of each (``source.auto_part_size``).
 
     Returns a ``DistributedRun``; ``run.read(name)`` is the in-process frame. Raises
     ``CorpusError`` for bad input (as ``load_corpus`` would), ``RunSetupError`` for a bad
     address or an output folder workers cannot see, ``RunError`` when the run fails; in both
     last cases ``out`` is left as it was.
     """
-    from newskit.app.dask.source import ROWS_PER_PART
-
     opts = options or RunOptions()
     if errors is not None:
         opts = replace(opts, errors=errors)  # type: ignore[arg-type]
@@ -133,7 +133,7 @@ def run_distributed(
     staging = Staging(output, token)
     staging.check_target()
     address = check_scheduler(scheduler) if scheduler else None
-    plan, opts = plan_source(source, opts, rows_per_part or ROWS_PER_PART)
+    plan, opts = plan_source(source, opts, rows_per_part)
     _import_distributed()
     cluster = None
     own = client is None
@@ -141,7 +141,7 @@ def run_distributed(
         client, cluster = _connect(address)
     try:
         _check_workers(client, plan, staging)
-        runner = _Run(client, opts, plan, staging, token, rows_per_part or ROWS_PER_PART, progress)
+        runner = _Run(client, opts, plan, staging, token, rows_per_part, progress)
         runner.story_part_size = story_part_size
         try:
             return runner.execute()
@@ -332,7 +332,7 @@ class _Run:
         plan: Plan,
         staging: Staging,
         token: str,
-        rows_per_part: int,
+        rows_per_part: int | None,
         progress: bool | None,
     ) -> None:
         self.client = client
@@ -342,7 +342,7 @@ class _Run:
         self.token = token
         self.rows_per_part = rows_per_part
         self.progress = progress
-        self.story_part_size = STORY_PART_SIZE
+        self.story_part_size: int | None = None
         self.target = (staging.dir.fs, staging.dir.path)
         self.seconds: dict[str, float] = {}
         self.notes: list[str] = []
@@ -436,7 +436,9 @@ class _Run:
         chunks: list[list[Any]] = []
         if tables:
             work_dir = (self.staging.dir.fs, self.staging.dir.join("_work", "source"))
-            futures = self.map(plan_table, tables, self.rows_per_part, work_dir, stage="plan")
+            futures = self.map(
+                plan_table, tables, self.rows_per_part, len(tables), work_dir, stage="plan"
+            )
             chunks = self.gather(futures, "newskit run: cutting tables")
         it_chunks = iter(chunks)
         for item in plan.items:
@@ -523,6 +525,8 @@ class _Run:
             )
         self.counts = counts
         self.n_articles = sum(counts)
+        if self.story_part_size is None:
+            self.story_part_size = auto_part_size(self.n_articles, STORY_PART_SIZE)
         return loaded, drops, problems
 
     # outlets

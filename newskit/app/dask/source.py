@@ -15,6 +15,7 @@ in-process order (``phase``) so the run can report them as ``load_corpus`` would
 from __future__ import annotations
 
 import glob as _glob
+import math
 import os
 import posixpath
 from collections.abc import Iterable
@@ -46,8 +47,11 @@ from newskit.corpus.load import (
 from newskit.corpus.records import Article
 from newskit.errors import CorpusError, CorpusSourceError
 
-#: Articles (files, or table rows) per part, unless the run says otherwise.
+#: At most this many articles (files, or table rows) per load part, unless the run says
+#: otherwise; a smaller corpus is cut into about ``SPREAD`` parts of at least ``MIN_PART``.
 ROWS_PER_PART = 1000
+SPREAD = 16
+MIN_PART = 25
 #: Bytes read at a time when cutting a JSON-lines file into chunks.
 BLOCK_BYTES = 1 << 22
 # Where each kind of problem falls in load_corpus's order: the folder listing, reading files,
@@ -147,6 +151,13 @@ class Plan:
     dask_frame: Any = None
 
 
+def auto_part_size(n: int, cap: int = ROWS_PER_PART) -> int:
+    """Items per part for ``n`` items: at most ``cap``, and few enough that a small corpus
+    still makes about ``SPREAD`` parts (so every worker has work), but never under
+    ``MIN_PART``."""
+    return max(MIN_PART, min(cap, math.ceil(n / SPREAD)))
+
+
 def is_dask_frame(source: Any) -> bool:
     """Whether ``source`` is a Dask DataFrame."""
     module = type(source).__module__ or ""
@@ -164,18 +175,19 @@ def load_options(options: RunOptions) -> LoadOptions:
 
 
 def plan_source(
-    source: Any, options: RunOptions, rows_per_part: int = ROWS_PER_PART
+    source: Any, options: RunOptions, rows_per_part: int | None = None
 ) -> tuple[Plan, RunOptions]:
-    """Cut ``source`` into parts, on the driver (names only; nothing is read but a folder's
-    listing). Returns the plan and the options (a load spec, ``NAME.corpus.json``, adds its
-    own). Raises ``CorpusSourceError`` for a missing path, an empty list, a glob matching
-    nothing or a folder without article files."""
+    """Cut ``source`` into parts of ``rows_per_part`` articles (``None``: ``auto_part_size``),
+    on the driver (names only; nothing is read but a folder's listing). Returns the plan and
+    the options (a load spec, ``NAME.corpus.json``, adds its own). Raises
+    ``CorpusSourceError`` for a missing path, an empty list, a glob matching nothing or a
+    folder without article files."""
     if is_dask_frame(source):
         return Plan("<dask DataFrame>", dask_frame=source), options
     if isinstance(source, pd.DataFrame):
+        size = rows_per_part or auto_part_size(len(source))
         items = [
-            FramePart(source.iloc[i : i + rows_per_part], i)
-            for i in range(0, max(len(source), 1), rows_per_part)
+            FramePart(source.iloc[i : i + size], i) for i in range(0, max(len(source), 1), size)
         ]
         return Plan("<DataFrame>", items), options
     if isinstance(source, (str, os.PathLike)):
@@ -251,13 +263,15 @@ def _with_spec(options: RunOptions, spec: dict[str, Any]) -> RunOptions:
     )
 
 
-def _plan_list(paths: list[str], name: str, rows_per_part: int) -> Plan:
+def _plan_list(paths: list[str], name: str, rows_per_part: int | None) -> Plan:
     plan = Plan(name)
     run: list[str] = []
+    n_files = sum(Path(p).suffix.lower() not in TABLE_SUFFIXES for p in paths)
+    size = rows_per_part or auto_part_size(n_files)
 
     def flush() -> None:
-        for i in range(0, len(run), rows_per_part):
-            plan.items.append(FilesPart(tuple(run[i : i + rows_per_part])))
+        for i in range(0, len(run), size):
+            plan.items.append(FilesPart(tuple(run[i : i + size])))
         run.clear()
 
     for p in paths:
@@ -272,20 +286,21 @@ def _plan_list(paths: list[str], name: str, rows_per_part: int) -> Plan:
     return plan
 
 
-def _plan_folder(folder: Path, options: RunOptions, rows_per_part: int) -> Plan:
+def _plan_folder(folder: Path, options: RunOptions, rows_per_part: int | None) -> Plan:
     problems = Problems("skip")
     files, metas = list_folder(folder, problems, load_options(options))
     plan = Plan(str(folder), notes=list(problems.rows), paths=[str(folder)])
     names = [str(f) for f in files]
-    for i in range(0, len(names), rows_per_part):
-        plan.items.append(FilesPart(tuple(names[i : i + rows_per_part]), str(folder)))
+    size = rows_per_part or auto_part_size(len(names))
+    for i in range(0, len(names), size):
+        plan.items.append(FilesPart(tuple(names[i : i + size]), str(folder)))
     lopts = load_options(options)
     for meta in metas:
         route: dict[str, int] = {}
         for k, f in enumerate(files):
             if f.parent != meta.parent:
                 continue
-            part = k // rows_per_part
+            part = k // size
             route[f.name] = part
             route[article_ident(f, lopts, folder)] = part
         plan.metas.append(MetaFile(str(meta), route))
@@ -295,13 +310,19 @@ def _plan_folder(folder: Path, options: RunOptions, rows_per_part: int) -> Plan:
 # --- cutting one table into chunks, on a worker ----------------------------------------------
 
 
-def plan_table(table: TableFile, rows_per_part: int, work: tuple[Any, str]) -> list[Any]:
+def plan_table(
+    table: TableFile, rows_per_part: int | None, n_tables: int, work: tuple[Any, str]
+) -> list[Any]:
     """The chunks of ``table`` (specs for ``load_part``), or a ``FailedSource`` saying why it
-    cannot be read. ``work``: a file system and a folder for streamed chunks."""
+    cannot be read. ``rows_per_part``: rows per chunk (``None``: ``auto_part_size`` of the
+    file's rows times ``n_tables``, the tables of the source); ``work``: a file system and a
+    folder for streamed chunks."""
     path = Path(table.path)
     if not path.is_file():
         return [FailedSource(table.path, "no such file; check the path", table.fatal)]
     suffix = path.suffix.lower()
+    if rows_per_part is None:
+        rows_per_part = auto_part_size(_rows_in(path) * max(n_tables, 1))
     try:
         if suffix == ".csv":
             return _spool_csv(path, rows_per_part, work)
@@ -310,6 +331,22 @@ def plan_table(table: TableFile, rows_per_part: int, work: tuple[Any, str]) -> l
         return _parquet_chunks(path, rows_per_part, work)
     except CorpusSourceError as exc:
         return [FailedSource(exc.file or table.path, exc.reason, table.fatal)]
+
+
+def _rows_in(path: Path) -> int:
+    """About how many rows a table has: Parquet's own count, else its line ends."""
+    if path.suffix.lower() in (".parquet", ".pq"):
+        import pyarrow.parquet as pq
+
+        try:
+            return int(pq.ParquetFile(path).metadata.num_rows)
+        except (OSError, ValueError):
+            return 0
+    count = 0
+    with open(path, "rb") as f:
+        while block := f.read(BLOCK_BYTES):
+            count += block.count(b"\n")
+    return count
 
 
 def _jsonl_chunks(path: Path, rows_per_part: int, fatal: bool) -> list[Any]:

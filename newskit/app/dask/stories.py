@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.app.dask.exchange import exchange, global_ranks, stable_hash
+from newskit.app.dask.source import auto_part_size
 from newskit.corpus.records import Article
 from newskit.stories.group import (
     STORY_COLUMNS,
@@ -100,7 +101,8 @@ def distributed_stories(run: Any, parts: list[Any]) -> FoundStories:
         combine_args=(n,),
     )
     forest = run.tree(merge_forests, run.map(spanning_forest, pairs, n, stage="forest"), "forest")
-    bundles = run.submit(link_bundles, forest, n, run.story_part_size, stage="bundles", i=0)
+    capacity = auto_part_size(n, LINK_ARTICLES)
+    bundles = run.submit(link_bundles, forest, n, capacity, stage="bundles", i=0)
     n_tasks = run.gather([run.submit(_n_bundles, bundles, stage="n-bundles", i=0)], "stories")[0]
     rows_in = exchange(
         client,
