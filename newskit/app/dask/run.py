@@ -404,17 +404,17 @@ class _Run:
         story_rows, partition_of, n_story_parts, vocabulary = self.stories(canon)
         self.timed("stories", t)
         t = time.perf_counter()
-        outs, reports = self.part_tables(canon, story_rows)
+        fields, reports = self.part_tables(canon, story_rows)
         self.timed("per_article", t)
         t = time.perf_counter()
-        self.keyword_table(canon, outs, reports)
-        self.distinctive_terms(outs, reports)
+        self.keyword_table(canon, fields.pop("keyword_forms"))
+        self.distinctive_terms(fields.pop("term_counts"), reports)
         self.timed("corpus_tables", t)
         t = time.perf_counter()
         story_outs, parts = self.story_partitions(
-            canon, story_rows, outs, reports, partition_of, n_story_parts, vocabulary
+            canon, story_rows, fields, reports, partition_of, n_story_parts, vocabulary
         )
-        del canon, outs
+        del canon, fields
         self.timed("story_tables", t)
         t = time.perf_counter()
         self.numbered(story_outs, parts)
@@ -562,7 +562,9 @@ class _Run:
 
     # 4. per-article tables
 
-    def part_tables(self, canon: list[Any], story_rows: list[Any]) -> tuple[list[Any], list[dict]]:
+    def part_tables(
+        self, canon: list[Any], story_rows: list[Any]
+    ) -> tuple[dict[str, list[Any]], list[dict]]:
         outs = [
             self.submit(
                 work.part_tables,
@@ -579,6 +581,14 @@ class _Run:
         reports = self.gather(
             self.map(work.part_report, outs, stage="part-report"), "newskit run: per article"
         )
+        # each summary as its own result, so that a part's whole PartOut is freed once these
+        # are taken and its counts once the corpus-wide tables have cut them into shards
+        fields = {
+            name: [
+                self.submit(getattr, o, name, stage=f"take-{name}", i=k) for k, o in enumerate(outs)
+            ]
+            for name in ("claims", "keyword_forms", "term_counts", "lower_words")
+        }
         for name in ("articles", "stories", "sentences", "tokens", "keywords", "claims"):
             self.staging.record(
                 name, [r["files"][name] for r in reports], sum(r["rows"][name] for r in reports)
@@ -590,18 +600,18 @@ class _Run:
         if sum(r["rows"]["stories"] for r in reports) != self.n_articles:
             self.checks.append("the stories table does not give every article a story")
         self.outlet_order = list(dict.fromkeys(o for r in reports for o in r["outlets"]))
-        return outs, reports
+        return fields, reports
 
     def shards(self) -> int:
         return max(1, min(64, math.ceil(self.n_articles / SHARD_ARTICLES)))
 
     # 6. corpus-wide tables
 
-    def keyword_table(self, canon: list[Any], outs: list[Any], reports: list[dict]) -> None:
+    def keyword_table(self, canon: list[Any], keyword_forms: list[Any]) -> None:
         n = self.shards()
         forms = exchange(
             self.client,
-            outs,
+            keyword_forms,
             work.keyword_forms_by_shard,
             work.merge_keyword_forms,
             n,
@@ -636,7 +646,7 @@ class _Run:
             "keyword_table", [self.staging.path("keyword_table", h) for h in range(n)], sum(rows)
         )
 
-    def distinctive_terms(self, outs: list[Any], reports: list[dict]) -> None:
+    def distinctive_terms(self, term_counts: list[Any], reports: list[dict]) -> None:
         n = self.shards()
         sizes: dict[str, int] = {}
         for r in reports:
@@ -645,7 +655,7 @@ class _Run:
         style = sorted({w for r in reports for w in r["style_words"]})
         counts = exchange(
             self.client,
-            outs,
+            term_counts,
             work.term_counts_by_shard,
             work.merge_group_counts,
             n,
@@ -683,7 +693,7 @@ class _Run:
         self,
         canon: list[Any],
         story_rows: list[Any],
-        outs: list[Any],
+        fields: dict[str, list[Any]],
         reports: list[dict],
         partition_of: Any,
         n_parts: int,
@@ -700,7 +710,7 @@ class _Run:
                 _bundle,
                 canon[k],
                 story_rows[k],
-                outs[k],
+                fields["claims"][k],
                 starts[k],
                 claim_starts[k],
                 stage="bundle",
@@ -717,7 +727,7 @@ class _Run:
             key=self.key("route"),
             split_args=(partition_of,),
         )
-        lower = self.tree(work.union, self.map(work.lower_words_of, outs, stage="lower"), "lower")
+        lower = self.tree(work.union, fields["lower_words"], "lower")
         terms = self.map(dstories.partition_terms, parts, stage="story-terms")
         looked = dstories.lookup(self, terms, vocabulary, "story-df")
         df = self.map(dstories.frequencies, looked, stage="story-df-map")
@@ -847,14 +857,14 @@ def _piece(route: dict[str, Any], k: int) -> Any:
 
 
 def _bundle(
-    articles: list[Any], story_rows: pd.DataFrame, out: Any, start: int, claim_start: int
+    articles: list[Any], story_rows: pd.DataFrame, claims: Any, start: int, claim_start: int
 ) -> tuple:
-    return articles, story_rows, out, start, claim_start
+    return articles, story_rows, claims, start, claim_start
 
 
 def _route_bundle(bundle: tuple, k: int, partition_of: Any) -> dict[int, tuple]:
-    articles, story_rows, out, start, claim_start = bundle
-    return work.route_part(articles, story_rows, out, k, start, claim_start, partition_of)
+    articles, story_rows, claims, start, claim_start = bundle
+    return work.route_part(articles, story_rows, claims, k, start, claim_start, partition_of)
 
 
 __all__ = ["DistributedRun", "run_distributed", "run_in_process"]

@@ -225,17 +225,13 @@ def union(*sets: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def lower_words_of(out: PartOut) -> frozenset[str]:
-    return out.lower_words
-
-
 # --- story partitions -------------------------------------------------------------------------
 
 
 def route_part(
     articles: list[Article],
     story_rows: pd.DataFrame,
-    out: PartOut,
+    claims: pd.DataFrame,
     k: int,
     start: int,
     claim_start: int,
@@ -246,7 +242,7 @@ def route_part(
     in the corpus and the claims' row numbers in the corpus's claims table (their index)."""
     numbers = story_rows["story_id"].str[1:].astype(np.int64).to_numpy()
     parts = partition_of[numbers - 1]
-    claims = out.claims.copy()
+    claims = claims.copy()
     claims.index = pd.RangeIndex(claim_start, claim_start + len(claims))
     claim_parts = (
         claims["article_id"]
@@ -436,12 +432,12 @@ def write_outlet_reuse(target: Target, counts: Mapping) -> int:
     return len(frame)
 
 
-def keyword_forms_by_shard(out: PartOut, k: int, n: int) -> dict[int, KeywordForms]:
+def keyword_forms_by_shard(forms: KeywordForms, k: int, n: int) -> dict[int, KeywordForms]:
     """The part's keyword forms cut into ``n`` shards of keys."""
     shards: dict[int, KeywordForms] = {}
-    for key, counter in out.keyword_forms.forms.items():
+    for key, counter in forms.forms.items():
         shards.setdefault(stable_hash(key, n), KeywordForms()).forms[key] = counter
-    for (key, outlet), rank in out.keyword_forms.best.items():
+    for (key, outlet), rank in forms.best.items():
         shards.setdefault(stable_hash(key, n), KeywordForms()).best[(key, outlet)] = rank
     return shards
 
@@ -481,11 +477,11 @@ def write_keyword_shard(
     return len(frame)
 
 
-def term_counts_by_shard(out: PartOut, k: int, n: int) -> dict[int, dict[str, Counter]]:
+def term_counts_by_shard(found: TermCounts, k: int, n: int) -> dict[int, dict[str, Counter]]:
     """The part's distinctive-term counts (group → term → count) cut into ``n`` shards of
     terms."""
     shards: dict[int, dict[str, Counter]] = {}
-    for g, counter in out.term_counts.counts.items():
+    for g, counter in found.counts.items():
         for term, c in counter.items():
             shards.setdefault(stable_hash(term, n), {}).setdefault(g, Counter())[term] = c
     return shards
