@@ -352,3 +352,46 @@ def test_a_table_is_cut_into_about_sixteen_parts_by_default(tmp_path: Path):
     chunks = plan_table(TableFile(str(tmp_path / "t.csv"), True), None, 2, work)
     assert len(chunks) == 8 and all(isinstance(c, RowsChunk) for c in chunks)
     assert [c.first_row for c in chunks[:2]] == [1, 52]  # 401 lines x 2 tables / 16
+
+
+def _real_news() -> Path:
+    """``../shared/realnews`` of the checkout (or of a folder above it, for a worktree)."""
+    if os.environ.get("NEWSKIT_REALNEWS"):
+        return Path(os.environ["NEWSKIT_REALNEWS"])
+    for parent in Path(__file__).resolve().parents[1].parents:
+        if (parent / "shared" / "realnews").is_dir():
+            return parent / "shared" / "realnews"
+    return Path("../shared/realnews")
+
+
+REAL_NEWS = _real_news()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (REAL_NEWS / "giveme5w_calibration.jsonl").is_file(),
+    reason="the real news of ../shared/realnews is not here (a fresh clone elsewhere)",
+)
+def test_cli_on_real_news_from_another_folder(client, tmp_path: Path, monkeypatch, capsys):
+    """Real articles (a sample of both labelled sets, as two JSONL files), run from another
+    folder with a relative -o: every table, alignments and claim groups included, equals the
+    in-process run, every claim with its story."""
+    news = tmp_path / "elsewhere" / "news"
+    news.mkdir(parents=True)
+    for name in ("giveme5w_calibration.jsonl", "ecbplus_calibration.jsonl"):
+        lines = (REAL_NEWS / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        (news / name).write_text("".join(lines[:25]), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    argv = ["run", "news/giveme5w_calibration.jsonl", "news/ecbplus_calibration.jsonl"]
+    code = cli.main([*argv, "--scheduler", client.scheduler.address, "-o", "out"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "elsewhere" / "out"
+    corpus = newskit.load_corpus(
+        [news / "giveme5w_calibration.jsonl", news / "ecbplus_calibration.jsonl"]
+    )
+    want = in_process_tables(corpus)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(read_output(out, name), want[name], obj=name)
+    claims = read_output(out, "claims")
+    assert len(claims) > 100 and claims["story_id"].notna().all()
+    assert len(read_output(out, "alignments")) > 0 and len(read_output(out, "claim_groups")) > 0

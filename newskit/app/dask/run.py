@@ -484,7 +484,9 @@ class _Run:
             for message in s["messages"]:
                 if message not in self.notes:
                     self.notes.append(message)
-                    warnings.warn(message, LoadWarning, stacklevel=3)
+                    warnings.warn(
+                        message, LoadWarning, stacklevel=4
+                    )  # the caller of run_distributed
         problems.sort(key=lambda p: p[:3])
         fatal.sort()
         if fatal:
