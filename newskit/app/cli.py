@@ -18,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from newskit.app.args import add_corpus_argument, corpus_source
+from newskit.app.args import add_corpus_argument, add_loader_options, corpus_source
 from newskit.app.report import DEFAULT_STORIES
 from newskit.errors import CorpusError
 
@@ -148,22 +148,7 @@ def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--skip-bad", action="store_true", help="skip unreadable articles instead of stopping"
     )
-    parser.add_argument(
-        "--columns",
-        action="append",
-        default=None,
-        metavar="FIELD=COLUMN",
-        help="which table column holds a field, e.g. --columns text=body; repeatable",
-    )
-    parser.add_argument(
-        "--recursive", action="store_true", help="read the folders inside CORPUS as well"
-    )
-    parser.add_argument(
-        "--outlet-from",
-        choices=["folder"],
-        default=None,
-        help="take each article's outlet from the name of the folder holding it",
-    )
+    add_loader_options(parser)
     parser.add_argument(
         "--threshold",
         type=float,

@@ -30,6 +30,11 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet", ".pq")
 _COLUMN_ALIASES = {"source": "outlet"}
+#: What a source path that does not exist is told.
+NO_SOURCE = (
+    "no such file or folder; give a folder of .txt or .html files, a .csv, .jsonl, .parquet "
+    "or .warc file, or a list of paths"
+)
 
 
 @dataclass(frozen=True)
@@ -102,11 +107,7 @@ def read_source(
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
-            raise CorpusSourceError(
-                "no such file or folder; give a folder of .txt or .html files, a .csv, .jsonl, "
-                ".parquet or .warc file, or a list of paths",
-                file=str(path),
-            )
+            raise CorpusSourceError(NO_SOURCE, file=str(path))
         if path.is_dir():
             return _read_folder(path, problems, options)
         suffix = path.suffix.lower()

@@ -30,6 +30,7 @@ from newskit.app.dask.tables import RunOptions
 from newskit.corpus.clean import as_rules
 from newskit.corpus.corpus import SPEC_SUFFIX, build_articles, read_spec
 from newskit.corpus.load import (
+    NO_SOURCE,
     TABLE_SUFFIXES,
     LoadOptions,
     Problems,
@@ -203,11 +204,7 @@ def plan_source(
             return _plan_list(files, text, rows_per_part), options
         path = Path(text).expanduser().resolve()
         if not path.exists():
-            raise CorpusSourceError(
-                "no such file or folder; give a folder of .txt or .html files, a .csv, .jsonl, "
-                ".parquet or .warc file, or a list of paths",
-                file=str(path),
-            )
+            raise CorpusSourceError(NO_SOURCE, file=str(path))
         if path.is_dir():
             return _plan_folder(path, options, rows_per_part), options
         plan = Plan(str(path), paths=[str(path)])
