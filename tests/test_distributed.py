@@ -395,3 +395,13 @@ def test_cli_on_real_news_from_another_folder(client, tmp_path: Path, monkeypatc
     claims = read_output(out, "claims")
     assert len(claims) > 100 and claims["story_id"].notna().all()
     assert len(read_output(out, "alignments")) > 0 and len(read_output(out, "claim_groups")) > 0
+
+
+def test_rows_without_ids_are_numbered_across_parts(client, tmp_path: Path):
+    frame = _made_up(7).drop(columns="id")
+    run = run_distributed(frame, tmp_path / "out", client=client, rows_per_part=3)
+    assert run.n_parts == 3
+    assert run.read("articles")["id"].tolist() == [f"row-{k}" for k in range(1, 8)]
+    pd.testing.assert_frame_equal(
+        run.read("claims"), in_process_tables(newskit.load_corpus(frame))["claims"]
+    )
