@@ -197,7 +197,11 @@ def dask_child(mode: str, path: str, result: str) -> None:
         out = Path(tmp) / "out"
         if mode == "in_process":
             _, secs = timed(lambda: run_in_process(path, out), "in_process")
-            data: dict[str, Any] = {"seconds": round(secs, 3), "driver_peak_rss_mb": rss_mb()}
+            data: dict[str, Any] = {
+                "seconds": round(secs, 3),
+                "driver_peak_rss_mb": rss_mb(),
+                "cpu_seconds": round(cpu_seconds(), 1),
+            }
         else:
             data = _dask_measured(path, out)
         data["output_mb"] = {
@@ -225,6 +229,7 @@ def _dask_measured(path: str, out: Path) -> dict[str, Any]:
     ):
         run, secs = timed(lambda: run_distributed(path, out, client=client, progress=False), "dask")
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        worker_cpu = client.run(cpu_seconds)
         tasks = stream.data
     per_stage: dict[str, dict[str, float]] = {}
     for t in tasks:
@@ -242,8 +247,17 @@ def _dask_measured(path: str, out: Path) -> dict[str, Any]:
         "n_story_parts": run.n_story_parts,
         "driver_peak_rss_mb": round(rss_mb(), 1),
         "worker_peak_rss_mb": sorted(round(v, 1) for v in workers.values()),
+        "worker_cpu_seconds": round(sum(worker_cpu.values()), 1),
+        "driver_cpu_seconds": round(cpu_seconds(), 1),
         "task_seconds": per_stage,
     }
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) this process has used: on a machine other programs load, the
+    cost that does not depend on them."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def run_tables(out: Path) -> list[str]:
@@ -388,12 +402,14 @@ def report_dask(r: dict) -> None:
     print(
         f"newskit run on a 2-worker LocalCluster, {r['articles']} articles: {d['seconds']:.1f} s "
         f"({d['n_parts']} load parts, {d['n_story_parts']} story partitions); driver peak "
-        f"{d['driver_peak_rss_mb']:.0f} MB, workers {d['worker_peak_rss_mb']} MB"
+        f"{d['driver_peak_rss_mb']:.0f} MB, workers {d['worker_peak_rss_mb']} MB; CPU: workers "
+        f"{d.get('worker_cpu_seconds', '?')} s, driver {d.get('driver_cpu_seconds', '?')} s"
     )
     if "in_process" in r["dask"]:
         p = r["dask"]["in_process"]
         print(
-            f"newskit run --in-process: {p['seconds']:.1f} s, peak {p['driver_peak_rss_mb']:.0f} MB"
+            f"newskit run --in-process: {p['seconds']:.1f} s, peak "
+            f"{p['driver_peak_rss_mb']:.0f} MB, CPU {p.get('cpu_seconds', '?')} s"
         )
     print(f"{'stage (driver view)':<22}{'seconds':>9}")
     for name, s in d["stage_seconds"].items():
