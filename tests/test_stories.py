@@ -118,13 +118,19 @@ def test_deterministic():
 
 def test_threshold_sets_the_granularity():
     corpus = newskit.load_corpus(make_corpus(30, 4, seed=9))
-    counts = [newskit.stories(corpus, threshold=t)["story_id"].nunique() for t in (0.05, 0.3, 0.95)]
+    counts = [
+        newskit.stories(corpus, threshold=t, relative=0)["story_id"].nunique()
+        for t in (0.05, 0.3, 0.95)
+    ]
     assert counts[0] <= counts[1] <= counts[2]
     assert counts[0] < 30 < counts[2]
-    with pytest.raises(ValueError):
-        newskit.stories(corpus, threshold=0)
-    with pytest.raises(ValueError):
-        newskit.stories(corpus, days=0)
+    # the relative rule keeps stories of one kind apart even at a low threshold
+    assert newskit.stories(corpus, threshold=0.05)["story_id"].nunique() == 30
+    auto = newskit.stories(corpus)
+    assert 0.03 <= auto.attrs["threshold"] <= 0.3
+    for bad in ({"threshold": 0}, {"threshold": "high"}, {"days": 0}, {"relative": 1.5}):
+        with pytest.raises(ValueError):
+            newskit.stories(corpus, **bad)
 
 
 def test_corpus_carries_story_ids():
