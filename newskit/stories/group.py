@@ -93,7 +93,7 @@ DEFAULT_DAYS = 7
 # Title words count this many times.
 TITLE_WEIGHT = 2
 # Heaviest terms per article used to find candidate pairs.
-TOP_TERMS = 30
+TOP_TERMS = 50
 # IDF is computed as if the corpus also held this many articles of general news.
 BACKGROUND = 300
 # IDF is raised to this power: words many stories share weigh less against names and places.
@@ -138,15 +138,15 @@ def stories(
     n = len(articles)
     if n == 0:
         return pd.DataFrame(columns=STORY_COLUMNS)
-    matrix, pairs, sims = _prepared(tuple(articles))
+    _, pairs, sims = _prepared(tuple(articles))
     used = auto_threshold(pairs, sims, n) if threshold == "auto" else float(threshold)
-    groups = link(matrix, [a.date for a in articles], pairs, sims, used, days, relative)
+    groups = link(n, [a.date for a in articles], pairs, sims, used, days, relative)
     label = {}
     for gid, members in enumerate(sorted(groups, key=min), start=1):
         for k in members:
             label[k] = (gid, len(members))
     width = max(3, len(str(len(groups))))
-    own = _centre_similarity(matrix, groups)
+    own = own_story_similarity(n, pairs, sims, groups).tolist()
     rows = [
         (a.id, f"S{label[k][0]:0{width}d}", label[k][1], round(own[k], 4))
         for k, a in enumerate(articles)
@@ -320,30 +320,22 @@ def auto_threshold(pairs: np.ndarray, sims: np.ndarray, n_articles: int) -> floa
 
 
 class _Group:
-    """A group of articles: members, the sum of their unit vectors, its squared length, and the
-    first and last date of its dated members."""
+    """A group of articles: its members, the summed similarity of its candidate pairs, the
+    first and last date of its dated members, and its summed similarity to each neighbour."""
 
-    __slots__ = ("first", "last", "members", "neighbours", "norm2", "vector")
+    __slots__ = ("first", "last", "links", "members", "within")
 
-    def __init__(
-        self,
-        members: list[int],
-        vector: dict[int, float],
-        norm2: float,
-        first: float | None,
-        last: float | None,
-    ):
+    def __init__(self, members: list[int], within: float, first: float | None, last: float | None):
         self.members = members
-        self.vector = vector
-        self.norm2 = norm2  # |sum of vectors|^2 = size + the sum of every ordered pair's cosine
+        self.within = within
         self.first = first
         self.last = last
-        self.neighbours: set[int] = set()
+        self.links: dict[int, float] = {}
 
     def cohesion(self) -> float:
-        """Mean cosine between two different members (NaN for one article)."""
+        """Mean similarity of two different members (NaN for one article)."""
         n = len(self.members)
-        return (self.norm2 - n) / (n * (n - 1)) if n > 1 else math.nan
+        return 2 * self.within / (n * (n - 1)) if n > 1 else math.nan
 
 
 def date_factor(gap: float | None, days: float) -> float:
@@ -355,20 +347,16 @@ def date_factor(gap: float | None, days: float) -> float:
     return 0.5 ** ((gap - days) / days)
 
 
-def _gap(a: _Group, b: _Group) -> float | None:
-    if a.first is None or b.first is None:
+def date_gap(a_first, a_last, b_first, b_last) -> float | None:
+    """Days between the nearest dates of two spans ``[first, last]`` (day ordinals; 0 when they
+    overlap, None when either has no date)."""
+    if a_first is None or b_first is None:
         return None
-    return max(0.0, b.first - a.last, a.first - b.last)  # type: ignore[operator]
-
-
-def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    return float(max(0.0, b_first - a_last, a_first - b_last))
 
 
 def link(
-    matrix,
+    n_articles: int,
     dates: Sequence[dt.date | None],
     pairs: np.ndarray,
     sims: np.ndarray,
@@ -376,31 +364,31 @@ def link(
     days: float = DEFAULT_DAYS,
     relative: float = DEFAULT_RELATIVE,
 ) -> list[list[int]]:
-    """Average-linkage groups of the articles (rows of ``matrix``), merging only along
-    candidate ``pairs`` (with their similarities ``sims``): a list of member lists.
+    """Average-linkage groups of articles ``0 … n_articles - 1`` from their candidate ``pairs``
+    and the pairs' similarities ``sims``: a list of member lists (each ascending).
 
-    See the module docstring, step 8: the score of two groups is their mean cosine times
-    ``date_factor`` of the gap between their nearest dated articles; two groups of two or more
-    articles also need a mean cosine of at least ``relative`` times the geometric mean of their
-    cohesions. Merges go best score first while it is at least ``threshold``."""
-    n = matrix.shape[0]
+    See the module docstring, step 8. The similarity of two groups is the sum of their
+    candidate pairs' similarities over the product of their sizes (a pair that is no candidate
+    counts as 0), times ``date_factor`` of the gap between their nearest dated articles; two
+    groups of two or more articles also need a mean similarity of at least ``relative`` times
+    the geometric mean of their cohesions. Merges go best score first (ties: lowest ids) while
+    the score is at least ``threshold``. Needs only pairs, similarities and dates, never the
+    texts or vectors."""
     groups: dict[int, _Group] = {}
-    for k in range(n):
-        lo, hi = matrix.indptr[k], matrix.indptr[k + 1]
-        vec = dict(zip(matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist(), strict=True))
+    for k in range(n_articles):
         d = dates[k]
         day = float(d.toordinal()) if d is not None else None
-        groups[k] = _Group([k], vec, float(matrix.data[lo:hi] @ matrix.data[lo:hi]), day, day)
-    for i, j in pairs.tolist():
-        groups[i].neighbours.add(j)
-        groups[j].neighbours.add(i)
+        groups[k] = _Group([k], 0.0, day, day)
+    for (i, j), s in zip(pairs.tolist(), sims.tolist(), strict=True):
+        groups[i].links[j] = s
+        groups[j].links[i] = s
 
-    def score(ga: _Group, gb: _Group, dot: float) -> float:
-        mean = dot / (len(ga.members) * len(gb.members))
+    def score(ga: _Group, gb: _Group, total: float) -> float:
+        mean = total / (len(ga.members) * len(gb.members))
         both = relative and len(ga.members) > 1 and len(gb.members) > 1
         if both and mean < relative * math.sqrt(max(ga.cohesion() * gb.cohesion(), 0.0)):
             return -1.0
-        return mean * date_factor(_gap(ga, gb), days)
+        return mean * date_factor(date_gap(ga.first, ga.last, gb.first, gb.last), days)
 
     heap = []
     for (i, j), s in zip(pairs.tolist(), sims.tolist(), strict=True):
@@ -408,53 +396,56 @@ def link(
         if s >= threshold:
             heap.append((-s, i, j))
     heapq.heapify(heap)
-    next_id = n
+    next_id = n_articles
     while heap:
         _, a, b = heapq.heappop(heap)
         if a not in groups or b not in groups:
             continue  # stale: one of the groups has merged since
         ga, gb = groups.pop(a), groups.pop(b)
-        cross = _dot(ga.vector, gb.vector)
-        vector = dict(ga.vector)
-        for t, w in gb.vector.items():
-            vector[t] = vector.get(t, 0.0) + w
         firsts = [g.first for g in (ga, gb) if g.first is not None]
         lasts = [g.last for g in (ga, gb) if g.last is not None]
         merged = _Group(
             sorted(ga.members + gb.members),
-            vector,
-            ga.norm2 + gb.norm2 + 2 * cross,
+            ga.within + gb.within + ga.links[b],
             min(firsts) if firsts else None,
             max(lasts) if lasts else None,
         )
         c = next_id
         next_id += 1
+        links = dict(ga.links)
+        for other, s in gb.links.items():
+            links[other] = links.get(other, 0.0) + s
+        links.pop(a, None)
+        links.pop(b, None)
+        merged.links = links
         groups[c] = merged
-        merged.neighbours = {x for x in ga.neighbours | gb.neighbours if x in groups and x != c}
-        for other in sorted(merged.neighbours):
+        for other in sorted(links):
             og = groups[other]
-            og.neighbours.discard(a)
-            og.neighbours.discard(b)
-            og.neighbours.add(c)
-            s = score(merged, og, _dot(merged.vector, og.vector))
+            og.links.pop(a, None)
+            og.links.pop(b, None)
+            og.links[c] = links[other]
+            s = score(merged, og, links[other])
             if s >= threshold:
                 heapq.heappush(heap, (-s, min(c, other), max(c, other)))
     return [g.members for g in groups.values()]
 
 
-def _centre_similarity(matrix, groups: list[list[int]]) -> list[float]:
-    """Each article's mean cosine to the other articles of its group (1.0 when alone)."""
-    out = [1.0] * matrix.shape[0]
-    self_sims = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # 1, or 0 for no terms
-    for members in groups:
-        if len(members) < 2:
-            continue
-        sub = matrix[members]
-        total = np.asarray(sub.sum(axis=0)).ravel()
-        own = np.asarray(sub @ total).ravel()
-        for k, v in zip(members, own.tolist(), strict=True):
-            out[k] = (v - self_sims[k]) / (len(members) - 1)
-    return out
+def own_story_similarity(
+    n_articles: int, pairs: np.ndarray, sims: np.ndarray, groups: list[list[int]]
+) -> np.ndarray:
+    """Each article's mean similarity to the other articles of its group (candidate pairs; a
+    pair that is no candidate counts as 0), 1.0 for an article alone."""
+    group_of = np.zeros(n_articles, dtype=np.int64)
+    size = np.ones(n_articles)
+    for g, members in enumerate(groups):
+        group_of[members] = g
+        size[members] = len(members)
+    total = np.zeros(n_articles)
+    if len(pairs):
+        same = group_of[pairs[:, 0]] == group_of[pairs[:, 1]]
+        np.add.at(total, pairs[same, 0], sims[same])
+        np.add.at(total, pairs[same, 1], sims[same])
+    return np.where(size > 1, total / np.maximum(size - 1, 1), 1.0)
 
 
 @lru_cache(maxsize=8)
