@@ -138,7 +138,7 @@ def stories(
     n = len(articles)
     if n == 0:
         return pd.DataFrame(columns=STORY_COLUMNS)
-    _, pairs, sims = _prepared(tuple(articles))
+    _, pairs, sims = similar_pairs(tuple(articles))
     used = auto_threshold(pairs, sims, n) if threshold == "auto" else float(threshold)
     groups = link(n, [a.date for a in articles], pairs, sims, used, days, relative)
     label = {}
@@ -157,9 +157,10 @@ def stories(
 
 
 @lru_cache(maxsize=4)
-def _prepared(articles: tuple[Article, ...]):
-    """Steps 1–6 for a corpus: ``(vectors, candidate pairs, their similarities)``; cached, since
-    ``stories`` and ``story_diagnostics`` ask for the same corpus."""
+def similar_pairs(articles: tuple[Article, ...]):
+    """Steps 1–6 for a corpus (a tuple of articles): ``(vectors, candidate pairs, their
+    similarities)``, a ``csr_matrix``, an int array ``(k, 2)`` and a float array ``(k,)``.
+    Cached, since ``stories`` and ``story_diagnostics`` ask for the same corpus."""
     bags = [article_terms(a) for a in articles]
     df = document_frequencies(bags)
     vocabulary = vocabulary_of(df)
