@@ -11,6 +11,7 @@ import pytest
 
 import newskit
 from newskit.stories import story_map
+from newskit.stories.diagnostics import DIAGNOSTIC_COLUMNS
 from newskit.stories.group import STORY_COLUMNS
 from newskit.stories.table import OUTLET_STORY_COLUMNS, STORY_TABLE_COLUMNS
 from newskit.synthetic import make_corpus
@@ -245,3 +246,43 @@ def test_an_outlet_footer_does_not_join_its_stories():
         for t, o in zip(frame["text"], frame["outlet"], strict=True)
     ]
     assert _scored(frame) >= 0.97
+
+
+def test_story_diagnostics():
+    frame = make_corpus(12, 3, seed=4, p_undated=0)
+    corpus = newskit.load_corpus(frame)
+    found = newskit.stories(corpus)
+    diag = newskit.story_diagnostics(corpus, found)
+    assert list(diag.columns) == DIAGNOSTIC_COLUMNS
+    assert sorted(diag["story_id"]) == sorted(found["story_id"].unique())
+    assert diag["n_articles"].sum() == len(corpus)
+    several = diag[diag["n_articles"] > 1]
+    assert several["cohesion"].between(0, 1).all()
+    # found stories hang together far more than they resemble their nearest other story
+    assert (several["cohesion"] > 2 * several["nearest_similarity"]).all()
+    assert not diag["note"].str.contains("may be one story").any()
+    assert set(diag["nearest_story"].dropna()) <= set(diag["story_id"])
+    # None: the ids the articles carry, else computed
+    pd.testing.assert_frame_equal(newskit.story_diagnostics(corpus), diag)
+    pd.testing.assert_frame_equal(newskit.story_diagnostics(corpus.with_stories(found)), diag)
+
+
+def test_fixing_the_grouping_by_hand(tmp_path):
+    # export, edit the story_id column, load it back: the documented fix-by-hand workflow
+    frame = make_corpus(6, 4, seed=11, p_undated=0, p_no_outlet=0)
+    corpus = newskit.load_corpus(frame)
+    newskit.stories(corpus).to_csv(tmp_path / "stories.csv", index=False)
+    edited = pd.read_csv(tmp_path / "stories.csv", dtype=str)
+    first = edited["story_id"].iloc[0]
+    members = edited.index[edited["story_id"] == first]
+    edited.loc[members[:2], "story_id"] = "S999"  # split a story in two by mistake …
+    single = edited.index[~edited["story_id"].isin([first, "S999"])][0]
+    edited.loc[single, "story_id"] = "alone"  # … and take one article out of another
+    fixed = corpus.with_stories(edited)
+    assert [a.story_id for a in fixed] == edited["story_id"].tolist()
+    diag = newskit.story_diagnostics(fixed).set_index("story_id")
+    # the diagnostics point at the split: the two halves are each other's nearest, "may be one"
+    assert diag.loc["S999", "nearest_story"] == first
+    assert diag.loc["S999", "note"] == f"may be one story with {first}"
+    assert diag.loc["alone", "note"].startswith("single article; may be one story with")
+    assert newskit.story_table(fixed)["story_id"].isin(["S999", "alone"]).sum() == 2
