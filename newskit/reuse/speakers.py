@@ -1,0 +1,810 @@
+"""Who said each quotation of an article: its speaker, the speech verb, how it was found.
+
+``attribute(article, marks)`` takes the article's quotations as ``(open mark, close mark)``
+offsets and returns one ``Attribution(speaker, speech_verb, how, name_at)`` per quotation. It
+reads the article once:
+
+1. The narrative: ``raw`` with the words inside every quotation blanked (their final ``.,!?``
+   kept), so a name or a verb inside a quotation is never read as an attribution. Its units are
+   the article's sentences, joined where a quotation runs across a sentence end.
+2. The cast: runs of capitalised words (``Sen. Carolyn B. Maloney``, ``Kim Jong-un``,
+   ``Abu Muhammad al-Adnani``, ``University of Louisville``) without the function words and
+   sentence adverbs that open them (``As Ofeibea`` → ``Ofeibea``), without times and weekdays
+   (misspelt ones too) and with titles left out of the name (``Japanese Prime Minister Shinzo
+   Abe`` → ``Shinzo Abe``). A name after a preposition or with a possessive (``the father of
+   Aisha Zanna``, ``Bruce Steinberg's sister``) modifies another noun and is never a subject.
+   A name is a person unless the article writes it as a place (``in Puerto Rico``) or an
+   organisation (``Interior Ministry``, ``the White House``, ``NATO``); a person's gender comes
+   from the text (a title, a role such as "spokeswoman", the pronoun that follows them).
+   A speaker is given in the fullest form the article uses (``Maynard`` → ``Thane Maynard``).
+3. Speech events: each speech verb (``newskit.resources.quotes.SPEECH_VERBS``) with its
+   subject: the name, pronoun or noun phrase before it (``Maynard said``; ``Lawan Zanna, the
+   father of …, said``; ``the company said``), or after it when it follows a quotation
+   (``“…,” said senior adviser Kellyanne Conway``; ``according to Jeremy Chan``). A participle
+   (``saying:``) takes the subject of its sentence. ``told``, ``asked`` and the like never take
+   the name after them (``told the Enquirer``).
+4. Each quotation's speaker, with ``how`` it was found:
+
+   - ``"same sentence"``: the attribution right after the quotation (“…,” X said), else the last
+     speech event before it in its sentence (X said that “…”), else one after it, else the
+     sentence's subject (Mr. Tillerson reaffirmed that “…”);
+   - ``"pronoun"``: the attribution is "he"/"she" (or "it"/"they" for an organisation): the
+     last person who was a subject before it, of the pronoun's gender where the text gives one;
+   - ``"run"``: no attribution of its own, it continues the quotations of the previous speaker
+     (the next sentence or paragraph, with no other subject in between);
+   - ``"previous sentence"``: the subject of the sentence before it in its paragraph, or of a
+     paragraph that ends with ``:`` ("She writes:");
+   - ``"next paragraph"``: a paragraph-final quotation whose attribution opens the next
+     paragraph;
+   - ``"none"``: no speaker.
+
+   "The company said" is the last organisation the article names with that noun ("the zoo" →
+   "Cincinnati Zoo"); "the statement said" the speaker of the quotation before it; "an Equifax
+   spokesperson" the organisation named with the spokesperson.
+
+Everything here is a handful of regex passes and one walk over the quotations: linear in the
+article's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import Literal, NamedTuple
+
+from rapidfuzz import fuzz
+
+from newskit.corpus.records import Article
+from newskit.corpus.segment import sentence_spans
+from newskit.resources.abbreviations import TITLE_ABBREVIATIONS
+from newskit.resources.quotes import (
+    ADDRESSEE_VERBS,
+    DOCUMENT_NOUNS,
+    GENDER_WORDS,
+    NOT_BEFORE_SPEAKERS,
+    NOT_NAME_WORDS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PLACE_PREPOSITIONS,
+    SPEAKER_PRONOUNS,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
+    TIME_NAMES,
+    TITLE_WORDS,
+)
+
+How = Literal["same sentence", "pronoun", "run", "previous sentence", "next paragraph", "none"]
+
+# A speech event this close after a quotation's closing mark is its attribution (characters).
+NEAR_AFTER = 40
+# How far back a pronoun looks for the person it stands for (characters).
+PRONOUN_REACH = 2500
+# A paragraph's attribution that opens the next paragraph lies within this many characters.
+NEXT_PARAGRAPH_CHARS = 60
+
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+_CAP_WORD = (
+    r"(?:[" + _UPPER + r"](?:\.[" + _UPPER + r"])+\.?"  # initials: U.S., A.Q.
+    r"|[" + _UPPER + r"][a-z]{0,3}\.(?=[ \t]+[" + _UPPER + r"])"  # Mr., Sen., Jr., Conn.
+    r"|[" + _UPPER + r"][\w’'‐‑-]*"  # Maynard, O’Brien, Pierre-Henry
+    r"|[a-z]{1,3}[" + _UPPER + r"][\w’'‐‑-]*"  # deVere, iTele, McX
+    r"|(?:al|el|ad|ul|bin)[-‐‑][" + _UPPER + r"][\w’'‐‑-]*"  # al-Adnani
+    r"|#\w+)"  # #Chibokgirls
+)
+_GLUE = r"(?:de|van|von|der|den|du|da|di|le|la|del|dos|das|bin|ibn|al|el|abu|y|&)"
+_RUN = re.compile(
+    r"(?<![\w’'#@])" + _CAP_WORD + r"(?:[ \t]+(?:" + _GLUE + r"[ \t]+)?" + _CAP_WORD + r")*"
+)
+_OF_JOIN = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
+_TOKEN = re.compile(r"[\w’'‐‑.-]+|[,;:—–()]")
+_SPEECH = re.compile(
+    r"\b(" + "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True)) + r")\b"
+)
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
+_DETERMINERS = frozenset("the a an another its his her their this that".split())
+# Lower-case words allowed between a subject and its verb: "Musk has already announced".
+_BETWEEN = frozenset(
+    """
+    also later earlier previously then recently repeatedly again already once first later
+    publicly reportedly simply quickly just never not has have had was were is are would will
+    did does do could should might may initially originally subsequently separately further
+    often still
+    """.split()
+)
+_WEEKDAYS = [w for w in TIME_NAMES if w.endswith("day") and len(w) > 5]
+
+
+class Attribution(NamedTuple):
+    """A quotation's speaker (or None), the verb that attributed it, how it was found."""
+
+    speaker: str | None
+    speech_verb: str | None
+    how: How
+
+
+class _Mention(NamedTuple):
+    start: int  # offsets of the whole run in raw
+    end: int
+    name: str  # without titles and opening words
+    title: str  # the title words left out, lower case
+    modifier: bool  # after a preposition, or possessive: never a subject
+    after_the: bool
+
+
+class _Subject(NamedTuple):
+    kind: Literal["name", "pronoun", "noun"]
+    text: str  # the name; the pronoun; the noun phrase's head
+    pos: int
+    org: str | None = None  # a noun phrase's organisation ("Equifax" in "an Equifax spokesperson")
+
+
+class _Event(NamedTuple):
+    start: int
+    end: int
+    verb: str
+    subject: _Subject | None
+
+
+def attribute(
+    article: Article,
+    marks: Sequence[tuple[int, int]],
+    is_quote: Callable[[int, bool], bool] = lambda k, attributed: True,
+) -> list[Attribution]:
+    """One ``Attribution`` per quotation. ``marks``: the open and close mark offsets of the
+    article's quotations, in text order. ``is_quote(k, attributed)`` says whether quotation
+    ``k`` is a quotation rather than a term (terms never continue a run); ``attributed`` tells
+    it whether a speech verb follows the quotation in its sentence (“No fight,” she wrote)."""
+    reader = _Reader(article, marks)
+    quote = [is_quote(k, reader.near_after(k) is not None) for k in range(len(reader.marks))]
+    return reader.run(quote)
+
+
+class _Reader:
+    """One article's narrative, cast and speech events."""
+
+    def __init__(self, article: Article, marks: Sequence[tuple[int, int]]) -> None:
+        self.raw = raw = article.raw
+        self.marks = list(marks)
+        self.narr = _narrative(raw, self.marks)
+        self.units = _units(article, self.marks)
+        self.unit_starts = [s for s, _e in self.units]
+        self.paras = _paragraph_starts(raw)
+        self.lower = frozenset(_LOWER_WORD.findall(raw))
+        self.mentions = self._mentions()
+        self.m_starts = [m.start for m in self.mentions]
+        self._evidence()
+        self.events = [e for e in (self._event(m) for m in _SPEECH.finditer(self.narr)) if e]
+        self.e_starts = [e.start for e in self.events]
+        self._gender_from_events()
+        # named subjects in text order, for pronouns: speech-event subjects, sentence subjects
+        subjects = [(e.subject.pos, e.subject.text) for e in self.events
+                    if e.subject is not None and e.subject.kind == "name"]  # fmt: skip
+        for us, ue in self.units:
+            sub = self._sentence_subject(us, ue)
+            if sub is not None and sub.kind == "name":
+                subjects.append((sub.pos, sub.text))
+        self.subjects = sorted(set(subjects))
+        self.sub_pos = [p for p, _n in self.subjects]
+
+    # --- units and paragraphs -------------------------------------------------------------
+
+    def unit_of(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.unit_starts, pos) - 1
+        if k < 0 or self.units[k][1] < pos:
+            return pos, pos
+        return self.units[k]
+
+    def unit_before(self, pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.unit_starts, pos) - 2
+        return self.units[k] if k >= 0 else None
+
+    def para_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.paras, pos) - 1
+
+    # --- the cast ---------------------------------------------------------------------------
+
+    def _mentions(self) -> list[_Mention]:
+        narr, out = self.narr, []
+        runs = [(m.start(), m.end()) for m in _RUN.finditer(narr)]
+        merged: list[list[int]] = []
+        for s, e in runs:
+            # "University of Louisville", "Secretary of State Rex Tillerson": one name
+            if merged:
+                ps, pe = merged[-1]
+                gap = narr[pe:s]
+                last = narr[ps:pe].split()[-1].lower().rstrip(".")
+                if _OF_JOIN.fullmatch(gap) and (
+                    last in ORG_WORDS or last in TITLE_WORDS
+                ):
+                    merged[-1][1] = e
+                    continue
+            merged.append([s, e])
+        for s, e in merged:
+            m = self._mention(s, e)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _mention(self, s: int, e: int) -> _Mention | None:
+        narr = self.narr
+        words = narr[s:e].split()
+        at_start = _starts_clause(narr, s)
+        after_the = False
+        while words:
+            w = words[0]
+            low = w.lower().rstrip(".")
+            if low == "the":
+                after_the = True
+            if low in TITLE_ABBREVIATIONS or low in TITLE_WORDS:
+                break
+            if low in NOT_NAME_WORDS or _is_time(w) or (w.isupper() and _dateline(narr, s, e)):
+                s = narr.index(w, s) + len(w)
+                words.pop(0)
+                continue
+            if at_start and len(words) == 1 and low in self.lower and not _verb_next(narr, e):
+                return None  # "Zoo employees opted …": a common word opening the sentence
+            break
+        while words and _is_time(words[-1]):
+            words.pop()
+        if not words:
+            return None
+        before = _word_before(narr, s)
+        if before == "the":
+            after_the = True
+            before = _word_before(narr, s - 4) if narr[s - 4 : s].strip() == "the" else before
+        possessive = words[-1].endswith(("’s", "'s", "’", "s'"))
+        if possessive:
+            words[-1] = re.sub(r"(?:[’']s|s'|’)$", "", words[-1])
+        modifier = possessive or before in NOT_BEFORE_SPEAKERS
+        title, name = _split_title(words)
+        if not name:
+            return None
+        if len(name) == 1 and (name[0].lower() in NOT_NAME_WORDS or len(name[0]) < 2):
+            return None
+        name[-1] = name[-1].rstrip(".") if len(name[-1]) > 2 and not _initials(name[-1]) else name[-1]
+        return _Mention(s, e, " ".join(name), " ".join(title).lower(), modifier, after_the)
+
+    def _evidence(self) -> None:
+        """Person, organisation and place evidence per name, gender where given, full names."""
+        self.place: set[str] = set()
+        self.org: set[str] = set()
+        self.person: set[str] = set()
+        self.gender: dict[str, str] = {}
+        self.full_by_word: dict[str, list[tuple[int, str]]] = {}
+        narr = self.narr
+        for m in self.mentions:
+            key = m.name
+            words = key.split()
+            before = _word_before(narr, m.start)
+            if before in PLACE_PREPOSITIONS and not m.title:
+                self.place.add(key)
+            if m.after_the or any(w.lower().rstrip(".") in ORG_WORDS for w in words) or (
+                len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+            ):
+                self.org.add(key)
+            if m.title:
+                self.person.add(key)
+                for t in m.title.split():
+                    g = GENDER_WORDS.get(t.rstrip("."))
+                    if g:
+                        self.gender.setdefault(key, g)
+            role = narr[max(0, m.start - 40) : m.start].lower().split()[-3:]
+            role += narr[m.end : m.end + 40].lower().replace(",", " ").split()[:4]
+            for w in role:
+                g = GENDER_WORDS.get(w)
+                if g and w not in ("he", "she", "his", "her", "him", "hers", "himself", "herself"):
+                    self.gender.setdefault(key, g)
+            if re.match(r",\s+(?:\d{1,3}|a|an|the|who)\b", narr[m.end : m.end + 8]):
+                self.person.add(key)  # "Daphne Burandé, 15,"; "Jack Blum, an adviser"
+            if len(words) >= 2 and key not in self.org:
+                for w in (words[-1], words[0]):
+                    self.full_by_word.setdefault(w, []).append((m.start, key))
+
+    def is_person(self, name: str) -> bool:
+        if name in self.person:
+            return True
+        if name in self.org or name in self.place:
+            return False
+        return not (len(name.split()) == 1 and name.isupper())
+
+    def full(self, name: str, pos: int) -> str:
+        """The fullest form of ``name`` the article uses: ``Maynard`` → ``Thane Maynard``."""
+        words = name.split()
+        if name in self.org:
+            return name
+        found = [
+            (at, full)
+            for at, full in self.full_by_word.get(words[-1], []) + self.full_by_word.get(words[0], [])
+            if len(full.split()) > len(words) and _contains(full.split(), words)
+        ]
+        if not found:
+            return name
+        before = [f for f in found if f[0] <= pos]
+        return max(before or found, key=lambda f: (f[0] <= pos, len(f[1]), f[0]))[1]
+
+    # --- speech events ----------------------------------------------------------------------
+
+    def _event(self, m: re.Match) -> _Event | None:
+        narr, verb = self.narr, m.group(1)
+        vs, ve = m.start(), m.end()
+        if verb == "according":
+            if not narr.startswith(" to ", ve):
+                return None
+            return _Event(vs, ve, verb, self._subject_after(ve + 3))
+        us, _ue = self.unit_of(vs)
+        clause = max(us, _clause_start(narr, us, vs))
+        left = narr[clause:vs]
+        if verb in SPEECH_PARTICIPLES:
+            quoted = re.search(r"\bquoted\s+(.+?)\s+as\s+$", left)
+            if quoted:
+                return _Event(vs, ve, verb, self._subject_in(clause + quoted.start(1), vs))
+            return _Event(vs, ve, verb, self._sentence_subject(us, vs))
+        stripped = left.rstrip()
+        if verb not in ADDRESSEE_VERBS and (not stripped or stripped[-1] in ",”\"»"):
+            after = self._subject_after(ve)
+            if after is not None:
+                return _Event(vs, ve, verb, after)
+        return _Event(vs, ve, verb, self._subject_before(clause, vs))
+
+    def _subject_in(self, lo: int, hi: int) -> _Subject | None:
+        for m in self._mentions_in(lo, hi):
+            if not m.modifier:
+                return _Subject("name", m.name, m.start)
+        return None
+
+    def _subject_after(self, pos: int) -> _Subject | None:
+        """The speaker named after a verb: "said senior adviser X", "according to Y"."""
+        narr = self.narr
+        k = bisect.bisect_left(self.m_starts, pos)
+        end = min(len(narr), pos + 80)
+        while k < len(self.mentions) and self.mentions[k].start < end:
+            m = self.mentions[k]
+            gap = narr[pos : m.start]
+            if re.search(r"[.;:!?”\"]", gap) or len(gap.split()) > 6:
+                break
+            if m.modifier and not narr[m.start : m.end].rstrip().endswith(("’s", "'s")):
+                break
+            if not m.modifier:
+                return _Subject("name", m.name, m.start)
+            k += 1
+        noun = re.match(r"\s*(?:a|an|the)\s+((?:[\w’'-]+\s+){0,4}?)(\w+)\b", narr[pos:end])
+        if noun and noun.group(2).lower() in SPOKESPERSON_NOUNS | ORG_NOUNS:
+            return self._noun_subject(pos + noun.start(), pos + noun.end(), noun.group(2))
+        return None
+
+    def _subject_before(self, clause: int, vs: int) -> _Subject | None:
+        narr = self.narr
+        toks = [(t.group(), t.start()) for t in _TOKEN.finditer(narr, clause, vs)]
+        # skip the adverbs and auxiliaries right before the verb
+        j = len(toks) - 1
+        while j >= 0 and toks[j][0].lower() in _BETWEEN:
+            j -= 1
+        if j < 0:
+            return None
+        word, at = toks[j]
+        if word.lower() in SPEAKER_PRONOUNS:
+            return _Subject("pronoun", word.lower(), at)
+        m = self._mention_ending(at + len(word))
+        if m is not None:
+            if not m.modifier or m.name.isupper():
+                return _Subject("name", m.name, m.start)
+        if word[:1].islower() and word.isalpha():
+            np = self._noun_phrase(toks, j)
+            if np is not None:
+                return np
+        # "Lawan Zanna, the father of …, said": the first name of the clause followed by ","
+        first = None
+        for m in self._mentions_in(clause, vs):
+            if m.modifier:
+                continue
+            if first is None:
+                first = m
+            if narr[m.end : m.end + 1] == "," and word == ",":
+                return _Subject("name", m.name, m.start)
+        if first is not None:
+            return _Subject("name", first.name, first.start)
+        return None
+
+    def _noun_phrase(self, toks: list[tuple[str, int]], j: int) -> _Subject | None:
+        """A noun phrase ending at token ``j``: "the company", "an Equifax spokesperson",
+        "a spokesman for the Foreign Ministry"."""
+        head, at = toks[j]
+        start = None
+        for i in range(j, max(-1, j - 7), -1):
+            w = toks[i][0]
+            if w.lower() in _DETERMINERS:
+                start = toks[i][1]
+                break
+            if w in ",;:()—–" or (w.lower() in SPEECH_VERBS):
+                break
+        if start is None:
+            return None
+        return self._noun_subject(start, at + len(head), head)
+
+    def _noun_subject(self, start: int, end: int, head: str) -> _Subject | None:
+        narr = self.narr
+        head_low = head.lower()
+        names = [m for m in self._mentions_in(start, end + 60)]
+        org = None
+        inside = [m for m in names if m.start < end]
+        if inside:
+            org = " ".join(m.name for m in inside)
+            if head_low in ORG_NOUNS:
+                org = f"{org} {head_low}"
+        elif head_low in SPOKESPERSON_NOUNS:
+            tail = re.match(r"\s+(?:for|of|at)\s+(?:the\s+)?", narr[end : end + 12])
+            if tail:
+                after = [m for m in names if m.start == end + tail.end()]
+                if after:
+                    org = after[0].name
+        if head_low in ORG_NOUNS | DOCUMENT_NOUNS | SPOKESPERSON_NOUNS or org:
+            return _Subject("noun", head_low, start, org)
+        return None
+
+    def _mention_ending(self, pos: int) -> _Mention | None:
+        k = bisect.bisect_right(self.m_starts, pos) - 1
+        if k >= 0 and self.mentions[k].end <= pos and not self.narr[self.mentions[k].end : pos].strip():
+            return self.mentions[k]
+        return None
+
+    def _mentions_in(self, lo: int, hi: int) -> list[_Mention]:
+        k = bisect.bisect_left(self.m_starts, lo)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].start < hi:
+            out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def _sentence_subject(self, lo: int, hi: int) -> _Subject | None:
+        """The subject of the sentence ``narr[lo:hi]``: its first name, pronoun or noun phrase
+        after an opening adverbial ("On Monday, the firm released a statement")."""
+        narr = self.narr
+        text = narr[lo:hi]
+        lead = re.match(r"\s*(?:(?:On|In|At|By|After|Before|Asked|Speaking|Earlier|Later|Back|"
+                        r"Hours|Minutes|Days|Since|During|Later|Meanwhile|But|And|So|Yet|Still|"
+                        r"However|Then|Now|Also)\b[^,]{0,60},\s*)?", text)  # fmt: skip
+        pos = lo + (lead.end() if lead else 0)
+        toks = [(t.group(), t.start()) for t in _TOKEN.finditer(narr, pos, hi)]
+        if not toks:
+            return None
+        word, at = toks[0]
+        if word.lower() in SPEAKER_PRONOUNS:
+            return _Subject("pronoun", word.lower(), at)
+        for m in self._mentions_in(pos, hi):
+            if m.modifier:
+                continue
+            if m.start > at and narr[at : m.start].strip() and not narr[at:m.start].strip()[0].isupper():
+                lead_words = narr[at : m.start].split()
+                if lead_words and lead_words[0].lower() in _DETERMINERS:
+                    break  # "the firm …": a noun phrase opens the sentence
+                return None
+            return _Subject("name", m.name, m.start)
+        if word.lower() in _DETERMINERS:
+            for i in range(1, min(6, len(toks))):
+                w = toks[i][0]
+                if not w.isalpha() or w.lower() in SPEECH_VERBS:
+                    break
+                sub = self._noun_subject(at, toks[i][1] + len(w), w)
+                if sub is not None and w[:1].islower():
+                    return sub
+        return None
+
+    def _gender_from_events(self) -> None:
+        """"X said that she …": the first he/she/his/her after a named subject's verb."""
+        for e in self.events:
+            s = e.subject
+            if s is None or s.kind != "name" or s.text in self.gender or not self.is_person(s.text):
+                continue
+            _us, ue = self.unit_of(e.start)
+            m = _PRONOUN.search(self.narr, e.end, min(ue, e.end + 120))
+            if m:
+                self.gender[s.text] = GENDER_WORDS[m.group().lower()]
+
+    # --- quotations -------------------------------------------------------------------------
+
+    def near_after(self, k: int) -> _Event | None:
+        """The speech event right after quotation ``k`` ("“…,” Maynard said"), if any."""
+        _o, c = self.marks[k]
+        nxt = self.marks[k + 1][0] if k + 1 < len(self.marks) else len(self.narr)
+        _us, ue = self.unit_of(c)
+        i = bisect.bisect_right(self.e_starts, c)
+        if i < len(self.events):
+            e = self.events[i]
+            if e.start < min(ue, nxt, c + NEAR_AFTER) and not re.search(r"[.!?;]\s", self.narr[c + 1 : e.start]):
+                return e
+        return None
+
+    def run(self, is_quote: Sequence[bool]) -> list[Attribution]:
+        out: list[Attribution] = []
+        self.records: list[tuple[int, str]] = []  # (position, speaker) of subjects so far
+        last_quote: tuple[int, str | None, int] | None = None  # (k, speaker, attribution end)
+        for k, (o, c) in enumerate(self.marks):
+            subj, verb, how, used_end = self._find(k, last_quote)
+            speaker = self._resolve(subj, o) if subj is not None else None
+            if how == "run" and last_quote is not None:
+                speaker = last_quote[1]
+            if subj is not None and subj.kind == "pronoun" and speaker is not None:
+                how = "pronoun"
+            if speaker is None and how != "run":
+                how = "none"
+            if speaker is None:
+                how = "none"
+            else:
+                speaker = self.full(speaker, o)
+                self.records.append((o, speaker))
+            out.append(Attribution(speaker, verb, how))
+            if is_quote[k]:
+                last_quote = (k, speaker, max(c, used_end))
+        return out
+
+    def _find(self, k: int, last_quote) -> tuple[_Subject | None, str | None, How, int]:
+        o, c = self.marks[k]
+        narr = self.narr
+        prev_close = self.marks[k - 1][1] if k else -1
+        nxt = self.marks[k + 1][0] if k + 1 < len(self.marks) else len(narr)
+        uo_s, uo_e = self.unit_of(o)
+        uc_s, uc_e = self.unit_of(c)
+        near = self.near_after(k)
+        if near is not None and near.subject is not None:
+            return near.subject, near.verb, "same sentence", near.end
+        lo = max(uo_s, prev_close + 1)
+        before = [e for e in self._events_in(lo, o) if e.subject is not None]
+        if before:
+            e = before[-1]
+            return e.subject, e.verb, "same sentence", e.end
+        after = [e for e in self._events_in(c, min(uc_e, nxt)) if e.subject is not None]
+        if after:
+            return after[0].subject, after[0].verb, "same sentence", after[0].end
+        if o - uo_s > 3:
+            sub = self._sentence_subject(uo_s, o)
+            if sub is not None and not (sub.kind == "noun" and sub.org is None and sub.text not in ORG_NOUNS):
+                return sub, None, "same sentence", o
+        starts_para = not narr[self.paras[self.para_of(o)] : o].strip()
+        if starts_para:
+            p = self.para_of(o)
+            if p > 0:
+                prev = narr[self.paras[p - 1] : self.paras[p]].rstrip()
+                if prev.endswith(":"):
+                    us, ue = self.unit_of(self.paras[p - 1] + len(prev) - 1)
+                    evs = [e for e in self._events_in(us, ue) if e.subject is not None]
+                    if evs:
+                        return evs[-1].subject, evs[-1].verb, "previous sentence", o
+                    sub = self._sentence_subject(us, ue)
+                    if sub is not None:
+                        return sub, None, "previous sentence", o
+        prev_unit = self.unit_before(uo_s + 1) if uo_s > 0 else None
+        same_para = prev_unit is not None and self.para_of(prev_unit[0]) == self.para_of(o)
+        run_ok = self._run_ok(last_quote, o)
+        if run_ok and last_quote is not None and (
+            not same_para or self.marks[last_quote[0]][1] >= prev_unit[0]
+        ):
+            return None, None, "run", o
+        if same_para:
+            us, ue = prev_unit
+            evs = [e for e in self._events_in(us, ue) if e.subject is not None]
+            if evs:
+                return evs[-1].subject, evs[-1].verb, "previous sentence", o
+            sub = self._sentence_subject(us, ue)
+            if sub is not None and (sub.kind != "name" or self.is_person(sub.text)):
+                return sub, None, "previous sentence", o
+        if run_ok:
+            return None, None, "run", o
+        # a paragraph-final quotation, attributed at the start of the next paragraph
+        p = self.para_of(c)
+        if p + 1 < len(self.paras) and not narr[c + 1 : self.paras[p + 1]].strip(" \t\n\r.,”\""):
+            start = self.paras[p + 1]
+            i = bisect.bisect_left(self.e_starts, start)
+            if i < len(self.events) and self.events[i].start < start + NEXT_PARAGRAPH_CHARS:
+                e = self.events[i]
+                if e.subject is not None and not (k + 1 < len(self.marks) and self.marks[k + 1][0] < e.start):
+                    return e.subject, e.verb, "next paragraph", e.end
+        return None, None, "none", o
+
+    def _run_ok(self, last_quote, o: int) -> bool:
+        """True when quotation at ``o`` can continue the run of ``last_quote``: nothing between
+        them names another subject."""
+        if last_quote is None or last_quote[1] is None:
+            return False
+        k, _speaker, end = last_quote
+        if self.para_of(o) - self.para_of(self.marks[k][1]) > 1:
+            return False
+        between = self.narr[end:o]
+        if len(between.strip()) > 400:
+            return False
+        if any(e.subject is not None for e in self._events_in(end, o)):
+            return False
+        return not any(not m.modifier for m in self._mentions_in(end, o))
+
+    def _events_in(self, lo: int, hi: int) -> list[_Event]:
+        i = bisect.bisect_left(self.e_starts, lo)
+        out = []
+        while i < len(self.events) and self.events[i].start < hi:
+            out.append(self.events[i])
+            i += 1
+        return out
+
+    def _antecedent(self, pronoun: str, pos: int) -> str | None:
+        """The person (he, she) or organisation (it, they) a pronoun at ``pos`` stands for:
+        the last subject before it, of its gender where the text gives one."""
+        gender = SPEAKER_PRONOUNS.get(pronoun)
+        want_person = pronoun in ("he", "she")
+        i = bisect.bisect_left(self.sub_pos, pos) - 1
+        j = len(self.records) - 1
+        while True:
+            while j >= 0 and self.records[j][0] >= pos:
+                j -= 1
+            if i < 0 and j < 0:
+                return None
+            if j < 0 or (i >= 0 and self.subjects[i][0] > self.records[j][0]):
+                at, name = self.subjects[i]
+                i -= 1
+            else:
+                at, name = self.records[j]
+                j -= 1
+            if pos - at > PRONOUN_REACH:
+                return None
+            if want_person != self.is_person(name):
+                continue
+            g = self.gender.get(name) or self.gender.get(self.full(name, at))
+            if gender and g and g != gender:
+                continue
+            if gender and not g:
+                self.gender[name] = gender
+            return name
+
+    def _resolve(self, subj: _Subject, pos: int) -> str | None:
+        """The speaker a subject names: a name as is, a pronoun's antecedent, an
+        organisation for "the company" or "an Equifax spokesperson"."""
+        if subj.kind == "name":
+            return subj.text
+        if subj.kind == "pronoun":
+            return self._antecedent(subj.text, pos)
+        if subj.org:
+            return subj.org
+        if subj.text in DOCUMENT_NOUNS:
+            for at, name in reversed(self.records):
+                if at <= pos:
+                    return name
+            return None
+        if subj.text in ORG_NOUNS:
+            for m in reversed(self._mentions_in(0, pos)):
+                if subj.text in m.name.lower().split():
+                    return m.name
+            for at, name in reversed(self.records):
+                if at <= pos and not self.is_person(name):
+                    return name
+        return None
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _narrative(raw: str, marks: Sequence[tuple[int, int]]) -> str:
+    """``raw`` with the words of every quotation replaced by spaces (line breaks and the
+    quotation's final ``.,!?;:`` kept), so offsets stay the same."""
+    chars = list(raw)
+    for o, c in marks:
+        last = c - 1
+        while last > o and raw[last].isspace():
+            last -= 1
+        for i in range(o + 1, c):
+            if i != last or raw[i] not in ".,!?;:":
+                if raw[i] not in "\r\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def _units(article: Article, marks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The article's sentences, joined where a quotation spans a sentence end (within one
+    paragraph)."""
+    sents = [(s.start, s.end) for s in sentence_spans(article)]
+    inside = [(o, c) for o, c in marks]
+    out: list[list[int]] = []
+    k = 0
+    for s, e in sents:
+        while k < len(inside) and inside[k][1] < s:
+            k += 1
+        joined = False
+        if out:
+            ps, pe = out[-1]
+            between = article.raw[pe:s]
+            j = k - 1 if k > 0 else 0
+            for o, c in inside[max(0, j - 1) : k + 1]:
+                if o < pe and c >= s and "\n" not in between:
+                    out[-1][1] = e
+                    joined = True
+                    break
+        if not joined:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _paragraph_starts(raw: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n\s*", raw):
+        starts.append(m.end())
+    return starts
+
+
+def _starts_clause(narr: str, s: int) -> bool:
+    before = narr[max(0, s - 3) : s]
+    return not before.strip() or before.rstrip()[-1:] in ".!?“\"\n:" or s == 0
+
+
+def _verb_next(narr: str, e: int) -> bool:
+    nxt = re.match(r"\s+([a-z]+)", narr[e : e + 30])
+    return bool(nxt and nxt.group(1) in SPEECH_VERBS)
+
+
+def _dateline(narr: str, s: int, e: int) -> bool:
+    """True for a dateline ("PARIS —", "TEMPE, Ariz. —") opening a paragraph."""
+    return (s == 0 or narr[s - 1] == "\n") and bool(re.match(r"[\s,A-Za-z.]*\s*[—–(-]", narr[e : e + 12]))
+
+
+def _word_before(narr: str, s: int) -> str:
+    """The lower-case word right before ``s`` (spaces skipped), or ``""``."""
+    i = s
+    while i > 0 and narr[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and (narr[j - 1].isalnum() or narr[j - 1] in "’'"):
+        j -= 1
+    return narr[j:i].lower()
+
+
+def _clause_start(narr: str, lo: int, vs: int) -> int:
+    """Where the clause holding a verb at ``vs`` starts: after a closing quotation mark, a
+    ``;`` or a ``:`` before it (or ``lo``)."""
+    best = lo
+    for ch in "”;:»":
+        i = narr.rfind(ch, lo, vs)
+        if i + 1 > best:
+            best = i + 1
+    for m in re.finditer(r"\"", narr[lo:vs]):
+        # a straight mark followed by a space or comma closes a quotation
+        i = lo + m.start()
+        if i + 1 < len(narr) and (narr[i + 1] in " ,") and i + 1 > best:
+            best = i + 1
+    return best
+
+
+def _is_time(word: str) -> bool:
+    w = word.rstrip(".").removesuffix("’s").removesuffix("'s")
+    if w in TIME_NAMES or (w[:1].isupper() and w.capitalize() in TIME_NAMES):
+        return True
+    # a weekday misspelt by a letter or two ("Wedensday")
+    return (
+        6 <= len(w) <= 11
+        and w.endswith("day")
+        and w[:1].isupper()
+        and any(fuzz.ratio(w, t) >= 80 for t in _WEEKDAYS)
+    )
+
+
+def _initials(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
+def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """``(title words, name words)``: "Japanese Prime Minister Shinzo Abe" → title
+    "Japanese Prime Minister", name "Shinzo Abe"; an organisation keeps its words ("Foreign
+    Ministry"); a title alone is the name ("Prince")."""
+    last = -1
+    for i, w in enumerate(words):
+        low = w.lower().rstrip(".")
+        if low in TITLE_WORDS or low in TITLE_ABBREVIATIONS:
+            last = i
+    if last < 0 or last == len(words) - 1:
+        return [], words
+    rest = words[last + 1 :]
+    if rest[0].lower() in ("of", "for") or any(w.lower().rstrip(".") in ORG_WORDS for w in rest):
+        return [], words
+    return words[: last + 1], rest
+
+
+def _contains(full: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
