@@ -212,3 +212,35 @@ TERM_MAX_WORDS = 3
 # "It was", "he said." (function words are taken from ``STOPWORDS``).
 # Example: "it", "was", "he", "said".
 QUOTE_FRAGMENT_WORDS: frozenset[str] = STOPWORDS | SPEECH_VERBS
+
+# Speech verbs of more than one word: "“…,” Alemán pointed out"; "Gowdy went on to call the
+# situation “…”". Example: "pointed out".
+SPEECH_PHRASES: tuple[str, ...] = (
+    "pointed out",
+    "points out",
+    "went on to say",
+    "went on to call",
+    "went on to describe",
+    "quoted as saying",
+)
+
+# First words of place names: a name that opens with one is a place, never a person a pronoun
+# stands for ("North Korea", "Puerto Rico", "New York"). Example: "north".
+PLACE_NAME_WORDS: frozenset[str] = _words(
+    """
+    north south east west northern southern eastern western new united san santa los las st
+    saint costa puerto port fort mount lake cape gulf
+    """
+)
+
+# Words that open a sentence with an adverbial phrase before its subject ("On Monday, the
+# firm …"; "Speaking in Beijing, Chinese Foreign Minister Wang Yi …"). Compared in lower
+# case; a word ending in "-ing" counts too. Example: "on".
+LEAD_WORDS: frozenset[str] = _words(
+    """
+    on in at by after before asked earlier later back hours minutes days weeks months since
+    during meanwhile but and so yet still however then now also when while as if although
+    though because once until like unlike despite with without for from under among
+    according instead indeed separately last this
+    """
+)

@@ -68,7 +68,10 @@ from newskit.resources.quotes import (
     ORG_WORDS,
     PLACE_PREPOSITIONS,
     SPEAKER_PRONOUNS,
+    LEAD_WORDS,
+    PLACE_NAME_WORDS,
     SPEECH_PARTICIPLES,
+    SPEECH_PHRASES,
     SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
     TIME_NAMES,
@@ -100,7 +103,9 @@ _RUN = re.compile(
 _OF_JOIN = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
 _TOKEN = re.compile(r"[\w’'‐‑.-]+|[,;:—–()]")
 _SPEECH = re.compile(
-    r"\b(" + "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True)) + r")\b"
+    r"\b("
+    + "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES | set(SPEECH_PHRASES), key=len, reverse=True))
+    + r")\b"
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
@@ -115,6 +120,20 @@ _BETWEEN = frozenset(
     """.split()
 )
 _WEEKDAYS = [w for w in TIME_NAMES if w.endswith("day") and len(w) > 5]
+_PRONOUN_WORDS = frozenset("he she his her him hers himself herself".split())
+# Words allowed between a verb and the name after it: "said senior adviser X", "said a local
+# farmer, John Mills", "said the Southwest Research Institute’s Alan Stern".
+_DESCRIPTOR_GAP = re.compile(
+    r"(?:(?:the|a|an|another)\s+)?(?:(?!(?:that|to|he|she|it|they|we|in|on|at|by|for|with|from|of|"
+    r"and|but|as|this|when|while)\b)[a-z][\w’'-]*,?\s*){0,4}"
+)
+# 1-3 lower-case role words between two names: "SpaceX founder Elon Musk".
+_ROLE_GAP = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){1,3}")
+_PREP_BEFORE = re.compile(r"\b(?:of|for|at|from|with)[ \t]+(?:the[ \t]+)?$")
+_AND_BEFORE = re.compile(r"\band[ \t]+(?:(?:the|his|her|a)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}$")
+_LEAD = re.compile(r"\s*([A-Z][a-z]+)\b[^,.;:!?”\"]{0,80},\s*")
+_LOWER_NEXT = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
+_SENTENCE_END = re.compile(r"[.!?;]\s")
 
 
 class Attribution(NamedTuple):
@@ -172,22 +191,21 @@ class _Reader:
         self.units = _units(article, self.marks)
         self.unit_starts = [s for s, _e in self.units]
         self.paras = _paragraph_starts(raw)
-        self.lower = frozenset(_LOWER_WORD.findall(raw))
+        self.lower = frozenset(w.replace("’", "'") for w in _LOWER_WORD.findall(raw))
         self.mentions = self._mentions()
         self.m_starts = [m.start for m in self.mentions]
         self._evidence()
-        self.events = [e for e in (self._event(m) for m in _SPEECH.finditer(self.narr)) if e]
+        self.events: list[_Event] = []
+        for m in _SPEECH.finditer(self.narr):
+            e = self._event(m)
+            if e is not None:
+                self.events.append(e)
         self.e_starts = [e.start for e in self.events]
         self._gender_from_events()
-        # named subjects in text order, for pronouns: speech-event subjects, sentence subjects
-        subjects = [(e.subject.pos, e.subject.text) for e in self.events
-                    if e.subject is not None and e.subject.kind == "name"]  # fmt: skip
-        for us, ue in self.units:
-            sub = self._sentence_subject(us, ue)
-            if sub is not None and sub.kind == "name":
-                subjects.append((sub.pos, sub.text))
-        self.subjects = sorted(set(subjects))
-        self.sub_pos = [p for p, _n in self.subjects]
+        self.records: list[tuple[int, str]] = []  # (position, speaker) of the quotations so far
+        self.subjects: list[tuple[int, str]] = []
+        self.sub_pos: list[int] = []
+        self._subjects()
 
     # --- units and paragraphs -------------------------------------------------------------
 
@@ -197,8 +215,8 @@ class _Reader:
             return pos, pos
         return self.units[k]
 
-    def unit_before(self, pos: int) -> tuple[int, int] | None:
-        k = bisect.bisect_right(self.unit_starts, pos) - 2
+    def unit_before(self, start: int) -> tuple[int, int] | None:
+        k = bisect.bisect_left(self.unit_starts, start) - 1
         return self.units[k] if k >= 0 else None
 
     def para_of(self, pos: int) -> int:
@@ -207,21 +225,28 @@ class _Reader:
     # --- the cast ---------------------------------------------------------------------------
 
     def _mentions(self) -> list[_Mention]:
-        narr, out = self.narr, []
-        runs = [(m.start(), m.end()) for m in _RUN.finditer(narr)]
+        narr = self.narr
         merged: list[list[int]] = []
-        for s, e in runs:
-            # "University of Louisville", "Secretary of State Rex Tillerson": one name
+        for m in _RUN.finditer(narr):
+            s, e = m.start(), m.end()
             if merged:
+                # "University of Louisville", "Secretary of State Rex Tillerson": one name
                 ps, pe = merged[-1]
-                gap = narr[pe:s]
                 last = narr[ps:pe].split()[-1].lower().rstrip(".")
-                if _OF_JOIN.fullmatch(gap) and (
-                    last in ORG_WORDS or last in TITLE_WORDS
+                if (
+                    _OF_JOIN.fullmatch(narr, pe, s)
+                    and (last in ORG_WORDS or last in TITLE_WORDS)
+                    and not _is_time(narr[s:e].split()[0])
                 ):
                     merged[-1][1] = e
                     continue
             merged.append([s, e])
+        # capitalised words written inside a sentence: names, not sentence-opening words
+        self.midcaps = set()
+        for s, e in merged:
+            words = narr[s:e].split()
+            self.midcaps.update(words[1:] if _starts_clause(narr, s) else words)
+        out = []
         for s, e in merged:
             m = self._mention(s, e)
             if m is not None:
@@ -233,39 +258,47 @@ class _Reader:
         words = narr[s:e].split()
         at_start = _starts_clause(narr, s)
         after_the = False
+        pos = s
         while words:
             w = words[0]
-            low = w.lower().rstrip(".")
-            if low == "the":
-                after_the = True
+            low = _norm(w)
             if low in TITLE_ABBREVIATIONS or low in TITLE_WORDS:
                 break
-            if low in NOT_NAME_WORDS or _is_time(w) or (w.isupper() and _dateline(narr, s, e)):
-                s = narr.index(w, s) + len(w)
+            if low == "the":
+                after_the = True
+            common = at_start and low in self.lower and not _verb_next(narr, e)
+            if low in NOT_NAME_WORDS or _is_time(w) or common or (w.isupper() and _dateline(narr, s, e)):
+                pos = narr.index(w, pos) + len(w)
                 words.pop(0)
                 continue
-            if at_start and len(words) == 1 and low in self.lower and not _verb_next(narr, e):
-                return None  # "Zoo employees opted …": a common word opening the sentence
             break
         while words and _is_time(words[-1]):
             words.pop()
         if not words:
             return None
-        before = _word_before(narr, s)
+        start = narr.index(words[0], pos)
+        if at_start and len(words) == 1 and not _verb_next(narr, e):
+            w = words[0]
+            if w not in self.midcaps and not w.isupper():
+                return None  # "Flags will fly …": a capitalised word only because it opens
+        before = _word_before(narr, start)
         if before == "the":
             after_the = True
-            before = _word_before(narr, s - 4) if narr[s - 4 : s].strip() == "the" else before
-        possessive = words[-1].endswith(("’s", "'s", "’", "s'"))
+            i = narr.rfind("the", 0, start)
+            before = _word_before(narr, i)
+        last = words[-1]
+        possessive = last.endswith(("’s", "'s", "s’", "s'"))
         if possessive:
-            words[-1] = re.sub(r"(?:[’']s|s'|’)$", "", words[-1])
+            words[-1] = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", last)
         modifier = possessive or before in NOT_BEFORE_SPEAKERS
         title, name = _split_title(words)
         if not name:
             return None
-        if len(name) == 1 and (name[0].lower() in NOT_NAME_WORDS or len(name[0]) < 2):
+        if len(name) == 1 and (_norm(name[0]) in NOT_NAME_WORDS or len(name[0]) < 2):
             return None
-        name[-1] = name[-1].rstrip(".") if len(name[-1]) > 2 and not _initials(name[-1]) else name[-1]
-        return _Mention(s, e, " ".join(name), " ".join(title).lower(), modifier, after_the)
+        if len(name[-1]) > 2 and not _initials(name[-1]):
+            name[-1] = name[-1].rstrip(".")
+        return _Mention(start, e, " ".join(name), " ".join(title).lower(), modifier, after_the)
 
     def _evidence(self) -> None:
         """Person, organisation and place evidence per name, gender where given, full names."""
@@ -273,57 +306,71 @@ class _Reader:
         self.org: set[str] = set()
         self.person: set[str] = set()
         self.gender: dict[str, str] = {}
-        self.full_by_word: dict[str, list[tuple[int, str]]] = {}
         narr = self.narr
         for m in self.mentions:
             key = m.name
             words = key.split()
-            before = _word_before(narr, m.start)
-            if before in PLACE_PREPOSITIONS and not m.title:
+            if _word_before(narr, m.start) in PLACE_PREPOSITIONS and not m.title:
                 self.place.add(key)
-            if m.after_the or any(w.lower().rstrip(".") in ORG_WORDS for w in words) or (
-                len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+            if (
+                m.after_the
+                or any(_norm(w) in ORG_WORDS for w in words)
+                or (len(words) == 1 and (words[0].isupper() or words[0][0] == "#"))
             ):
                 self.org.add(key)
             if m.title:
-                self.person.add(key)
                 for t in m.title.split():
-                    g = GENDER_WORDS.get(t.rstrip("."))
+                    t = t.rstrip(".")
+                    if t in TITLE_ABBREVIATIONS or t in TITLE_WORDS:
+                        self.person.add(key)
+                    g = GENDER_WORDS.get(t)
                     if g:
                         self.gender.setdefault(key, g)
-            role = narr[max(0, m.start - 40) : m.start].lower().split()[-3:]
-            role += narr[m.end : m.end + 40].lower().replace(",", " ").split()[:4]
+            role = re.split(r"[\s,-]+", narr[max(0, m.start - 30) : m.start].lower())[-3:]
+            role += re.split(r"[\s,-]+", narr[m.end : m.end + 40].lower())[:5]
             for w in role:
                 g = GENDER_WORDS.get(w)
-                if g and w not in ("he", "she", "his", "her", "him", "hers", "himself", "herself"):
+                if g and w not in _PRONOUN_WORDS:
                     self.gender.setdefault(key, g)
             if re.match(r",\s+(?:\d{1,3}|a|an|the|who)\b", narr[m.end : m.end + 8]):
                 self.person.add(key)  # "Daphne Burandé, 15,"; "Jack Blum, an adviser"
-            if len(words) >= 2 and key not in self.org:
-                for w in (words[-1], words[0]):
-                    self.full_by_word.setdefault(w, []).append((m.start, key))
+        self.full_by_word: dict[str, list[tuple[int, str]]] = {}
+        for m in self.mentions:
+            words = m.name.split()
+            if 2 <= len(words) <= 5 and self.is_person(m.name):
+                for w in {words[-1], words[0]}:
+                    self.full_by_word.setdefault(w, []).append((m.start, m.name))
 
     def is_person(self, name: str) -> bool:
+        """True unless the article writes ``name`` as a place or an organisation; a one-word
+        name needs evidence (a title, a role, the surname of a full name)."""
         if name in self.person:
             return True
         if name in self.org or name in self.place:
             return False
-        return not (len(name.split()) == 1 and name.isupper())
+        words = name.split()
+        if len(words) == 1:
+            return name in getattr(self, "full_by_word", {}) or name in self.gender
+        if _norm(words[0]) in PLACE_NAME_WORDS:
+            return False
+        return not all(_norm(w) in TITLE_WORDS or _norm(w) in ORG_WORDS for w in words)
 
     def full(self, name: str, pos: int) -> str:
-        """The fullest form of ``name`` the article uses: ``Maynard`` → ``Thane Maynard``."""
-        words = name.split()
-        if name in self.org:
+        """The fullest form of a person's ``name`` the article uses: ``Maynard`` → ``Thane
+        Maynard`` (the nearest before ``pos`` when there are several)."""
+        if not self.is_person(name):
             return name
+        words = name.split()
         found = [
             (at, full)
-            for at, full in self.full_by_word.get(words[-1], []) + self.full_by_word.get(words[0], [])
+            for w in {words[-1], words[0]}
+            for at, full in self.full_by_word.get(w, [])
             if len(full.split()) > len(words) and _contains(full.split(), words)
         ]
         if not found:
             return name
         before = [f for f in found if f[0] <= pos]
-        return max(before or found, key=lambda f: (f[0] <= pos, len(f[1]), f[0]))[1]
+        return max(before, key=lambda f: f[0])[1] if before else min(found)[1]
 
     # --- speech events ----------------------------------------------------------------------
 
@@ -337,17 +384,26 @@ class _Reader:
         us, _ue = self.unit_of(vs)
         clause = max(us, _clause_start(narr, us, vs))
         left = narr[clause:vs]
-        if verb in SPEECH_PARTICIPLES:
+        if verb in SPEECH_PARTICIPLES or verb == "quoted as saying":
             quoted = re.search(r"\bquoted\s+(.+?)\s+as\s+$", left)
             if quoted:
                 return _Event(vs, ve, verb, self._subject_in(clause + quoted.start(1), vs))
+            for e in reversed(self.events):
+                if e.start < us:
+                    break
+                if e.subject is not None:
+                    return _Event(vs, ve, verb, e.subject)
             return _Event(vs, ve, verb, self._sentence_subject(us, vs))
         stripped = left.rstrip()
-        if verb not in ADDRESSEE_VERBS and (not stripped or stripped[-1] in ",”\"»"):
+        last = stripped[-1:]
+        if verb not in ADDRESSEE_VERBS and (not stripped or last in "”\"»"):
             after = self._subject_after(ve)
             if after is not None:
                 return _Event(vs, ve, verb, after)
-        return _Event(vs, ve, verb, self._subject_before(clause, vs))
+        subject = self._subject_before(clause, vs)
+        if subject is None and verb not in ADDRESSEE_VERBS and last == ",":
+            subject = self._subject_after(ve)  # "…, said Mallam Garba Shehu"
+        return _Event(vs, ve, verb, subject)
 
     def _subject_in(self, lo: int, hi: int) -> _Subject | None:
         for m in self._mentions_in(lo, hi):
@@ -356,56 +412,79 @@ class _Reader:
         return None
 
     def _subject_after(self, pos: int) -> _Subject | None:
-        """The speaker named after a verb: "said senior adviser X", "according to Y"."""
+        """The speaker named after a verb: "said senior adviser X", "said SpaceX founder Elon
+        Musk", "according to Y", "said a spokesman for the agency"."""
         narr = self.narr
-        k = bisect.bisect_left(self.m_starts, pos)
         end = min(len(narr), pos + 80)
-        while k < len(self.mentions) and self.mentions[k].start < end:
-            m = self.mentions[k]
-            gap = narr[pos : m.start]
-            if re.search(r"[.;:!?”\"]", gap) or len(gap.split()) > 6:
+        for m in self._mentions_in(pos, end):
+            gap = " ".join(w for w in narr[pos : m.start].split() if not _is_time(w))
+            if not _DESCRIPTOR_GAP.fullmatch(gap):
                 break
-            if m.modifier and not narr[m.start : m.end].rstrip().endswith(("’s", "'s")):
-                break
-            if not m.modifier:
-                return _Subject("name", m.name, m.start)
-            k += 1
+            if m.modifier and not m.name.isupper():
+                pos = m.end  # "the Southwest Research Institute’s Alan Stern"
+                continue
+            head = self._head(m)
+            return _Subject("name", head.name, head.start)
         noun = re.match(r"\s*(?:a|an|the)\s+((?:[\w’'-]+\s+){0,4}?)(\w+)\b", narr[pos:end])
         if noun and noun.group(2).lower() in SPOKESPERSON_NOUNS | ORG_NOUNS:
             return self._noun_subject(pos + noun.start(), pos + noun.end(), noun.group(2))
         return None
 
+    def _head(self, m: _Mention) -> _Mention:
+        """"SpaceX founder Elon Musk": the name after a name and a role."""
+        k = bisect.bisect_right(self.m_starts, m.start)
+        if k < len(self.mentions):
+            nxt = self.mentions[k]
+            if _ROLE_GAP.fullmatch(self.narr, m.end, nxt.start) and not nxt.modifier:
+                return nxt
+        return m
+
     def _subject_before(self, clause: int, vs: int) -> _Subject | None:
         narr = self.narr
         toks = [(t.group(), t.start()) for t in _TOKEN.finditer(narr, clause, vs)]
-        # skip the adverbs and auxiliaries right before the verb
         j = len(toks) - 1
         while j >= 0 and toks[j][0].lower() in _BETWEEN:
-            j -= 1
+            j -= 1  # "Musk has already announced"
         if j < 0:
             return None
         word, at = toks[j]
         if word.lower() in SPEAKER_PRONOUNS:
             return _Subject("pronoun", word.lower(), at)
         m = self._mention_ending(at + len(word))
-        if m is not None:
+        if m is not None and m.start >= clause:
+            while m.modifier and not m.name.isupper():
+                # "Rabbi Jacob Luski of Congregation B’nai Israel said": the name the
+                # modifier belongs to; "a spokesman for the Foreign Ministry said"
+                prep = _PREP_BEFORE.search(narr, max(clause, m.start - 12), m.start)
+                if prep is None:
+                    break
+                owner = self._mention_ending(prep.start())
+                if owner is not None and owner.start >= clause:
+                    m = owner
+                    continue
+                k = bisect.bisect_right([t[1] for t in toks], prep.start()) - 1
+                if k >= 0 and toks[k][0][:1].islower():
+                    return self._noun_phrase(toks, k)
+                break
             if not m.modifier or m.name.isupper():
+                both = _AND_BEFORE.search(narr, max(clause, m.start - 30), m.start)
+                if both is not None:
+                    first = self._mention_ending(both.start())
+                    if first is not None and not first.modifier and first.start >= clause:
+                        m = first  # "Mr. Pavel and the co-author Robert A. Manning said"
                 return _Subject("name", m.name, m.start)
         if word[:1].islower() and word.isalpha():
             np = self._noun_phrase(toks, j)
             if np is not None:
                 return np
-        # "Lawan Zanna, the father of …, said": the first name of the clause followed by ","
-        first = None
-        for m in self._mentions_in(clause, vs):
-            if m.modifier:
-                continue
-            if first is None:
-                first = m
-            if narr[m.end : m.end + 1] == "," and word == ",":
+        if word == ",":
+            # "Lawan Zanna, the father of …, said": the first name of the clause before ","
+            for m in self._mentions_in(clause, vs):
+                if not m.modifier and narr[m.end : m.end + 1] == ",":
+                    return _Subject("name", m.name, m.start)
+        for m in self._mentions_in(clause, min(vs, clause + 40)):
+            if not m.modifier:
                 return _Subject("name", m.name, m.start)
-        if first is not None:
-            return _Subject("name", first.name, first.start)
         return None
 
     def _noun_phrase(self, toks: list[tuple[str, int]], j: int) -> _Subject | None:
@@ -418,7 +497,7 @@ class _Reader:
             if w.lower() in _DETERMINERS:
                 start = toks[i][1]
                 break
-            if w in ",;:()—–" or (w.lower() in SPEECH_VERBS):
+            if w in ",;:()—–" or w.lower() in SPEECH_VERBS:
                 break
         if start is None:
             return None
@@ -427,9 +506,8 @@ class _Reader:
     def _noun_subject(self, start: int, end: int, head: str) -> _Subject | None:
         narr = self.narr
         head_low = head.lower()
-        names = [m for m in self._mentions_in(start, end + 60)]
+        inside = self._mentions_in(start, end)
         org = None
-        inside = [m for m in names if m.start < end]
         if inside:
             org = " ".join(m.name for m in inside)
             if head_low in ORG_NOUNS:
@@ -437,17 +515,19 @@ class _Reader:
         elif head_low in SPOKESPERSON_NOUNS:
             tail = re.match(r"\s+(?:for|of|at)\s+(?:the\s+)?", narr[end : end + 12])
             if tail:
-                after = [m for m in names if m.start == end + tail.end()]
+                after = self._mentions_in(end + tail.end(), end + tail.end() + 1)
                 if after:
                     org = after[0].name
-        if head_low in ORG_NOUNS | DOCUMENT_NOUNS | SPOKESPERSON_NOUNS or org:
+        if head_low in ORG_NOUNS or head_low in DOCUMENT_NOUNS or head_low in SPOKESPERSON_NOUNS or org:
             return _Subject("noun", head_low, start, org)
         return None
 
     def _mention_ending(self, pos: int) -> _Mention | None:
         k = bisect.bisect_right(self.m_starts, pos) - 1
-        if k >= 0 and self.mentions[k].end <= pos and not self.narr[self.mentions[k].end : pos].strip():
-            return self.mentions[k]
+        if k >= 0:
+            m = self.mentions[k]
+            if m.end <= pos and not self.narr[m.end : pos].strip(" \t’'"):
+                return m
         return None
 
     def _mentions_in(self, lo: int, hi: int) -> list[_Mention]:
@@ -459,37 +539,39 @@ class _Reader:
         return out
 
     def _sentence_subject(self, lo: int, hi: int) -> _Subject | None:
-        """The subject of the sentence ``narr[lo:hi]``: its first name, pronoun or noun phrase
-        after an opening adverbial ("On Monday, the firm released a statement")."""
+        """The subject of the sentence ``narr[lo:hi]``: the name, pronoun or noun phrase that
+        opens it, after any opening adverbial ("On Monday, the firm released a statement";
+        "Speaking in South Sudan's capital, Juba, Mr. Kiir denounced …")."""
         narr = self.narr
-        text = narr[lo:hi]
-        lead = re.match(r"\s*(?:(?:On|In|At|By|After|Before|Asked|Speaking|Earlier|Later|Back|"
-                        r"Hours|Minutes|Days|Since|During|Later|Meanwhile|But|And|So|Yet|Still|"
-                        r"However|Then|Now|Also)\b[^,]{0,60},\s*)?", text)  # fmt: skip
-        pos = lo + (lead.end() if lead else 0)
-        toks = [(t.group(), t.start()) for t in _TOKEN.finditer(narr, pos, hi)]
+        pos = lo
+        while True:
+            lead = _LEAD.match(narr, pos, hi)
+            if lead is None or not lead.group(1) or (
+                _norm(lead.group(1)) not in LEAD_WORDS and not lead.group(1).endswith("ing")
+            ):
+                break
+            pos = lead.end()
+        toks = [(t.group(), t.start()) for t in _TOKEN.finditer(narr, pos, min(hi, pos + 200))]
         if not toks:
             return None
         word, at = toks[0]
-        if word.lower() in SPEAKER_PRONOUNS:
+        if word.lower() in SPEAKER_PRONOUNS and word.lower() != "it":
             return _Subject("pronoun", word.lower(), at)
-        for m in self._mentions_in(pos, hi):
-            if m.modifier:
-                continue
-            if m.start > at and narr[at : m.start].strip() and not narr[at:m.start].strip()[0].isupper():
-                lead_words = narr[at : m.start].split()
-                if lead_words and lead_words[0].lower() in _DETERMINERS:
-                    break  # "the firm …": a noun phrase opens the sentence
-                return None
-            return _Subject("name", m.name, m.start)
+        names = [m for m in self._mentions_in(at, min(hi, at + 150)) if not m.modifier]
+        if names and names[0].start <= at + 4 + len(word):
+            for m in names:
+                if _LOWER_NEXT.match(narr, m.end):
+                    return _Subject("name", self._head(m).name, m.start)
+            return _Subject("name", names[0].name, names[0].start)
         if word.lower() in _DETERMINERS:
             for i in range(1, min(6, len(toks))):
                 w = toks[i][0]
                 if not w.isalpha() or w.lower() in SPEECH_VERBS:
                     break
-                sub = self._noun_subject(at, toks[i][1] + len(w), w)
-                if sub is not None and w[:1].islower():
-                    return sub
+                if w[:1].islower():
+                    sub = self._noun_subject(at, toks[i][1] + len(w), w)
+                    if sub is not None:
+                        return sub
         return None
 
     def _gender_from_events(self) -> None:
@@ -503,6 +585,81 @@ class _Reader:
             if m:
                 self.gender[s.text] = GENDER_WORDS[m.group().lower()]
 
+    def _subjects(self) -> None:
+        """Named subjects in text order (speech-event subjects, sentence subjects), a
+        sentence-opening "he"/"she" counted as the person it stands for."""
+        found: dict[int, _Subject] = {}
+        for e in self.events:
+            if e.subject is not None and e.subject.kind in ("name", "pronoun"):
+                found[e.subject.pos] = e.subject
+        for us, ue in self.units:
+            sub = self._sentence_subject(us, ue)
+            if sub is not None and sub.kind in ("name", "pronoun"):
+                found.setdefault(sub.pos, sub)
+        for pos in sorted(found):
+            sub = found[pos]
+            name = sub.text if sub.kind == "name" else self._antecedent(sub.text, pos)
+            if name is not None:
+                self.subjects.append((pos, name))
+                self.sub_pos.append(pos)
+
+    def _latest(self, pos: int):
+        """The subjects and quotation speakers before ``pos``, latest first."""
+        i = bisect.bisect_left(self.sub_pos, pos) - 1
+        j = len(self.records) - 1
+        while j >= 0 and self.records[j][0] >= pos:
+            j -= 1
+        while i >= 0 or j >= 0:
+            if j < 0 or (i >= 0 and self.subjects[i][0] > self.records[j][0]):
+                yield self.subjects[i]
+                i -= 1
+            else:
+                yield self.records[j]
+                j -= 1
+
+    def _antecedent(self, pronoun: str, pos: int) -> str | None:
+        """The person (he, she) or organisation (it, they) a pronoun at ``pos`` stands for:
+        the last subject before it, of its gender where the text gives one."""
+        gender = SPEAKER_PRONOUNS.get(pronoun)
+        want_person = pronoun in ("he", "she")
+        for at, name in self._latest(pos):
+            if pos - at > PRONOUN_REACH:
+                return None
+            if want_person != self.is_person(name):
+                continue
+            g = self.gender.get(name) or self.gender.get(self.full(name, at))
+            if gender and g and g != gender:
+                continue
+            if gender and not g:
+                self.gender[name] = gender
+            return name
+        return None
+
+    def _resolve(self, subj: _Subject, pos: int) -> str | None:
+        """The speaker a subject names: a name as is, a pronoun's antecedent, an
+        organisation for "the company" or "an Equifax spokesperson", the last speaker for
+        "the statement"."""
+        if subj.kind == "name":
+            return subj.text
+        if subj.kind == "pronoun":
+            return self._antecedent(subj.text, pos)
+        if subj.org:
+            return subj.org
+        if subj.text in DOCUMENT_NOUNS:
+            for _at, name in self._latest(pos):
+                return name
+            return None
+        if subj.text in ORG_NOUNS:
+            for m in reversed(self._mentions_in(0, pos)):
+                if subj.text in m.name.lower().split():
+                    return m.name
+            for at, name in self._latest(pos):
+                if pos - at > PRONOUN_REACH:
+                    break
+                if not self.is_person(name):
+                    return name
+        return None
+
     # --- quotations -------------------------------------------------------------------------
 
     def near_after(self, k: int) -> _Event | None:
@@ -513,23 +670,23 @@ class _Reader:
         i = bisect.bisect_right(self.e_starts, c)
         if i < len(self.events):
             e = self.events[i]
-            if e.start < min(ue, nxt, c + NEAR_AFTER) and not re.search(r"[.!?;]\s", self.narr[c + 1 : e.start]):
+            if e.start < min(ue, nxt, c + NEAR_AFTER) and not _SENTENCE_END.search(
+                self.narr, c + 1, e.start
+            ):
                 return e
         return None
 
     def run(self, is_quote: Sequence[bool]) -> list[Attribution]:
         out: list[Attribution] = []
-        self.records: list[tuple[int, str]] = []  # (position, speaker) of subjects so far
         last_quote: tuple[int, str | None, int] | None = None  # (k, speaker, attribution end)
         for k, (o, c) in enumerate(self.marks):
             subj, verb, how, used_end = self._find(k, last_quote)
-            speaker = self._resolve(subj, o) if subj is not None else None
             if how == "run" and last_quote is not None:
                 speaker = last_quote[1]
-            if subj is not None and subj.kind == "pronoun" and speaker is not None:
+            else:
+                speaker = self._resolve(subj, o) if subj is not None else None
+            if subj is not None and subj.kind == "pronoun":
                 how = "pronoun"
-            if speaker is None and how != "run":
-                how = "none"
             if speaker is None:
                 how = "none"
             else:
@@ -541,78 +698,75 @@ class _Reader:
         return out
 
     def _find(self, k: int, last_quote) -> tuple[_Subject | None, str | None, How, int]:
+        """The subject that attributes quotation ``k``, its verb, how it was found and where
+        its attribution ends."""
         o, c = self.marks[k]
         narr = self.narr
         prev_close = self.marks[k - 1][1] if k else -1
         nxt = self.marks[k + 1][0] if k + 1 < len(self.marks) else len(narr)
-        uo_s, uo_e = self.unit_of(o)
-        uc_s, uc_e = self.unit_of(c)
+        uo_s, _uo_e = self.unit_of(o)
+        _uc_s, uc_e = self.unit_of(c)
         near = self.near_after(k)
         if near is not None and near.subject is not None:
             return near.subject, near.verb, "same sentence", near.end
-        lo = max(uo_s, prev_close + 1)
-        before = [e for e in self._events_in(lo, o) if e.subject is not None]
+        before = [e for e in self._events_in(max(uo_s, prev_close + 1), o) if e.subject]
         if before:
-            e = before[-1]
-            return e.subject, e.verb, "same sentence", e.end
-        after = [e for e in self._events_in(c, min(uc_e, nxt)) if e.subject is not None]
+            return before[-1].subject, before[-1].verb, "same sentence", before[-1].end
+        after = [e for e in self._events_in(c, min(uc_e, nxt)) if e.subject]
         if after:
             return after[0].subject, after[0].verb, "same sentence", after[0].end
         if o - uo_s > 3:
             sub = self._sentence_subject(uo_s, o)
-            if sub is not None and not (sub.kind == "noun" and sub.org is None and sub.text not in ORG_NOUNS):
+            if sub is not None and (sub.kind != "noun" or sub.org or sub.text in ORG_NOUNS):
                 return sub, None, "same sentence", o
-        starts_para = not narr[self.paras[self.para_of(o)] : o].strip()
-        if starts_para:
-            p = self.para_of(o)
-            if p > 0:
-                prev = narr[self.paras[p - 1] : self.paras[p]].rstrip()
-                if prev.endswith(":"):
-                    us, ue = self.unit_of(self.paras[p - 1] + len(prev) - 1)
-                    evs = [e for e in self._events_in(us, ue) if e.subject is not None]
-                    if evs:
-                        return evs[-1].subject, evs[-1].verb, "previous sentence", o
-                    sub = self._sentence_subject(us, ue)
-                    if sub is not None:
-                        return sub, None, "previous sentence", o
-        prev_unit = self.unit_before(uo_s + 1) if uo_s > 0 else None
-        same_para = prev_unit is not None and self.para_of(prev_unit[0]) == self.para_of(o)
+        p = self.para_of(o)
+        if p > 0 and not narr[self.paras[p] : o].strip():
+            # the paragraph before ends with ":" ("She writes:")
+            prev = narr[self.paras[p - 1] : self.paras[p]].rstrip()
+            if prev.endswith(":"):
+                us, ue = self.unit_of(self.paras[p - 1] + len(prev) - 1)
+                sub = self._unit_subject(us, ue)
+                if sub is not None:
+                    return sub[0], sub[1], "previous sentence", o
+        prev_unit = self.unit_before(uo_s)
+        same_para = prev_unit is not None and self.para_of(prev_unit[0]) == p
         run_ok = self._run_ok(last_quote, o)
-        if run_ok and last_quote is not None and (
-            not same_para or self.marks[last_quote[0]][1] >= prev_unit[0]
-        ):
+        if run_ok and (not same_para or self.marks[last_quote[0]][1] >= prev_unit[0]):
             return None, None, "run", o
         if same_para:
-            us, ue = prev_unit
-            evs = [e for e in self._events_in(us, ue) if e.subject is not None]
-            if evs:
-                return evs[-1].subject, evs[-1].verb, "previous sentence", o
-            sub = self._sentence_subject(us, ue)
-            if sub is not None and (sub.kind != "name" or self.is_person(sub.text)):
-                return sub, None, "previous sentence", o
+            sub = self._unit_subject(*prev_unit)
+            if sub is not None and (sub[0].kind != "name" or self.is_person(sub[0].text)):
+                return sub[0], sub[1], "previous sentence", o
         if run_ok:
             return None, None, "run", o
         # a paragraph-final quotation, attributed at the start of the next paragraph
-        p = self.para_of(c)
-        if p + 1 < len(self.paras) and not narr[c + 1 : self.paras[p + 1]].strip(" \t\n\r.,”\""):
-            start = self.paras[p + 1]
+        q = self.para_of(c)
+        if q + 1 < len(self.paras) and not narr[c + 1 : self.paras[q + 1]].strip(" \t\n\r.,”\""):
+            start = self.paras[q + 1]
             i = bisect.bisect_left(self.e_starts, start)
-            if i < len(self.events) and self.events[i].start < start + NEXT_PARAGRAPH_CHARS:
+            if i < len(self.events) and self.events[i].start < min(start + NEXT_PARAGRAPH_CHARS, nxt):
                 e = self.events[i]
-                if e.subject is not None and not (k + 1 < len(self.marks) and self.marks[k + 1][0] < e.start):
+                if e.subject is not None:
                     return e.subject, e.verb, "next paragraph", e.end
         return None, None, "none", o
 
+    def _unit_subject(self, us: int, ue: int) -> tuple[_Subject, str | None] | None:
+        """The last speech event's subject in a sentence, else the sentence's subject."""
+        evs = [e for e in self._events_in(us, ue) if e.subject is not None]
+        if evs:
+            return evs[-1].subject, evs[-1].verb
+        sub = self._sentence_subject(us, ue)
+        return (sub, None) if sub is not None else None
+
     def _run_ok(self, last_quote, o: int) -> bool:
-        """True when quotation at ``o`` can continue the run of ``last_quote``: nothing between
-        them names another subject."""
+        """True when the quotation at ``o`` can continue the run of ``last_quote``: at most
+        one paragraph apart, nothing between them names another subject."""
         if last_quote is None or last_quote[1] is None:
             return False
         k, _speaker, end = last_quote
         if self.para_of(o) - self.para_of(self.marks[k][1]) > 1:
             return False
-        between = self.narr[end:o]
-        if len(between.strip()) > 400:
+        if len(self.narr[end:o].strip()) > 400:
             return False
         if any(e.subject is not None for e in self._events_in(end, o)):
             return False
@@ -625,58 +779,6 @@ class _Reader:
             out.append(self.events[i])
             i += 1
         return out
-
-    def _antecedent(self, pronoun: str, pos: int) -> str | None:
-        """The person (he, she) or organisation (it, they) a pronoun at ``pos`` stands for:
-        the last subject before it, of its gender where the text gives one."""
-        gender = SPEAKER_PRONOUNS.get(pronoun)
-        want_person = pronoun in ("he", "she")
-        i = bisect.bisect_left(self.sub_pos, pos) - 1
-        j = len(self.records) - 1
-        while True:
-            while j >= 0 and self.records[j][0] >= pos:
-                j -= 1
-            if i < 0 and j < 0:
-                return None
-            if j < 0 or (i >= 0 and self.subjects[i][0] > self.records[j][0]):
-                at, name = self.subjects[i]
-                i -= 1
-            else:
-                at, name = self.records[j]
-                j -= 1
-            if pos - at > PRONOUN_REACH:
-                return None
-            if want_person != self.is_person(name):
-                continue
-            g = self.gender.get(name) or self.gender.get(self.full(name, at))
-            if gender and g and g != gender:
-                continue
-            if gender and not g:
-                self.gender[name] = gender
-            return name
-
-    def _resolve(self, subj: _Subject, pos: int) -> str | None:
-        """The speaker a subject names: a name as is, a pronoun's antecedent, an
-        organisation for "the company" or "an Equifax spokesperson"."""
-        if subj.kind == "name":
-            return subj.text
-        if subj.kind == "pronoun":
-            return self._antecedent(subj.text, pos)
-        if subj.org:
-            return subj.org
-        if subj.text in DOCUMENT_NOUNS:
-            for at, name in reversed(self.records):
-                if at <= pos:
-                    return name
-            return None
-        if subj.text in ORG_NOUNS:
-            for m in reversed(self._mentions_in(0, pos)):
-                if subj.text in m.name.lower().split():
-                    return m.name
-            for at, name in reversed(self.records):
-                if at <= pos and not self.is_person(name):
-                    return name
-        return None
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -782,6 +884,11 @@ def _is_time(word: str) -> bool:
         and w[:1].isupper()
         and any(fuzz.ratio(w, t) >= 80 for t in _WEEKDAYS)
     )
+
+
+def _norm(word: str) -> str:
+    """A word in lower case without a final period and with plain apostrophes."""
+    return word.lower().rstrip(".").replace("’", "'")
 
 
 def _initials(word: str) -> bool:
