@@ -78,7 +78,11 @@ Kind = Literal["quote", "term"]
 _CLOSE_OF = dict(QUOTE_MARKS)
 _DOUBLE = frozenset('“"″')  # the kinds writers mix up
 _MIXED_CLOSE = {"“": '"″', '"': "”", "″": "”\""}
-_MARK = re.compile("[" + re.escape("".join(set(QUOTE_MARKS) | set(QUOTE_MARKS.values()))) + "]")
+# Two closing single marks (’’) are written for a closing double mark.
+_MARK = re.compile(
+    "’’|[" + re.escape("".join(sorted(set(QUOTE_MARKS) | set(QUOTE_MARKS.values())))) + "]"
+)
+_AFTER_PUNCT = re.compile(r"[,.!?;][ \t]$")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
 _WORD = re.compile(r"\w+(?:[’'‐‑-]\w+)*")
 # An auxiliary that opens a short quotation has no subject: "was Russian" is a term.
@@ -211,7 +215,7 @@ def _pairs(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
     open_at: int | None = None
     kind = ""
     for ps, pe in _paragraphs(raw, lo, hi):
-        marks = [(m.start(), m.group()) for m in _MARK.finditer(raw, ps, pe)]
+        marks = [(m.start(), m.group().replace("’’", "”")) for m in _MARK.finditer(raw, ps, pe)]
         if open_at is not None:
             # Continued over a paragraph break only when this paragraph opens with a mark.
             if marks and marks[0][0] == ps and marks[0][1] == kind:
@@ -230,7 +234,13 @@ def _pairs(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
                     out.append((open_at, i))
                 open_at = None
             elif ch == kind and d == "open":
-                open_at = i  # the earlier mark was never closed
+                if kind == '"' and _AFTER_PUNCT.search(raw, max(ps, i - 2), i):
+                    # 'the border, "the statement said': a closing mark spaced off its words
+                    if i - open_at <= MAX_QUOTE_CHARS:
+                        out.append((open_at, i))
+                    open_at = None
+                else:
+                    open_at = i  # the earlier mark was never closed
             elif (
                 kind in _DOUBLE
                 and ch in _MIXED_CLOSE[kind]

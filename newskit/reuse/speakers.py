@@ -58,6 +58,7 @@ from rapidfuzz import fuzz
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.resources.abbreviations import TITLE_ABBREVIATIONS
+from newskit.resources.reuse import STOPWORDS
 from newskit.resources.quotes import (
     ADDRESSEE_VERBS,
     DOCUMENT_NOUNS,
@@ -108,8 +109,10 @@ _SPEECH = re.compile(
     + r")\b"
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
-_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
-_DETERMINERS = frozenset("the a an another its his her their this that".split())
+# "X said (by telephone) that she …": the pronoun that refers back to the subject
+_THAT_PRONOUN = re.compile(r"(?:[^.;:”\"]{0,50}?\bthat|)\s+(he|she)\b")
+_DETERMINERS = frozenset("the a an another its his her their this that our my".split())
+_POSSESSIVES = frozenset("its his her their our my".split())
 # Lower-case words allowed between a subject and its verb: "Musk has already announced".
 _BETWEEN = frozenset(
     """
@@ -125,7 +128,7 @@ _PRONOUN_WORDS = frozenset("he she his her him hers himself herself".split())
 # farmer, John Mills", "said the Southwest Research Institute’s Alan Stern".
 _DESCRIPTOR_GAP = re.compile(
     r"(?:(?:the|a|an|another)\s+)?(?:(?!(?:that|to|he|she|it|they|we|in|on|at|by|for|with|from|of|"
-    r"and|but|as|this|when|while)\b)[a-z][\w’'-]*,?\s*){0,4}"
+    r"and|but|as|this|when|while)\b)[a-z0-9][\w’'-]*,?\s*){0,4}"
 )
 # 1-3 lower-case role words between two names: "SpaceX founder Elon Musk".
 _ROLE_GAP = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){1,3}")
@@ -134,6 +137,7 @@ _AND_BEFORE = re.compile(r"\band[ \t]+(?:(?:the|his|her|a)[ \t]+)?(?:[a-z][\w-]*
 _LEAD = re.compile(r"\s*([A-Z][a-z]+)\b[^,.;:!?”\"]{0,80},\s*")
 _LOWER_NEXT = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
+_WHO_BEFORE = re.compile(r",[ \t]+who\b[^,.;]{0,40}$")
 
 
 class Attribution(NamedTuple):
@@ -189,6 +193,7 @@ class _Reader:
         self.marks = list(marks)
         self.narr = _narrative(raw, self.marks)
         self.units = _units(article, self.marks)
+        self.headings = {(s.start, s.end) for s in sentence_spans(article) if s.is_heading}
         self.unit_starts = [s for s, _e in self.units]
         self.paras = _paragraph_starts(raw)
         self.lower = frozenset(w.replace("’", "'") for w in _LOWER_WORD.findall(raw))
@@ -351,7 +356,7 @@ class _Reader:
         words = name.split()
         if len(words) == 1:
             return name in getattr(self, "full_by_word", {}) or name in self.gender
-        if _norm(words[0]) in PLACE_NAME_WORDS:
+        if _norm(words[0]) in PLACE_NAME_WORDS or any(_norm(w) in STOPWORDS for w in words):
             return False
         return not all(_norm(w) in TITLE_WORDS or _norm(w) in ORG_WORDS for w in words)
 
@@ -400,10 +405,11 @@ class _Reader:
             after = self._subject_after(ve)
             if after is not None:
                 return _Event(vs, ve, verb, after)
-        subject = self._subject_before(clause, vs)
-        if subject is None and verb not in ADDRESSEE_VERBS and last == ",":
-            subject = self._subject_after(ve)  # "…, said Mallam Garba Shehu"
-        return _Event(vs, ve, verb, subject)
+        if verb not in ADDRESSEE_VERBS and last == ",":
+            after = self._subject_after(ve)  # "…, said Mallam Garba Shehu"
+            if after is not None:
+                return _Event(vs, ve, verb, after)
+        return _Event(vs, ve, verb, self._subject_before(clause, vs))
 
     def _subject_in(self, lo: int, hi: int) -> _Subject | None:
         for m in self._mentions_in(lo, hi):
@@ -443,11 +449,19 @@ class _Reader:
         narr = self.narr
         toks = [(t.group(), t.start()) for t in _TOKEN.finditer(narr, clause, vs)]
         j = len(toks) - 1
-        while j >= 0 and toks[j][0].lower() in _BETWEEN:
-            j -= 1  # "Musk has already announced"
+        while j >= 0 and (toks[j][0].lower() in _BETWEEN or _is_time(toks[j][0])):
+            j -= 1  # "Musk has already announced", "the newspaper Friday said"
         if j < 0:
             return None
         word, at = toks[j]
+        who = _WHO_BEFORE.search(narr, clause, vs)
+        if who is not None:
+            m = self._mention_ending(who.start())  # "Coleman, who in turn said"
+            if m is not None and not m.modifier:
+                return _Subject("name", m.name, m.start)
+        if word.lower() in ("and", "but", "then", "also"):
+            us, _ue = self.unit_of(vs)
+            return self._sentence_subject(us, vs)  # "The campaign thanked … and added"
         if word.lower() in SPEAKER_PRONOUNS:
             return _Subject("pronoun", word.lower(), at)
         m = self._mention_ending(at + len(word))
@@ -482,9 +496,10 @@ class _Reader:
             for m in self._mentions_in(clause, vs):
                 if not m.modifier and narr[m.end : m.end + 1] == ",":
                     return _Subject("name", m.name, m.start)
-        for m in self._mentions_in(clause, min(vs, clause + 40)):
-            if not m.modifier:
-                return _Subject("name", m.name, m.start)
+        if toks:
+            first = self._mentions_in(toks[0][1], toks[0][1] + 1)
+            if first and not first[0].modifier:
+                return _Subject("name", first[0].name, first[0].start)
         return None
 
     def _noun_phrase(self, toks: list[tuple[str, int]], j: int) -> _Subject | None:
@@ -558,6 +573,8 @@ class _Reader:
         if word.lower() in SPEAKER_PRONOUNS and word.lower() != "it":
             return _Subject("pronoun", word.lower(), at)
         names = [m for m in self._mentions_in(at, min(hi, at + 150)) if not m.modifier]
+        if word.lower() in _POSSESSIVES:
+            names = []  # "Her LinkedIn profile said": the profile, not LinkedIn
         if names and names[0].start <= at + 4 + len(word):
             for m in names:
                 if _LOWER_NEXT.match(narr, m.end):
@@ -581,9 +598,9 @@ class _Reader:
             if s is None or s.kind != "name" or s.text in self.gender or not self.is_person(s.text):
                 continue
             _us, ue = self.unit_of(e.start)
-            m = _PRONOUN.search(self.narr, e.end, min(ue, e.end + 120))
+            m = _THAT_PRONOUN.match(self.narr, e.end, min(ue, e.end + 80))
             if m:
-                self.gender[s.text] = GENDER_WORDS[m.group().lower()]
+                self.gender[s.text] = GENDER_WORDS[m.group(1).lower()]
 
     def _subjects(self) -> None:
         """Named subjects in text order (speech-event subjects, sentence subjects), a
@@ -593,6 +610,8 @@ class _Reader:
             if e.subject is not None and e.subject.kind in ("name", "pronoun"):
                 found[e.subject.pos] = e.subject
         for us, ue in self.units:
+            if (us, ue) in self.headings:
+                continue
             sub = self._sentence_subject(us, ue)
             if sub is not None and sub.kind in ("name", "pronoun"):
                 found.setdefault(sub.pos, sub)
@@ -651,7 +670,8 @@ class _Reader:
             return None
         if subj.text in ORG_NOUNS:
             for m in reversed(self._mentions_in(0, pos)):
-                if subj.text in m.name.lower().split():
+                named = _word_before(self.narr, m.start) == subj.text  # "law firm Mossack Fonseca"
+                if named or subj.text in m.name.lower().split():
                     return m.name
             for at, name in self._latest(pos):
                 if pos - at > PRONOUN_REACH:
@@ -710,6 +730,8 @@ class _Reader:
         if near is not None and near.subject is not None:
             return near.subject, near.verb, "same sentence", near.end
         before = [e for e in self._events_in(max(uo_s, prev_close + 1), o) if e.subject]
+        if not before and prev_close > uo_s:
+            before = [e for e in self._events_in(uo_s, prev_close) if e.subject]
         if before:
             return before[-1].subject, before[-1].verb, "same sentence", before[-1].end
         after = [e for e in self._events_in(c, min(uc_e, nxt)) if e.subject]
