@@ -168,7 +168,9 @@ def main() -> None:
     t = time.perf_counter()
     n = sum(len(quotations(a)) for a in articles)
     dt = time.perf_counter() - t
-    print(f"speed: {len(articles)} realnews articles, {n} quotations, {len(articles) / dt:.0f} articles/s")
+    print(
+        f"speed: {len(articles)} realnews articles, {n} quotations, {len(articles) / dt:.0f} articles/s"
+    )
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
-"""Quotations in an article and those that recur across articles.
+"""Quotations in an article, their speakers, and the quotations that recur across articles.
 
 ``quotations(article)`` finds every quotation of one article:
 
 - A quotation is the text between an opening and a closing mark of one kind: ``“…”``, straight
-  ``"…"``, ``«…»``, ``„…“`` (``newskit.resources.reuse.QUOTE_MARKS``). Single marks ``‘…’``
-  inside are part of the quotation. A straight ``"`` opens after a space or the start of a
-  line and closes before a space or punctuation. Where one writer mixed kinds (``“…,"``), a mark
-  of the other kind closes the quotation when no mark of its own kind follows in the paragraph.
+  ``"…"``, ``«…»``, ``„…“`` (``newskit.resources.quotes.QUOTE_MARKS``). Single marks ``‘…’``
+  inside are part of the quotation; two closing single marks (``’’``) close it. A straight
+  ``"`` opens after a space or the start of a line and closes before a space or punctuation, or
+  after ``, `` while a quotation is open (``…Sudan, "the statement said``). Where one writer
+  mixed kinds (``“…,"``), a mark of the other kind closes the quotation when no mark of its own
+  kind follows in the paragraph.
 - A quotation never runs across a paragraph break (a line break, unless the line looks
   hard-wrapped: no final punctuation and a lower-case next line), except where the next
   paragraph opens with a quotation mark: the news convention for a quotation continued over
@@ -14,22 +16,18 @@
 - It has at least ``min_words`` words; one of fewer than ``FRAGMENT_WORDS`` words needs one
   that is not a function word or a speech verb (``QUOTE_FRAGMENT_WORDS``): "It was" and "he
   said." are fragments, not quotes; "We are done here" is a quote.
+- Its ``kind`` is ``"term"`` for scare quotes and quoted terms, titles of works and slogans
+  (see ``_kind``: "tough choice", "Man of the Woods", a short phrase the article repeats),
+  ``"quote"`` for words someone said or wrote.
 
-The speaker is a name next to a speech verb (``SPEECH_VERBS``, ``SPEECH_VERBS_MORE``) after
-the quotation (“…,” Bessent said; “…,” said Jeremy Chan) or before it (Bessent described his
-talks as “…”; according to Jeremy Chan, …). Names are runs of capitalised words, initials and
-title abbreviations (``Sen. Carolyn B. Maloney``); time words (``TIME_NAMES``: "Wednesday",
-"Sept.") and sentence-opening words (``NOT_SPEAKERS``) are never speakers. A pronoun
-(``SPEAKER_PRONOUNS``: “…,” she said) stands for the last name of two or more words written
-since the article's previous attributed quotation, else for that quotation's speaker;
-unresolved, the speaker is left empty. ``attribution`` is ``"direct"`` when a speaker is named
-(or resolved) and ``"unattributed"`` otherwise; ``speech_verb`` is the verb as written, lower
-case.
+Its ``speaker``, ``speech_verb`` and ``attribution`` (how the speaker was found: ``"same
+sentence"``, ``"pronoun"``, ``"run"``, ``"previous sentence"``, ``"next paragraph"`` or
+``"none"``) come from ``newskit.reuse.speakers``.
 
-``shared_quotes`` matches quotations across articles: compared as lower-case words without
-punctuation, the shorter one is (nearly) contained in the longer one: rapidfuzz's partial
-ratio reaches ``min_ratio``. So a quote that one outlet trimmed or re-punctuated still matches.
-Matches are grouped transitively into one ``quote_id``.
+``shared_quotes`` matches quotations (never terms) across articles: compared as lower-case words
+without punctuation, the shorter one is (nearly) contained in the longer one: rapidfuzz's
+partial ratio reaches ``min_ratio``. So a quote that one outlet trimmed or re-punctuated still
+matches. Matches are grouped transitively into one ``quote_id``.
 """
 
 from __future__ import annotations
@@ -77,7 +75,7 @@ Kind = Literal["quote", "term"]
 
 _CLOSE_OF = dict(QUOTE_MARKS)
 _DOUBLE = frozenset('“"″')  # the kinds writers mix up
-_MIXED_CLOSE = {"“": '"″', '"': "”", "″": "”\""}
+_MIXED_CLOSE = {"“": '"″', '"': "”", "″": '”"'}
 # Two closing single marks (’’) are written for a closing double mark.
 _MARK = re.compile(
     "’’|[" + re.escape("".join(sorted(set(QUOTE_MARKS) | set(QUOTE_MARKS.values())))) + "]"
@@ -86,7 +84,9 @@ _AFTER_PUNCT = re.compile(r"[,.!?;][ \t]$")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
 _WORD = re.compile(r"\w+(?:[’'‐‑-]\w+)*")
 # An auxiliary that opens a short quotation has no subject: "was Russian" is a term.
-_AUX_FIRST = frozenset("is are was were will would can could should must may might has have had do does did".split())
+_AUX_FIRST = frozenset(
+    "is are was were will would can could should must may might has have had do does did".split()
+)
 
 
 class Quotation(NamedTuple):
@@ -280,9 +280,12 @@ def shared_quotes(
 
     Returns ``quote_id, article_id, start, end, text, speaker, speech_verb, attribution,
     n_articles``: ``text`` is ``raw[start:end]`` (the quotation without its marks),
-    ``speaker`` the named speaker or ``None`` (then the speaker another article names, if
-    any), ``speech_verb`` the verb that attributes it, ``attribution`` ``"direct"`` or
-    ``"unattributed"``, ``n_articles`` how many articles carry that quotation. Sorted by
+    ``speaker`` the speaker the article names (else the one another article names, with
+    ``attribution`` ``"other article"``, else ``None``), ``speech_verb`` the verb that
+    attributes it, ``attribution`` how the speaker was found (``newskit.reuse.speakers``:
+    ``"same sentence"``, ``"pronoun"``, ``"run"``, ``"previous sentence"``, ``"next
+    paragraph"``, ``"other article"``, ``"none"``), ``n_articles`` how many articles carry
+    that quotation. Terms (``kind="term"``: scare quotes, titles) are never offered. Sorted by
     ``n_articles`` (most first), then by where the quotation first appears (corpus order,
     offset).
     Quotations are only matched between articles of the same story (``stories``:
@@ -291,7 +294,9 @@ def shared_quotes(
     """
     articles = list(corpus)
     story = story_map(articles, stories, across_stories=across_stories)
-    found = [(a, q) for a in articles for q in quotations(a, min_words=min_words)]
+    found = [
+        (a, q) for a in articles for q in quotations(a, min_words=min_words) if q.kind == "quote"
+    ]
     by_story: dict[str, list[int]] = {}
     for i, (a, _) in enumerate(found):
         by_story.setdefault(story[a.id], []).append(i)
@@ -318,9 +323,10 @@ def shared_quotes(
         speaker = next((found[i][1].speaker for i in g if found[i][1].speaker), None)
         for i in sorted(g, key=lambda i: (order[found[i][0].id], found[i][1].start)):
             a, q = found[i]
+            how = q.attribution if q.speaker or not speaker else "other article"
             rows.append(
                 (qid, a.id, q.start, q.end, a.raw[q.start : q.end], q.speaker or speaker,
-                 q.speech_verb, q.attribution, n)
+                 q.speech_verb, how, n)
             )  # fmt: skip
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return df.astype({"quote_id": "int64", "start": "int64", "end": "int64", "n_articles": "int64"})

@@ -105,8 +105,10 @@ _OF_JOIN = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
 _TOKEN = re.compile(r"[\w’'‐‑.-]+|[,;:—–()]")
 _SPEECH = re.compile(
     r"\b("
-    + "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES | set(SPEECH_PHRASES), key=len, reverse=True))
-    + r")\b"
+    + "|".join(
+        sorted(SPEECH_VERBS | SPEECH_PARTICIPLES | set(SPEECH_PHRASES), key=len, reverse=True)
+    )
+    + r"|According)\b"
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 # "X said (by telephone) that she …": the pronoun that refers back to the subject
@@ -272,7 +274,12 @@ class _Reader:
             if low == "the":
                 after_the = True
             common = at_start and low in self.lower and not _verb_next(narr, e)
-            if low in NOT_NAME_WORDS or _is_time(w) or common or (w.isupper() and _dateline(narr, s, e)):
+            if (
+                low in NOT_NAME_WORDS
+                or _is_time(w)
+                or common
+                or (w.isupper() and _dateline(narr, s, e))
+            ):
                 pos = narr.index(w, pos) + len(w)
                 words.pop(0)
                 continue
@@ -380,7 +387,7 @@ class _Reader:
     # --- speech events ----------------------------------------------------------------------
 
     def _event(self, m: re.Match) -> _Event | None:
-        narr, verb = self.narr, m.group(1)
+        narr, verb = self.narr, m.group(1).lower()
         vs, ve = m.start(), m.end()
         if verb == "according":
             if not narr.startswith(" to ", ve):
@@ -401,7 +408,7 @@ class _Reader:
             return _Event(vs, ve, verb, self._sentence_subject(us, vs))
         stripped = left.rstrip()
         last = stripped[-1:]
-        if verb not in ADDRESSEE_VERBS and (not stripped or last in "”\"»"):
+        if verb not in ADDRESSEE_VERBS and (not stripped or last in '”"»'):
             after = self._subject_after(ve)
             if after is not None:
                 return _Event(vs, ve, verb, after)
@@ -426,7 +433,7 @@ class _Reader:
             gap = " ".join(w for w in narr[pos : m.start].split() if not _is_time(w))
             if not _DESCRIPTOR_GAP.fullmatch(gap):
                 break
-            if m.modifier and not m.name.isupper():
+            if self.narr[m.end - 2 : m.end] in ("’s", "'s") or self.narr[m.end - 1] in "’'":
                 pos = m.end  # "the Southwest Research Institute’s Alan Stern"
                 continue
             head = self._head(m)
@@ -437,7 +444,7 @@ class _Reader:
         return None
 
     def _head(self, m: _Mention) -> _Mention:
-        """"SpaceX founder Elon Musk": the name after a name and a role."""
+        """ "SpaceX founder Elon Musk": the name after a name and a role."""
         k = bisect.bisect_right(self.m_starts, m.start)
         if k < len(self.mentions):
             nxt = self.mentions[k]
@@ -533,7 +540,12 @@ class _Reader:
                 after = self._mentions_in(end + tail.end(), end + tail.end() + 1)
                 if after:
                     org = after[0].name
-        if head_low in ORG_NOUNS or head_low in DOCUMENT_NOUNS or head_low in SPOKESPERSON_NOUNS or org:
+        if (
+            head_low in ORG_NOUNS
+            or head_low in DOCUMENT_NOUNS
+            or head_low in SPOKESPERSON_NOUNS
+            or org
+        ):
             return _Subject("noun", head_low, start, org)
         return None
 
@@ -561,8 +573,10 @@ class _Reader:
         pos = lo
         while True:
             lead = _LEAD.match(narr, pos, hi)
-            if lead is None or not lead.group(1) or (
-                _norm(lead.group(1)) not in LEAD_WORDS and not lead.group(1).endswith("ing")
+            if (
+                lead is None
+                or not lead.group(1)
+                or (_norm(lead.group(1)) not in LEAD_WORDS and not lead.group(1).endswith("ing"))
             ):
                 break
             pos = lead.end()
@@ -592,7 +606,7 @@ class _Reader:
         return None
 
     def _gender_from_events(self) -> None:
-        """"X said that she …": the first he/she/his/her after a named subject's verb."""
+        """ "X said that she …": the first he/she/his/her after a named subject's verb."""
         for e in self.events:
             s = e.subject
             if s is None or s.kind != "name" or s.text in self.gender or not self.is_person(s.text):
@@ -712,6 +726,9 @@ class _Reader:
             else:
                 speaker = self.full(speaker, o)
                 self.records.append((o, speaker))
+            if verb is None and speaker is None:
+                near = self.near_after(k)  # "“…,” the union warned": a verb, no speaker
+                verb = near.verb if near is not None else None
             out.append(Attribution(speaker, verb, how))
             if is_quote[k]:
                 last_quote = (k, speaker, max(c, used_end))
@@ -763,10 +780,12 @@ class _Reader:
             return None, None, "run", o
         # a paragraph-final quotation, attributed at the start of the next paragraph
         q = self.para_of(c)
-        if q + 1 < len(self.paras) and not narr[c + 1 : self.paras[q + 1]].strip(" \t\n\r.,”\""):
+        if q + 1 < len(self.paras) and not narr[c + 1 : self.paras[q + 1]].strip(' \t\n\r.,”"'):
             start = self.paras[q + 1]
             i = bisect.bisect_left(self.e_starts, start)
-            if i < len(self.events) and self.events[i].start < min(start + NEXT_PARAGRAPH_CHARS, nxt):
+            if i < len(self.events) and self.events[i].start < min(
+                start + NEXT_PARAGRAPH_CHARS, nxt
+            ):
                 e = self.events[i]
                 if e.subject is not None:
                     return e.subject, e.verb, "next paragraph", e.end
@@ -855,7 +874,7 @@ def _paragraph_starts(raw: str) -> list[int]:
 
 def _starts_clause(narr: str, s: int) -> bool:
     before = narr[max(0, s - 3) : s]
-    return not before.strip() or before.rstrip()[-1:] in ".!?“\"\n:" or s == 0
+    return not before.strip() or before.rstrip()[-1:] in '.!?“"\n:' or s == 0
 
 
 def _verb_next(narr: str, e: int) -> bool:
@@ -865,7 +884,9 @@ def _verb_next(narr: str, e: int) -> bool:
 
 def _dateline(narr: str, s: int, e: int) -> bool:
     """True for a dateline ("PARIS —", "TEMPE, Ariz. —") opening a paragraph."""
-    return (s == 0 or narr[s - 1] == "\n") and bool(re.match(r"[\s,A-Za-z.]*\s*[—–(-]", narr[e : e + 12]))
+    return (s == 0 or narr[s - 1] == "\n") and bool(
+        re.match(r"[\s,A-Za-z.]*\s*[—–(-]", narr[e : e + 12])
+    )
 
 
 def _word_before(narr: str, s: int) -> str:
