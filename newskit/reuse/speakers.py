@@ -139,6 +139,8 @@ _AND_BEFORE = re.compile(r"\band[ \t]+(?:(?:the|his|her|a)[ \t]+)?(?:[a-z][\w-]*
 _LEAD = re.compile(r"\s*([A-Z][a-z]+)\b[^,.;:!?”\"]{0,80},\s*")
 _LOWER_NEXT = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
+_NOT_BREAK = re.compile(r"[^\r\n]")
+_ROLE_SPLIT = re.compile(r"[\s,-]+")
 _WHO_BEFORE = re.compile(r",[ \t]+who\b[^,.;]{0,40}$")
 
 
@@ -338,12 +340,14 @@ class _Reader:
                     g = GENDER_WORDS.get(t)
                     if g:
                         self.gender.setdefault(key, g)
-            role = re.split(r"[\s,-]+", narr[max(0, m.start - 30) : m.start].lower())[-3:]
-            role += re.split(r"[\s,-]+", narr[m.end : m.end + 40].lower())[:5]
-            for w in role:
-                g = GENDER_WORDS.get(w)
-                if g and w not in _PRONOUN_WORDS:
-                    self.gender.setdefault(key, g)
+            if key not in self.gender:
+                role = _ROLE_SPLIT.split(narr[max(0, m.start - 30) : m.start].lower())[-3:]
+                role += _ROLE_SPLIT.split(narr[m.end : m.end + 40].lower())[:5]
+                for w in role:
+                    g = GENDER_WORDS.get(w)
+                    if g and w not in _PRONOUN_WORDS:
+                        self.gender[key] = g
+                        break
             if re.match(r",\s+(?:\d{1,3}|a|an|the|who)\b", narr[m.end : m.end + 8]):
                 self.person.add(key)  # "Daphne Burandé, 15,"; "Jack Blum, an adviser"
         self.full_by_word: dict[str, list[tuple[int, str]]] = {}
@@ -828,16 +832,19 @@ class _Reader:
 def _narrative(raw: str, marks: Sequence[tuple[int, int]]) -> str:
     """``raw`` with the words of every quotation replaced by spaces (line breaks and the
     quotation's final ``.,!?;:`` kept), so offsets stay the same."""
-    chars = list(raw)
+    pieces, at = [], 0
     for o, c in marks:
+        if o + 1 < at:
+            continue
         last = c - 1
         while last > o and raw[last].isspace():
             last -= 1
-        for i in range(o + 1, c):
-            if i != last or raw[i] not in ".,!?;:":
-                if raw[i] not in "\r\n":
-                    chars[i] = " "
-    return "".join(chars)
+        keep = raw[last] if last > o and raw[last] in ".,!?;:" else " "
+        inner = _NOT_BREAK.sub(" ", raw[o + 1 : last]) + keep + " " * (c - last - 1)
+        pieces += [raw[at : o + 1], inner if last > o else " " * (c - o - 1)]
+        at = c
+    pieces.append(raw[at:])
+    return "".join(pieces)
 
 
 def _units(article: Article, marks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
