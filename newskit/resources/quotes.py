@@ -130,8 +130,8 @@ TIME_NAMES: frozenset[str] = _words(
 # Cincinnati Enquirer". Example: "from".
 NOT_BEFORE_SPEAKERS: frozenset[str] = _words(
     """
-    in from of at to into near on for with by about against under over through after before
-    between among than via including like across throughout toward towards within without
+    in from of at to into near on for with by about against under over through between
+    among than via including like across throughout toward towards within without
     outside inside around behind beyond told tells tell urged called described asked
     """
 )

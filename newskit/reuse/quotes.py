@@ -245,10 +245,15 @@ def _pairs(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 kind in _DOUBLE
                 and ch in _MIXED_CLOSE[kind]
                 and d != "open"
-                and not any(c2 == close for _j, c2 in marks[k + 1 :])
+                and (
+                    not any(c2 == close for _j, c2 in marks[k + 1 :])
+                    or any(c2 == ch and _direction(raw, j, ps, pe) == "open"
+                           for j, c2 in marks[k + 1 :])  # fmt: skip
+                )
             ):
                 # Mixed kinds (“…,"): this mark closes when no mark of the quotation's own
-                # kind follows in the paragraph.
+                # kind follows in the paragraph, or one of its kind opens the next quotation
+                # (“…," said X. "…”).
                 if i - open_at <= MAX_QUOTE_CHARS:
                     out.append((open_at, i))
                 open_at = None

@@ -256,7 +256,14 @@ class _Reader:
             words = narr[s:e].split()
             self.midcaps.update(words[1:] if _starts_clause(narr, s) else words)
         out = []
+        heads = sorted(self.headings)
+        starts = [h[0] for h in heads]
         for s, e in merged:
+            k = bisect.bisect_right(starts, s) - 1
+            if k >= 0 and heads[k][0] <= s < heads[k][1]:
+                continue  # a headline: every word capitalised
+            if s > 0 and narr[s - 1] in "(/":
+                continue  # a credit: "(Jordan Strauss/Invision/AP)"
             m = self._mention(s, e)
             if m is not None:
                 out.append(m)
@@ -275,7 +282,7 @@ class _Reader:
                 break
             if low == "the":
                 after_the = True
-            common = at_start and low in self.lower and not _verb_next(narr, e)
+            common = at_start and pos == s and low in self.lower and not _verb_next(narr, e)
             if (
                 low in NOT_NAME_WORDS
                 or _is_time(w)
@@ -348,14 +355,15 @@ class _Reader:
                     if g and w not in _PRONOUN_WORDS:
                         self.gender[key] = g
                         break
-            if re.match(r",\s+(?:\d{1,3}|a|an|the|who)\b", narr[m.end : m.end + 8]):
+            if re.match(r",\s+(?:\d{1,3},|an?\s|who\s)", narr[m.end : m.end + 8]):
                 self.person.add(key)  # "Daphne Burandé, 15,"; "Jack Blum, an adviser"
         self.full_by_word: dict[str, list[tuple[int, str]]] = {}
         for m in self.mentions:
             words = m.name.split()
             if 2 <= len(words) <= 5 and self.is_person(m.name):
-                for w in {words[-1], words[0]}:
-                    self.full_by_word.setdefault(w, []).append((m.start, m.name))
+                for w in set(words):
+                    if not _initials(w):
+                        self.full_by_word.setdefault(w, []).append((m.start, m.name))
 
     def is_person(self, name: str) -> bool:
         """True unless the article writes ``name`` as a place or an organisation; a one-word
@@ -379,7 +387,7 @@ class _Reader:
         words = name.split()
         found = [
             (at, full)
-            for w in {words[-1], words[0]}
+            for w in set(words)
             for at, full in self.full_by_word.get(w, [])
             if len(full.split()) > len(words) and _contains(full.split(), words)
         ]
@@ -694,7 +702,7 @@ class _Reader:
             for at, name in self._latest(pos):
                 if pos - at > PRONOUN_REACH:
                     break
-                if not self.is_person(name):
+                if name in self.org:
                     return name
         return None
 
@@ -880,8 +888,16 @@ def _paragraph_starts(raw: str) -> list[int]:
 
 
 def _starts_clause(narr: str, s: int) -> bool:
-    before = narr[max(0, s - 3) : s]
-    return not before.strip() or before.rstrip()[-1:] in '.!?“"\n:' or s == 0
+    """True when ``s`` opens a paragraph or a sentence, or follows an opening mark, a dash or a
+    colon: where any word is capitalised."""
+    i = s
+    while i > 0 and narr[i - 1] in " \t":
+        i -= 1
+    if i == 0 or narr[i - 1] in "\n\r“\"‘(«—–:":
+        return True
+    while i > 0 and narr[i - 1] in "”’\")»":
+        i -= 1
+    return i > 0 and narr[i - 1] in ".!?"
 
 
 def _verb_next(narr: str, e: int) -> bool:
