@@ -140,7 +140,9 @@ _LEAD = re.compile(r"\s*([A-Z][a-z]+)\b[^,.;:!?”\"]{0,80},\s*")
 _LOWER_NEXT = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _NOT_BREAK = re.compile(r"[^\r\n]")
+_INNER_POSSESSIVE = re.compile(r"[’']s(?=[ \t]+\S)")
 _ROLE_SPLIT = re.compile(r"[\s,-]+")
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?([a-z]+)\b")
 _WHO_BEFORE = re.compile(r",[ \t]+who\b[^,.;]{0,40}$")
 
 
@@ -236,8 +238,15 @@ class _Reader:
     def _mentions(self) -> list[_Mention]:
         narr = self.narr
         merged: list[list[int]] = []
+        runs = []
         for m in _RUN.finditer(narr):
-            s, e = m.start(), m.end()
+            s = m.start()
+            for p in _INNER_POSSESSIVE.finditer(narr, m.start(), m.end()):
+                runs.append((s, p.end()))  # "Japan’s Ambassador": two names
+                s = p.end() + 1
+            if s < m.end():
+                runs.append((s, m.end()))
+        for s, e in runs:
             if merged:
                 # "University of Louisville", "Secretary of State Rex Tillerson": one name
                 ps, pe = merged[-1]
@@ -348,9 +357,11 @@ class _Reader:
                     if g:
                         self.gender.setdefault(key, g)
             if key not in self.gender:
-                role = _ROLE_SPLIT.split(narr[max(0, m.start - 30) : m.start].lower())[-3:]
-                role += _ROLE_SPLIT.split(narr[m.end : m.end + 40].lower())[:5]
-                for w in role:
+                # "spokeswoman Liz Einbinder", "her ex-boyfriend Jimmy Kimmel"; "Kris Hoce, the
+                # chairman of …"
+                before = _ROLE_SPLIT.split(narr[max(0, m.start - 30) : m.start].lower().rstrip())
+                after = _APPOSITIVE.match(narr, m.end, m.end + 40)
+                for w in before[-1:] + ([after.group(1).lower()] if after else []):
                     g = GENDER_WORDS.get(w)
                     if g and w not in _PRONOUN_WORDS:
                         self.gender[key] = g
@@ -953,8 +964,8 @@ def _is_time(word: str) -> bool:
 
 
 def _norm(word: str) -> str:
-    """A word in lower case without a final period and with plain apostrophes."""
-    return word.lower().rstrip(".").replace("’", "'")
+    """A word in lower case without a final period or "'s" and with plain apostrophes."""
+    return word.lower().rstrip(".").replace("’", "'").removesuffix("'s")
 
 
 def _initials(word: str) -> bool:
