@@ -430,6 +430,9 @@ class _Reader:
                     return _Event(vs, ve, verb, e.subject)
             return _Event(vs, ve, verb, self._sentence_subject(us, vs))
         stripped = left.rstrip()
+        words = stripped.split()
+        if words and all(_norm(w) in NOT_NAME_WORDS or _is_time(w) for w in words):
+            stripped = ""  # "“…,” then said X"
         last = stripped[-1:]
         if verb not in ADDRESSEE_VERBS and (not stripped or last in '”"»'):
             after = self._subject_after(ve)
@@ -468,10 +471,15 @@ class _Reader:
 
     def _head(self, m: _Mention) -> _Mention:
         """ "SpaceX founder Elon Musk": the name after a name and a role."""
+        if len(m.name.split()) > 1 and self.is_person(m.name):
+            return m  # "Chris Christie attacked Ted Cruz": a person, then a verb
         k = bisect.bisect_right(self.m_starts, m.start)
         if k < len(self.mentions):
             nxt = self.mentions[k]
-            if _ROLE_GAP.fullmatch(self.narr, m.end, nxt.start) and not nxt.modifier:
+            gap = _ROLE_GAP.fullmatch(self.narr, m.end, nxt.start)
+            if gap and not nxt.modifier and not any(
+                w.endswith("ed") or w in SPEECH_VERBS for w in gap.group().split()
+            ):
                 return nxt
         return m
 
@@ -754,7 +762,10 @@ class _Reader:
                 verb = near.verb if near is not None else None
             out.append(Attribution(speaker, verb, how))
             if is_quote[k]:
-                last_quote = (k, speaker, max(c, used_end))
+                # the rest of its sentence describes the speaker ("said Jeremy Chan, an analyst
+                # at Eurasia Group"): a run continues after it
+                end = max(c, used_end, self.unit_of(c)[1]) if how != "run" else max(c, used_end)
+                last_quote = (k, speaker, end)
         return out
 
     def _find(self, k: int, last_quote) -> tuple[_Subject | None, str | None, How, int]:
