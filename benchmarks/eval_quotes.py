@@ -48,10 +48,8 @@ REALNEWS = next(
 FILES = {"giveme5w": "giveme5w_calibration.jsonl", "ecbplus": "ecbplus_calibration.jsonl"}
 # Titles and words left out before names are compared ("Mr. Abe" = "Shinzo Abe").
 TITLES = frozenset(
-    """
-    mr mrs ms dr sen rep gov gen lt col sgt president prime minister secretary mayor chief
-    the a an of s
-    """.split()
+    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "president"}
+    | {"prime", "minister", "secretary", "mayor", "chief", "the", "a", "an", "of", "s"}
 )
 _WORD = re.compile(r"\w+")
 
@@ -112,8 +110,9 @@ def score(labels: pd.DataFrame, found: dict, show: bool = False, corpora=None) -
         (how_right if ok else how_wrong)[how] += 1
         if show and not ok:
             raw = corpora[r.corpus][r.article_id].raw
-            print(f"  {r.article_id} {r.start}: gold {r.speaker!r} got "
-                  f"{getattr(q, 'speaker', None)!r} ({how}) «{raw[r.start:r.end][:60]}»")  # fmt: skip
+            got = getattr(q, "speaker", None)
+            text = raw[r.start : r.end][:60]
+            print(f"  {r.article_id} {r.start}: gold {r.speaker!r} got {got!r} ({how}) «{text}»")
     # newskit quotations that match a label
     n_quote = n_quote_on_term = n_term = n_term_ok = 0
     for aid, qs in found.items():
@@ -176,8 +175,10 @@ def main() -> None:
     t = time.process_time()
     n = sum(len(quotations(a)) for a in articles)
     dt = time.process_time() - t
-    print(f"speed: {len(articles)} realnews articles, {n} quotations, "
-          f"{len(articles) / dt:.0f} articles/s (CPU), {dt / base:.2f}× tokenising them")  # fmt: skip
+    rate = len(articles) / dt
+    print(f"speed: {len(articles)} realnews articles, {n} quotations, {rate:.0f} articles/s (CPU),")
+    print(f"  {dt / base:.2f}× the time of tokenising them")
+
 
 if __name__ == "__main__":
     main()

@@ -311,8 +311,7 @@ def _speakers(make_corpus, text: str) -> list[tuple[str | None, str]]:
     ("text", "expected"),
     [
         (  # a run: the second quotation of one speaker has no attribution of its own
-            "“The river is rising fast,” Mayor Tom Hale said. “We will open the shelters "
-            "tonight.”",
+            "“The river is rising fast,” Mayor Tom Hale said. “We will open the shelters tonight.”",
             [("Tom Hale", "same sentence"), ("Tom Hale", "run")],
         ),
         (  # a run continued in the next paragraph

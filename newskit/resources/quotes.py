@@ -64,18 +64,22 @@ SPEAKER_PRONOUNS: dict[str, str | None] = {"he": "m", "she": "f", "they": None, 
 # it. Example: "mrs": "f".
 GENDER_WORDS: dict[str, str] = {
     **dict.fromkeys(
-        """
-        mr sir lord king prince father brother son husband spokesman chairman congressman
-        businessman councilman actor he his him himself grandfather uncle nephew boyfriend
-        """.split(),
+        _words(
+            """
+            mr sir lord king prince father brother son husband spokesman chairman congressman
+            businessman councilman actor he his him himself grandfather uncle nephew boyfriend
+            """
+        ),
         "m",
     ),
     **dict.fromkeys(
-        """
-        ms mrs miss lady dame queen princess mother sister daughter wife spokeswoman
-        chairwoman congresswoman businesswoman councilwoman actress she her hers herself
-        grandmother aunt niece girlfriend mom
-        """.split(),
+        _words(
+            """
+            ms mrs miss lady dame queen princess mother sister daughter wife spokeswoman
+            chairwoman congresswoman businesswoman councilwoman actress she her hers herself
+            grandmother aunt niece girlfriend mom
+            """
+        ),
         "f",
     ),
 }

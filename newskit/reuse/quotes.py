@@ -85,7 +85,8 @@ _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
 _WORD = re.compile(r"\w+(?:[’'‐‑-]\w+)*")
 # An auxiliary that opens a short quotation has no subject: "was Russian" is a term.
 _AUX_FIRST = frozenset(
-    "is are was were will would can could should must may might has have had do does did".split()
+    {"is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "may"}
+    | {"might", "has", "have", "had", "do", "does", "did"}
 )
 
 
@@ -135,7 +136,7 @@ def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[
     found = attribute(article, marks, is_quote)
     return [
         Quotation(s, e, words, a.speaker, a.speech_verb, a.how, kind)
-        for (_o, _c, s, e, words), a, kind in zip(spans, found, kinds)
+        for (_o, _c, s, e, words), a, kind in zip(spans, found, kinds, strict=True)
     ]
 
 
@@ -193,6 +194,11 @@ def _direction(raw: str, i: int, lo: int, hi: int) -> str:
     return "both"
 
 
+def _reopens(raw: str, ch: str, later: list[tuple[int, str]], ps: int, pe: int) -> bool:
+    """True when a later mark of kind ``ch`` in the paragraph opens a quotation."""
+    return any(c2 == ch and _direction(raw, j, ps, pe) == "open" for j, c2 in later)
+
+
 def _paragraphs(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The paragraphs of ``raw[lo:hi]`` as ``(start, end)``, split at line breaks; a
     hard-wrapped line (no final punctuation, the next line in lower case) is not split."""
@@ -247,8 +253,7 @@ def _pairs(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 and d != "open"
                 and (
                     not any(c2 == close for _j, c2 in marks[k + 1 :])
-                    or any(c2 == ch and _direction(raw, j, ps, pe) == "open"
-                           for j, c2 in marks[k + 1 :])  # fmt: skip
+                    or _reopens(raw, ch, marks[k + 1 :], ps, pe)
                 )
             ):
                 # Mixed kinds (“…,"): this mark closes when no mark of the quotation's own

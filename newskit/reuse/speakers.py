@@ -58,19 +58,18 @@ from rapidfuzz import fuzz
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.resources.abbreviations import TITLE_ABBREVIATIONS
-from newskit.resources.reuse import STOPWORDS
 from newskit.resources.quotes import (
     ADDRESSEE_VERBS,
     DOCUMENT_NOUNS,
     GENDER_WORDS,
+    LEAD_WORDS,
     NOT_BEFORE_SPEAKERS,
     NOT_NAME_WORDS,
     ORG_NOUNS,
     ORG_WORDS,
+    PLACE_NAME_WORDS,
     PLACE_PREPOSITIONS,
     SPEAKER_PRONOUNS,
-    LEAD_WORDS,
-    PLACE_NAME_WORDS,
     SPEECH_PARTICIPLES,
     SPEECH_PHRASES,
     SPEECH_VERBS,
@@ -78,6 +77,12 @@ from newskit.resources.quotes import (
     TIME_NAMES,
     TITLE_WORDS,
 )
+from newskit.resources.reuse import STOPWORDS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 How = Literal["same sentence", "pronoun", "run", "previous sentence", "next paragraph", "none"]
 
@@ -113,19 +118,19 @@ _SPEECH = re.compile(
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 # "X said (by telephone) that she …": the pronoun that refers back to the subject
 _THAT_PRONOUN = re.compile(r"(?:[^.;:”\"]{0,50}?\bthat|)\s+(he|she)\b")
-_DETERMINERS = frozenset("the a an another its his her their this that our my".split())
-_POSSESSIVES = frozenset("its his her their our my".split())
+_DETERMINERS = _words("the a an another its his her their this that our my")
+_POSSESSIVES = _words("its his her their our my")
 # Lower-case words allowed between a subject and its verb: "Musk has already announced".
-_BETWEEN = frozenset(
+_BETWEEN = _words(
     """
     also later earlier previously then recently repeatedly again already once first later
     publicly reportedly simply quickly just never not has have had was were is are would will
     did does do could should might may initially originally subsequently separately further
     often still
-    """.split()
+    """
 )
 _WEEKDAYS = [w for w in TIME_NAMES if w.endswith("day") and len(w) > 5]
-_PRONOUN_WORDS = frozenset("he she his her him hers himself herself".split())
+_PRONOUN_WORDS = _words("he she his her him hers himself herself")
 # Words allowed between a verb and the name after it: "said senior adviser X", "said a local
 # farmer, John Mills", "said the Southwest Research Institute’s Alan Stern".
 _DESCRIPTOR_GAP = re.compile(
@@ -477,8 +482,10 @@ class _Reader:
         if k < len(self.mentions):
             nxt = self.mentions[k]
             gap = _ROLE_GAP.fullmatch(self.narr, m.end, nxt.start)
-            if gap and not nxt.modifier and not any(
-                w.endswith("ed") or w in SPEECH_VERBS for w in gap.group().split()
+            if (
+                gap
+                and not nxt.modifier
+                and not any(w.endswith("ed") or w in SPEECH_VERBS for w in gap.group().split())
             ):
                 return nxt
         return m
@@ -880,25 +887,17 @@ def _narrative(raw: str, marks: Sequence[tuple[int, int]]) -> str:
 def _units(article: Article, marks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The article's sentences, joined where a quotation spans a sentence end (within one
     paragraph)."""
-    sents = [(s.start, s.end) for s in sentence_spans(article)]
-    inside = [(o, c) for o, c in marks]
     out: list[list[int]] = []
     k = 0
-    for s, e in sents:
-        while k < len(inside) and inside[k][1] < s:
-            k += 1
-        joined = False
-        if out:
-            ps, pe = out[-1]
-            between = article.raw[pe:s]
-            j = k - 1 if k > 0 else 0
-            for o, c in inside[max(0, j - 1) : k + 1]:
-                if o < pe and c >= s and "\n" not in between:
-                    out[-1][1] = e
-                    joined = True
-                    break
-        if not joined:
-            out.append([s, e])
+    for sent in sentence_spans(article):
+        s, e = sent.start, sent.end
+        while k < len(marks) and marks[k][1] < s:
+            k += 1  # marks[k] is the first quotation that closes at or after s
+        joined = out and k < len(marks) and marks[k][0] < out[-1][1]
+        if joined and "\n" not in article.raw[out[-1][1] : s]:
+            out[-1][1] = e
+            continue
+        out.append([s, e])
     return [(s, e) for s, e in out]
 
 
@@ -915,9 +914,9 @@ def _starts_clause(narr: str, s: int) -> bool:
     i = s
     while i > 0 and narr[i - 1] in " \t":
         i -= 1
-    if i == 0 or narr[i - 1] in "\n\r“\"‘(«—–:":
+    if i == 0 or narr[i - 1] in '\n\r“"‘(«—–:':
         return True
-    while i > 0 and narr[i - 1] in "”’\")»":
+    while i > 0 and narr[i - 1] in '”’")»':
         i -= 1
     return i > 0 and narr[i - 1] in ".!?"
 
