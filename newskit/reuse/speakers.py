@@ -596,12 +596,10 @@ class _Reader:
         return None
 
     def _mentions_in(self, lo: int, hi: int) -> list[_Mention]:
-        k = bisect.bisect_left(self.m_starts, lo)
-        out = []
-        while k < len(self.mentions) and self.mentions[k].start < hi:
-            out.append(self.mentions[k])
-            k += 1
-        return out
+        """The names that start in ``[lo, hi)``."""
+        return self.mentions[
+            bisect.bisect_left(self.m_starts, lo) : bisect.bisect_left(self.m_starts, hi)
+        ]
 
     def _sentence_subject(self, lo: int, hi: int) -> _Subject | None:
         """The subject of the sentence ``narr[lo:hi]``: the name, pronoun or noun phrase that
@@ -855,12 +853,10 @@ class _Reader:
         return not any(not m.modifier for m in self._mentions_in(end, o))
 
     def _events_in(self, lo: int, hi: int) -> list[_Event]:
-        i = bisect.bisect_left(self.e_starts, lo)
-        out = []
-        while i < len(self.events) and self.events[i].start < hi:
-            out.append(self.events[i])
-            i += 1
-        return out
+        """The speech events that start in ``[lo, hi)``."""
+        return self.events[
+            bisect.bisect_left(self.e_starts, lo) : bisect.bisect_left(self.e_starts, hi)
+        ]
 
 
 # --- helpers ---------------------------------------------------------------------------------
