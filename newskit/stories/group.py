@@ -36,19 +36,21 @@ stories. The combinable steps say how to combine parts.
    articles of one story share whole sentences (best similarity about 0.85), real coverage
    shares names and facts (0.35–0.5): the threshold follows. Combine parts by taking each
    article's maximum over the parts' pairs, then the median.
-8. **Linkage** ``link(vectors, dates, pairs, sims, threshold, days, relative) -> groups``, one
-   task over the whole corpus. Agglomerative clustering with average linkage along candidate
-   pairs: the two groups with the highest score merge while it is at least ``threshold``. The
-   score is the groups' mean cosine (exact: the dot product of their vector sums over the
-   product of their sizes, however few of their pairs were candidates), times the date factor.
-   Two groups of two or more articles merge only if their mean cosine is also at least
-   ``relative`` times the geometric mean of their cohesions (a group's mean cosine within):
-   two similar events (two earthquakes, two fights of one boxer) each hang together more
-   tightly than they resemble each other, while two halves of one story look as much like each
-   other as like themselves. **Dates**: where both groups have dated articles and the nearest
-   dated articles of the two are more than ``days`` apart, the score halves for every further
-   ``days`` (a story and its follow-ups within days stay one story; a second shooting weeks
-   later is another story). Undated articles are grouped by content alone.
+8. **Linkage** ``link(n_articles, dates, pairs, sims, threshold, days, relative) -> groups``,
+   one task over the whole corpus; it needs only the pairs, their similarities and the dates.
+   Agglomerative clustering with average linkage along candidate pairs: the two groups with the
+   highest score merge while it is at least ``threshold``. The score is the groups' mean
+   similarity (their candidate pairs' similarities summed over the product of their sizes; a
+   pair that is no candidate counts as 0) times the date factor. Two groups of two or more
+   articles merge only if their mean similarity is also at least ``relative`` times the
+   geometric mean of their cohesions (a group's mean similarity within): two similar events (two
+   earthquakes, two fights of one boxer) each hang together more tightly than they resemble
+   each other, while two halves of one story look as much like each other as like themselves.
+   **Dates**: where both groups have dated articles and the nearest dated articles of the two
+   are more than ``days`` apart, the score halves for every further ``days`` (a story and its
+   follow-ups within days stay one story; a second shooting weeks later is another story).
+   Undated articles are grouped by content alone. Ties go to the lowest ids, so the result does
+   not depend on how the earlier steps were split.
 9. **Labels**: groups are numbered ``S001``, ``S002``, … by their first article in corpus
    order.
 
