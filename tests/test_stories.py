@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -286,3 +287,58 @@ def test_fixing_the_grouping_by_hand(tmp_path):
     assert diag.loc["S999", "note"] == f"may be one story with {first}"
     assert diag.loc["alone", "note"].startswith("single article; may be one story with")
     assert newskit.story_table(fixed)["story_id"].isin(["S999", "alone"]).sum() == 2
+
+
+def test_the_steps_run_in_parts_give_the_same_stories():
+    # what a distributed run does: every combinable step on two parts, combined, then linked
+    from scipy import sparse
+
+    from newskit.stories import group as g
+
+    frame = make_corpus(15, 4, seed=13)
+    corpus = newskit.load_corpus(frame)
+    articles = list(corpus)
+    parts = [articles[:25], articles[25:]]
+    bags = [[g.article_terms(a) for a in part] for part in parts]
+    df = g.document_frequencies(bags[0]) + g.document_frequencies(bags[1])
+    vocabulary = g.vocabulary_of(df)
+    idf = g.term_weights(df, len(articles))
+    matrix = sparse.vstack([g.term_vectors(b, idf, vocabulary) for b in bags]).tocsr()
+    per_column = np.zeros(len(vocabulary), dtype=np.int64)
+    for term, count in df.items():
+        per_column[vocabulary[term]] = count
+    pairs = g.candidate_pairs(matrix, per_column)
+    half = len(pairs) // 2
+    sims = np.concatenate(
+        [g.pair_similarities(matrix, pairs[:half]), g.pair_similarities(matrix, pairs[half:])]
+    )
+    best = np.fmax(
+        g.best_similarities(pairs[:half], sims[:half], len(articles)),
+        g.best_similarities(pairs[half:], sims[half:], len(articles)),
+    )
+    threshold = min(max(g.AUTO_RATIO * float(np.nanmedian(best)), 0.03), 0.3)
+    assert threshold == pytest.approx(g.auto_threshold(pairs, sims, len(articles)))
+    groups = g.link(len(articles), [a.date for a in articles], pairs, sims, threshold)
+    found = newskit.stories(corpus)
+    assert found.attrs["threshold"] == round(threshold, 4)
+    by_story = found.groupby("story_id")["article_id"].apply(sorted).tolist()
+    assert sorted(by_story) == sorted(sorted(articles[k].id for k in m) for m in groups)
+
+
+def test_the_report_says_how_sure_the_grouping_is():
+    from newskit.app.report import _diagnostics_html
+    from newskit.app.stories import with_stories
+
+    frame = make_corpus(8, 3, seed=2)
+    full, table = with_stories(newskit.load_corpus(frame))
+    assert {"cohesion", "nearest_story", "nearest_similarity", "note"} <= set(table.columns)
+    # split one story by hand: the report names the two halves
+    edited = {a.id: a.story_id for a in full}
+    first = table["story_id"].iloc[0]
+    moved = [k for k, v in edited.items() if v == first][:2]
+    edited.update(dict.fromkeys(moved, "S900"))
+    _, table = with_stories(full.with_stories(edited))
+    text = _diagnostics_html(table)
+    assert f"May be one story: {min(first, 'S900')} and {max(first, 'S900')}" in text
+    assert "single-article stories: 1." in text  # the story's third article, left alone
+    assert _diagnostics_html(table.drop(columns=["cohesion"])) == ""

@@ -806,8 +806,8 @@ def _diagnostics_html(table: pd.DataFrame) -> str:
         else ""
     )
     return (
-        f"<p class='nk-diagnostics'>How sure the grouping is: {alike}{singles} stories are a "
-        "single article. "
+        f"<p class='nk-diagnostics'>How sure the grouping is: {alike}single-article stories: "
+        f"{singles}. "
         + (
             f"May be one story: {', '.join(close[:10])}{' …' if len(close) > 10 else ''}. "
             if close
