@@ -13,8 +13,8 @@ terms ``talk``, ``resume``.
 might use, never a fact of one story.
 ``SUFFIXES``: the light stemmer's rules, tried in order, as ``(suffix, replacement, min_stem)``:
 "negotiations" → "negotiation" → "negotiat"; "meetings" → "meeting" → "meet".
-``WIRE_CREDITS``: regexes that credit a wire service in a text, by the outlet they name
-("(AP) —", "Associated Press", "Reuters reported", "(Bloomberg) --").
+``EMBEDDED_POST``, ``SINGLE_QUOTATION``: quoted material that ``reuse_graph`` does not count
+as reused text (an embedded post, a quotation in single marks).
 ``SPEECH_VERBS``: verbs that attribute a quotation to a speaker ("…,” Bessent said").
 """
 
@@ -135,17 +135,19 @@ SUFFIXES: tuple[tuple[str, str, int], ...] = (
     ("e", "", 4),
 )
 
-# Wire-service credits in an article's text, by outlet. Each pattern is a regex (case-sensitive
-# where the agency's name is an ordinary word). Examples: "WASHINGTON — (AP) —",
-# "(Bloomberg) -- US Treasury…", "Bessent's plan was earlier reported by Reuters.",
-# "…, AFP reported."
-WIRE_CREDITS: dict[str, tuple[str, ...]] = {
-    "AP": (r"\(AP\)", r"\bAssociated Press\b", r"\bAP reported\b", r"\baccording to (?:the )?AP\b"),
-    "Reuters": (r"\(Reuters\)", r"\bReuters\b"),
-    "Bloomberg": (r"\(Bloomberg\)", r"\bBloomberg News\b", r"\breported by Bloomberg\b"),
-    "AFP": (r"\(AFP\)", r"\bAFP\b", r"\bAgence France-Presse\b"),
-    "Xinhua": (r"\bXinhua\b",),
-}
+# Quoted material besides the quotations ``newskit.reuse.quotes`` finds: what two articles share
+# inside these is someone's words, not one outlet's text reused by another.
+# ``EMBEDDED_POST``: a social-media post embedded in a page, as a paragraph ending in the
+# author's handle and the date. Example: "No fight. We just live in different countries & it got
+# hard. — Sarah Silverman (@SarahKSilverman) February 5, 2018".
+EMBEDDED_POST = (
+    r"(?m)^[^\n]*[—–-][ \t]*[^\n()]{1,80}\(@\w{1,30}\)[ \t]+[A-Z][a-z]+\.? \d{1,2},? \d{4}"
+    r"[ \t]*$"
+)
+# ``SINGLE_QUOTATION``: a quotation in single marks within one paragraph, the British house style
+# (‘…’ or '…'): the opening mark starts a word, the closing one ends it. Example: "'If it sounds
+# too good to be true, it probably is,' Fandal said."
+SINGLE_QUOTATION = r"(?m)(?:^|(?<=[\s(\[—–-]))[‘'](?=[\w“\"])([^\n]+?)[’'](?![\w])"
 
 # Verbs (and their forms) that attribute a quotation: "“…,” Bessent said"; "said Jeremy Chan";
 # "Bessent described his talks … as “very fulsome.”"; "Beijing urged Washington … “…”".
