@@ -88,6 +88,9 @@ UNKNOWN_SOURCE = "unknown common source"
 DEFAULT_MIN_SHARE = 0.3
 # A passage at least this similar (or verbatim / near verbatim) is reused wording.
 CLOSE_SCORE = 0.75
+# A close passage shorter than this (words, on either side) is a stock phrase ("The Cubs are
+# World Series champions.").
+MIN_CLOSE_WORDS = 8
 # Close passages (outside quotations) that make two articles share text.
 MIN_CLOSE = 2
 # Passages in the same order in both articles (outside quotations) that make a rewrite, when
@@ -258,7 +261,8 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
         p.n_text += 1
         p.spans[0].append((r.a_start, r.a_end))
         p.spans[1].append((r.b_start, r.b_end))
-        if r.kind in _CLOSE_KINDS or r.score >= CLOSE_SCORE:
+        words = min(len(r.a_text.split()), len(r.b_text.split()))
+        if (r.kind in _CLOSE_KINDS or r.score >= CLOSE_SCORE) and words >= MIN_CLOSE_WORDS:
             close_a.add((r.a_start, r.a_end))
             close_b.add((r.b_start, r.b_end))
     # a sentence matched to several others counts once
