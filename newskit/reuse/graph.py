@@ -101,8 +101,9 @@ RUN_SHARE = 0.4
 QUOTED = 0.5
 # Weight of each vote for a direction when no wire decides.
 VOTES = {"date": 1.5, "names": 1.5}
-# Two articles this much aligned to each other (both) are two copies of one text: their dates
-# say who published first, not whose text it is.
+# Two articles this much the same words (the share of each one's sentences in verbatim or near
+# verbatim passages) are two copies of one text: their dates say who published first, not
+# whose text it is.
 SAME_TEXT = 0.8
 # Two copies of one article share its text when at least this share of the passages they share
 # is also shared with it, on both sides.
@@ -123,6 +124,8 @@ class _Pair:
     n_text: int = 0
     n_close: int = 0
     n_run: int = 0
+    same_a: float = 0.0  # share of a's sentences in verbatim / near-verbatim passages
+    same_b: float = 0.0
     run_share: float = 0.0
     attributed: set[str] = field(default_factory=set)
     names: tuple[str | None, str | None] = (None, None)  # how a names b's outlet, b a's
@@ -246,6 +249,7 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
     qa, qb = cache.quotes(a), cache.quotes(b)
     close_a: set[tuple[int, int]] = set()
     close_b: set[tuple[int, int]] = set()
+    same: tuple[list, list] = ([], [])
     p.spans = ([], [])
     for r in sub.itertuples(index=False):
         if r.kind == "quote":
@@ -261,12 +265,16 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
         p.n_text += 1
         p.spans[0].append((r.a_start, r.a_end))
         p.spans[1].append((r.b_start, r.b_end))
+        if r.kind in _CLOSE_KINDS:
+            same[0].append((r.a_start, r.a_end))
+            same[1].append((r.b_start, r.b_end))
         words = min(len(r.a_text.split()), len(r.b_text.split()))
         if (r.kind in _CLOSE_KINDS or r.score >= CLOSE_SCORE) and words >= MIN_CLOSE_WORDS:
             close_a.add((r.a_start, r.a_end))
             close_b.add((r.b_start, r.b_end))
     # a sentence matched to several others counts once
     p.n_close = min(len(close_a), len(close_b))
+    p.same_a, p.same_b = _coverage(cache.sents(a), same[0]), _coverage(cache.sents(b), same[1])
     p.names = (cache.names(a, b), cache.names(b, a))
     # a wire attribution or a named outlet on the shared passages needs one close passage more
     p.n_run = _ordered_run(p.spans)
@@ -390,9 +398,8 @@ def _votes(p: _Pair) -> tuple[list[float], list[str]]:
     a, b = p.a, p.b
     votes: list[float] = []
     reasons: list[str] = []
-    same_text = min(p.cov_a, p.cov_b) >= SAME_TEXT
-    if same_text:
-        reasons.append(f"both are {SAME_TEXT:.0%} or more the same text: dates do not order them")
+    if min(p.same_a, p.same_b) >= SAME_TEXT:
+        reasons.append(f"both are {SAME_TEXT:.0%} or more the same words: dates do not order them")
     elif a.date and b.date and a.date != b.date:
         votes.append(VOTES["date"] * (1 if a.date < b.date else -1))
         first = a if a.date < b.date else b
