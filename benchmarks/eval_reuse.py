@@ -107,9 +107,38 @@ def report(scored: pd.DataFrame, name: str) -> list[str]:
     return lines
 
 
+def wire_check(corpus: newskit.Corpus, edges: pd.DataFrame, name: str) -> list[str]:
+    """Without labels: of the strong edges (share at least 0.5) whose articles credit a wire
+    (``Article.wire``: text, address or metadata), how many say ``shared_wire`` with a wire
+    one of them credits; and how many ``copy`` edges join two articles crediting one wire."""
+    by_id = {a.id: a for a in corpus}
+    wire = {i: a.wire for i, a in by_id.items()}
+    strong = edges[edges["share"] >= 0.5]
+    credited = [
+        e for e in strong.itertuples(index=False) if wire[e.source_id] or wire[e.derived_id]
+    ]
+    right = sum(
+        e.relation == "shared_wire" and e.common_source in {wire[e.source_id], wire[e.derived_id]}
+        for e in credited
+    )
+    copies = sum(
+        e.relation == "copy"
+        and wire[e.source_id] is not None
+        and wire[e.source_id] == wire[e.derived_id]
+        for e in edges.itertuples(index=False)
+    )
+    if not credited:
+        return [f"{name}: no strong edge between wire-credited articles"]
+    return [
+        f"{name}: {right}/{len(credited)} strong edges of wire-credited articles say shared_wire "
+        f"with the credited wire ({right / len(credited):.0%}); {copies} copy edges between two "
+        "articles crediting the same wire"
+    ]
+
+
 def real(split: str, errors: bool) -> list[str]:
     labels = pd.read_csv(LABELS, dtype=str, keep_default_na=False)
-    scored = []
+    scored, credits = [], []
     for dataset, rows in labels.groupby("dataset", sort=True):
         path = REALNEWS / f"{dataset}.jsonl"
         if not path.exists():
@@ -120,9 +149,11 @@ def real(split: str, errors: bool) -> list[str]:
                 row = json.loads(line)
                 gold[row["id"]] = row["story"]
         corpus = newskit.load_corpus(path, progress=False)
-        scored.append(score(rows, predictions(corpus, gold)))
+        edges = predictions(corpus, gold)
+        scored.append(score(rows, edges))
+        credits.append(wire_check(corpus, edges, dataset))
     every = pd.concat(scored, ignore_index=True)
-    lines = []
+    lines = [line for block in credits for line in block]
     for name in SPLITS:
         if split in (name, "all"):
             lines += report(every[every["split"] == name], f"real news, {name}")
@@ -146,44 +177,49 @@ def real(split: str, errors: bool) -> list[str]:
 
 
 def generated(n_stories: int) -> list[str]:
-    """Pairs built from generated stories whose relation is known by construction."""
-    frame = make_corpus(n_stories, 2, seed=23, p_copy=0.0, p_undated=0.0, p_no_outlet=0.0)
-    firsts = frame.groupby("story", sort=True).head(1).reset_index(drop=True)
+    """Pairs built from generated stories whose relation is known by construction; each pair
+    is made from a story of its own, so that pairs cannot explain one another."""
+    frame = make_corpus(4 * n_stories, 2, seed=23, p_copy=0.0, p_undated=0.0, p_no_outlet=0.0)
+    bodies = []
+    for text in frame.groupby("story", sort=True).head(1)["text"]:
+        paras = [p for p in text.split("\n") if p.strip()]
+        if len(paras) >= 4:
+            bodies.append(paras)
     rows, labels = [], []
     day = dt.date(2024, 5, 1)
-    for k, r in enumerate(firsts.itertuples(index=False)):
-        paras = [p for p in r.text.split("\n") if p.strip()]
-        if len(paras) < 4:
-            continue
-        body = "\n".join(paras)
-        s = f"s{k}"
+    quote = "“We will rebuild every street that was lost, whatever it takes,” the mayor said."
+    for k in range(min(n_stories, len(bodies) // 4)):
+        wire, orig, own, quoted = bodies[4 * k : 4 * k + 4]
         # 1. two papers carry one AP story: a dateline on one, AP's copyright line on the other
-        rows.append((f"{s}w1", "Daily Clarion", day, "RIVERTON (AP) — " + body, s))
+        body = "\n".join(wire)
+        rows.append((f"w{k}a", "Daily Clarion", day, "RIVERTON (AP) — " + body, f"w{k}"))
+        credit = "\nCopyright 2024 The Associated Press."
         rows.append(
-            (f"{s}w2", "Evening Bulletin", day, body + "\nCopyright 2024 The Associated Press.", s)
+            (f"w{k}b", "Evening Bulletin", day + dt.timedelta(days=1), body + credit, f"w{k}")
         )
-        labels.append((f"{s}w1", f"{s}w2", "shared_wire", "", "AP"))
-        # 2. an uncredited rewrite a day later: the original cut and extended
-        rows.append((f"{s}o", "Morning Star", day, body, s))
-        extra = "\n".join(p + " Residents said more was expected." for p in paras[:2])
-        rows.append((f"{s}r", "Weekly Courier", day + dt.timedelta(days=1), extra, s))
-        labels.append((f"{s}o", f"{s}r", "copy", f"{s}o", ""))
-        # 3. an expansion of the wire's own (undated) article
-        rows.append((f"{s}ap", "AP", None, paras[0] + "\n" + paras[1], s))
-        grown = paras[0] + "\n" + paras[1] + "\n" + "\n".join(paras[2:]) + "\n" + paras[-1]
-        rows.append((f"{s}nl", "Newslooks", None, grown, s))
-        labels.append((f"{s}ap", f"{s}nl", "copy", f"{s}ap", ""))
+        labels.append((f"w{k}a", f"w{k}b", "shared_wire", "", "AP"))
+        # 2. an uncredited rewrite a day later: half the original, and more of its own
+        later = orig[: len(orig) // 2] + [p + " Residents said more was expected." for p in own[:3]]
+        rows.append((f"o{k}a", "Morning Star", day, "\n".join(orig), f"o{k}"))
+        rows.append(
+            (f"o{k}b", "Weekly Courier", day + dt.timedelta(days=1), "\n".join(later), f"o{k}")
+        )
+        labels.append((f"o{k}a", f"o{k}b", "copy", f"o{k}a", ""))
+        # 3. an undated rewrite of the wire's own article, expanded
+        rows.append((f"e{k}a", "AP", None, "\n".join(own[:2]), f"e{k}"))
+        grown = "\n".join(own[:2] + quoted[2:])
+        rows.append((f"e{k}b", "Newslooks", None, grown, f"e{k}"))
+        labels.append((f"e{k}a", f"e{k}b", "copy", f"e{k}a", ""))
         # 4. a shared quotation and nothing else
-        quote = "“We will rebuild every street that was lost, whatever it takes,” the mayor said."
-        rows.append((f"{s}q1", "Daily Clarion", day, "Officials met on Monday.\n" + quote, s))
-        rows.append((f"{s}q2", "Morning Star", day, quote + "\nThe council votes next week.", s))
-        labels.append((f"{s}q1", f"{s}q2", "independent", "", ""))
+        rows.append((f"q{k}a", "Daily Clarion", day, quoted[0] + "\n" + quote, f"q{k}"))
+        rows.append((f"q{k}b", "Morning Star", day, quote + "\n" + quoted[1], f"q{k}"))
+        labels.append((f"q{k}a", f"q{k}b", "independent", "", ""))
     articles = pd.DataFrame(rows, columns=["id", "outlet", "date", "text", "story"])
     corpus = newskit.load_corpus(articles.drop(columns="story"), progress=False)
     story = dict(zip(articles["id"], articles["story"], strict=True))
     lab = pd.DataFrame(labels, columns=["a_id", "b_id", "relation", "source_id", "common_source"])
     scored = score(lab, predictions(corpus, story))
-    out = report(scored, f"generated ({len(lab)} pairs from {n_stories} stories)")
+    out = report(scored, f"generated ({len(lab)} pairs, each of its own story)")
     by_kind = Counter(zip(scored["relation"], scored["right"], strict=True))
     return [*out, f"  by kind (label, right): {dict(sorted(by_kind.items()))}"]
 
