@@ -13,8 +13,8 @@ terms ``talk``, ``resume``.
 might use, never a fact of one story.
 ``SUFFIXES``: the light stemmer's rules, tried in order, as ``(suffix, replacement, min_stem)``:
 "negotiations" → "negotiation" → "negotiat"; "meetings" → "meeting" → "meet".
-``EMBEDDED_POST``, ``SINGLE_QUOTATION``: quoted material that ``reuse_graph`` does not count
-as reused text (an embedded post, a quotation in single marks).
+``EMBEDDED_POST``, ``SINGLE_OPEN``, ``SINGLE_CLOSE``: quoted material that ``reuse_graph`` does
+not count as reused text (an embedded post, a quotation in single marks).
 ``SPEECH_VERBS``: verbs that attribute a quotation to a speaker ("…,” Bessent said").
 """
 
@@ -144,10 +144,13 @@ EMBEDDED_POST = (
     r"(?m)^[^\n]*[—–-][ \t]*[^\n()]{1,80}\(@\w{1,30}\)[ \t]+[A-Z][a-z]+\.? \d{1,2},? \d{4}"
     r"[ \t]*$"
 )
-# ``SINGLE_QUOTATION``: a quotation in single marks within one paragraph, the British house style
-# (‘…’ or '…'): the opening mark starts a word, the closing one ends it. Example: "'If it sounds
-# too good to be true, it probably is,' Fandal said."
-SINGLE_QUOTATION = r"(?m)(?:^|(?<=[\s(\[—–-]))[‘'](?=[\w“\"])([^\n]+?)[’'](?![\w])"
+# ``SINGLE_OPEN``, ``SINGLE_CLOSE``: a quotation in single marks within one paragraph, the
+# British house style (‘…’ or '…'): it opens with a mark that starts a word and closes at the
+# next mark that ends one (not the apostrophe of "don't"), at most ``SINGLE_MAX_CHARS`` later.
+# Example: "'If it sounds too good to be true, it probably is,' Fandal said."
+SINGLE_OPEN = r"(?m)(?:^|(?<=[\s(\[—–-]))[‘'](?=[\w“\"])"
+SINGLE_CLOSE = r"[’'](?!\w)"
+SINGLE_MAX_CHARS = 600
 
 # Verbs (and their forms) that attribute a quotation: "“…,” Bessent said"; "said Jeremy Chan";
 # "Bessent described his talks … as “very fulsome.”"; "Beijing urged Washington … “…”".

@@ -24,14 +24,15 @@ from newskit.corpus.outlets import domain
 from newskit.corpus.records import Article
 from newskit.corpus.wire import wire_name
 from newskit.resources.outlets import OUTLET_DOMAINS
-from newskit.resources.reuse import EMBEDDED_POST, SINGLE_QUOTATION
+from newskit.resources.reuse import EMBEDDED_POST, SINGLE_CLOSE, SINGLE_MAX_CHARS, SINGLE_OPEN
 from newskit.resources.wires import WIRE_ATTRIBUTION, WIRE_PRECEDENCE
 from newskit.reuse.quotes import quotations
 
 # A quotation in single marks shorter than this (characters) is a term or a nickname.
 MIN_SINGLE_CHARS = 12
 _POST = re.compile(EMBEDDED_POST)
-_SINGLE = re.compile(SINGLE_QUOTATION)
+_OPEN = re.compile(SINGLE_OPEN)
+_CLOSE = re.compile(SINGLE_CLOSE)
 _ATTRIBUTION = re.compile(WIRE_ATTRIBUTION)
 
 
@@ -39,9 +40,7 @@ def quoted_spans(article: Article) -> list[tuple[int, int]]:
     """The spans of ``article.raw`` that give someone's words, merged and sorted."""
     spans = [(q.start, q.end) for q in quotations(article)]
     spans += [m.span() for m in _POST.finditer(article.raw)]
-    spans += [
-        m.span(1) for m in _SINGLE.finditer(article.raw) if len(m.group(1)) >= MIN_SINGLE_CHARS
-    ]
+    spans += _single_quotations(article.raw)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -103,6 +102,24 @@ def pick_wire(wires: Iterable[str]) -> str:
     found = sorted(set(wires))
     ranked = [w for w in WIRE_PRECEDENCE if w in found]
     return ranked[0] if ranked else found[0]
+
+
+def _single_quotations(raw: str) -> list[tuple[int, int]]:
+    """Spans of quotations in single marks (without the marks), found in linear time: each
+    opening mark is paired with the next closing mark of its paragraph."""
+    closes = [m.start() for m in _CLOSE.finditer(raw)]
+    spans: list[tuple[int, int]] = []
+    for m in _OPEN.finditer(raw):
+        start = m.end()
+        if spans and start < spans[-1][1]:
+            continue
+        i = bisect.bisect_left(closes, start)
+        if i == len(closes):
+            break
+        end = closes[i]
+        if MIN_SINGLE_CHARS <= end - start <= SINGLE_MAX_CHARS and "\n" not in raw[start:end]:
+            spans.append((start, end))
+    return spans
 
 
 def _domain_name(value: str) -> str | None:
