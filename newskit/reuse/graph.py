@@ -134,7 +134,8 @@ class _Pair:
     run_share: float = 0.0
     attributed: set[str] = field(default_factory=set)
     names: tuple[str | None, str | None] = (None, None)  # how a names b's outlet, b a's
-    spans: tuple[list, list] = ([], [])  # each side's passages of their own text
+    # each side's passages of the articles' own text (outside quotations)
+    spans: tuple[list, list] = field(default_factory=lambda: ([], []))
     reused: bool = False
     relation: str = "independent"
     forward: bool = True  # a is the source (copy) / the more covered (otherwise)
@@ -255,7 +256,6 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
     close_a: set[tuple[int, int]] = set()
     close_b: set[tuple[int, int]] = set()
     same: tuple[list, list] = ([], [])
-    p.spans = ([], [])
     for r in sub.itertuples(index=False):
         if r.kind == "quote":
             p.n_quoted += 1
@@ -281,7 +281,6 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
     p.n_close = min(len(close_a), len(close_b))
     p.same_a, p.same_b = _coverage(cache.sents(a), same[0]), _coverage(cache.sents(b), same[1])
     p.names = (cache.names(a, b), cache.names(b, a))
-    # a wire attribution or a named outlet on the shared passages needs one close passage more
     p.n_run = _ordered_run(p.spans)
     p.run_share = p.n_run / max(1, min(len(cache.sents(a)), len(cache.sents(b))))
     # a wire attribution or a named outlet on the shared passages needs one close passage more;
