@@ -62,10 +62,11 @@ from newskit.claims.grammar import (
     _Claim,
     _trigger,
 )
+from newskit.claims.numbers import SCALE_LEAD_RE
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.parallel import map_articles
-from newskit.resources.numbers import VULGAR_FRACTIONS
+from newskit.resources.numbers import VULGAR_FRACTIONS, WORD_SCALES
 from newskit.stories import Stories, assigned_story, story_map
 
 CLAIM_COLUMNS = [
@@ -197,6 +198,8 @@ def claims_in_text(
     return df
 
 
+_SIGN_BEFORE = frozenset(" \t\n([\u00a0")
+_SCALE_WORDS = frozenset(WORD_SCALES)
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 
@@ -213,10 +216,17 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             has_digit = True
             i = t.start()
             # ".5 degrees": a leading-dot decimal starts at its dot
-            dot = i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum())
-            starts.append(i - 1 if dot else i)
+            if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
+                i -= 1
+            # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
+            if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
+                starts.append(i - 1)
+            starts.append(i)
         elif w in _NUMBER_WORD_SET or w == "between":
             starts.append(t.start())
+    if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
+        starts.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
+        starts.sort()
     if _VULGAR_RE.search(text):  # "½ mile", "2½ times"
         has_digit = True
         starts.extend(m.start() for m in _VULGAR_RE.finditer(text))

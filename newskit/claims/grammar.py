@@ -15,7 +15,6 @@ from newskit.claims.numbers import (
     _NUM,
     _NUM2,
     _NUMWORD,
-    _SMALL,
     _UNIT_WORDS,
     _alt,
 )
@@ -35,6 +34,8 @@ from newskit.resources.numbers import (
     TENS,
     VAGUE_PARTS,
     WEEKDAYS,
+    WORD_SCALES,
+    ZERO_WORDS,
 )
 
 _NAN = math.nan
@@ -83,9 +84,9 @@ _WEEKDAY = (
     + _alt(k for k in WEEKDAYS if not k.endswith("day"))
     + r")\.)"
 )
-_PCT = r"(?:\s?%|\s(?i:" + _alt(k for k in PERCENT_WORDS if k != "%") + r")\b)"
+_PCT = r"(?:\s?%|\s?(?:pc|pct)\b|\s(?i:" + _alt(k for k in PERCENT_WORDS if k != "%") + r")\b)"
 _CURSYM = (
-    r"(?:(?i:" + _alt(k for k in CURRENCY_SYMBOLS if k[0].isalpha()) + r")\s?"
+    r"(?:\b(?i:" + _alt(k for k in CURRENCY_SYMBOLS if k[0].isalpha()) + r")\s?"
     r"|" + _alt(k.upper() for k in CURRENCY_SYMBOLS if not k[0].isalpha()) + r")"
 )
 _CURWORD = r"(?i:" + _alt(CURRENCY_WORDS) + r")\b"
@@ -185,10 +186,6 @@ _P = {
     ),
     "half_of": _c(r"\b(?P<den>(?i:half))(?=\s(?:of|the)\b)"),
     "one_in": _c(r"(?P<n1>" + _NUM + r")\s(?i:in|out\sof)\s(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑]\w)"),
-    "a_scale": _c(
-        r"\b(?P<det>(?i:a|half\sa))\s(?P<sc>(?i:hundred|thousand|million|billion|trillion))\b"
-        r"(?:\s(?i:and)\s(?P<rest>" + _SMALL + r")\b(?!\s" + _LONG_SCALE + r"))?"
-    ),
     "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
     "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
     "fold": _c(r"(?P<n>" + _NUM + r")" + _H + r"?(?i:fold)\b"),
@@ -239,8 +236,9 @@ _PRIORITY = {name: i for i, name in enumerate(_P)}
 # trigger never decides what a claim is.
 _YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
 _DECADE_RE = re.compile(r"\d0['’]?s\b")
+_ZERO_WORDS_LONG = [w for w in ZERO_WORDS if len(w) > 2]  # "nought point nought four"
 _SIMPLE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen", *SIGN_WORDS])
+_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen", *SIGN_WORDS, *_ZERO_WORDS_LONG])
 _CURRENCY_SIGNS = "$€£¥₹₩₽"
 
 
@@ -250,14 +248,14 @@ def _lower_set(words: Iterable[str]) -> frozenset[str]:
 
 # Word-set triggers: the sentence must contain one of these (lower-case) words.
 _TRIGGER_WORDS: dict[str, frozenset[str]] = {
-    "number": _NUMBER_WORD_SET,
+    "number": _NUMBER_WORD_SET | frozenset(WORD_SCALES),
     "month": _lower_set(MONTHS),
     "weekday": _lower_set(WEEKDAYS),
     "relative": frozenset(
         w for phrase in RELATIVE_PERIODS for w in re.findall(r"[a-z]+", phrase.split()[-1])
     ),
     "ago": frozenset({"ago"}),
-    "percent": frozenset({"percent", "per", "point", "points", "pct", "bps"}),
+    "percent": frozenset({"percent", "per", "point", "points", "pct", "pc", "bps"}),
     "currency": _lower_set([*CURRENCY_WORDS, *(k for k in CURRENCY_SYMBOLS if k.isalpha())]),
     "denominator": _lower_set(DENOMINATORS),
     "ordinal": _lower_set([*ORDINALS, "st", "nd", "rd", "th"]),
@@ -319,7 +317,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "fraction_det": ("denominator",),
     "half_of": ("denominator",),
     "one_in": ("one_in", "number"),
-    "a_scale": ("scale",),
     "times": ("times", "number"),
     "fold_word": ("fold",),
     "fold": ("fold",),

@@ -24,10 +24,31 @@ TENS: dict[str, int] = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
-# Scale words after a number: "1.5 million" → 1_500_000, "$3bn" → 3e9, "90k" → 90_000.
+# Scale words after a number: "1.5 million" → 1_500_000, "$3bn" → 3e9, "90k" → 90_000,
+# "12 bln" → 1.2e10, "3.5 k" → 3500, "2 lakh" → 200_000, "5 crore" → 5e7, "4 dozen" → 48.
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lac": 1e5, "crore": 1e7, "dozen": 12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12,
+    "trn": 1e12,
+}  # fmt: skip
+# Scale words written as words, in a spelled-out number or after digits with a space: "forty-five
+# thousand", "2 lakh", "4 dozens". "hundred" and "dozen" multiply the group before them ("fifteen
+# hundred" → 1500); the others close a group ("three hundred and five thousand" → 305,000).
+WORD_SCALES: tuple[str, ...] = (
+    "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen",
+)  # fmt: skip
+# Abbreviated scales written after digits with a space ("12 bln rupees", "3.5 k views"); glued
+# ones ("$3bn", "90k", "1.2m homes") also take "m" and "b", which alone after a space are metres
+# or a letter.
+SPACED_SCALES: tuple[str, ...] = ("bn", "bln", "mn", "mln", "tn", "trn", "k")
+# Words for zero in spoken decimals: "nought point nought four" → 0.04, "two point oh five".
+ZERO_WORDS: frozenset[str] = frozenset({"zero", "nought", "naught", "oh", "o", "nil"})
+# Quantities before "a"/"an" and a scale: "half a million" → 500,000, "a quarter of a million"
+# → 250,000, "three quarters of a billion" → 7.5e8, "half a dozen" → 6.
+SCALE_FRACTIONS: dict[str, float] = {
+    "half a": 0.5, "half an": 0.5, "a quarter of a": 0.25, "one quarter of a": 0.25,
+    "three quarters of a": 0.75, "a third of a": 1 / 3, "two thirds of a": 2 / 3,
 }  # fmt: skip
 
 # Fractions after a spelled-out number: "two and a half million" → 2.5e6, "forty two and a
@@ -37,10 +58,17 @@ WORD_FRACTIONS: dict[str, float] = {
 }  # fmt: skip
 # Vulgar fraction characters: "2½ miles" → 2.5, "¾ of" → 0.75.
 VULGAR_FRACTIONS: dict[str, float] = {
-    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8,
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
 }  # fmt: skip
-# Sign words before a number: "minus five degrees" → -5, "negative 0.3%" → -0.3.
+# Sign words before a number: "minus five degrees" → -5, "negative 0.3%" → -0.3. A sign
+# written as a character ("-4.1%", "−15C", "+3.2%") counts when nothing but a space or an opening
+# bracket comes before it ("10-15" is a range, "COVID-19" a name).
 SIGN_WORDS: frozenset[str] = frozenset({"minus", "negative"})
+# Denominators of fractions written with digits: "3/4 of the ballots" → 0.75, "2 1/4 feet" →
+# 2.25. Others ("9/11", "24/7") are names or dates, not fractions; the numerator must be smaller.
+DIGIT_DENOMINATORS: frozenset[int] = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 
 # Words that stand for a number on their own: "a dozen eggs" → 12, "a couple of weeks" → 2.
 NUMBER_NOUNS: dict[str, int] = {"dozen": 12, "score": 20}
@@ -122,18 +150,18 @@ RATE_WORDS: frozenset[str] = _words(
 # Percent signs and words. "50%" / "30 percent" / "12 per cent" → unit percent;
 # "2 percentage points" → unit "percentage point"; "5 basis points" → unit "basis point".
 PERCENT_WORDS: dict[str, str] = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
     "percentage point": "percentage point", "percentage points": "percentage point",
     "basis point": "basis point", "basis points": "basis point", "bps": "basis point",
 }  # fmt: skip
 
 # Currencies: symbols and codes before a number ("$5 billion", "US$3", "€20m", "RMB 10"),
-# and words after one ("10 billion yuan", "300 euros"). Value → ISO 4217 code.
+# and words after one ("10 billion yuan", "300 euros", "Rs 5 crore"). Value → ISO 4217 code.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "us$": "USD", "$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
     "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
-    "chf": "CHF", "inr": "INR",
+    "chf": "CHF", "inr": "INR", "rs": "INR", "rs.": "INR",
 }  # fmt: skip
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
@@ -339,6 +367,13 @@ IDIOMS: tuple[str, ...] = (
     "fourth estate",
     "number one",
     "a few",
+)
+# Words right before a spelled-out number with no noun after it that make it a quantity: "the
+# death toll rose to nineteen.", "the answer is minus one", "a family of four", "the tally stood
+# at eleven"; without one ("the two, ...", "all three.") a lone number word is not a claim.
+LONE_NUMBER_LEADS: frozenset[str] = _words(
+    """to at is was were are be been by of from reached hit totalled totaled numbered stood
+    stands equals equalled became becomes than"""
 )
 # Generic small numbers about the parties of a story ("the two sides"). Not reported unless
 # ``numeric_claims(..., generic=True)`` asks for them; then they are kind "count".
