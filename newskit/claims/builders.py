@@ -71,7 +71,7 @@ def _b_money(m, text, generic):
     else:
         value = parse_number(m["n2"] + (" " + m["sc"] if m["sc"] else ""))
         unit = CURRENCY_WORDS[m["cw"].lower()]
-        if m["cw"].lower() == "won" and not m["sc"]:
+        if m["cw"].lower() == "won" and not m["sc"] and not _SCALE_RE.search(m["n2"]):
             return None  # "two won" (the verb)
     if value is None:
         return None
@@ -278,7 +278,7 @@ def _b_ordinal(m, text, generic):
     ):
         return None  # "a second" (time), unless "a second round"
     if w[0].isdigit():
-        value = float(re.match(r"\d+", w).group())  # type: ignore[union-attr]
+        value = float(re.match(r"[\d,]+", w).group().replace(",", ""))  # type: ignore[union-attr]
     else:
         parts = re.split(_H, w.lower())
         value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
@@ -353,7 +353,12 @@ def _b_count(m, text, generic):
     if age and unit is None and v == int(v) and 0 < v < 120 and _AGE_AFTER.match(text, m.end()):
         # "Pelosi, 76, said": an age, about the person named before it
         return _Claim(m.start(), m.end(), "count", value=v, unit="years old", context=age[1])
+    if _METRES.fullmatch(n):  # "at 3,000m altitude": metres, not 3 billion
+        v, n, unit = float(n[:-1].replace(",", "")), n[:-1], "m"
+        return _hedge(_Claim(m.start(), m.end(), "count", value=v, unit=unit), text)
     glued = re.match(r"°?[A-Za-z]+\b", text[end:])
+    if glued and glued.group().lower() == "x":  # "3x faster"
+        return _Claim(m.start(), end + 1, "multiplier", value=v, unit="times")
     if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
         unit = GLUED_UNITS.get(glued.group().lower())
         if unit is None:
@@ -367,6 +372,7 @@ def _b_count(m, text, generic):
 _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
+_METRES = re.compile(r"\d{1,3}(?:,\d{3})+m")  # "3,000m": a height; "1.2m homes" is millions
 _BARE_FRACTION = re.compile(r"\d{1,2}[/⁄]\d{1,3}")
 _GALLERY_AFTER = re.compile(r"\s+[A-Z\d]")
 _AGE_BEFORE = re.compile(r"\b([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)*),\s$")

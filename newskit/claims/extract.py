@@ -159,9 +159,10 @@ def numeric_claims(
 def _article_rows(article: Article, *, generic: bool) -> list[tuple]:
     """The claim rows of one article, every column of ``CLAIM_COLUMNS`` but ``story_id``."""
     rows = []
+    context = _Context()
     for sent in sentence_spans(article):
         text = article.raw[sent.start : sent.end]
-        for c in _scan(text, article.date, generic=generic):
+        for c in _scan(text, article.date, generic=generic, context=context):
             rows.append(
                 (
                     article.id,
@@ -203,7 +204,14 @@ _SCALE_WORDS = frozenset(WORD_SCALES)
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 
-def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_Claim]:
+def _scan(
+    text: str,
+    anchor: _dates.dt.date | None,
+    *,
+    generic: bool,
+    context: _Context | None = None,
+) -> list[_Claim]:
+    context = context or _Context()
     found: list[_Claim] = []
     low = text.lower()
     words: set[str] = set()
@@ -288,9 +296,22 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
                     direction = "past"
             r = c.resolve(direction, anchor)
             c.date, c.date_end, c.date_rule = r.date, r.date_end, r.rule
+            if c.anaphoric and context.year is not None:  # "that year": the last one named
+                c.date, c.date_rule = f"{context.year:04d}", "context"
             if c.kind == "year" and c.date and not c.date.startswith("--"):
                 c.value = float(c.date[:4])
+        if c.kind in DATE_KINDS and c.date_rule == "explicit" and c.date:
+            context.year = int(c.date[:4])
     return taken
+
+
+class _Context:
+    """What earlier sentences of the article said: the last year named explicitly."""
+
+    __slots__ = ("year",)
+
+    def __init__(self) -> None:
+        self.year: int | None = None
 
 
 _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {

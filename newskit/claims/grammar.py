@@ -24,6 +24,8 @@ from newskit.resources.numbers import (
     DENOMINATORS,
     DIGIT_MAGNITUDES,
     DURATION_UNITS,
+    HOLIDAYS,
+    MONTH_MODIFIERS,
     MONTHS,
     MULTIPLIER_WORDS,
     ORDINALS,
@@ -32,6 +34,7 @@ from newskit.resources.numbers import (
     RELATIVE_PERIODS,
     SIGN_WORDS,
     TENS,
+    UNITS,
     VAGUE_PARTS,
     WEEKDAYS,
     WORD_SCALES,
@@ -66,9 +69,11 @@ class _Claim:
         default=None
     )
     qualifier: str | None = None
+    # "that year": resolved to the year the article named last (newskit.claims.extract)
+    anaphoric: bool = False
 
 
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%:])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d)"
 _MONTH = (
     r"\b(?:(?:"
     + _alt(k for k in MONTHS if len(k) > 4 or k == "May")
@@ -84,6 +89,18 @@ _WEEKDAY = (
     + _alt(k for k in WEEKDAYS if not k.endswith("day"))
     + r")\.)"
 )
+# "Thanksgiving Day", "Election Day", "Christmas Eve", "New Year’s Eve" (either apostrophe).
+_HOLIDAY = "|".join(
+    re.escape(k).replace("'", "['’]") for k in sorted(HOLIDAYS, key=len, reverse=True)
+)
+_TEENS = [w for w, v in UNITS.items() if 10 <= v <= 19]
+_UNIT_1_9 = r"(?:" + _alt(w for w, v in UNITS.items() if 1 <= v <= 9) + r")"
+# The last two digits of a spelled-out year: "nineteen ninety-seven", "nineteen oh five",
+# "eighteen twelve", "nineteen hundred".
+_YEAR_REST = (
+    r"(?i:(?:" + _alt(TENS) + r")(?:[-‐‑\s]" + _UNIT_1_9 + r")?|" + _alt(_TEENS)
+    + r"|hundred|oh[-‐‑\s]" + _UNIT_1_9 + r")"
+)  # fmt: skip
 _PCT = r"(?:\s?%|\s?(?:pc|pct)\b|\s(?i:" + _alt(k for k in PERCENT_WORDS if k != "%") + r")\b)"
 _CURSYM = (
     r"(?:\b(?i:" + _alt(k for k in CURRENCY_SYMBOLS if k[0].isalpha()) + r")\s?"
@@ -120,6 +137,11 @@ _P = {
         r"\b(?P<d1>" + _DAY + r")" + _TO + r"(?P<d2>" + _DAY + r")\s(?P<m1>" + _MONTH + r")"
         r"(?:,?\s(?P<y>" + _YEAR + r"))?"
     ),
+    "wd_md": _c(
+        r"(?P<w>" + _WEEKDAY + r"),?\s(?:(?P<m>" + _MONTH + r")\s?(?P<d>" + _DAY + r")"
+        r"|(?P<d2>" + _DAY + r")\s(?P<m2>" + _MONTH + r"))(?:,?\s(?P<y>" + _YEAR + r"))?"
+        r"(?![-‐‑–]?\d)"
+    ),
     "md": _c(
         r"(?P<m>" + _MONTH + r")\s?(?P<d>" + _DAY + r")(?:,?\s(?P<y>" + _YEAR + r"))?"
         r"(?![-‐‑–]?\d)"
@@ -131,7 +153,8 @@ _P = {
     "month_year": _c(r"(?P<m>" + _MONTH + r")\s(?:of\s)?(?P<y>" + _YEAR + r")"),
     "vague": _c(
         r"(?P<part>(?i:" + _alt(k for k in VAGUE_PARTS if not k.endswith("-")) + r")\s"
-        r"|(?i:mid)[-‐‑]?)(?P<m>" + _MONTH + r")(?:,?\s(?:of\s)?(?P<y>" + _YEAR + r"))?"
+        r"|(?i:mid)[-‐‑]?|(?i:early|late)[-‐‑])(?P<m>" + _MONTH + r")"
+        r"(?:,?\s(?:of\s)?(?P<y>" + _YEAR + r"))?"
     ),
     "year_part": _c(
         r"\b(?P<part>(?i:first|second|third|fourth)\s(?i:quarter|half)|Q[1-4])"
@@ -140,10 +163,40 @@ _P = {
     "season": _c(
         r"\b(?P<part>(?i:spring|summer|autumn|fall|winter))\s(?:of\s)?(?P<y>" + _YEAR + r")"
     ),
-    "month": _c(r"(?P<m>\b(?:" + _alt(k for k in MONTHS if len(k) > 3 or k == "May") + r")\b)"),
+    "month": _c(
+        r"(?:(?P<mod>(?i:" + _alt(MONTH_MODIFIERS) + r"))\s)?"
+        r"(?P<m>\b(?:" + _alt(k for k in MONTHS if len(k) > 3 or k == "May") + r")\b)"
+        r"(?:,?\s(?:of\s)?(?P<rel>(?i:this|last|next))\syear\b)?"
+    ),
+    "holiday": _c(
+        r"(?:(?P<mod>(?i:last|next|this))\s)?\b(?P<h>" + _HOLIDAY + r")(?![\w’'])"
+        r"(?:,?\s(?P<y>" + _YEAR + r"))?"
+    ),
+    "part_year": _c(
+        r"\b(?P<part>(?i:early|mid|late|post|pre))(?:[-‐‑]|\s(?=\d))(?P<y>" + _YEAR + r")\b"
+        r"(?![-‐‑–]\w|['’]?s\b)"
+    ),
+    "spelled_year": _c(
+        r"\b(?P<c>(?i:eighteen|nineteen))[-‐‑\s](?P<r>" + _YEAR_REST + r")\b"
+        r"|\b(?P<c2>(?i:twenty))[-‐‑\s](?P<r2>(?i:"
+        + _alt(_TEENS)
+        + r"|twenty(?:[-‐‑\s]"
+        + _UNIT_1_9
+        + r")?))\b"
+    ),
+    "the_year": _c(
+        r"\b(?P<det>(?i:the|that))\s(?:(?P<cur>(?i:current|same))\s)?"
+        r"(?:(?P<fy>(?i:fiscal|financial))\s)?year\b"
+        r"(?!\s(?:\d|(?i:ago|earlier|before|later|after|old|end|ended|ending)\b)|[-‐‑]\w)"
+    ),
+    "fiscal_year": _c(
+        r"\b(?:(?P<mod>(?i:this|next|last|previous|prior|coming))\s)?(?i:fiscal|financial)\s"
+        r"(?:(?P<w>year)\b(?:\s(?P<y2>" + _YEAR + r"))?|(?:year\s)?(?P<y>" + _YEAR + r")\b)"
+    ),
+    "year_earlier": _c(r"\b(?i:year)[-‐‑](?P<w>(?i:earlier|ago))\b"),
     "weekday": _c(r"(?:(?P<mod>(?i:last|next|this))\s)?(?P<w>" + _WEEKDAY + r")"),
     "relative": _c(r"\b(?P<rel>(?i:" + _alt(RELATIVE_PERIODS) + r"))\b"),
-    "ago": _c(r"(?P<n>" + _NUM + r"|\ba)\s(?P<u>" + _DUR + r")\s(?i:ago)\b"),
+    "ago": _c(r"(?P<n>" + _NUM + r"|\b(?i:an?)\b)\s(?P<u>" + _DUR + r")\s(?i:ago)\b"),
     "year_range": _c(
         r"(?:(?i:between)\s)?\b(?P<y1>"
         + _YEAR
@@ -210,7 +263,7 @@ _P = {
     "duration": _c(
         r"(?P<n>" + _NUM + r")(?:\s|" + _H + r")(?P<u>" + _DUR + r")(?:" + _H + r"(?i:long|old))?"
     ),
-    "ordinal": _c(r"(?P<w>" + _ORDWORD + r"|\b\d+(?i:st|nd|rd|th)\b)"),
+    "ordinal": _c(r"(?P<w>" + _ORDWORD + r"|(?<![\d,.])\b\d{1,3}(?:,\d{3})*(?i:st|nd|rd|th)\b)"),
     "count_range": _c(
         r"(?:(?i:between)\s)?(?P<n1>"
         + _NUM
@@ -269,6 +322,10 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "one_in": frozenset({"in", "out"}),
     "scale": frozenset({"hundred", "thousand", "million", "billion", "trillion"}),
     "dozen": frozenset({"dozen"}),
+    "holiday": frozenset(re.findall(r"[a-z]+", k.lower())[0] for k in HOLIDAYS),
+    "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}),
+    "the_year": frozenset({"year"}),
+    "fiscal": frozenset({"fiscal", "financial"}),
 }
 
 
@@ -296,6 +353,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "iso_date": ("year",),
     "md_range": ("month", "digit"),
     "dm_range": ("month", "digit"),
+    "wd_md": ("weekday", "month", "digit"),
     "md": ("month", "digit"),
     "dm": ("month", "digit"),
     "month_year": ("month", "year"),
@@ -303,6 +361,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year_part": ("year_part",),
     "season": ("season", "year"),
     "month": ("month",),
+    "holiday": ("holiday",),
+    "part_year": ("year",),
+    "spelled_year": ("spelled_year",),
+    "the_year": ("the_year",),
+    "fiscal_year": ("fiscal",),
+    "year_earlier": ("the_year",),
     "weekday": ("weekday",),
     "relative": ("relative",),
     "ago": ("ago",),

@@ -287,12 +287,59 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "last night": ("day", -1), "yesterday morning": ("day", -1),
 }  # fmt: skip
 
+# Holidays, resolved by rule in the year the tense and the article's date choose ("Thanksgiving
+# Day" in a story of 2 November 1998 → 1998-11-26; "last Christmas" → the one before).
+# Rules: ("fixed", month, day); ("nth", month, weekday (Monday = 0), n; -1 = the last);
+# ("easter", offset in days); ("after", other holiday, offset in days). Election Day is the
+# Tuesday after the first Monday of November. Names are matched as written, capitalised.
+HOLIDAYS: dict[str, tuple] = {
+    "New Year's Day": ("fixed", 1, 1), "New Year's Eve": ("fixed", 12, 31),
+    "New Year's": ("fixed", 1, 1), "Christmas Eve": ("fixed", 12, 24),
+    "Christmas Day": ("fixed", 12, 25), "Christmas": ("fixed", 12, 25),
+    "Boxing Day": ("fixed", 12, 26), "Valentine's Day": ("fixed", 2, 14),
+    "St. Patrick's Day": ("fixed", 3, 17), "St Patrick's Day": ("fixed", 3, 17),
+    "Halloween": ("fixed", 10, 31), "Veterans Day": ("fixed", 11, 11),
+    "Veterans' Day": ("fixed", 11, 11), "Armistice Day": ("fixed", 11, 11),
+    "Remembrance Day": ("fixed", 11, 11), "Bastille Day": ("fixed", 7, 14),
+    "Independence Day": ("fixed", 7, 4), "Canada Day": ("fixed", 7, 1),
+    "Australia Day": ("fixed", 1, 26), "Groundhog Day": ("fixed", 2, 2),
+    "May Day": ("fixed", 5, 1), "Guy Fawkes Night": ("fixed", 11, 5),
+    "Juneteenth": ("fixed", 6, 19), "Flag Day": ("fixed", 6, 14),
+    "Thanksgiving Day": ("nth", 11, 3, 4), "Thanksgiving": ("nth", 11, 3, 4),
+    "Labor Day": ("nth", 9, 0, 1), "Memorial Day": ("nth", 5, 0, -1),
+    "Martin Luther King Day": ("nth", 1, 0, 3), "Martin Luther King Jr. Day": ("nth", 1, 0, 3),
+    "Presidents' Day": ("nth", 2, 0, 3), "Presidents Day": ("nth", 2, 0, 3),
+    "Columbus Day": ("nth", 10, 0, 2), "Mother's Day": ("nth", 5, 6, 2),
+    "Father's Day": ("nth", 6, 6, 3), "Election Day": ("after", "first Monday of November", 1),
+    "Easter Sunday": ("easter", 0), "Easter Monday": ("easter", 1), "Easter": ("easter", 0),
+    "Good Friday": ("easter", -2), "Palm Sunday": ("easter", -7),
+    "Ash Wednesday": ("easter", -46), "Black Friday": ("after", "Thanksgiving", 1),
+    "Cyber Monday": ("after", "Thanksgiving", 4),
+}  # fmt: skip
+# Words before a one-word holiday that make it a date: "over Christmas", "until Easter",
+# "last Thanksgiving" (not "Christmas trees", "Easter eggs").
+HOLIDAY_LEADS: frozenset[str] = _words(
+    "in on at by before after until till since over during through from around for this last next"
+)
+# Holidays that only "after" refers to.
+HOLIDAY_ANCHORS: dict[str, tuple] = {"first Monday of November": ("nth", 11, 0, 1)}
+
+# Words before a month that move it: "last June" → the June before the article's month, "next
+# March" → the one after, "this March" → the article's year.
+MONTH_MODIFIERS: dict[str, int] = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1}
+# "the year" is the article's year ("earnings for the year", "later in the year") except in
+# titles: "player of the year".
+YEAR_TITLE_WORDS: frozenset[str] = _words(
+    """player person man woman coach car album song word team athlete rookie manager
+    businessman entrepreneur teacher"""
+)
+
 # Words right after a month and day that make it the name of an event, not a date of the
 # article's year: "the Sept. 11 attacks", "the July 4 holiday", "9/11 families".
 EVENT_FOLLOWERS: frozenset[str] = _words(
     """attack attacks attackers hijackers terror terrorist terrorists terrorism commission
     memorial museum victims families generation era holiday holidays movement
-    riot riots insurrection massacre bombing bombings"""
+    insurrection"""
 )
 # Words right before a bare month that make it a holiday's name: "the Fourth of July".
 EVENT_BEFORE_MONTH: tuple[str, ...] = ("fourth of", "4th of")
@@ -314,8 +361,13 @@ PAST_CUES: frozenset[str] = _words(
 )
 FUTURE_CUES: frozenset[str] = _words(
     """will would shall 'll next coming upcoming looming expected scheduled planned slated
-    due set likely ahead plans intends aims expire expires await awaits tomorrow later"""
+    due set likely ahead plans intends aims expire expires await awaits tomorrow later intend
+    intending planning expect expects hopes hoping aiming seeks"""
 )
+# Modals that make a date ahead when they come before it in its clause ("the mayor could
+# announce a decision on Friday"), not after it ("issued a warning in October that they could
+# face …").
+FUTURE_MODALS: frozenset[str] = _words("could might may should must can")
 # Words ending in "-ed" that are not past tense ("indeed", "United States", "proceed").
 ED_NOT_PAST: frozenset[str] = _words(
     """indeed proceed exceed succeed need needed speed embed hundred shred bred breed seed
@@ -357,6 +409,10 @@ IDIOMS: tuple[str, ...] = (
     "third-party",
     "third world",
     "one-time",
+    "zero-day",
+    "zero day",
+    "zero tolerance",
+    "zero hour",
     "one-off",
     "first name",
     "fourth of july",
