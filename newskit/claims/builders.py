@@ -65,8 +65,12 @@ def _b_money_range(m, text, generic):
     )
 
 
+def _b_money_word(m, text, generic):
+    return _b_money(m, text, generic)
+
+
 def _b_money(m, text, generic):
-    if m["cur"] is not None:
+    if m.re.groupindex.get("cur") and m["cur"] is not None:
         value, unit = parse_number(m["n"]), _currency(m["cur"])
     else:
         value = parse_number(m["n2"] + (" " + m["sc"] if m["sc"] else ""))

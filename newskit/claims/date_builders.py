@@ -23,7 +23,6 @@ from newskit.resources.numbers import (
     MONTH_MODIFIERS,
     MONTHS,
     RELATIVE_PERIODS,
-    UNITS,
     WEEKDAYS,
     YEAR_PARTS,
     YEAR_TITLE_WORDS,
@@ -238,7 +237,7 @@ def _b_part_year(m, text, generic):
 
 def _b_spelled_year(m, text, generic):
     """ "nineteen ninety-seven" → 1997, "nineteen oh five" → 1905, "twenty twelve" → 2012."""
-    century = UNITS[(m["c"] or m["c2"]).lower()]
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[(m["c"] or m["c2"]).lower()]
     rest = " ".join(re.split(r"[-‐‑\s]+", (m["r"] or m["r2"]).lower()))
     tail = 0.0 if rest == "hundred" else parse_number(rest.replace("oh ", ""))
     if tail is None or not 0 <= tail <= 99:

@@ -212,9 +212,10 @@ _P = {
         r"(?P<cur>" + _CURSYM + r")(?P<n1>" + _NUM + r")" + _TO + r"(?:" + _CURSYM + r")?"
         r"(?P<n2>" + _NUM2 + r")"
     ),
-    "money": _c(
-        r"(?P<cur>" + _CURSYM + r")(?P<n>" + _NUM + r")"
-        r"|(?P<n2>" + _NUM + r")\s(?:(?P<sc>" + _LONG_SCALE + r")\s)?(?P<cw>" + _CURWORD + r")"
+    "money": _c(r"(?P<cur>" + _CURSYM + r")(?P<n>" + _NUM + r")"),
+    # "10 billion yuan", "a hundred thousand dollars": number-led, tried where numbers start
+    "money_word": _c(
+        r"(?P<n2>" + _NUM + r")\s(?:(?P<sc>" + _LONG_SCALE + r")\s)?(?P<cw>" + _CURWORD + r")"
     ),
     "pct_range": _c(
         r"(?:(?i:between)\s)?(?P<n1>"
@@ -322,7 +323,6 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "one_in": frozenset({"in", "out"}),
     "scale": frozenset({"hundred", "thousand", "million", "billion", "trillion"}),
     "dozen": frozenset({"dozen"}),
-    "holiday": frozenset(re.findall(r"[a-z]+", k.lower())[0] for k in HOLIDAYS),
     "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}),
     "the_year": frozenset({"year"}),
     "fiscal": frozenset({"fiscal", "financial"}),
@@ -339,6 +339,8 @@ def _trigger(name: str, text: str, low: str, words: set[str], has_digit: bool) -
         return has_digit and _DECADE_RE.search(text) is not None
     if name == "fold":
         return "fold" in low
+    if name == "holiday":
+        return _HOLIDAY_HINT.search(text) is not None
     hit = not words.isdisjoint(_TRIGGER_WORDS[name])
     if name == "number":
         return has_digit or hit
@@ -375,6 +377,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year": ("year",),
     "money_range": ("currency", "number"),
     "money": ("currency", "number"),
+    "money_word": ("currency", "number"),
     "pct_range": ("percent", "number"),
     "pct": ("percent", "number"),
     "fraction": ("denominator",),
@@ -402,7 +405,7 @@ assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
 # Patterns that start with a number (or "between" and a number) are tried only where a digit
 # run or a number word starts: the same matches as a scan, without trying every position.
 _NUMBER_LED = frozenset(
-    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range"}
+    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "money_word"}
     | {"count", "one_in", "dm", "dm_range", "year", "year_range", "iso_date", "fraction"}
 )
 
@@ -415,4 +418,9 @@ _DATELINE = re.compile(
 )
 
 
+# A holiday's name has a capitalised "Day"/"Eve"/"Night"/"Sunday"… or is one of these words.
+_HOLIDAY_HINT = re.compile(
+    r"\b(?:Day|Eve|Night|Sunday|Monday|Friday|Wednesday|Christmas|Thanksgiving|Easter"
+    r"|Halloween|Juneteenth|New Year)\b"
+)
 _TRIGGER_NAMES = sorted({t for needs in _NEEDS.values() for t in needs})
