@@ -66,7 +66,12 @@ def _b_money_range(m, text, generic):
 
 
 def _b_money_word(m, text, generic):
+    if _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return None  # "$2 million dollars" is read from its "$"
     return _b_money(m, text, generic)
+
+
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₹₩₽]\s?$")
 
 
 def _b_money(m, text, generic):

@@ -351,7 +351,7 @@ def _b_year_range(m, text, generic):
 
 
 def _b_decade(m, text, generic):
-    y = int(m["y"])
+    y = int(m["y"]) if m["y"] else 1900 + int(m["yy"])  # "the '80s" → the 1980s
     first, last = DECADE_PARTS[(m["part"] or "").lower()]
     return _Claim(
         m.start(),

@@ -187,7 +187,7 @@ _P = {
     "the_year": _c(
         r"\b(?P<det>(?i:the|that))\s(?:(?P<cur>(?i:current|same))\s)?"
         r"(?:(?P<fy>(?i:fiscal|financial))\s)?year\b"
-        r"(?!\s(?:\d|(?i:ago|earlier|before|later|after|old|end|ended|ending)\b)|[-‐‑]\w)"
+        r"(?!\s(?:\d|(?i:ago|earlier|before|later|after|prior|following|old|end|ended|ending)\b)|[-‐‑]\w)"
     ),
     "fiscal_year": _c(
         r"\b(?:(?P<mod>(?i:this|next|last|previous|prior|coming))\s)?(?i:fiscal|financial)\s"
@@ -205,7 +205,8 @@ _P = {
         + r"|\d\d(?!\d))"
     ),
     "decade": _c(
-        r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?\b(?P<y>(?:1[89]|20)\d0)['’]?s\b"
+        r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?"
+        r"(?:\b(?P<y>(?:1[89]|20)\d0)['’]?s|['’](?P<yy>[2-9]0)s)\b"
     ),
     "year": _c(r"\b(?P<y>" + _YEAR + r")\b(?![-‐‑–]\w)"),
     "money_range": _c(

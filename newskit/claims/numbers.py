@@ -61,7 +61,7 @@ _GROUP = (
 )
 _WORDINT = (
     r"(?i:" + _GROUP + r"(?:,?\s(?:and\s)?" + _GROUP + r")*(?:,?\s(?:and\s)?" + _SMALL + r"\b)?"
-    r"|" + _SMALL + r"|" + _ZERO + r"(?=\spoint\b)|zero)"
+    r"|" + _SMALL + r"|" + _ZERO + r"(?=\spoint\b)|(?-i:zero))"
 )  # fmt: skip
 _DECIMAL_WORD = r"(?:" + _alt([*(w for w, v in UNITS.items() if v <= 9), *ZERO_WORDS]) + r")"
 _WORDFRAC = (
