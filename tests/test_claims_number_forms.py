@@ -70,6 +70,13 @@ FORMS = {
         ("Growth hit two point oh five percent.", "two point oh five percent", "percent", 2.05, "percent"),
         ("Output grew by one point two billion dollars.", "one point two billion dollars", "money", 1.2e9, "USD"),
     ],
+    "units and multipliers written onto numbers": [
+        ("The phone has 128GB of storage.", "128GB", "count", 128, "GB"),
+        ("They gave 500mg doses.", "500mg", "count", 500, "mg"),
+        ("The new chip is 3x faster.", "3x", "multiplier", 3, "times"),
+        ("Climbers camped at 3,000m altitude.", "3,000m", "count", 3000, "m"),
+        ("It was the 1,000th visitor this year.", "1,000th", "ordinal", 1000, None),
+    ],
     "spelled numbers that end a sentence": [
         ("The death toll rose to nineteen.", "nineteen", "count", 19, None),
         ("A late layup cut the deficit to four, but the visitors held on.", "four", "count", 4, None),
@@ -104,6 +111,9 @@ def test_number_forms(family, text, surface, kind, value, unit):
         "The two, who met in 2019, declined to comment.",  # a lone "two" after "the"
         "She has a fine three-point shot.",  # "three-point" names a shot
         "The fighters answered one by one.",
+        "The 5G network launched.",  # a name, not five grams
+        "RAISR and Zero Shutter Lag sharpen shots.",  # a name
+        "The police have zero tolerance.",
     ],
 )
 def test_not_numbers(text):

@@ -463,7 +463,10 @@ GENERIC_COUNTS: tuple[str, ...] = (
 GLUED_UNITS: dict[str, str] = {
     "c": "°C", "°c": "°C", "f": "°F", "°f": "°F", "km": "km", "kg": "kg", "mph": "mph",
     "kmh": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh", "mm": "mm", "cm": "cm", "ft": "ft",
-    "lb": "lb", "lbs": "lb", "bpd": "barrels per day", "mt": "tonnes",
+    "lb": "lb", "lbs": "lb", "bpd": "barrels per day", "mt": "tonnes", "mg": "mg",
+    "ml": "ml", "gb": "GB", "mb": "MB", "tb": "TB", "kb": "KB", "ghz": "GHz", "mhz": "MHz",
+    "kw": "kW", "mwh": "MWh", "gwh": "GWh", "hp": "hp", "oz": "oz", "cc": "cc", "mi": "miles",
+    "sqm": "m²", "sqft": "sq ft", "kph": "km/h", "nm": "nm", "kv": "kV",
 }  # fmt: skip
 
 # Verbs of change: "rose from 50% to 60%" states two values, not a range 50–60.
