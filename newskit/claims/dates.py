@@ -146,10 +146,7 @@ def resolve_weekday(
     """
     if anchor is None:
         return Resolved(None, None, "unanchored")
-    if modifier == "last":
-        direction = "past"
-    elif modifier == "next":
-        direction = "future"
+    direction = _modified(direction, modifier)
     ahead = (weekday - anchor.weekday()) % 7
     back = (anchor.weekday() - weekday) % 7
     if direction == "future":
@@ -163,6 +160,11 @@ def resolve_weekday(
     if modifier == "next" and delta == 0:
         delta = 7
     return Resolved(iso(anchor + dt.timedelta(days=delta)), None, "weekday")
+
+
+def _modified(direction: Direction, modifier: str) -> Direction:
+    """ "last" points back, "next" ahead, whatever the tense ("last Monday", "next Easter")."""
+    return {"last": "past", "next": "future"}.get(modifier, direction)  # type: ignore[return-value]
 
 
 def resolve_month_day(
@@ -436,10 +438,7 @@ def resolve_holiday(
         return Resolved(iso(holiday_date(name, year)), None, "explicit")
     if anchor is None:
         return Resolved(None, None, "unanchored")
-    if modifier == "last":
-        direction = "past"
-    elif modifier == "next":
-        direction = "future"
+    direction = _modified(direction, modifier)
     candidates = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         d = holiday_date(name, y)
