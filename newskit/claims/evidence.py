@@ -1,0 +1,191 @@
+"""Whether two numeric claims state the same fact, how sure we are, and why.
+
+``assess(a, b)`` compares two ``Fact``s of one family and returns an ``Assessment``:
+``relation`` "same_fact" (both give the value of one quantity: the same counted thing, the same
+predicate and entity, the same event for a date), "related" (the same kind of number about the
+same counted thing or with a shared word nearby, but not shown to be one fact) or None;
+``confidence`` in [0, 1]; ``evidence``, the signals that decided it.
+
+Signals, all read once per claim by ``newskit.claims.facts``:
+
+- ``head``: both count the same thing ("45 *people*" / "*people* … 45"; stems and newswire
+  synonyms from ``newskit.reuse.similarity``);
+- ``clause``: the share of the shorter clause's content terms that the other clause holds too
+  ("*killed* at least 43 *people* … *school*" / "30 *people* were *killed* … *school*");
+- ``sentence``: ``newskit.reuse.similarity.overlap_score`` of the two sentences, numbers masked;
+- vetoes: two different names in the clauses ("Pelosi, 76" / "Schumer, 74"), different scope
+  words ("four *other* people"), a different year qualifier ("50% in March 2023"), a name
+  rather than a value ("117th Street").
+
+Equal values (within stated rounding) need less evidence than different ones: the same value
+with the same head is most often the same fact, while two different values are a
+disagreement only when their clauses say the same thing apart from the number (the same head,
+most of the clause, an alike sentence). A weekday or date is the same fact as another only when
+the words around it name the same event.
+
+The thresholds below were set on the ``tune`` half of ``benchmarks/data/number_pairs.csv``
+(real news, labelled by reading; ``benchmarks/eval_compare.py`` reports both halves).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newskit.claims.extract import DATE_KINDS
+from newskit.claims.facts import Fact
+from newskit.claims.values import compatible
+from newskit.reuse.similarity import overlap_score
+
+# The score of a pair: W_HEAD if both count the same thing, plus W_CLAUSE × the share of the
+# clause they share, plus W_SENTENCE × how alike the sentences are, minus NAME_PENALTY when
+# their clauses name different people or places. Equal values are one fact from LINK_SCORE;
+# values unlikely to recur by chance ("$5.4 billion", "2.44 million", "288", "9-14") from
+# DISTINCTIVE, and always when written the same.
+W_HEAD = 0.3
+W_CLAUSE = 0.4
+W_SENTENCE = 0.6
+NAME_PENALTY = 0.3
+LINK_SCORE = 0.6
+DISTINCTIVE = 0.2
+# Different values: a disagreement needs the same head, this share of the clause and this
+# sentence similarity.
+DISAGREE_CLAUSE = 0.6
+DISAGREE_SENTENCE = 0.3
+# Dates: the same event needs this share of the clause or this sentence similarity.
+DATE_CLAUSE = 0.5
+DATE_SENTENCE = 0.45
+# Two dates disagree only when both are written out in the text ("2014", "April 14, 2016"):
+# a weekday or "next month" is read against the article's date, which may be a crawl date or
+# belong to a quoted post.
+WRITTEN_DATES = frozenset({"explicit", "anchor_year", "vague_part"})
+DATE_DISAGREE_SENTENCE = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """How two claims relate (see the module docstring)."""
+
+    relation: str | None
+    confidence: float
+    compatible: bool
+    evidence: str
+    vetoed: bool = False
+
+
+_NONE = Assessment(None, 0.0, False, "")
+
+
+def assess(a: Fact, b: Fact) -> Assessment:
+    """How claims ``a`` and ``b`` (one family) relate: same fact, related, or not at all."""
+    if a.name or b.name:
+        return _NONE
+    if a.when != b.when and not (
+        _prefix(a.when, b.when)
+        or (a.when is None and b.when in a.dates_around)  # "35.7% effective tax rate in 2005"
+        or (b.when is None and a.when in b.dates_around)
+    ):
+        return _NONE
+    fits = compatible(a, b)
+    head = a.head & b.head
+    near = a.near & b.near
+    clause = len(near) / max(1, min(len(a.near), len(b.near))) if a.near and b.near else 0.0
+    sentence = overlap_score(a.wide, b.wide)[0]
+    said = _said(head, near, sentence)
+    # Two names, neither found in the other sentence: "Pelosi, 76" / "Schumer, 74".
+    names = bool(a.entities and b.entities and not a.entities & b.names
+                 and not b.entities & a.names)  # fmt: skip
+    vetoes = []
+    if names and a.apposition and b.apposition:
+        vetoes.append("different names")
+    if a.scope != b.scope:
+        vetoes.append("different scope")
+    if vetoes:
+        related = bool(head or near)
+        return Assessment("related" if related else None, 0.0, fits,
+                          "; ".join([*vetoes, said]), vetoed=True)  # fmt: skip
+    if a.family in DATE_KINDS:
+        return _dates(a, b, fits, clause, sentence, near, names, said)
+    score = W_HEAD * bool(head) + W_CLAUSE * clause + W_SENTENCE * sentence
+    score -= NAME_PENALTY * names
+    confidence = max(0.0, min(1.0, score))
+    loose = Assessment("related" if head or near else None, confidence, fits, said)
+    if fits:
+        if a.family == "age" and not names:
+            # One age in one story is most often one person: "the 16-year-old" / "Gray, 16".
+            return Assessment("same_fact", max(confidence, 0.5), True, "the same age; " + said)
+        if distinctive(a) and distinctive(b) and (a.value == b.value or score >= DISTINCTIVE):
+            # "$334 million" twice in one story is one deal, whatever the sentences around it.
+            return Assessment("same_fact", max(confidence, 0.5), True,
+                              "the same distinctive value; " + said)  # fmt: skip
+        if score >= LINK_SCORE and (head or near):
+            return Assessment("same_fact", confidence, True, said)
+        return loose
+    if (
+        head
+        and not names
+        and clause >= DISAGREE_CLAUSE
+        and len(near) >= 2
+        and sentence >= DISAGREE_SENTENCE
+    ):
+        return Assessment("same_fact", confidence, False, said)
+    return loose
+
+
+def _dates(
+    a: Fact, b: Fact, fits: bool, clause: float, sentence: float, near: frozenset[str],
+    names: bool, said: str,
+) -> Assessment:  # fmt: skip
+    confidence = min(1.0, (clause + sentence) / 1.2)
+    event = clause >= DATE_CLAUSE and len(near) >= 1 or sentence >= DATE_SENTENCE
+    if fits:
+        if a.rule == "relative" and b.rule == "relative" and not near:
+            return _NONE  # "today" in two stories of one day says nothing about a shared fact
+        if event:
+            return Assessment("same_fact", confidence, True, said)
+        return Assessment("related" if near else None, confidence, True, said)
+    if not (_dated(a) and _dated(b)):
+        return _NONE  # "next week" without an article date cannot contradict anything
+    if (
+        not names
+        and a.rule in WRITTEN_DATES
+        and b.rule in WRITTEN_DATES
+        and clause >= DISAGREE_CLAUSE
+        and len(near) >= 2
+        and sentence >= DATE_DISAGREE_SENTENCE
+        and a.article != b.article
+    ):
+        return Assessment("same_fact", confidence, False, said)
+    return Assessment("related" if near else None, confidence, False, said)
+
+
+def distinctive(it: Fact) -> bool:
+    """A value unlikely to be stated twice by chance: a tally, money, or a number with two or
+    more significant digits that is not a small whole number ("$1.4 billion", "35.7%",
+    "134 to 63", "2.44 million"; not "3" or "20")."""
+    if it.family == "tally" or it.family.startswith("money"):
+        return True
+    v = it.value
+    if v != v or it.family in DATE_KINDS or it.family in ("ordinal", "multiplier", "age"):
+        return False
+    digits = re.sub(r"\D", "", it.surface).strip("0")
+    return len(digits) >= 2 and not (v == int(v) and abs(v) < 100)
+
+
+def _said(head: frozenset[str], near: frozenset[str], sentence: float) -> str:
+    parts = []
+    if head:
+        parts.append("counts the same: " + ", ".join(sorted(head)))
+    rest = near - head
+    if rest:
+        parts.append("shared words: " + ", ".join(sorted(rest)))
+    parts.append(f"sentences alike {sentence:.2f}")
+    return "; ".join(parts)
+
+
+def _dated(it: Fact) -> bool:
+    return it.date is not None or it.weekday is not None
+
+
+def _prefix(x: str | None, y: str | None) -> bool:
+    return x is not None and y is not None and (x.startswith(y) or y.startswith(x))
