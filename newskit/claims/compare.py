@@ -31,10 +31,10 @@ from typing import Any
 
 import pandas as pd
 
-from newskit.claims.evidence import Assessment, assess, distinctive
+from newskit.claims.evidence import Assessment, assess
 from newskit.claims.extract import DATE_KINDS
 from newskit.claims.facts import Fact, build_facts
-from newskit.claims.values import compatible, shown
+from newskit.claims.values import compatible, interval, shown
 from newskit.grouping import connected_groups
 
 GROUP_COLUMNS = [
@@ -108,7 +108,7 @@ def compare_claims(
         )
     facts = build_facts(claims)
     same, loose, vetoed = _links(facts, across_stories)
-    groups = _join(facts, same, vetoed)
+    groups = _join(facts, same, loose, vetoed)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     links_in: dict[int, dict[Link, Assessment]] = {}
     for (i, j), a in same.items():
@@ -181,13 +181,15 @@ def _links(
 
 
 def _candidates(facts: list[Fact], members: list[int]) -> Iterable[Link]:
-    """Pairs (i < j) of ``members`` sharing a clause term, or a date or weekday."""
+    """Pairs (i < j) of ``members`` sharing a clause term, a stated value, or a date or
+    weekday."""
     index: dict[object, list[int]] = {}
     for i in members:
         it = facts[i]
         keys: set[object] = set(it.near)
-        if distinctive(it) and it.value == it.value:
-            keys.add(("value", it.value))
+        iv = interval(it)
+        if iv is not None:
+            keys.add(("value", iv))
         if it.family in DATE_KINDS:
             keys.add(("date", it.date[:10] if it.date else it.weekday or it.surface.lower()))
         for key in keys:
@@ -202,11 +204,14 @@ def _candidates(facts: list[Fact], members: list[int]) -> Iterable[Link]:
                     yield pair
 
 
-def _join(facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]) -> list[list[int]]:
+def _join(
+    facts: list[Fact], same: dict[Link, Assessment], loose: dict[Link, Assessment],
+    vetoed: set[Link],
+) -> list[list[int]]:  # fmt: skip
     """Groups from same-fact links, strongest first (agreeing links before disagreeing ones).
     Two groups join only when at least ``JOIN_SHARE`` of the pairs between them (claims of two
-    articles) are same-fact links and none is vetoed, so one loose link cannot chain two facts
-    into one group. Each group's members in row order, groups in order of their first member."""
+    articles) are same-fact links, none is vetoed, and every two different values between them
+    are at least related, so one loose link cannot chain two facts into one group. Each group's members in row order, groups in order of their first member."""
     n = len(facts)
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -226,10 +231,10 @@ def _join(facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]) ->
         pairs = [(min(x, y), max(x, y)) for x in members[ri] for y in members[rj]]
         if any(p in vetoed for p in pairs):
             continue
-        # Two different values meet in a group only through a link of their own: a chain of
+        # Two different values meet in a group only when they are at least related: a chain of
         # equal values never turns into a disagreement between two facts.
-        if any(p not in linked and not compatible(facts[p[0]], facts[p[1]])
-               for p in pairs):  # fmt: skip
+        if any(p not in linked and p not in loose and facts[p[0]].article != facts[p[1]].article
+               and not compatible(facts[p[0]], facts[p[1]]) for p in pairs):  # fmt: skip
             continue
         across = sum(facts[x].article != facts[y].article for x, y in pairs)
         if across > 1 and sum(p in linked for p in pairs) < JOIN_SHARE * across:

@@ -106,7 +106,10 @@ def assess(a: Fact, b: Fact) -> Assessment:
                           "; ".join([*vetoes, said]), vetoed=True)  # fmt: skip
     if a.family in DATE_KINDS:
         return _dates(a, b, fits, clause, sentence, near, names, said)
-    score = W_HEAD * bool(head) + W_CLAUSE * clause + W_SENTENCE * sentence
+    if a.near and b.near:
+        score = W_HEAD * bool(head) + W_CLAUSE * clause + W_SENTENCE * sentence
+    else:  # no clause around one of them ("down from 50% in March 2023"): the sentence decides
+        score = (W_CLAUSE + W_SENTENCE) * sentence
     score -= NAME_PENALTY * names
     confidence = max(0.0, min(1.0, score))
     loose = Assessment("related" if head or near else None, confidence, fits, said)
@@ -114,11 +117,16 @@ def assess(a: Fact, b: Fact) -> Assessment:
         if a.family == "age" and not names:
             # One age in one story is most often one person: "the 16-year-old" / "Gray, 16".
             return Assessment("same_fact", max(confidence, 0.5), True, "the same age; " + said)
-        if distinctive(a) and distinctive(b) and (a.value == b.value or score >= DISTINCTIVE):
+        if (
+            distinctive(a)
+            and distinctive(b)
+            and not names
+            and (a.value == b.value or score >= DISTINCTIVE)
+        ):
             # "$334 million" twice in one story is one deal, whatever the sentences around it.
             return Assessment("same_fact", max(confidence, 0.5), True,
                               "the same distinctive value; " + said)  # fmt: skip
-        if score >= LINK_SCORE and (head or near):
+        if score >= LINK_SCORE and (head or near or not (a.near and b.near)):
             return Assessment("same_fact", confidence, True, said)
         return loose
     if (
@@ -143,6 +151,11 @@ def _dates(
             return _NONE  # "today" in two stories of one day says nothing about a shared fact
         if event:
             return Assessment("same_fact", confidence, True, said)
+        if _written_day(a) and _written_day(b) and a.date == b.date and a.near and b.near:
+            # "Sept. 17" and "by September 17" in one story: one deadline. A dateline (a date
+            # with no clause around it) is the day of publication, not of an event.
+            return Assessment("same_fact", max(confidence, 0.4), True,
+                              "the same calendar day written out; " + said)  # fmt: skip
         return Assessment("related" if near else None, confidence, True, said)
     if not (_dated(a) and _dated(b)):
         return _NONE  # "next week" without an article date cannot contradict anything
@@ -181,6 +194,10 @@ def _said(head: frozenset[str], near: frozenset[str], sentence: float) -> str:
         parts.append("shared words: " + ", ".join(sorted(rest)))
     parts.append(f"sentences alike {sentence:.2f}")
     return "; ".join(parts)
+
+
+def _written_day(it: Fact) -> bool:
+    return it.rule in WRITTEN_DATES and it.date is not None and len(it.date) == 10
 
 
 def _dated(it: Fact) -> bool:

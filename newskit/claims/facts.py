@@ -37,6 +37,7 @@ WINDOW = 5  # content terms on each side of a number that make its clause
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]")
 _RAW_WORD = re.compile(r"[A-Za-z]+")
 _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
+_CLAUSE_END = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—|\s(?:and|or|but|while)\s")
 _CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 _WHEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|of|as of|since|during|from)?\s*$", re.IGNORECASE)
@@ -201,6 +202,8 @@ def _fact(
     of = re.search(r"\bof\s*$", sentence[max(0, ea - 30) : ea].rstrip() + " ", re.IGNORECASE)
     if kind in DATE_KINDS:
         head: frozenset[str] = frozenset()
+    elif kind == "multiplier":  # what was done three times: "extended the deadline three times"
+        head = frozenset(left[-2:] + right[:1])
     elif not right:
         head = frozenset(left[-2:])
     else:
@@ -305,8 +308,10 @@ def _scope(sentence: str, a: int, b: int) -> frozenset[int]:
     """The ``SCOPE_WORDS`` groups right before the number ("four *other*" is after: "the
     *other* four", "*another* two") or right after it ("two *more* people", "four *others*");
     "more than" and "at least" are hedges, not scope."""
-    before = [w.lower() for w in _RAW_WORD.findall(sentence[max(0, a - 30) : a])][-2:]
-    after = [w.lower() for w in _RAW_WORD.findall(sentence[b : b + 30])][:3]
+    before_text = _CLAUSE_END.split(sentence[max(0, a - 30) : a])[-1]
+    after_text = _CLAUSE_END.split(sentence[b : b + 30])[0]
+    before = [w.lower() for w in _RAW_WORD.findall(before_text)][-2:]
+    after = [w.lower() for w in _RAW_WORD.findall(after_text)][:3]
     words = [w for w in before if w not in _HEDGE_SCOPE]
     if after and not (len(after) > 1 and after[1] == "than"):
         words.append(after[0])

@@ -46,6 +46,8 @@ FACT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "fall": ("fell", "fallen", "falling", "falls", "plunged", "plunge"),
     "arrest": ("arrested", "arresting", "arrests", "detained", "detain", "custody"),
     "people": ("people", "persons", "person"),
+    "extend": ("extended", "extending", "extends", "extension", "postponed", "postpone",
+               "delayed", "delay", "pushed"),
 }  # fmt: skip
 
 # Units of length, mass and area that outlets convert between, as (dimension, size in the base
