@@ -12,8 +12,9 @@ per split (``tune``, ``heldout``, all) and beside it per stratum:
   same-fact pairs, the share put in one group (numbers other than dates; ``*_dates`` for
   dates);
 - ``flag_precision`` / ``flag_recall``: a pair is *flagged* when its two claims are in one
-  group with ``agree`` False and one of them is among the group's dissenters and the other is
-  not; precision is the share of flagged pairs that are genuine disagreements (same fact,
+  group with ``agree`` False, one of them is among the group's dissenters and the other is
+  not, and their two values are not compatible (``newskit.claims.values.compatible``: the tool
+  says these two numbers state one fact and differ); precision is the share of flagged pairs that are genuine disagreements (same fact,
   ``agree`` "no"), recall the share of genuine disagreements flagged; ``group_flag_precision``
   counts flagged groups instead: of the groups with ``agree`` False that hold a labelled
   flagged pair, the share holding a genuine disagreement;
@@ -50,6 +51,8 @@ import pandas as pd
 
 import newskit
 from benchmarks.realnews import realnews_dir
+from newskit.claims.facts import build_facts
+from newskit.claims.values import compatible
 
 LABELS = Path(__file__).resolve().parent / "data" / "number_pairs.csv"
 REALNEWS_FILES = ("giveme5w_calibration.jsonl", "ecbplus_calibration.jsonl")
@@ -316,6 +319,7 @@ def judge(pairs: pd.DataFrame, groups: pd.DataFrame, claims: pd.DataFrame) -> pd
     group_of = {r: g for g, rows in zip(same["group"], same["claim_rows"], strict=True)
                 for r in rows}  # fmt: skip
     agree = dict(zip(same["group"], same["agree"], strict=True))
+    facts = {f.row: f for f in build_facts(claims)}
     has_dissenters = "dissent_rows" in same
     dissenters = {
         g: set(rows)
@@ -333,7 +337,10 @@ def judge(pairs: pd.DataFrame, groups: pd.DataFrame, claims: pd.DataFrame) -> pd
         if not (link and not agree[ga]):
             flagged.append(False)
         elif has_dissenters:
-            flagged.append((a in dissenters[ga]) != (b in dissenters[ga]))
+            flagged.append(
+                (a in dissenters[ga]) != (b in dissenters[ga])
+                and not compatible(facts[a], facts[b])
+            )
         else:
             flagged.append(shown[a] != shown[b])
     return pairs.assign(linked=linked, flagged=flagged, group=gid)

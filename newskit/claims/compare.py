@@ -59,7 +59,7 @@ GROUP_COLUMNS = [
 ]
 SAME_FACT, RELATED = "same_fact", "related"
 # Two groups join when at least this share of the pairs between them are same-fact links.
-JOIN_SHARE = 0.25
+JOIN_SHARE = 0.34
 # A disagreement stands only when no claim of the other article matches better; an equal value
 # counts this much more than a different one.
 PREFER_EQUAL = 0.1
@@ -108,7 +108,7 @@ def compare_claims(
         )
     facts = build_facts(claims)
     same, loose, vetoed = _links(facts, across_stories)
-    groups = _join(facts, same, loose, vetoed)
+    groups = _join(facts, same, vetoed)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     links_in: dict[int, dict[Link, Assessment]] = {}
     for (i, j), a in same.items():
@@ -205,13 +205,18 @@ def _candidates(facts: list[Fact], members: list[int]) -> Iterable[Link]:
 
 
 def _join(
-    facts: list[Fact], same: dict[Link, Assessment], loose: dict[Link, Assessment],
-    vetoed: set[Link],
-) -> list[list[int]]:  # fmt: skip
-    """Groups from same-fact links, strongest first (agreeing links before disagreeing ones).
-    Two groups join only when at least ``JOIN_SHARE`` of the pairs between them (claims of two
-    articles) are same-fact links, none is vetoed, and every two different values between them
-    are at least related, so one loose link cannot chain two facts into one group. Each group's members in row order, groups in order of their first member."""
+    facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]
+) -> list[list[int]]:
+    """Groups from same-fact links, strongest first, in two passes.
+
+    1. Equal values: two groups join through a link when every two values between them are
+       compatible and no pair is vetoed, so an agreeing group states one value throughout.
+    2. Different values: two agreeing groups join into a disagreement when at least
+       ``JOIN_SHARE`` of the pairs of articles between them hold a same-fact link,
+       none is vetoed and no article would hold two different values: one loose link cannot
+       chain two facts into one group.
+
+    Each group's members in row order, groups in order of their first member."""
     n = len(facts)
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -223,24 +228,41 @@ def _join(
             i = parent[i]
         return i
 
-    order = sorted(same.items(), key=lambda kv: (not kv[1].compatible, -kv[1].confidence, kv[0]))
-    for (i, j), _ in order:
+    def merge(ri: int, rj: int) -> None:
+        parent[rj] = ri
+        members[ri] += members.pop(rj)
+
+    order = sorted(same.items(), key=lambda kv: (-kv[1].confidence, kv[0]))
+    for (i, j), link in order:
+        if not link.compatible:
+            continue
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        pairs = [(min(x, y), max(x, y)) for x in members[ri] for y in members[rj]]
+        if any(p in vetoed or not compatible(facts[p[0]], facts[p[1]]) for p in pairs):
+            continue
+        merge(ri, rj)
+    for (i, j), link in order:
+        if link.compatible:
+            continue
         ri, rj = root(i), root(j)
         if ri == rj:
             continue
         pairs = [(min(x, y), max(x, y)) for x in members[ri] for y in members[rj]]
         if any(p in vetoed for p in pairs):
             continue
-        # Two different values meet in a group only when they are at least related: a chain of
-        # equal values never turns into a disagreement between two facts.
-        if any(p not in linked and p not in loose and facts[p[0]].article != facts[p[1]].article
-               and not compatible(facts[p[0]], facts[p[1]]) for p in pairs):  # fmt: skip
+        if any(facts[x].article == facts[y].article and not compatible(facts[x], facts[y])
+               for x, y in pairs):  # fmt: skip
             continue
-        across = sum(facts[x].article != facts[y].article for x, y in pairs)
-        if across > 1 and sum(p in linked for p in pairs) < JOIN_SHARE * across:
+        # How many of the pairs of articles between the two groups hold a same-fact link (an
+        # article that repeats a number counts once).
+        across = {(facts[x].article, facts[y].article) for x, y in pairs
+                  if facts[x].article != facts[y].article}  # fmt: skip
+        hit = {(facts[x].article, facts[y].article) for x, y in pairs if (x, y) in linked}
+        if len(hit & across) < JOIN_SHARE * len(across):
             continue
-        parent[rj] = ri
-        members[ri] += members.pop(rj)
+        merge(ri, rj)
     groups = [sorted(m) for m in members.values()]
     return sorted(groups, key=lambda g: g[0])
 
@@ -251,12 +273,21 @@ def _join(
 def _summary(
     group: list[Fact], members: list[int], inside: dict[Link, Assessment]
 ) -> dict[str, Any]:
-    values = Counter(shown(it) for it in group)
-    # The reference value: the one most members agree with (ties: the most common, then the
-    # largest shown value, so the choice is deterministic).
+    outlets_saying: dict[str, set[str]] = {}
+    for it in group:
+        outlets_saying.setdefault(shown(it), set()).add(it.outlet)
+    # The reference value: the one most outlets state (ties: the one most members are
+    # compatible with, then an exact value before a bound, then the largest shown value, so
+    # the choice is deterministic). "At least four" fits "four" and "five" alike: never the
+    # reference when "four" is stated.
     ref = max(
         group,
-        key=lambda r: (sum(compatible(r, it) for it in group), values[shown(r)], shown(r)),
+        key=lambda r: (
+            len(outlets_saying[shown(r)]),
+            sum(compatible(r, it) for it in group),
+            r.value == r.value,
+            shown(r),
+        ),
     )
     agree = all(compatible(x, y) for i, x in enumerate(group) for y in group[i + 1 :])
     dissenters = [it for it in group if not compatible(it, ref)]
