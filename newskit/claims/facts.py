@@ -86,6 +86,9 @@ class Fact:
     when: str | None
     dates_around: frozenset[str]
     near: frozenset[str]
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    crowded: bool
     head: frozenset[str]
     wide: frozenset[str]
     entities: frozenset[str]
@@ -186,15 +189,20 @@ def _fact(
     surface = str(r["surface"])
     following = _RAW_WORD.findall(sentence[b : b + 20])
     family = _family(kind, unit, surface, sentence[b : b + 12])
-    unit_word = (unit or _suffix(surface) or (following[0] if following else "")).lower()
+    value = _num(r["value"])
+    # "60m" may be 60 million (the extractor scaled it) or 60 metres: a suffix is a unit only
+    # when the value is the number as written.
+    suffix = _suffix(surface) if _written(surface) == value else None
+    unit_word = (unit or suffix or (following[0] if following else "")).lower()
     measure = family == "count" and unit_word in UNIT_SIZES
     # The span whose clause is read: the whole "10 km (6 miles)" expression, or the number with
     # its unit word ("10 miles south" reads "south").
     ea, eb = expressions.get((a, b), (a, b))
     if measure and (ea, eb) == (a, b):
         unit_at = re.match(r"[\s-]*[A-Za-z.]+", sentence[b:])
-        eb = b + unit_at.end() if unit_at and not _suffix(surface) else b
+        eb = b + unit_at.end() if unit_at and not suffix else b
     others = [s for s in in_sentence if not (ea <= s[0] and s[1] <= eb)]
+    lo_c, hi_c = _clause_bounds(sentence, ea, eb)
     hedge = _str(r["hedge"])
     left, right = _window(sentence, ea, eb, others, hedge)
     # What the number counts: the words after it ("45 people killed"), or before it when
@@ -215,7 +223,7 @@ def _fact(
             if x >= b and k in DATE_KINDS and _WHEN_GAP.match(sentence[b:x]):
                 when = _str(date) or sentence[x:y].lower()
                 break
-    value, low, high = _num(r["value"]), _num(r["low"]), _num(r["high"])
+    low, high = _num(r["low"]), _num(r["high"])
     half = half_step(surface, value)
     size, converted = 1.0, False
     if measure:
@@ -255,6 +263,10 @@ def _fact(
             d for _x, _y, k, d in others if k in DATE_KINDS and _str(d) is not None
         ),
         near=frozenset(left + right),
+        left=tuple(left),
+        right=tuple(right),
+        crowded=any(k == kind and not (ea <= x and y <= eb) and lo_c <= x < hi_c
+                    for x, y, k, _ in in_sentence),
         head=head,
         wide=frozenset(_SYNONYM.get(t, t) for t in content_terms(masked)),
         names=_names(sentence),
@@ -302,6 +314,15 @@ def _window(
     left = [_SYNONYM.get(t, t) for t in content_terms(left_text) if t not in _CALENDAR][-WINDOW:]
     right = [_SYNONYM.get(t, t) for t in content_terms(right_text) if t not in _CALENDAR][:WINDOW]
     return left, right
+
+
+def _clause_bounds(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """The clause around sentence[a:b]: from the last clause mark or conjunction before it to
+    the first after it."""
+    marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(sentence)]
+    lo = max([e for s_, e in marks if e <= a] or [0])
+    hi = min([s_ for s_, e in marks if s_ >= b] or [len(sentence)])
+    return lo, hi
 
 
 def _scope(sentence: str, a: int, b: int) -> frozenset[int]:
@@ -359,6 +380,12 @@ def _suffix(surface: str) -> str | None:
     """The unit written onto a number: "27km" → "km", "200ft" → "ft"."""
     m = _UNIT_SUFFIX.search(surface)
     return m.group() if m and m.start() and surface[m.start() - 1].isdigit() else None
+
+
+def _written(surface: str) -> float:
+    """The number as written in a surface: "27km" → 27, "60m" → 60, "1,200" → 1200."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", surface)
+    return float(m.group().replace(",", "")) if m else float("nan")
 
 
 def _find_start(r: Any) -> int:
