@@ -53,6 +53,9 @@ DISTINCTIVE = 0.2
 DISAGREE_CLAUSE = 0.6
 DISAGREE_SENTENCE = 0.3
 DISAGREE_RATIO = 2.0
+# "The first black senator since 1881" / "the second black senator from the state": an ordinal
+# disagreement needs more alike sentences.
+DISAGREE_SENTENCE_ORDINAL = 0.6
 # Dates: the same event needs this share of the clause or this sentence similarity.
 DATE_CLAUSE = 0.5
 DATE_SENTENCE = 0.45
@@ -135,13 +138,31 @@ def assess(a: Fact, b: Fact) -> Assessment:
         head
         and not names
         and not (a.crowded or b.crowded)
+        and not a.scope  # "four *other* people died": part of a count, never the count
         and _close(a, b)
         and clause >= DISAGREE_CLAUSE
         and len(near) >= 2
-        and sentence >= DISAGREE_SENTENCE
+        and _run(a, b) >= 2
+        and sentence >= (DISAGREE_SENTENCE_ORDINAL if a.family == "ordinal" else DISAGREE_SENTENCE)
     ):
         return Assessment("same_fact", confidence, False, said)
     return loose
+
+
+def _run(a: Fact, b: Fact) -> int:
+    """How many content terms next to the two numbers match in order, on the better side:
+    "N *bombs were dropped*" (2 after), "*the singer posted* N photos" (2 before)."""
+    before = 0
+    for x, y in zip(reversed(a.left), reversed(b.left)):
+        if x != y:
+            break
+        before += 1
+    after = 0
+    for x, y in zip(a.right, b.right):
+        if x != y:
+            break
+        after += 1
+    return max(before, after)
 
 
 def _close(a: Fact, b: Fact) -> bool:
@@ -189,6 +210,7 @@ def _dates(
         not names
         and not (a.crowded or b.crowded)
         and _close_dates(a, b)
+        and _run(a, b) >= 2
         and a.rule in WRITTEN_DATES
         and b.rule in WRITTEN_DATES
         and clause >= DISAGREE_CLAUSE
