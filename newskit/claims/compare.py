@@ -58,8 +58,9 @@ GROUP_COLUMNS = [
     "dissent_sentences",
 ]
 SAME_FACT, RELATED = "same_fact", "related"
-# Two groups join when at least this share of the pairs between them are same-fact links.
-JOIN_SHARE = 0.34
+# Two agreeing groups with different values join into a disagreement when at least this share
+# of the articles of the smaller group hold a same-fact link into the other.
+JOIN_SHARE = 0.5
 # A disagreement stands only when no claim of the other article matches better; an equal value
 # counts this much more than a different one.
 PREFER_EQUAL = 0.1
@@ -212,7 +213,7 @@ def _join(
     1. Equal values: two groups join through a link when every two values between them are
        compatible and no pair is vetoed, so an agreeing group states one value throughout.
     2. Different values: two agreeing groups join into a disagreement when at least
-       ``JOIN_SHARE`` of the pairs of articles between them hold a same-fact link,
+       ``JOIN_SHARE`` of the articles of the smaller group hold a same-fact link into the other,
        none is vetoed and no article would hold two different values: one loose link cannot
        chain two facts into one group.
 
@@ -255,12 +256,15 @@ def _join(
         if any(facts[x].article == facts[y].article and not compatible(facts[x], facts[y])
                for x, y in pairs):  # fmt: skip
             continue
-        # How many of the pairs of articles between the two groups hold a same-fact link (an
-        # article that repeats a number counts once).
-        across = {(facts[x].article, facts[y].article) for x, y in pairs
-                  if facts[x].article != facts[y].article}  # fmt: skip
-        hit = {(facts[x].article, facts[y].article) for x, y in pairs if (x, y) in linked}
-        if len(hit & across) < JOIN_SHARE * len(across):
+        # The articles of the smaller group that hold a same-fact link into the other: one
+        # outlet dissenting from ten agreeing ones joins them; two large groups need most of
+        # their articles linked.
+        small, large = sorted((members[ri], members[rj]), key=len)
+        other = {facts[y].article for y in large}
+        articles = {facts[x].article for x in small} - other
+        hit = {facts[x].article for x in small for y in large
+               if (min(x, y), max(x, y)) in linked}  # fmt: skip
+        if not articles or len(hit & articles) < JOIN_SHARE * len(articles):
             continue
         merge(ri, rj)
     groups = [sorted(m) for m in members.values()]

@@ -33,6 +33,11 @@ from newskit.resources.numbers import CONTEXT_STOPWORDS, MONTHS, WEEKDAYS
 from newskit.reuse.similarity import content_terms
 
 WINDOW = 5  # content terms on each side of a number that make its clause
+# Hedges that put a value just below or above the number, not anywhere below or above it:
+# "nearly 300,000" is 270,000–300,000, not "any number up to 300,000".
+NEAR_BELOW = frozenset({"nearly", "almost", "just under", "close to", "approaching"})
+NEAR_ABOVE = frozenset({"just over", "slightly more than", "a little over"})
+NEAR_MARGIN = 0.1
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]")
 _RAW_WORD = re.compile(r"[A-Za-z]+")
@@ -224,6 +229,10 @@ def _fact(
                 when = _str(date) or sentence[x:y].lower()
                 break
     low, high = _num(r["low"]), _num(r["high"])
+    if hedge and hedge.lower() in NEAR_BELOW and value == value:  # "nearly 300,000"
+        low, high = value * (1 - NEAR_MARGIN), value
+    elif hedge and hedge.lower() in NEAR_ABOVE and value == value:  # "just over 200"
+        low, high = value, value * (1 + NEAR_MARGIN)
     half = half_step(surface, value)
     size, converted = 1.0, False
     if measure:
