@@ -64,7 +64,6 @@ DATE_SENTENCE = 0.45
 # belong to a quoted post.
 WRITTEN_DATES = frozenset({"explicit", "anchor_year"})
 DATE_DISAGREE_SENTENCE = 0.35
-DATE_DISAGREE_CLAUSE = 0.6
 DATE_GAP_YEARS = 3
 
 
@@ -209,10 +208,8 @@ def _dates(
         not names
         and not (a.crowded or b.crowded)
         and _close_dates(a, b)
-        and _run(a, b) >= 2
-        and a.rule in WRITTEN_DATES
-        and b.rule in WRITTEN_DATES
-        and clause >= DATE_DISAGREE_CLAUSE
+        and _written(a)
+        and _written(b)
         and len(near) >= 2
         and sentence >= DATE_DISAGREE_SENTENCE
         and a.article != b.article
@@ -245,11 +242,20 @@ def _said(head: frozenset[str], near: frozenset[str], sentence: float) -> str:
     return "; ".join(parts)
 
 
+def _written(it: Fact) -> bool:
+    """A date the text writes out: "2014", "April 14, 2016", or "December" in an article
+    without a date (``--12``); not a weekday or "last month", which are read against the
+    article's date."""
+    return it.rule in WRITTEN_DATES or (it.rule == "unanchored" and it.date is not None)
+
+
 def _close_dates(a: Fact, b: Fact) -> bool:
     """Two dates near enough to be two accounts of one event's date: years at most
-    ``DATE_GAP_YEARS`` apart."""
+    ``DATE_GAP_YEARS`` apart (two months without a year are close)."""
     if a.date is None or b.date is None:
         return False
+    if a.date.startswith("--") or b.date.startswith("--"):
+        return a.date.startswith("--") and b.date.startswith("--")
     try:
         return abs(int(a.date[:4]) - int(b.date[:4])) <= DATE_GAP_YEARS
     except ValueError:
