@@ -109,7 +109,7 @@ def with_made_up(tmp_path):
 @pytest.mark.parametrize(
     ("text", "disputed", "against"),
     [
-        ("The Madrid meeting is the fifth round of talks between the two countries.",
+        ("This will be the fifth round of discussions between U.S. and Chinese counterparts.",
          "fifth", "fourth"),
         ("A new poll found that 40% of Americans support a TikTok ban.", "40%", "one-third"),
     ],

@@ -53,6 +53,10 @@ DISTINCTIVE = 0.2
 # killed) and this sentence similarity.
 DISAGREE_SENTENCE = 0.33
 DISAGREE_RATIO = 1.5
+# Values up to FAR_RATIO apart disagree when the sentences are rewrites of one another: "some
+# 2,000 people were evacuated after the flood" / "about 1,200 people were evacuated after…".
+FAR_RATIO = 2.0
+FAR_SENTENCE = 0.6
 # "The first black senator since 1881" / "the second black senator from the state": an ordinal
 # disagreement needs more alike sentences.
 DISAGREE_SENTENCE_ORDINAL = 0.6
@@ -139,7 +143,8 @@ def assess(a: Fact, b: Fact) -> Assessment:
         and not names
         and not (a.crowded or b.crowded)
         and not a.scope  # "four *other* people died": part of a count, never the count
-        and _close(a, b)
+        and (_close(a, b) or (_close(a, b, FAR_RATIO) and sentence >= FAR_SENTENCE
+                              and _run(a, b) >= 2))
         and len(near) >= 2
         and sentence >= (DISAGREE_SENTENCE_ORDINAL if a.family == "ordinal" else DISAGREE_SENTENCE)
     ):
@@ -163,14 +168,14 @@ def _run(a: Fact, b: Fact) -> int:
     return max(before, after)
 
 
-def _close(a: Fact, b: Fact) -> bool:
+def _close(a: Fact, b: Fact, ratio: float = 0.0) -> bool:
     """Two values near enough to be two estimates of one quantity (within a factor of
-    ``DISAGREE_RATIO``): 27 and 25 injured, 235,000 and 300,000 comments; not 5 and 24 killed,
-    nor 21 freed and 200 abducted."""
+    ``DISAGREE_RATIO``, or ``ratio``): 27 and 25 injured, 235,000 and 300,000 comments; not 5
+    and 24 killed, nor 21 freed and 200 abducted."""
     x, y = _middle(a), _middle(b)
     if x != x or y != y or x <= 0 or y <= 0:
         return False
-    return max(x, y) / min(x, y) <= DISAGREE_RATIO
+    return max(x, y) / min(x, y) <= (ratio or DISAGREE_RATIO)
 
 
 def _middle(it: Fact) -> float:
