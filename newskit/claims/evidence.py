@@ -68,6 +68,7 @@ DATE_SENTENCE = 0.45
 # belong to a quoted post.
 WRITTEN_DATES = frozenset({"explicit", "anchor_year"})
 DATE_DISAGREE_SENTENCE = 0.35
+DATE_DISAGREE_CLAUSE = 0.6
 DATE_GAP_YEARS = 3
 
 
@@ -215,6 +216,8 @@ def _dates(
         and _close_dates(a, b)
         and _written(a)
         and _written(b)
+        and _run(a, b) >= 2
+        and clause >= DATE_DISAGREE_CLAUSE
         and len(near) >= 2
         and sentence >= DATE_DISAGREE_SENTENCE
         and a.article != b.article

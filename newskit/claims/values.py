@@ -122,11 +122,11 @@ def dates_compatible(a: Valued, b: Valued) -> bool:
 def _iso_compatible(x: str | None, y: str | None) -> bool:
     if x is None or y is None:
         return x == y
-    if x.startswith("--") or y.startswith("--"):
+    if x.startswith("--") or y.startswith("--"):  # no year: "--10-19" is in "--10"
         xs, ys = x.lstrip("-"), y.lstrip("-")
         xs = xs[5:] if not x.startswith("--") else xs
         ys = ys[5:] if not y.startswith("--") else ys
-        return xs == ys
+        return xs.startswith(ys) or ys.startswith(xs)
     return x.startswith(y) or y.startswith(x)
 
 
