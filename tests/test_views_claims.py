@@ -27,7 +27,7 @@ def with_made_up(tmp_path):
     folder = tmp_path / "c"
     shutil.copytree(SEEDS, folder)
     (folder / "999_madeup.txt").write_text(
-        "The Madrid meeting is the fifth round of talks. "
+        "This will be the fifth round of discussions between U.S. and Chinese counterparts. "
         "A new poll found that 40% of Americans support a TikTok ban.",
         encoding="utf-8",
     )
@@ -83,7 +83,15 @@ def test_agreement_panel_controls(with_made_up):
     panel.controls["show"].value = "disagreements only"
     assert len(panel.table) == 2 and not panel.table["agree"].any()
     assert set(panel.table["dissent"].str.split(":").str[0]) == {"999_madeup"}
+    panel.controls["show"].value = "disagreements side by side"
+    html = panel.html
+    assert html.count("nk-dispute") == 4  # two disagreements, two marked numbers each
+    assert '<mark class="nk-dispute">fifth</mark>' in html and "999_madeup" in html
+    assert '<mark class="nk-dispute">40%</mark>' in html
+    panel.controls["show"].value = "related numbers"
+    assert panel.table is None or (panel.table["relation"] == "related").all()
     panel.controls["show"].value = "all groups"
+    assert (panel.table["relation"] == "same_fact").all()
     panel.controls["min_outlets"].value = 4
     assert len(panel.table) < len(every)
     assert (panel.table["n_outlets"] >= 4).all()

@@ -177,7 +177,7 @@ def _links(
         ):
             del same[(i, j)]
             loose[(i, j)] = Assessment(RELATED, result.confidence, False,
-                                       "a closer match in the same article; " + result.evidence)  # fmt: skip
+                                       result.said.noted("a closer match in the same article"))  # fmt: skip
     return same, loose, vetoed
 
 
@@ -280,21 +280,33 @@ def _summary(
     outlets_saying: dict[str, set[str]] = {}
     for it in group:
         outlets_saying.setdefault(shown(it), set()).add(it.outlet)
+    # Claims that state a value the same way (shown value, hedge) compare alike: compare one
+    # of each.
+    kinds: dict[tuple[str, str | None, bool], list[Fact]] = {}
+    for it in group:
+        kinds.setdefault((shown(it), it.hedge, it.converted), []).append(it)
+    reps = [same[0] for same in kinds.values()]
+    fits = {(id(x), id(y)): compatible(x, y) for x in reps for y in reps}
+    rep_of = {id(it): id(same[0]) for same in kinds.values() for it in same}
+
+    def fit(x: Fact, y: Fact) -> bool:
+        return fits[(rep_of[id(x)], rep_of[id(y)])]
+
     # The reference value: the one most outlets state (ties: the one most members are
     # compatible with, then an exact value before a bound, then the largest shown value, so
     # the choice is deterministic). "At least four" fits "four" and "five" alike: never the
     # reference when "four" is stated.
     ref = max(
-        group,
+        reps,
         key=lambda r: (
             len(outlets_saying[shown(r)]),
-            sum(compatible(r, it) for it in group),
+            sum(fit(r, it) for it in group),
             r.value == r.value,
             shown(r),
         ),
     )
-    agree = all(compatible(x, y) for i, x in enumerate(group) for y in group[i + 1 :])
-    dissenters = [it for it in group if not compatible(it, ref)]
+    agree = all(fits.values())
+    dissenters = [it for it in group if not fit(it, ref)]
     if not agree and not dissenters:  # a chain: every value fits the reference, not each other
         dissenters = [it for it in group if it is not ref]
     position = {it.row: i for i, it in zip(members, group, strict=True)}

@@ -29,13 +29,11 @@ The thresholds below were set on the ``tune`` half of ``benchmarks/data/number_p
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from newskit.claims.extract import DATE_KINDS
 from newskit.claims.facts import Fact
 from newskit.claims.values import compatible, interval
-from newskit.reuse.similarity import overlap_score
 
 # The score of a pair: W_HEAD if both count the same thing, plus W_CLAUSE × the share of the
 # clause they share, plus W_SENTENCE × how alike the sentences are, minus NAME_PENALTY when
@@ -73,17 +71,44 @@ DATE_GAP_YEARS = 3
 
 
 @dataclass(frozen=True, slots=True)
+class _Said:
+    """What matched between two clauses, written out only when asked (most pairs never are)."""
+
+    head: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
+    sentence: float = 0.0
+    notes: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        parts = list(self.notes)
+        if self.head:
+            parts.append("counts the same: " + ", ".join(sorted(self.head)))
+        rest = self.near - self.head
+        if rest:
+            parts.append("shared words: " + ", ".join(sorted(rest)))
+        parts.append(f"sentences alike {self.sentence:.2f}")
+        return "; ".join(parts)
+
+    def noted(self, *notes: str) -> _Said:
+        return _Said(self.head, self.near, self.sentence, (*notes, *self.notes))
+
+
+@dataclass(frozen=True, slots=True)
 class Assessment:
-    """How two claims relate (see the module docstring)."""
+    """How two claims relate (see the module docstring); ``evidence`` says why."""
 
     relation: str | None
     confidence: float
     compatible: bool
-    evidence: str
+    said: _Said
     vetoed: bool = False
 
+    @property
+    def evidence(self) -> str:
+        return str(self.said)
 
-_NONE = Assessment(None, 0.0, False, "")
+
+_NONE = Assessment(None, 0.0, False, _Said())
 
 
 def assess(a: Fact, b: Fact) -> Assessment:
@@ -100,8 +125,8 @@ def assess(a: Fact, b: Fact) -> Assessment:
     head = a.head & b.head
     near = a.near & b.near
     clause = len(near) / max(1, min(len(a.near), len(b.near))) if a.near and b.near else 0.0
-    sentence = overlap_score(a.wide, b.wide)[0]
-    said = _said(head, near, sentence)
+    sentence = _overlap(a.wide, b.wide)
+    said = _Said(head, near, sentence)
     # Two names, neither found in the other sentence: "Pelosi, 76" / "Schumer, 74".
     names = bool(a.entities and b.entities and not a.entities & b.names
                  and not b.entities & a.names)  # fmt: skip
@@ -112,8 +137,8 @@ def assess(a: Fact, b: Fact) -> Assessment:
         vetoes.append("different scope")
     if vetoes:
         related = bool(head or near)
-        return Assessment("related" if related else None, 0.0, fits,
-                          "; ".join([*vetoes, said]), vetoed=True)  # fmt: skip
+        return Assessment("related" if related else None, 0.0, fits, said.noted(*vetoes),
+                          vetoed=True)  # fmt: skip
     if a.family in DATE_KINDS:
         return _dates(a, b, fits, clause, sentence, near, names, said)
     if a.near and b.near:
@@ -126,7 +151,7 @@ def assess(a: Fact, b: Fact) -> Assessment:
     if fits:
         if a.family == "age" and not names:
             # One age in one story is most often one person: "the 16-year-old" / "Gray, 16".
-            return Assessment("same_fact", max(confidence, 0.5), True, "the same age; " + said)
+            return Assessment("same_fact", max(confidence, 0.5), True, said.noted("the same age"))
         if (
             distinctive(a)
             and distinctive(b)
@@ -135,7 +160,7 @@ def assess(a: Fact, b: Fact) -> Assessment:
         ):
             # "$334 million" twice in one story is one deal, whatever the sentences around it.
             return Assessment("same_fact", max(confidence, 0.5), True,
-                              "the same distinctive value; " + said)  # fmt: skip
+                              said.noted("the same distinctive value"))  # fmt: skip
         if score >= LINK_SCORE and (head or near or not (a.near and b.near)):
             return Assessment("same_fact", confidence, True, said)
         return loose
@@ -169,6 +194,15 @@ def _run(a: Fact, b: Fact) -> int:
     return max(before, after)
 
 
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """``newskit.reuse.similarity.overlap_score`` of two term sets with every weight 1: the
+    mean of the shorter set's containment and Dice."""
+    shared = len(a & b)
+    if not shared:
+        return 0.0
+    return min(1.0, (shared / min(len(a), len(b)) + 2 * shared / (len(a) + len(b))) / 2)
+
+
 def _close(a: Fact, b: Fact, ratio: float = 0.0) -> bool:
     """Two values near enough to be two estimates of one quantity (within a factor of
     ``DISAGREE_RATIO``, or ``ratio``): 27 and 25 injured, 235,000 and 300,000 comments; not 5
@@ -193,7 +227,7 @@ def _middle(it: Fact) -> float:
 
 def _dates(
     a: Fact, b: Fact, fits: bool, clause: float, sentence: float, near: frozenset[str],
-    names: bool, said: str,
+    names: bool, said: _Said,
 ) -> Assessment:  # fmt: skip
     confidence = min(1.0, (clause + sentence) / 1.2)
     event = clause >= DATE_CLAUSE and len(near) >= 1 or sentence >= DATE_SENTENCE
@@ -206,7 +240,7 @@ def _dates(
             # "Sept. 17" and "by September 17" in one story: one deadline. A dateline (a date
             # with no clause around it) is the day of publication, not of an event.
             return Assessment("same_fact", max(confidence, 0.4), True,
-                              "the same calendar day written out; " + said)  # fmt: skip
+                              said.noted("the same calendar day written out"))  # fmt: skip
         return Assessment("related" if near else None, confidence, True, said)
     if not (_dated(a) and _dated(b)):
         return _NONE  # "next week" without an article date cannot contradict anything
@@ -227,27 +261,10 @@ def _dates(
 
 
 def distinctive(it: Fact) -> bool:
-    """A value unlikely to be stated twice by chance: a tally, money, or a number with two or
-    more significant digits that is not a small whole number ("$1.4 billion", "35.7%",
-    "134 to 63", "2.44 million"; not "3" or "20")."""
-    if it.family == "tally" or it.family.startswith("money"):
-        return True
-    v = it.value
-    if v != v or it.family in DATE_KINDS or it.family in ("ordinal", "multiplier", "age"):
-        return False
-    digits = re.sub(r"\D", "", it.surface).strip("0")
-    return len(digits) >= 2 and not (v == int(v) and abs(v) < 100)
-
-
-def _said(head: frozenset[str], near: frozenset[str], sentence: float) -> str:
-    parts = []
-    if head:
-        parts.append("counts the same: " + ", ".join(sorted(head)))
-    rest = near - head
-    if rest:
-        parts.append("shared words: " + ", ".join(sorted(rest)))
-    parts.append(f"sentences alike {sentence:.2f}")
-    return "; ".join(parts)
+    """A value unlikely to be stated twice by chance (``Fact.rare``): a tally, money, or a
+    number with two or more significant digits that is not a small whole number
+    ("$1.4 billion", "35.7%", "134 to 63", "2.44 million"; not "3" or "20")."""
+    return it.rare
 
 
 def _written(it: Fact) -> bool:

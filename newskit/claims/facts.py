@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -101,6 +102,7 @@ class Fact:
     names: frozenset[str]
     scope: frozenset[int]
     name: bool
+    rare: bool
 
 
 _COLUMNS = ("article_id", "kind", "value", "surface", "sentence", "start", "end", "low", "high",
@@ -221,7 +223,6 @@ def _fact(
         head = frozenset(left[-2:])
     else:
         head = frozenset(right[:2] + (left[-1:] if of else []))
-    masked = _blank(sentence, [(x, y) for x, y, _, _ in in_sentence])
     when = None
     if kind not in DATE_KINDS:
         for x, y, k, date in sorted(others):
@@ -277,13 +278,26 @@ def _fact(
         crowded=any(k == kind and not (ea <= x and y <= eb) and lo_c <= x < hi_c
                     for x, y, k, _ in in_sentence),
         head=head,
-        wide=frozenset(_SYNONYM.get(t, t) for t in content_terms(masked)),
+        wide=_wide(sentence, tuple((x, y) for x, y, _, _ in in_sentence)),
         names=_names(sentence),
         entities=entities,
         apposition=apposition,
         scope=_scope(sentence, a, b) if kind not in DATE_KINDS else frozenset(),
         name=bool(following) and following[0].lower() in NAME_HEADS,
+        rare=_rare(family, surface, value),
     )
+
+
+def _rare(family: str, surface: str, value: float) -> bool:
+    """A value unlikely to be stated twice by chance: a tally, money, or a number with two or
+    more significant digits that is not a small whole number ("$1.4 billion", "35.7%",
+    "134 to 63", "2.44 million"; not "3" or "20")."""
+    if family == "tally" or family.startswith("money"):
+        return True
+    if value != value or family in DATE_KINDS or family in ("ordinal", "multiplier", "age"):
+        return False
+    digits = re.sub(r"\D", "", surface).strip("0")
+    return len(digits) >= 2 and not (value == int(value) and abs(value) < 100)
 
 
 def _family(kind: str, unit: str | None, surface: str, after: str) -> str:
@@ -379,6 +393,13 @@ def _entities(
     return frozenset(out), in_apposition and bool(out)
 
 
+@lru_cache(maxsize=65536)
+def _wide(sentence: str, spans: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    """The content terms of a sentence with its numbers masked (once per sentence)."""
+    return frozenset(_SYNONYM.get(t, t) for t in content_terms(_blank(sentence, spans)))
+
+
+@lru_cache(maxsize=65536)
 def _names(sentence: str) -> frozenset[str]:
     """Every capitalised word of a sentence as a content term (to tell whether a name one
     clause gives appears anywhere in the other sentence)."""
