@@ -14,9 +14,9 @@ per split (``tune``, ``heldout``, all) and beside it per stratum:
 - ``flag_precision`` / ``flag_recall``: a pair is *flagged* when its two claims are in one
   group with ``agree`` False, one of them is among the group's dissenters and the other is
   not, and their two values are not compatible (``newskit.claims.values.compatible``: the tool
-  says these two numbers state one fact and differ); precision is the share of flagged pairs that are genuine disagreements (same fact,
-  ``agree`` "no"), recall the share of genuine disagreements flagged; ``group_flag_precision``
-  counts flagged groups instead: of the groups with ``agree`` False that hold a labelled
+  says these two numbers state one fact and differ); precision is the share of flagged pairs
+  that are genuine disagreements (same fact, ``agree`` "no"), recall the share of genuine
+  disagreements flagged; ``group_flag_precision`` counts flagged groups instead: of the groups with ``agree`` False that hold a labelled
   flagged pair, the share holding a genuine disagreement;
 - ``matched``: pairs whose two numbers the extractor found (the others count as not linked).
 
@@ -321,10 +321,7 @@ def judge(pairs: pd.DataFrame, groups: pd.DataFrame, claims: pd.DataFrame) -> pd
     agree = dict(zip(same["group"], same["agree"], strict=True))
     facts = {f.row: f for f in build_facts(claims)}
     has_dissenters = "dissent_rows" in same
-    dissenters = {
-        g: set(rows)
-        for g, rows in zip(same["group"], _dissent_rows(same), strict=True)
-    }
+    dissenters = {g: set(rows) for g, rows in zip(same["group"], _dissent_rows(same), strict=True)}
     shown = (claims["date"].fillna(claims["value"].astype(str)) if "date" in claims
              else claims["value"].astype(str))  # fmt: skip
     linked, flagged, gid = [], [], []

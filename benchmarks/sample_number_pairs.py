@@ -189,14 +189,9 @@ def sample(claims: pd.DataFrame, seed: int = 18) -> pd.DataFrame:
             seen.update(ranked[: quota["hunt"]])
         if quota["hunt_local"]:
             windows = [_window(r) for r in rows]
-
-            def overlap(p: tuple[int, int]) -> float:
-                wa, wb = windows[p[0]], windows[p[1]]
-                return len(wa & wb) / max(1, len(wa | wb))
-
             ranked = sorted(
                 (p for p in pool["any"] if p not in seen and _different(rows[p[0]], rows[p[1]])),
-                key=lambda p: -overlap(p),
+                key=lambda p, w=windows: -len(w[p[0]] & w[p[1]]) / max(1, len(w[p[0]] | w[p[1]])),
             )
             picked += [("hunt_local", p) for p in ranked[: quota["hunt_local"]]]
         for stratum, (i, j) in picked:

@@ -176,8 +176,8 @@ def _links(
             or result.confidence < best[(j, facts[i].article)]
         ):
             del same[(i, j)]
-            loose[(i, j)] = Assessment(RELATED, result.confidence, False,
-                                       result.said.noted("a closer match in the same article"))  # fmt: skip
+            closer = result.said.noted("a closer match in the same article")
+            loose[(i, j)] = Assessment(RELATED, result.confidence, False, closer)
     return same, loose, vetoed
 
 
@@ -205,9 +205,7 @@ def _candidates(facts: list[Fact], members: list[int]) -> Iterable[Link]:
                     yield pair
 
 
-def _join(
-    facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]
-) -> list[list[int]]:
+def _join(facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]) -> list[list[int]]:
     """Groups from same-fact links, strongest first, in two passes.
 
     1. Equal values: two groups join through a link when every two values between them are

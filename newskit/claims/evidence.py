@@ -169,8 +169,10 @@ def assess(a: Fact, b: Fact) -> Assessment:
         and not names
         and not (a.crowded or b.crowded)
         and not a.scope  # "four *other* people died": part of a count, never the count
-        and (_close(a, b) or (_close(a, b, FAR_RATIO) and sentence >= FAR_SENTENCE
-                              and _run(a, b) >= 2))
+        and (
+            _close(a, b)
+            or (_close(a, b, FAR_RATIO) and sentence >= FAR_SENTENCE and _run(a, b) >= 2)
+        )
         and len(near) >= 2
         and sentence >= (DISAGREE_SENTENCE_ORDINAL if a.family == "ordinal" else DISAGREE_SENTENCE)
     ):
@@ -182,12 +184,12 @@ def _run(a: Fact, b: Fact) -> int:
     """How many content terms next to the two numbers match in order, on the better side:
     "N *bombs were dropped*" (2 after), "*the singer posted* N photos" (2 before)."""
     before = 0
-    for x, y in zip(reversed(a.left), reversed(b.left)):
+    for x, y in zip(reversed(a.left), reversed(b.left), strict=False):
         if x != y:
             break
         before += 1
     after = 0
-    for x, y in zip(a.right, b.right):
+    for x, y in zip(a.right, b.right, strict=False):
         if x != y:
             break
         after += 1
@@ -230,7 +232,7 @@ def _dates(
     names: bool, said: _Said,
 ) -> Assessment:  # fmt: skip
     confidence = min(1.0, (clause + sentence) / 1.2)
-    event = clause >= DATE_CLAUSE and len(near) >= 1 or sentence >= DATE_SENTENCE
+    event = (clause >= DATE_CLAUSE and len(near) >= 1) or sentence >= DATE_SENTENCE
     if fits:
         if a.rule == "relative" and b.rule == "relative" and not near:
             return _NONE  # "today" in two stories of one day says nothing about a shared fact

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -114,8 +115,8 @@ def build_facts(claims: pd.DataFrame) -> list[Fact]:
     """One ``Fact`` per row of ``claims`` (the frame of ``numeric_claims``), in row order."""
     n = len(claims)
     cols = {c: claims[c].tolist() if c in claims else [None] * n for c in _COLUMNS}
-    records = [dict(zip(_COLUMNS, values, strict=True)) for values in zip(*cols.values(),
-                                                                            strict=True)]  # fmt: skip
+    rows = zip(*cols.values(), strict=True)
+    records = [dict(zip(_COLUMNS, values, strict=True)) for values in rows]
     starts = [
         int(r["sentence_start"]) if _num(r["sentence_start"]) == _num(r["sentence_start"])
         else _find_start(r)
@@ -178,7 +179,7 @@ def _conversions(
     whole expression, so both have the clause around it."""
     out: dict[tuple[int, int], tuple[int, int]] = {}
     ordered = sorted(in_sentence)
-    for (a, b, _, _), (c, d, _, _) in zip(ordered, ordered[1:], strict=False):
+    for (a, b, _, _), (c, d, _, _) in itertools.pairwise(ordered):
         close = _CLOSE.match(sentence[d:])
         if close and _CONVERSION_GAP.match(sentence[b:c]):
             out[(a, b)] = out[(c, d)] = (a, d + close.end())
@@ -275,8 +276,10 @@ def _fact(
         near=frozenset(left + right),
         left=tuple(left),
         right=tuple(right),
-        crowded=any(k == kind and not (ea <= x and y <= eb) and lo_c <= x < hi_c
-                    for x, y, k, _ in in_sentence),
+        crowded=any(
+            k == kind and not (ea <= x and y <= eb) and lo_c <= x < hi_c
+            for x, y, k, _ in in_sentence
+        ),
         head=head,
         wide=_wide(sentence, tuple((x, y) for x, y, _, _ in in_sentence)),
         names=_names(sentence),
@@ -363,9 +366,7 @@ def _scope(sentence: str, a: int, b: int) -> frozenset[int]:
     return frozenset(_SCOPE_GROUP[w] for w in words if w in _SCOPE_GROUP)
 
 
-def _entities(
-    text: str, a: int, b: int, common: frozenset[str]
-) -> tuple[frozenset[str], bool]:
+def _entities(text: str, a: int, b: int, common: frozenset[str]) -> tuple[frozenset[str], bool]:
     """Capitalised names a number belongs to, as content terms ("American" → "us"), and
     whether they are an apposition: the name before a number set off by commas ("Nancy Pelosi,
     76,"), else the names in its clause (bounded by clause punctuation and commas), months and

@@ -78,9 +78,10 @@ def compatible(a: Valued, b: Valued) -> bool:
     """Whether two claims of one family can state the same value (see the module docstring).
     The same words ("first half of this year" twice) always do, whatever the dates of the two
     articles make of them."""
-    if a.surface.lower() == b.surface.lower() and (a.hedge or "").lower() == (
-        b.hedge or ""
-    ).lower():
+    if (
+        a.surface.lower() == b.surface.lower()
+        and (a.hedge or "").lower() == (b.hedge or "").lower()
+    ):
         return True
     if a.family in DATE_KINDS:
         return dates_compatible(a, b)

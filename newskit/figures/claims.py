@@ -109,9 +109,12 @@ def disagreement_figure(table: pd.DataFrame, *, title: str | None = None) -> go.
         cells = [["—"], ["No disagreements between outlets."], [""]]
     else:
         cells = [
-            [f"{_esc(str(k))}<br><b>{_esc(str(v))}</b> ≠ <b>{_esc(str(d))}</b>"
-             for k, v, d in zip(table["kind"], table["value"], table["dissent_value"],
-                                strict=True)],  # fmt: skip
+            [
+                f"{_esc(str(k))}<br><b>{_esc(str(v))}</b> ≠ <b>{_esc(str(d))}</b>"
+                for k, v, d in zip(
+                    table["kind"], table["value"], table["dissent_value"], strict=True
+                )
+            ],
             [_sentence(r["outlet"], r["sentence"], r["surface"]) for _, r in table.iterrows()],
             [
                 _sentence(r["dissent_outlet"], r["dissent_sentence"], r["dissent_surface"])
