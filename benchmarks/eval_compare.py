@@ -16,8 +16,9 @@ per split (``tune``, ``heldout``, all) and beside it per stratum:
   not, and their two values are not compatible (``newskit.claims.values.compatible``: the tool
   says these two numbers state one fact and differ); precision is the share of flagged pairs
   that are genuine disagreements (same fact, ``agree`` "no"), recall the share of genuine
-  disagreements flagged; ``group_flag_precision`` counts flagged groups instead: of the groups with ``agree`` False that hold a labelled
-  flagged pair, the share holding a genuine disagreement;
+  disagreements flagged; ``group_flag_precision`` counts flagged groups instead: of the
+  groups with ``agree`` False that hold a labelled flagged pair, the share holding a genuine
+  disagreement;
 - ``matched``: pairs whose two numbers the extractor found (the others count as not linked).
 
 **Generated stories** (``--stories``, ``--seed``):
