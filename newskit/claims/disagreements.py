@@ -3,7 +3,7 @@ by side.
 
 ``disagreements(groups, claims)`` reads the groups whose ``agree`` is False and, for each claim
 among their ``dissent_rows``, pairs it with the claim of the group's reference value (the value
-most outlets state) from another outlet that its evidence matched best, so that a reader sees
+most outlets state) from another outlet whose sentence is most like its own, so that a reader sees
 the two sentences that disagree next to each other.
 """
 
@@ -13,7 +13,6 @@ import pandas as pd
 
 from newskit.claims.facts import build_facts
 from newskit.claims.values import compatible, shown
-from newskit.reuse.similarity import overlap_score
 
 DISAGREEMENT_COLUMNS = [
     "group",
@@ -65,7 +64,7 @@ def disagreements(groups: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
             sides = [m for m in agreeing if m.outlet != d.outlet and not compatible(m, d)]
             if not sides:
                 continue
-            ref = max(sides, key=lambda m: (overlap_score(m.wide, d.wide)[0], -_order(m.row)))
+            ref = max(sides, key=lambda m: (_jaccard(m.wide, d.wide), -_order(m.row)))
             out.append(
                 {
                     "group": g["group"],
@@ -89,6 +88,12 @@ def disagreements(groups: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(out, columns=DISAGREEMENT_COLUMNS)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two sentences' terms are, as a share of all their terms: a headline that
+    repeats a few words of a long sentence is not its closest match."""
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def _order(row: object) -> int:
