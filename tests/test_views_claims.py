@@ -27,7 +27,7 @@ def with_made_up(tmp_path):
     folder = tmp_path / "c"
     shutil.copytree(SEEDS, folder)
     (folder / "999_madeup.txt").write_text(
-        "This will be the fifth round of discussions between U.S. and Chinese counterparts. "
+        "Trump has extended the TikTok sale deadline four times during his second term. "
         "A new poll found that 40% of Americans support a TikTok ban.",
         encoding="utf-8",
     )
@@ -86,7 +86,7 @@ def test_agreement_panel_controls(with_made_up):
     panel.controls["show"].value = "disagreements side by side"
     html = panel.html
     assert html.count("nk-dispute") == 4  # two disagreements, two marked numbers each
-    assert '<mark class="nk-dispute">fifth</mark>' in html and "999_madeup" in html
+    assert '<mark class="nk-dispute">four times</mark>' in html and "999_madeup" in html
     assert '<mark class="nk-dispute">40%</mark>' in html
     panel.controls["show"].value = "related numbers"
     assert panel.table is None or (panel.table["relation"] == "related").all()

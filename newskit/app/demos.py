@@ -18,7 +18,7 @@ from newskit.corpus.corpus import load_corpus
 
 MADE_UP_OUTLET = "Made-up Daily (demo)"
 MADE_UP_TEXT = (
-    "This will be the fifth round of discussions between U.S. and Chinese counterparts. "
+    "Trump has extended the TikTok sale deadline four times during his second term. "
     "A new poll found that 40% of Americans support a TikTok ban."
 )
 DEMO_COLUMNS = ["kind", "value", "outlet", "sentence", "dissent_value", "dissent_outlet",

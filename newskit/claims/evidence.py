@@ -55,9 +55,10 @@ DISAGREE_RATIO = 1.5
 # 2,000 people were evacuated after the flood" / "about 1,200 people were evacuated after…".
 FAR_RATIO = 2.0
 FAR_SENTENCE = 0.6
-# "The first black senator since 1881" / "the second black senator from the state": an ordinal
-# disagreement needs more alike sentences.
-DISAGREE_SENTENCE_ORDINAL = 0.6
+# "The first black senator since 1881" / "the second black senator from the state": ordinals
+# count different things too often (no labelled disagreement of real news was an ordinal); they
+# are at most related.
+NEVER_DISAGREE = frozenset({"ordinal"})
 # Dates: the same event needs this share of the clause or this sentence similarity.
 DATE_CLAUSE = 0.5
 DATE_SENTENCE = 0.45
@@ -166,18 +167,30 @@ def assess(a: Fact, b: Fact) -> Assessment:
         return loose
     if (
         head
+        and a.family not in NEVER_DISAGREE
         and not names
         and not (a.crowded or b.crowded)
         and not a.scope  # "four *other* people died": part of a count, never the count
+        and not _other_predicate(a, b)
         and (
             _close(a, b)
             or (_close(a, b, FAR_RATIO) and sentence >= FAR_SENTENCE and _run(a, b) >= 2)
         )
         and len(near) >= 2
-        and sentence >= (DISAGREE_SENTENCE_ORDINAL if a.family == "ordinal" else DISAGREE_SENTENCE)
+        and sentence >= DISAGREE_SENTENCE
     ):
         return Assessment("same_fact", confidence, False, said)
     return loose
+
+
+def _other_predicate(a: Fact, b: Fact) -> bool:
+    """The words after the counted thing part ways: "60 votes *needed to end*" / "41 votes *to
+    keep*" count the same thing for two purposes. Past the words both share, the next word of
+    each is found nowhere in the other's clause."""
+    for x, y in zip(a.right, b.right, strict=False):
+        if x != y:
+            return x not in b.near and y not in a.near
+    return False
 
 
 def _run(a: Fact, b: Fact) -> int:
