@@ -157,6 +157,7 @@ def assess(a: Fact, b: Fact) -> Assessment:
             distinctive(a)
             and distinctive(b)
             and not names
+            and not _other_things(a, b)
             and (a.value == b.value or score >= DISTINCTIVE)
         ):
             # "$334 million" twice in one story is one deal, whatever the sentences around it.
@@ -181,6 +182,15 @@ def assess(a: Fact, b: Fact) -> Assessment:
     ):
         return Assessment("same_fact", confidence, False, said)
     return loose
+
+
+def _other_things(a: Fact, b: Fact) -> bool:
+    """Two counts of different things: "1,200 people" / "1,200 homes" (the counted noun right
+    after each number differs and is not in the other's clause)."""
+    if a.family != "count" or not (a.right and b.right):
+        return False
+    x, y = a.right[0], b.right[0]
+    return x != y and x not in b.near and y not in a.near
 
 
 def _other_predicate(a: Fact, b: Fact) -> bool:

@@ -2,7 +2,9 @@
 
 "$1.4 billion" covers 1.35–1.45 billion, so it agrees with "$1.375 billion", while "$3.5 billion"
 and "$3.6 billion" do not; "33%" covers one-third. A hedge ("about", "nearly") widens this to
-10 % (3 percentage points for shares); a bound ("more than 300") is a half-open interval. Values
+10 % (3 percentage points for shares); a bound ("more than 300") is a half-open interval that
+reaches as far as three times the bound ("at least 60" and "84" agree; "at least 12" and "8,000"
+are two numbers). Values
 converted from another unit ("6 miles" against "10 kilometres") get ``CONVERTED_TOLERANCE``.
 Dates agree when one contains the other ("2023" and "2023-03"); an undated weekday agrees with
 any date on that weekday.
@@ -19,6 +21,7 @@ from newskit.resources.facts import CONVERTED_TOLERANCE
 
 SHARE_HEDGED_TOL = 0.03  # "about one-third" ≈ 0.30–0.36
 REL_HEDGED_TOL = 0.1
+BOUND_REACH = 3.0  # "at least 60" fits up to 180, "up to 50" down to 17
 
 _NUMERAL = re.compile(r"(\d[\d,  ]*)(?:\.(\d+))?|\.(\d+)")
 _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -100,7 +103,22 @@ def compatible(a: Valued, b: Valued) -> bool:
     if a.converted and b.converted and a.size != b.size:  # "10 km" and "6 miles"
         tol = max(tol, CONVERTED_TOLERANCE * scale)
     tol += 1e-9 * max(1.0, abs(ia[0]), abs(ib[0]))  # float noise
-    return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
+    if not (ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]):
+        return False
+    return _within_reach(ia, ib) and _within_reach(ib, ia)
+
+
+def _within_reach(bound: tuple[float, float], other: tuple[float, float]) -> bool:
+    """A bound covers values near it, not every value past it: "at least 12 killed" fits
+    "15" or "20", but "about 8,000 evacuated" is another number (``BOUND_REACH``)."""
+    lo, hi = bound
+    if lo == float("-inf") and hi != float("inf") and hi > 0:  # "up to 50"
+        x = other[0] if other[0] != float("-inf") else other[1]
+        return x * BOUND_REACH >= hi if x > 0 else True
+    if hi == float("inf") and lo != float("-inf") and lo > 0:  # "at least 45"
+        x = other[1] if other[1] != float("inf") else other[0]
+        return x <= lo * BOUND_REACH
+    return True
 
 
 def dates_compatible(a: Valued, b: Valued) -> bool:
