@@ -7,12 +7,16 @@ one *family* (shares with shares, money in one currency, durations in one unit, 
 lengths in any unit, counts, dates…) are compared by ``newskit.claims.evidence.assess``, which
 weighs what the number counts (its head noun), how much of its clause and of its sentence the
 other repeats (sentence similarity as ``newskit.reuse`` computes it, numbers masked), and vetoes
-(different names, "other"/"total"/"past" scope words, a different year, a name such as
+(different names, "other"/"past"/"in cash" scope words, a different year, a name such as
 "117th Street"). Equal values need less evidence than different ones; two different values are
-called a disagreement only when their clauses say the same thing apart from the number.
+called a disagreement only when their clauses say the same thing apart from the number, and
+only between the best-matching claims of two articles ("seven life sentences and four…" in
+both pairs seven with seven, never seven with four).
 
-Same-fact links are joined into groups, strongest first, never joining two claims that a veto
-keeps apart. A group ``agree``s when every pair of its values is compatible within the rounding
+Same-fact links are joined into groups, strongest first (see ``_join``): first the claims that
+agree, never two values that do not fit each other; then two agreeing groups into one
+disagreement when most articles of the smaller are linked into the larger, never joining two
+claims that a veto keeps apart or two different values of one article. A group ``agree``s when every pair of its values is compatible within the rounding
 they state ("$1.4 billion" covers $1.375 billion; "about 1,000" covers 1,080; "one-third" ≈ 33%;
 "6 miles" ≈ "10 km"; "more than 300" covers 310; see ``newskit.claims.values``); a vote tally
 ("134 to 63") is one claim of two numbers. Numbers that share only a kind and a loose context

@@ -12,16 +12,22 @@ Signals, all read once per claim by ``newskit.claims.facts``:
   synonyms from ``newskit.reuse.similarity``);
 - ``clause``: the share of the shorter clause's content terms that the other clause holds too
   ("*killed* at least 43 *people* … *school*" / "30 *people* were *killed* … *school*");
-- ``sentence``: ``newskit.reuse.similarity.overlap_score`` of the two sentences, numbers masked;
-- vetoes: two different names in the clauses ("Pelosi, 76" / "Schumer, 74"), different scope
-  words ("four *other* people"), a different year qualifier ("50% in March 2023"), a name
-  rather than a value ("117th Street").
+- ``sentence``: the overlap score of ``newskit.reuse.similarity`` (every weight 1) of the two
+  sentences' content terms, numbers masked;
+- vetoes: two different names set off beside the numbers ("Pelosi, 76" / "Schumer, 74"; other
+  names only lower the score), different scope words ("four *other* people", "$281 million
+  *in cash*"), a different year qualifier ("50% in March 2023"), a name rather than a value
+  ("117th Street").
 
 Equal values (within stated rounding) need less evidence than different ones: the same value
-with the same head is most often the same fact, while two different values are a
-disagreement only when their clauses say the same thing apart from the number (the same head,
-most of the clause, an alike sentence). A weekday or date is the same fact as another only when
-the words around it name the same event.
+with the same head is most often the same fact, and a distinctive value ("$334 million") in
+one story is one fact unless the counted things differ ("1,200 people" / "1,200 homes"). Two
+different values are a disagreement only when their clauses say the same thing apart from
+the number: the same counted thing followed by the same predicate ("60 votes *needed to end*"
+is not "41 votes *to keep*"), two shared clause words, alike sentences, no other number of the
+kind in either clause, and values close enough to be two estimates of one count; ordinals are
+never a disagreement. A weekday or date is the same fact as another only when the words around
+it name the same event; two dates disagree only when both are written out in the text.
 
 The thresholds below were set on the ``tune`` half of ``benchmarks/data/number_pairs.csv``
 (real news, labelled by reading; ``benchmarks/eval_compare.py`` reports both halves).
