@@ -16,8 +16,9 @@ both pairs seven with seven, never seven with four).
 Same-fact links are joined into groups, strongest first (see ``_join``): first the claims that
 agree, never two values that do not fit each other; then two agreeing groups into one
 disagreement when most articles of the smaller are linked into the larger, never joining two
-claims that a veto keeps apart or two different values of one article. A group ``agree``s when every pair of its values is compatible within the rounding
-they state ("$1.4 billion" covers $1.375 billion; "about 1,000" covers 1,080; "one-third" ≈ 33%;
+claims that a veto keeps apart or two different values of one article. A group ``agree``s
+when every pair of its values is compatible within the rounding they state ("$1.4 billion"
+covers $1.375 billion; "about 1,000" covers 1,080; "one-third" ≈ 33%;
 "6 miles" ≈ "10 km"; "more than 300" covers 310; see ``newskit.claims.values``); a vote tally
 ("134 to 63") is one claim of two numbers. Numbers that share only a kind and a loose context
 (the same counted thing, a word nearby) are *related*, never a disagreement: ask for them with
