@@ -53,6 +53,11 @@ _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)?\b")
 _OPENS = re.compile(r"(?:^|[.!?“\"]\s*)$")
 _APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*),\s*$")
 _UNIT_SUFFIX = re.compile(r"[A-Za-z.]+$")
+_UNIT_WORD = re.compile(r"[\s-]*[A-Za-z.]+")
+_OF = re.compile(r"\bof\s*$", re.IGNORECASE)
+_NON_DIGIT = re.compile(r"\D")
+_APPOSITION_END = re.compile(r"\s*[,)]")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # FACT_SYNONYMS in the terms content_terms makes of them ("died" → "died" → "kill").
 _SYNONYM = {
     t: head
@@ -207,15 +212,15 @@ def _fact(
     # its unit word ("10 miles south" reads "south").
     ea, eb = expressions.get((a, b), (a, b))
     if measure and (ea, eb) == (a, b):
-        unit_at = re.match(r"[\s-]*[A-Za-z.]+", sentence[b:])
-        eb = b + unit_at.end() if unit_at and not suffix else b
+        unit_at = _UNIT_WORD.match(sentence, b)
+        eb = unit_at.end() if unit_at and not suffix else b
     others = [s for s in in_sentence if not (ea <= s[0] and s[1] <= eb)]
     lo_c, hi_c = _clause_bounds(sentence, ea, eb)
     hedge = _str(r["hedge"])
     left, right = _window(sentence, ea, eb, others, hedge)
     # What the number counts: the words after it ("45 people killed"), or before it when
     # nothing follows or it ends an "of" phrase ("mother of 12", "a total of 288").
-    of = re.search(r"\bof\s*$", sentence[max(0, ea - 30) : ea].rstrip() + " ", re.IGNORECASE)
+    of = _OF.search(sentence[max(0, ea - 30) : ea].rstrip() + " ")
     if kind in DATE_KINDS:
         head: frozenset[str] = frozenset()
     elif kind == "multiplier":  # what was done three times: "extended the deadline three times"
@@ -299,7 +304,7 @@ def _rare(family: str, surface: str, value: float) -> bool:
         return True
     if value != value or family in DATE_KINDS or family in ("ordinal", "multiplier", "age"):
         return False
-    digits = re.sub(r"\D", "", surface).strip("0")
+    digits = _NON_DIGIT.sub("", surface).strip("0")
     return len(digits) >= 2 and not (value == int(value) and abs(value) < 100)
 
 
@@ -373,7 +378,7 @@ def _entities(text: str, a: int, b: int, common: frozenset[str]) -> tuple[frozen
     weekdays aside. A capitalised word opening a sentence is a name only when the corpus never
     writes it in lower case ("Officials said" is not one; "Biden said" is)."""
     apposition = _APPOSITION.search(text, 0, a)
-    in_apposition = bool(apposition and re.match(r"\s*[,)]", text[b:]))
+    in_apposition = bool(apposition and _APPOSITION_END.match(text, b))
     if apposition and in_apposition:
         ranges = [(apposition.start(1), apposition.end(1))]
     else:
@@ -382,15 +387,14 @@ def _entities(text: str, a: int, b: int, common: frozenset[str]) -> tuple[frozen
         hi = min([x for x in bounds if x >= b] or [len(text)])
         ranges = [(lo, a), (b, hi)]
     out = set()
-    for m in _ENTITY.finditer(text.split("©")[0]):
-        if not any(x <= m.start() and m.end() <= y for x, y in ranges):
+    for start, end, low, terms in _capitalised(text):
+        if not any(x <= start and end <= y for x, y in ranges):
             continue
-        low = m.group().lower()
         if low in CONTEXT_STOPWORDS or low in _CALENDAR:
             continue
-        if low in common and _OPENS.search(text, max(0, m.start() - 3), m.start()):
+        if low in common and _OPENS.search(text, max(0, start - 3), start):
             continue
-        out.update(content_terms(m.group()))
+        out.update(terms)
     return frozenset(out), in_apposition and bool(out)
 
 
@@ -398,6 +402,16 @@ def _entities(text: str, a: int, b: int, common: frozenset[str]) -> tuple[frozen
 def _wide(sentence: str, spans: tuple[tuple[int, int], ...]) -> frozenset[str]:
     """The content terms of a sentence with its numbers masked (once per sentence)."""
     return frozenset(_SYNONYM.get(t, t) for t in content_terms(_blank(sentence, spans)))
+
+
+@lru_cache(maxsize=65536)
+def _capitalised(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """The capitalised words of a text before any "©" credit: (start, end, lower case, content
+    terms), once per sentence."""
+    return tuple(
+        (m.start(), m.end(), m.group().lower(), content_terms(m.group()))
+        for m in _ENTITY.finditer(text.split("©")[0])
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -415,7 +429,7 @@ def _suffix(surface: str) -> str | None:
 
 def _written(surface: str) -> float:
     """The number as written in a surface: "27km" → 27, "60m" → 60, "1,200" → 1200."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", surface)
+    m = _DIGITS.search(surface)
     return float(m.group().replace(",", "")) if m else float("nan")
 
 
