@@ -48,7 +48,7 @@ from newskit.reuse import (
     shared_quotes,
     similarity,
 )
-from newskit.stories import outlet_story_coverage, stories, story_table
+from newskit.stories import outlet_story_coverage, stories, story_diagnostics, story_table
 
 __version__ = "0.1.0"
 
@@ -85,6 +85,7 @@ __all__ = [
     "shared_quotes",
     "similarity",
     "stories",
+    "story_diagnostics",
     "story_table",
     "tokens",
 ]

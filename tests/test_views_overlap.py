@@ -64,12 +64,17 @@ def test_quotes_panel_min_articles(make_corpus) -> None:
     assert set(p.table["n_articles"]) == {3}
 
 
-def test_reuse_panel_min_share(seeds) -> None:
+def test_reuse_panel_min_share_and_relation(seeds) -> None:
     p = reuse_panel(seeds)
     assert list(zip(p.table["source_id"], p.table["derived_id"], strict=True)) == [(AP, NL)]
     assert len(p.figure.layout.annotations) == 1
     p.controls["min_share"].value = 0.0
-    assert len(p.table) > 1 and len(p.figure.layout.annotations) == len(p.table)
+    # every edge is listed; independent ones (shared quotes, loose paraphrases) are not drawn
+    assert len(p.table) > 1 and set(p.table["relation"]) == {"copy", "independent"}
+    assert len(p.figure.layout.annotations) == (p.table["relation"] == "copy").sum() == 1
+    p.controls["relation"].value = "independent"
+    assert len(p.table) > 0 and set(p.table["relation"]) == {"independent"}
+    assert len(p.figure.layout.annotations) == 0
 
 
 def test_coverage_panel_min_outlets(seeds) -> None:

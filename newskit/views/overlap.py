@@ -193,18 +193,27 @@ def quotes_panel(corpus: Corpus) -> Panel:
 
 
 def reuse_panel(corpus: Corpus, *, alignments: pd.DataFrame | None = None) -> Panel:
-    """The reuse graph figure and its edges table, with a ``min_share`` control."""
+    """The reuse graph figure and its edges table, with ``min_share`` and ``relation`` controls
+    (``copy``, ``shared_wire``, ``independent`` or all; the figure draws no independent edge)."""
     al = align(corpus) if alignments is None else alignments
     edges = reuse_graph(corpus, min_share=0.0, alignments=al)
     frame = corpus.frame()[["id", "outlet"]]
     controls = {
         "min_share": widgets.FloatSlider(
             value=0.3, min=0.0, max=1.0, step=0.05, description="min share"
-        )
+        ),
+        "relation": widgets.Dropdown(
+            options=["all", "copy", "shared_wire", "independent"],
+            value="all",
+            description="relation",
+        ),
     }
 
-    def render(min_share: float):
-        shown = edges[edges["share"] >= min_share - 1e-9].reset_index(drop=True)
+    def render(min_share: float, relation: str):
+        shown = edges[edges["share"] >= min_share - 1e-9]
+        if relation != "all":
+            shown = shown[shown["relation"] == relation]
+        shown = shown.reset_index(drop=True)
         return [reuse_figure(shown, frame), shown]
 
     return Panel(controls, render, title="Who rewrote whom", name="reuse")
