@@ -16,7 +16,7 @@ Likewise ``newskit.stories`` is the grouping function (module ``newskit.stories.
 """
 
 from newskit.app import report
-from newskit.claims import compare_claims, numeric_claims
+from newskit.claims import compare_claims, disagreements, numeric_claims
 from newskit.corpus import (
     Article,
     Corpus,
@@ -68,6 +68,7 @@ __all__ = [
     "compare_claims",
     "concordance",
     "coverage",
+    "disagreements",
     "distinctive_terms",
     "keyword_spans",
     "keyword_table",

@@ -23,7 +23,7 @@ from newskit.app.dask.output import part_name, write_frame
 from newskit.app.dask.source import DUPLICATE, Loaded
 from newskit.app.dask.tables import RunOptions
 from newskit.claims import compare_claims, numeric_claims
-from newskit.claims.compare import lower_case_words
+from newskit.claims.facts import lower_case_words
 from newskit.corpus import Corpus, sentences, tokens
 from newskit.corpus.outlets import (
     OutletForms,
