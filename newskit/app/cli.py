@@ -151,10 +151,19 @@ def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     add_loader_options(parser)
     parser.add_argument(
         "--threshold",
-        type=float,
+        type=_story_threshold,
         default=defaults.threshold,
         metavar="T",
-        help=f"story grouping threshold (newskit.stories; default {defaults.threshold})",
+        help="story grouping threshold, 0-1 or 'auto' (newskit.stories; default "
+        f"{defaults.threshold})",
+    )
+    parser.add_argument(
+        "--relative",
+        type=float,
+        default=defaults.relative,
+        metavar="R",
+        help="how alike two groups must be against their own cohesion to merge into one story, "
+        f"0-1 (newskit.stories; default {defaults.relative})",
     )
     parser.add_argument(
         "--days",
@@ -205,6 +214,16 @@ def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
+def _story_threshold(text: str) -> float | str:
+    """``--threshold``: ``auto`` or a number."""
+    if text == "auto":
+        return text
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected 'auto' or a number, not {text!r}") from None
+
+
 def _run_run(args: argparse.Namespace) -> int:
     from newskit.app.args import parse_columns
     from newskit.app.dask import RunError, RunOptions, RunSetupError
@@ -216,6 +235,7 @@ def _run_run(args: argparse.Namespace) -> int:
             errors="skip" if args.skip_bad else "raise",
             threshold=args.threshold,
             days=args.days,
+            relative=args.relative,
             candidates=args.candidates,
             candidate_threshold=args.candidate_threshold,
             min_score=args.min_score,

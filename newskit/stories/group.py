@@ -147,15 +147,20 @@ def stories(
     for gid, members in enumerate(sorted(groups, key=min), start=1):
         for k in members:
             label[k] = (gid, len(members))
-    width = max(3, len(str(len(groups))))
     own = own_story_similarity(n, pairs, sims, groups).tolist()
     rows = [
-        (a.id, f"S{label[k][0]:0{width}d}", label[k][1], round(own[k], 4))
+        (a.id, story_label(label[k][0], len(groups)), label[k][1], round(own[k], 4))
         for k, a in enumerate(articles)
     ]
     out = pd.DataFrame(rows, columns=STORY_COLUMNS)
     out.attrs["threshold"] = round(used, 4)
     return out
+
+
+def story_label(number: int, n_stories: int) -> str:
+    """Story ``number`` (from 1) of ``n_stories`` as ``stories`` names it: ``"S001"``, zero-padded
+    to at least three digits, all of one width."""
+    return f"S{number:0{max(3, len(str(n_stories)))}d}"
 
 
 @lru_cache(maxsize=4)

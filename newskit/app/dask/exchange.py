@@ -82,7 +82,8 @@ def _targets(split: dict[int, Any]) -> list[int]:
 
 def global_ranks(client: Any, keys: Sequence[Any], *, key: str) -> list[Any]:
     """Futures of each task's global ranks: ``keys`` are futures of DataFrames whose columns
-    are an integer sort key (first column first; every key unique across all frames); the
+    are a sort key of integers or strings (first column first; every key unique across all
+    frames; strings in code-point order, as ``sorted`` orders them); the
     result for frame ``i`` is an int64 array giving each of its rows' position (from 0) among
     all rows of all frames sorted by the key."""
     samples = client.gather(
@@ -97,7 +98,7 @@ def global_ranks(client: Any, keys: Sequence[Any], *, key: str) -> list[Any]:
     cols = list(sample.columns)
     sample = sample.sort_values(cols, kind="stable").reset_index(drop=True)
     cut = [int(len(sample) * b / n_buckets) for b in range(1, n_buckets)]
-    splitters = [tuple(int(v) for v in sample.iloc[c]) for c in cut]
+    splitters = [tuple(_plain(v) for v in sample.iloc[c].tolist()) for c in cut]
     counts = client.gather(
         [
             client.submit(_bucket_counts, k, splitters, key=f"{key}-count-{i}")
@@ -135,10 +136,21 @@ def _sample(keys: pd.DataFrame) -> tuple[int, pd.DataFrame]:
     return len(keys), ordered.iloc[::step].reset_index(drop=True)
 
 
-def _bucket_of(keys: pd.DataFrame, splitters: list[tuple[int, ...]]) -> np.ndarray:
+def _plain(value: Any) -> int | str:
+    return value if isinstance(value, str) else int(value)
+
+
+def _column(values: pd.Series) -> np.ndarray:
+    """A key column as int64, or as Python strings (compared in code-point order)."""
+    if values.dtype == object:
+        return values.to_numpy(dtype=object)
+    return values.to_numpy(dtype=np.int64)
+
+
+def _bucket_of(keys: pd.DataFrame, splitters: list[tuple[Any, ...]]) -> np.ndarray:
     """Each row's bucket: the number of splitters that are not greater than its key."""
     bucket = np.zeros(len(keys), dtype=np.int64)
-    cols = [keys[c].to_numpy(dtype=np.int64) for c in keys.columns]
+    cols = [_column(keys[c]) for c in keys.columns]
     for s in splitters:
         ge = np.zeros(len(keys), dtype=bool)
         eq = np.ones(len(keys), dtype=bool)
@@ -149,12 +161,12 @@ def _bucket_of(keys: pd.DataFrame, splitters: list[tuple[int, ...]]) -> np.ndarr
     return bucket
 
 
-def _bucket_counts(keys: pd.DataFrame, splitters: list[tuple[int, ...]]) -> list[int]:
+def _bucket_counts(keys: pd.DataFrame, splitters: list[tuple[Any, ...]]) -> list[int]:
     return np.bincount(_bucket_of(keys, splitters), minlength=len(splitters) + 1).tolist()
 
 
 def _by_bucket(
-    keys: pd.DataFrame, source: int, splitters: list[tuple[int, ...]]
+    keys: pd.DataFrame, source: int, splitters: list[tuple[Any, ...]]
 ) -> dict[int, pd.DataFrame]:
     bucket = _bucket_of(keys, splitters)
     frame = keys.assign(

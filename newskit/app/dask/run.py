@@ -65,6 +65,7 @@ from newskit.corpus.load import SKIPPED_COLUMNS
 from newskit.corpus.outlets import choose_outlets, merge_forms, merge_given
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
 from newskit.parallel import progress_bar
+from newskit.reuse.outlets import add_reuse_counts
 
 #: Articles per story partition (whole stories; a larger story is a partition of its own).
 STORY_PART_SIZE = 2000
@@ -194,6 +195,7 @@ def run_in_process(
                 "n_parts": 1,
                 "n_story_parts": 1,
                 "options": opts.as_dict(),
+                "story_threshold": tables["stories"].attrs.get("threshold"),
                 "notes": [],
                 "seconds": seconds,
                 "in_process": True,
@@ -216,10 +218,16 @@ def run_in_process(
 def _check_options(opts: RunOptions) -> None:
     if opts.errors not in ("raise", "skip"):
         raise RunSetupError(f"errors must be 'raise' or 'skip', not {opts.errors!r}")
-    if not 0 < opts.threshold <= 1:
-        raise RunSetupError(f"the stories threshold must be in (0, 1], not {opts.threshold!r}")
+    if opts.threshold != "auto" and not (
+        isinstance(opts.threshold, (int, float)) and 0 < opts.threshold <= 1
+    ):
+        raise RunSetupError(
+            f"the stories threshold must be 'auto' or in (0, 1], not {opts.threshold!r}"
+        )
     if opts.days <= 0:
         raise RunSetupError(f"days must be positive, not {opts.days!r}")
+    if not 0 <= opts.relative <= 1:
+        raise RunSetupError(f"relative must be in [0, 1], not {opts.relative!r}")
     if opts.candidates not in ("auto", "exhaustive", "lsh"):
         raise RunSetupError(
             f"candidates must be 'auto', 'exhaustive' or 'lsh', not {opts.candidates!r}"
@@ -347,6 +355,7 @@ class _Run:
         self.seconds: dict[str, float] = {}
         self.notes: list[str] = []
         self.checks: list[str] = []
+        self.story_threshold: float | None = None
 
     # helpers
 
@@ -560,6 +569,7 @@ class _Run:
         from newskit.app.dask import stories as dstories
 
         found = dstories.distributed_stories(self, canon)
+        self.story_threshold = found.threshold
         return found.rows, found.partition_of, found.n_partitions, found.vocabulary
 
     # 4. per-article tables
@@ -795,7 +805,7 @@ class _Run:
 
     def outlet_reuse(self, story_outs: list[Any]) -> None:
         counts = self.tree(
-            work.add_reuse_counts, self.map(work.reuse_counts_of, story_outs, stage="orc"), "orc"
+            add_reuse_counts, self.map(work.reuse_counts_of, story_outs, stage="orc"), "orc"
         )
         rows = self.gather(
             [self.submit(work.write_outlet_reuse, self.target, counts, stage="outlet-reuse", i=0)],
@@ -829,6 +839,7 @@ class _Run:
             "n_parts": len(self.counts),
             "n_story_parts": n_story_parts,
             "options": self.opts.as_dict(),
+            "story_threshold": self.story_threshold,
             "notes": self.notes,
             "seconds": self.seconds,
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

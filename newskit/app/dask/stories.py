@@ -2,26 +2,30 @@
 ``newskit.stories`` gives it on the whole corpus, running the steps of ``newskit.stories.group``
 on parts of it. No task holds the articles of the whole corpus.
 
-1. **Terms** (per load part): ``article_terms`` of each article, the part's terms in order of
-   first appearance, their document frequencies.
-2. **Vocabulary** (per shard of terms): each term's document frequency over the corpus and where
-   it first appears; its matrix column is its rank in that order (``exchange.global_ranks``),
-   the column ``term_index`` gives it on the whole corpus.
-3. **TF-IDF rows and top terms** (per load part): ``term_weights`` with the corpus's
-   frequencies and columns, ``top_terms`` with the corpus's telling terms.
-4. **Candidate pairs** (per shard of columns): rows sharing a top term (``pairs_sharing``'s
+1. **Terms** (per load part): ``article_terms`` of each article, the part's terms and their
+   document frequencies in the part.
+2. **Vocabulary** (per shard of terms): each term's document frequency over the corpus
+   (``document_frequencies`` of the parts, added) and its IDF (``term_weights``, per term); its
+   matrix column is its rank among the sorted terms of the corpus (``exchange.global_ranks``
+   on the terms), the column ``vocabulary_of`` gives it on the whole corpus.
+3. **Vectors and top terms** (per load part): ``term_vectors`` and ``top_terms`` on the part's
+   own sorted terms, then moved to the corpus's columns (the same order, so the same rows).
+4. **Candidate pairs** (per shard of columns): rows sharing a top term (``candidate_pairs``'s
    pairs).
 5. **Connected components** of the candidate pairs: each shard's spanning forest, merged in a
-   tree (a forest has fewer edges than articles). Average linkage only ever merges along
-   candidate pairs, so components never share a story.
-6. **Average linkage** (per bundle of whole components, ``story_part_size`` articles or one
-   larger component): ``_average_linkage`` and ``_centre_similarity`` on the component's rows.
-   Components do not interact, so each is grouped as on the whole corpus.
-7. **Story ids**: stories numbered by their first article (``global_ranks``), as
-   ``newskit.stories`` numbers them; rows sent back to their load parts.
+   tree (a forest has fewer edges than articles). Linkage only ever merges along candidate
+   pairs, so components never share a story.
+6. **Similarities and threshold** (per bundle of whole components, ``LINK_ARTICLES`` articles
+   or one larger component): ``pair_similarities`` of the bundle's pairs from its rows, each
+   article's best similarity; ``threshold="auto"`` is ``threshold_from_best`` of them all.
+7. **Linkage** (per bundle): ``link`` and ``own_story_similarity`` on the bundle's rows, dates,
+   pairs and similarities. Components do not interact and ties go to the lowest ids, so each
+   is grouped as on the whole corpus.
+8. **Story ids**: stories numbered by their first article (``global_ranks``), as
+   ``newskit.stories`` numbers them (``story_label``); rows sent back to their load parts.
 
-Compact arrays of one integer per article (components, linkage bundles, story sizes) are the
-only corpus-sized data a single task holds.
+Compact arrays of one number per article (components, linkage bundles, best similarities,
+story sizes) are the only corpus-sized data a single task holds.
 """
 
 from __future__ import annotations
@@ -39,14 +43,18 @@ from newskit.app.dask.source import auto_part_size
 from newskit.corpus.records import Article
 from newskit.stories.group import (
     STORY_COLUMNS,
-    _average_linkage,
-    _centre_similarity,
     article_terms,
+    best_similarities,
+    document_frequencies,
+    link,
+    own_story_similarity,
+    pair_similarities,
     story_label,
-    telling_terms,
-    term_index,
+    term_vectors,
     term_weights,
+    threshold_from_best,
     top_terms,
+    vocabulary_of,
 )
 
 #: Articles per linkage task (whole components; a larger component is a task of its own).
@@ -57,25 +65,35 @@ LINK_ARTICLES = 4000
 class FoundStories:
     """Where the stories are: ``rows`` (per load part, futures of its rows of the stories
     table, in order), ``partition_of`` (a future of an array: story number - 1 → story
-    partition), ``n_partitions``, and ``vocabulary`` (futures of the term shards: term →
-    (column, document frequency), for looking up the corpus's frequencies)."""
+    partition), ``n_partitions``, ``vocabulary`` (futures of the term shards: term → (column,
+    document frequency, IDF), for looking up the corpus's frequencies) and ``threshold`` (the
+    similarity threshold used)."""
 
     rows: list[Any]
     partition_of: Any
     n_partitions: int
     vocabulary: list[Any]
+    threshold: float
 
 
 def distributed_stories(run: Any, parts: list[Any]) -> FoundStories:
     """The stories of the corpus whose load parts are ``parts`` (futures of article lists);
-    ``run`` is the driver (``newskit.app.dask.run._Run``)."""
+    ``run`` is the driver (``newskit.app.dask.run._Run``; its options give ``threshold``,
+    ``days`` and ``relative``)."""
     client = run.client
     n = run.n_articles
     starts = np.cumsum([0, *run.counts]).tolist()
     h = run.shards()
     terms = [run.submit(part_terms, p, stage="terms", i=k) for k, p in enumerate(parts)]
     shards = exchange(
-        client, terms, terms_by_shard, merge_vocabulary, h, key=run.key("vocab"), split_args=(h,)
+        client,
+        terms,
+        terms_by_shard,
+        merge_vocabulary,
+        h,
+        key=run.key("vocab"),
+        split_args=(h,),
+        combine_args=(n,),
     )
     ranks = global_ranks(
         client, run.map(vocabulary_keys, shards, stage="vocab-keys"), key=run.key("rank-vocab")
@@ -87,7 +105,7 @@ def distributed_stories(run: Any, parts: list[Any]) -> FoundStories:
     n_columns = sum(run.gather(run.map(len, shards, stage="vocab-size"), "stories: vocabulary"))
     looked = lookup(run, run.map(terms_used, terms, stage="terms-used"), vocabulary, "vocab-get")
     blocks = [
-        run.submit(part_block, terms[k], looked[k], n, n_columns, starts[k], stage="tfidf", i=k)
+        run.submit(part_block, terms[k], looked[k], n_columns, starts[k], stage="tfidf", i=k)
         for k in range(len(parts))
     ]
     pairs = exchange(
@@ -122,14 +140,23 @@ def distributed_stories(run: Any, parts: list[Any]) -> FoundStories:
         key=run.key("link-pairs"),
         split_args=(bundles, n),
     )
+    scored = [
+        run.submit(similarities, rows_in[t], pairs_in[t], n, stage="pair-sims", i=t)
+        for t in range(n_tasks)
+    ]
+    if run.opts.threshold == "auto":
+        best = run.map(best_of, scored, stage="best")
+        used = run.submit(threshold_of, *best, stage="threshold", i=0)
+    else:
+        used = run.submit(float, run.opts.threshold, stage="threshold", i=0)
+    threshold = run.gather([used], "stories: threshold")[0]
     linked = [
         run.submit(
-            link,
-            rows_in[t],
-            pairs_in[t],
-            n,
-            run.opts.threshold,
+            link_task,
+            scored[t],
+            threshold,
             run.opts.days,
+            run.opts.relative,
             stage="link",
             i=t,
         )
@@ -166,7 +193,7 @@ def distributed_stories(run: Any, parts: list[Any]) -> FoundStories:
     n_partitions = run.gather(
         [run.submit(_n_partitions, partition_of, stage="pack-n", i=0)], "stories"
     )[0]
-    return FoundStories(rows, partition_of, n_partitions, vocabulary)
+    return FoundStories(rows, partition_of, n_partitions, vocabulary, round(threshold, 4))
 
 
 # --- 1. terms ------------------------------------------------------------------------------------
@@ -174,9 +201,8 @@ def distributed_stories(run: Any, parts: list[Any]) -> FoundStories:
 
 @dataclass
 class PartTerms:
-    """One load part's ``article_terms`` (``bags``), its terms in the order ``term_index``
-    meets them (``order``), their document frequencies in the part (``df``) and its articles'
-    dates."""
+    """One load part's ``article_terms`` (``bags``), its terms (``order``, sorted), their
+    document frequencies in the part (``df``) and its articles' dates."""
 
     bags: list[Counter[str]]
     order: list[str]
@@ -186,12 +212,8 @@ class PartTerms:
 
 def part_terms(articles: list[Article]) -> PartTerms:
     bags = [article_terms(a) for a in articles]
-    return PartTerms(
-        bags,
-        list(term_index(bags)),
-        Counter(t for bag in bags for t in bag),
-        [a.date for a in articles],
-    )
+    df = document_frequencies(bags)
+    return PartTerms(bags, sorted(df), df, [a.date for a in articles])
 
 
 def terms_used(terms: PartTerms) -> list[str]:
@@ -202,48 +224,48 @@ def terms_used(terms: PartTerms) -> list[str]:
 
 
 def terms_by_shard(terms: PartTerms, k: int, n: int) -> dict[int, pd.DataFrame]:
-    """The part's terms by shard: ``term, df, part, pos`` (``pos``: where the part meets it)."""
+    """The part's terms and their document frequencies in the part, by shard: ``term, df``."""
     frame = pd.DataFrame(
         {
             "term": pd.Series(terms.order, dtype=object),
             "df": np.array([terms.df[t] for t in terms.order], dtype=np.int64),
-            "part": np.int64(k),
-            "pos": np.arange(len(terms.order), dtype=np.int64),
         }
     )
     shard = np.array([stable_hash(t, n) for t in terms.order], dtype=np.int64)
     return {int(s): frame[shard == s] for s in np.unique(shard)}
 
 
-def merge_vocabulary(*pieces: pd.DataFrame) -> pd.DataFrame:
-    """One shard of the vocabulary: each term's corpus document frequency and the first place
-    the corpus meets it (``k0``: part, ``k1``: position in the part)."""
+def merge_vocabulary(n_articles: int, *pieces: pd.DataFrame) -> pd.DataFrame:
+    """One shard of the vocabulary: ``term, df, idf`` (the corpus's document frequency and
+    ``term_weights`` on a corpus of ``n_articles``), terms sorted."""
     if not pieces:
-        return pd.DataFrame({"term": [], "df": [], "k0": [], "k1": []})
+        return pd.DataFrame({"term": pd.Series([], dtype=object), "df": [], "idf": []}).astype(
+            {"df": np.int64, "idf": np.float64}
+        )
     frame = pd.concat(pieces, ignore_index=True)
-    grouped = frame.groupby("term", sort=False)
-    first = frame.loc[grouped["part"].idxmin()].set_index("term")
-    df = grouped["df"].sum()
+    df = frame.groupby("term", sort=True)["df"].sum()
+    counts = dict(zip(df.index.tolist(), df.to_numpy(dtype=np.int64).tolist(), strict=True))
+    idf = term_weights(counts, n_articles)
     return pd.DataFrame(
         {
-            "term": pd.Series(df.index, dtype=object),
-            "df": df.to_numpy(dtype=np.int64),
-            "k0": first.loc[df.index, "part"].to_numpy(dtype=np.int64),
-            "k1": first.loc[df.index, "pos"].to_numpy(dtype=np.int64),
+            "term": pd.Series(list(counts), dtype=object),
+            "df": np.fromiter(counts.values(), dtype=np.int64, count=len(counts)),
+            "idf": np.fromiter((idf[t] for t in counts), dtype=np.float64, count=len(counts)),
         }
     )
 
 
 def vocabulary_keys(shard: pd.DataFrame) -> pd.DataFrame:
-    return shard[["k0", "k1"]].reset_index(drop=True)
+    """The shard's terms as sort keys (columns are ranks among the sorted terms)."""
+    return shard[["term"]].reset_index(drop=True)
 
 
-def vocabulary_map(shard: pd.DataFrame, columns: np.ndarray) -> dict[str, tuple[int, int]]:
-    """Term → (matrix column, corpus document frequency)."""
+def vocabulary_map(shard: pd.DataFrame, columns: np.ndarray) -> dict[str, tuple[int, int, float]]:
+    """Term → (matrix column, corpus document frequency, IDF)."""
     return dict(
         zip(
             shard["term"],
-            zip(columns.tolist(), shard["df"].tolist(), strict=True),
+            zip(columns.tolist(), shard["df"].tolist(), shard["idf"].tolist(), strict=True),
             strict=True,
         )
     )
@@ -294,13 +316,13 @@ def _merge_dicts(*dicts: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-# --- 3. TF-IDF rows, 4. candidate pairs ---------------------------------------------------------
+# --- 3. vectors and top terms, 4. candidate pairs ------------------------------------------------
 
 
 @dataclass
 class PartBlock:
-    """One load part's rows of the corpus's TF-IDF matrix (global columns), their global row
-    numbers, dates, and top terms (``top_rows``, ``top_cols``: global rows and columns)."""
+    """One load part's rows of the corpus's TF-IDF matrix (the corpus's columns), their global
+    row numbers, dates, and top terms (``top_rows``, ``top_cols``: global rows and columns)."""
 
     rows: np.ndarray
     matrix: Any
@@ -310,22 +332,33 @@ class PartBlock:
 
 
 def part_block(
-    terms: PartTerms, vocabulary: dict[str, tuple[int, int]], n: int, n_columns: int, start: int
+    terms: PartTerms,
+    vocabulary: dict[str, tuple[int, int, float]],
+    n_columns: int,
+    start: int,
 ) -> PartBlock:
-    column = {t: v[0] for t, v in vocabulary.items()}
-    df = {t: v[1] for t, v in vocabulary.items()}
-    matrix = term_weights(terms.bags, column, df, n, n_columns)
-    telling = np.zeros(max(n_columns, 1), dtype=bool)
-    counts = np.array([v[1] for v in vocabulary.values()], dtype=np.int64)
-    cols = np.array([v[0] for v in vocabulary.values()], dtype=np.int64)
-    telling[cols] = telling_terms(counts)
-    rows, top = top_terms(matrix, telling)
+    """``term_vectors`` and ``top_terms`` of the part on its own sorted terms (``local``
+    columns), moved to the corpus's columns: the sorted order is the same, so the rows and the
+    ties between top terms are those of the whole corpus."""
+    from scipy import sparse
+
+    local = vocabulary_of(terms.df)
+    idf = {t: vocabulary[t][2] for t in local}
+    matrix = term_vectors(terms.bags, idf, local)
+    df_local = np.array([vocabulary[t][1] for t in local] or [0], dtype=np.int64)
+    rows, top = top_terms(matrix, df_local)
+    column = np.array([vocabulary[t][0] for t in local] or [0], dtype=np.int64)
+    matrix.sort_indices()
+    moved = sparse.csr_matrix(
+        (matrix.data, column[matrix.indices], matrix.indptr),
+        shape=(matrix.shape[0], max(n_columns, 1)),
+    )
     return PartBlock(
         np.arange(start, start + len(terms.bags), dtype=np.int64),
-        matrix,
+        moved,
         terms.dates,
         np.asarray(rows, dtype=np.int64) + start,
-        np.asarray(top, dtype=np.int64),
+        column[np.asarray(top, dtype=np.int64)],
     )
 
 
@@ -416,7 +449,7 @@ def _n_bundles(bundles: np.ndarray) -> int:
     return int(bundles.max()) + 1 if len(bundles) else 0
 
 
-# --- 6. average linkage ---------------------------------------------------------------------------
+# --- 6. similarities and threshold, 7. linkage ----------------------------------------------------
 
 
 def rows_by_task(block: PartBlock, k: int, bundles: np.ndarray) -> dict[int, tuple]:
@@ -448,26 +481,53 @@ def concat_pairs(*pieces: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate(pieces)) if pieces else np.zeros(0, dtype=np.int64)
 
 
-def link(
-    rows: tuple, pairs: np.ndarray, n_rows: int, threshold: float, days: float
-) -> pd.DataFrame:
-    """Average linkage of whole components (``newskit.stories``' own steps on their rows):
-    ``row, group, size, sim`` with ``group`` the group's first row and ``sim`` the row's mean
-    similarity to the rest of its group."""
+@dataclass
+class Scored:
+    """One linkage task's rows (``rows``: global row numbers, ascending; ``dates``), its
+    candidate pairs in local rows (``pairs``, sorted as ``candidate_pairs`` sorts them) and
+    their similarities (``sims``)."""
+
+    rows: np.ndarray
+    dates: list[dt.date | None]
+    pairs: np.ndarray
+    sims: np.ndarray
+
+
+def similarities(rows: tuple, codes: np.ndarray, n_rows: int) -> Scored:
+    """``pair_similarities`` of the task's candidate pairs (codes ``i * n_rows + j``)."""
     global_rows, matrix, dates = rows
-    i = np.searchsorted(global_rows, pairs // n_rows)
-    j = np.searchsorted(global_rows, pairs % n_rows)
-    local = sorted(zip(i.tolist(), j.tolist(), strict=True))
-    groups = _average_linkage(matrix, dates, local, threshold, days)
-    sims = _centre_similarity(matrix, groups)
+    i = np.searchsorted(global_rows, codes // n_rows)
+    j = np.searchsorted(global_rows, codes % n_rows)
+    pairs = np.stack([i, j], axis=1).astype(np.int64).reshape(-1, 2)
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    return Scored(global_rows, dates, pairs, pair_similarities(matrix, pairs))
+
+
+def best_of(scored: Scored) -> np.ndarray:
+    """The best similarity of each of the task's articles (each has a candidate pair)."""
+    return best_similarities(scored.pairs, scored.sims, len(scored.rows))
+
+
+def threshold_of(*best: np.ndarray) -> float:
+    """``threshold="auto"`` from every task's best similarities."""
+    return threshold_from_best(np.concatenate([*best, np.zeros(0)]))
+
+
+def link_task(scored: Scored, threshold: float, days: float, relative: float) -> pd.DataFrame:
+    """``link`` of whole components (``newskit.stories``' own step on their pairs): ``row,
+    group, size, sim`` with ``group`` the group's first row and ``sim`` the row's mean
+    similarity to the rest of its group (``own_story_similarity``)."""
+    n = len(scored.rows)
+    groups = link(n, scored.dates, scored.pairs, scored.sims, threshold, days, relative)
+    own = own_story_similarity(n, scored.pairs, scored.sims, groups)
     out_rows, out_group, out_size, out_sim = [], [], [], []
     for members in groups:
-        first = int(global_rows[min(members)])
+        first = int(scored.rows[min(members)])
         for m in members:
-            out_rows.append(int(global_rows[m]))
+            out_rows.append(int(scored.rows[m]))
             out_group.append(first)
             out_size.append(len(members))
-            out_sim.append(sims[m])
+            out_sim.append(float(own[m]))
     return pd.DataFrame(
         {
             "row": np.asarray(out_rows, dtype=np.int64),

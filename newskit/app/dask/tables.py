@@ -15,7 +15,7 @@ sentences          ``newskit.sentences``
 tokens             ``newskit.tokens``
 keywords           ``newskit.keywords(top=)``
 claims             ``newskit.numeric_claims``
-stories            ``newskit.stories(threshold=, days=)``
+stories            ``newskit.stories(threshold=, days=, relative=)``
 candidates         ``newskit.candidate_pairs(method=, threshold=)``
 alignments         ``newskit.align(min_score=, candidates=)``
 quotes             ``newskit.shared_quotes``
@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -51,7 +51,7 @@ from newskit.reuse.candidates import DEFAULT_THRESHOLD as CANDIDATE_THRESHOLD
 from newskit.reuse.candidates import LSH_ABOVE, CandidateMethod
 from newskit.reuse.similarity import DEFAULT_MIN_SCORE
 from newskit.stories import outlet_story_coverage, stories, story_table
-from newskit.stories.group import DEFAULT_DAYS, DEFAULT_THRESHOLD
+from newskit.stories.group import DEFAULT_DAYS, DEFAULT_RELATIVE
 
 #: Every table a run writes, in the order they are listed.
 TABLES = (
@@ -79,13 +79,15 @@ TABLES = (
 @dataclass(frozen=True)
 class RunOptions:
     """What a run does: the loader's ``errors`` and options (``columns``, ``recursive``,
-    ``outlet_from``, ``outlets``, ``max_chars``), the stories' ``threshold`` and ``days``, the
+    ``outlet_from``, ``outlets``, ``max_chars``), the stories' ``threshold`` (a number or
+    ``"auto"``), ``days`` and ``relative``, the
     candidate pairs' ``candidates`` method and ``candidate_threshold``, alignment's
     ``min_score`` and the keywords' ``top``."""
 
     errors: Errors = "raise"
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float | Literal["auto"] = "auto"
     days: float = DEFAULT_DAYS
+    relative: float = DEFAULT_RELATIVE
     candidates: CandidateMethod = "auto"
     candidate_threshold: float = CANDIDATE_THRESHOLD
     min_score: float = DEFAULT_MIN_SCORE
@@ -126,7 +128,7 @@ def in_process_tables(corpus: Corpus, options: RunOptions | None = None) -> dict
     """Every table of ``TABLES`` made in this process from a loaded ``corpus``: the frames a run
     writes. ``options``: a ``RunOptions`` (default: the functions' defaults)."""
     o = options or RunOptions()
-    found = stories(corpus, threshold=o.threshold, days=o.days)
+    found = stories(corpus, threshold=o.threshold, days=o.days, relative=o.relative)
     method = o.candidate_method(len(corpus))
     kw = keywords(corpus, top=o.top)
     claims = numeric_claims(corpus, stories=found)
@@ -260,7 +262,9 @@ def _outlet_stories(df: pd.DataFrame, ctx: ReadContext) -> pd.DataFrame:
 
 def _outlet_reuse(df: pd.DataFrame, ctx: ReadContext) -> pd.DataFrame:
     out = df.sort_values(
-        ["share", "outlet", "source_outlet"], ascending=[False, True, True], kind="stable"
+        ["share", "wire_share", "outlet", "source_outlet"],
+        ascending=[False, False, True, True],
+        kind="stable",
     )
     return out.reset_index(drop=True)
 

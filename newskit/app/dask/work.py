@@ -43,7 +43,7 @@ from newskit.keywords.keyphrases import (
     keyword_rows,
 )
 from newskit.reuse import align, candidate_pairs, coverage, reuse_graph, shared_quotes
-from newskit.reuse.outlets import outlet_reuse_counts, outlet_reuse_frame
+from newskit.reuse.outlets import ReuseCounts, outlet_reuse_counts, outlet_reuse_frame
 from newskit.stories import outlet_story_coverage, story_map
 from newskit.stories.table import _story_groups, story_table_frame
 from newskit.stories.table import story_rows as story_table_rows
@@ -300,7 +300,7 @@ class StoryOut:
     quotes: pd.DataFrame
     coverage: pd.DataFrame
     claim_groups: pd.DataFrame
-    outlet_reuse: dict[tuple[str, str], list[int]]
+    outlet_reuse: ReuseCounts
     n_articles: int
     checks: list[str] = field(default_factory=list)
 
@@ -344,7 +344,12 @@ def story_tables(
         quotes=shared_quotes(corpus, stories=found),
         coverage=coverage(corpus, form="long", alignments=al, stories=found),
         claim_groups=compare_claims(part.claims, common_words=lower_words),
-        outlet_reuse=outlet_reuse_counts(list(corpus), story_map(corpus, found), al),
+        outlet_reuse=outlet_reuse_counts(
+            list(corpus),
+            story_map(corpus, found),
+            al,
+            reuse_graph(corpus, min_share=0.0, alignments=al, stories=found),
+        ),
         n_articles=len(corpus),
         checks=checks,
     )
@@ -372,14 +377,18 @@ def number_keys(out: StoryOut, table: str, order: Mapping[str, int] | None = Non
     frame: pd.DataFrame = getattr(out, table)
     column = NUMBERED[table]
     if not len(frame):
-        return pd.DataFrame({"k0": [], "k1": [], "k2": []}, dtype=np.int64)
+        n_keys = 4 if table == "claim_groups" else 3
+        return pd.DataFrame({f"k{i}": [] for i in range(n_keys)}, dtype=np.int64)
     if table == "claim_groups":
+        # compare_claims' order: disagreements first, then outlets, claims (most first), then
+        # the first claim (claims keep their corpus-wide row labels)
         first = [min(rows) for rows in frame["claim_rows"]]
         return pd.DataFrame(
             {
-                "k0": -frame["n_outlets"].to_numpy(dtype=np.int64),
-                "k1": -frame["n_claims"].to_numpy(dtype=np.int64),
-                "k2": np.asarray(first, dtype=np.int64),
+                "k0": frame["agree"].astype(bool).to_numpy(dtype=np.int64),
+                "k1": -frame["n_outlets"].to_numpy(dtype=np.int64),
+                "k2": -frame["n_claims"].to_numpy(dtype=np.int64),
+                "k3": np.asarray(first, dtype=np.int64),
             }
         )
     count = "n_articles" if table == "quotes" else "n_outlets"
@@ -412,22 +421,12 @@ def write_numbered(target: Target, table: str, s: int, out: StoryOut, ranks: np.
 # --- corpus-wide tables -------------------------------------------------------------------------
 
 
-def add_reuse_counts(*counts: Mapping[tuple[str, str], Sequence[int]]) -> dict:
-    out: dict[tuple[str, str], list[int]] = {}
-    for c in counts:
-        for key, values in c.items():
-            acc = out.setdefault(key, [0, 0, 0, 0])
-            for i, v in enumerate(values):
-                acc[i] += v
-    return out
-
-
-def reuse_counts_of(out: StoryOut) -> dict:
+def reuse_counts_of(out: StoryOut) -> ReuseCounts:
     return out.outlet_reuse
 
 
-def write_outlet_reuse(target: Target, counts: Mapping) -> int:
-    frame = outlet_reuse_frame(counts)
+def write_outlet_reuse(target: Target, counts: ReuseCounts) -> int:
+    frame = outlet_reuse_frame(*counts)
     write_part(target, "outlet_reuse", 0, frame)
     return len(frame)
 
