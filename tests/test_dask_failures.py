@@ -111,7 +111,12 @@ STAGES = [
     "load",
     "dedupe",
     "canonical",  # outlet names applied
-    "stories",
+    "vocab",  # stories: the corpus's vocabulary per shard of terms
+    "tfidf",  # stories: vectors and top terms per part
+    "pair-sims",  # stories: candidate pairs' similarities per linkage bundle
+    "threshold",  # stories: the automatic threshold from every bundle
+    "link",  # stories: average linkage per bundle
+    "story-rows",  # stories: numbered stories back in their parts
     "part",  # per-article tables written
     "kwcounts",
     "distinct",

@@ -5,6 +5,7 @@ resolved, staged and checked as README's "Large corpora" says. Worker loss: test
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -153,6 +154,22 @@ def test_folder_with_metadata_and_notes_equals_in_process(client, seeds, tmp_pat
     assert skipped["file"].str.endswith("metadata.csv").sum() == 1
     assert_equal_to_in_process(run, corpus)
     assert run.read("articles")["outlet"].tolist() == corpus.frame()["outlet"].tolist()
+
+
+def test_story_options_reach_the_workers(client, tmp_path: Path):
+    """A fixed threshold, days and relative give the tables newskit.stories gives with them."""
+    frame = _made_up(12)
+    options = RunOptions(threshold=0.7, days=1, relative=0.0)
+    run = run_distributed(
+        frame, tmp_path / "out", client=client, rows_per_part=4, story_part_size=3, options=options
+    )
+    corpus = newskit.load_corpus(frame)
+    assert_equal_to_in_process(run, corpus, options)
+    want = newskit.stories(corpus, threshold=0.7, days=1, relative=0.0)["story_id"]
+    assert run.read("stories")["story_id"].tolist() == want.tolist()
+    assert want.nunique() != newskit.stories(corpus)["story_id"].nunique()  # the options matter
+    manifest = json.loads((tmp_path / "out" / MANIFEST).read_text())
+    assert manifest["story_threshold"] == 0.7 and manifest["options"]["relative"] == 0.0
 
 
 def test_outlet_names_are_made_canonical_over_the_whole_corpus(client, tmp_path: Path):
@@ -329,6 +346,30 @@ def test_cli_unreachable_scheduler_exits_1_and_creates_nothing(tmp_path: Path, c
         run_module.CONNECT_TIMEOUT = old
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--threshold", "high"], "expected 'auto' or a number, not 'high'"),
+        (["--threshold", "1.5"], "the stories threshold must be 'auto' or in (0, 1], not 1.5"),
+        (["--relative", "2"], "relative must be in [0, 1], not 2.0"),
+    ],
+)
+def test_cli_bad_story_options_exit_2_before_creating_anything(
+    tmp_path: Path, capsys, option: list[str], message: str
+):
+    argv = ["run", str(newskit.seeds_path()), "-o", str(tmp_path / "o"), *option]
+    assert _exit_code([*argv, "--scheduler", "tcp://192.0.2.1:1"]) == 2
+    assert message in capsys.readouterr().err
+    assert os.listdir(tmp_path) == []
+
+
+def _exit_code(argv: list[str]) -> int:
+    try:
+        return cli.main(argv)
+    except SystemExit as exc:  # argparse refuses a value of the wrong type itself
+        return int(exc.code)
 
 
 def test_cli_bad_source_exits_2_before_connecting(tmp_path: Path, capsys):
