@@ -101,9 +101,14 @@ def _with_plugin(client, plugin):
     return plugin
 
 
+#: Seconds to wait for the killed worker's replacement: long, since on a loaded machine a worker
+#: process takes minutes to start (the wait ends as soon as both workers are back).
+RESTART_TIMEOUT = 600
+
+
 def _drop_plugin(client) -> None:
     client.unregister_worker_plugin(KillAt.name)
-    client.wait_for_workers(2, timeout=120)
+    client.wait_for_workers(2, timeout=RESTART_TIMEOUT)
 
 
 STAGES = [

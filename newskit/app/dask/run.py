@@ -74,6 +74,9 @@ ID_BUCKET = 200_000
 SHARD_ARTICLES = 20_000
 #: Seconds to wait for a scheduler to answer, and for a first worker.
 CONNECT_TIMEOUT = 30
+#: Seconds a failed run waits for its tasks still running on workers to end (so that none
+#: writes into the staging folder once it is deleted).
+STOP_TIMEOUT = 120
 
 
 @dataclass
@@ -147,6 +150,7 @@ def run_distributed(
         try:
             return runner.execute()
         except BaseException as exc:
+            _stop(client, token)
             staging.abort()
             raise _failure(exc) from exc
     finally:
@@ -154,6 +158,38 @@ def run_distributed(
             client.close()
             if cluster is not None:
                 cluster.close()
+
+
+def _stop(client: Any, token: str) -> None:
+    """Cancel every task of run ``token`` and wait (at most ``STOP_TIMEOUT`` seconds) until no
+    worker still runs one: a task that already started finishes, and must not write into the
+    staging folder after it is deleted (``work.write_part`` also refuses once it is gone)."""
+    from dask.distributed import Future
+
+    mark = f"-{token}"
+    try:
+        keys = client.run_on_scheduler(_run_keys, mark)
+        if keys:
+            client.cancel([Future(k, client) for k in keys], force=True)
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while sum(client.run(_running, mark).values()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    except Exception:  # the cluster may be gone; the staging folder is deleted anyway
+        pass
+
+
+def _run_keys(mark: str, dask_scheduler: Any = None) -> list[str]:
+    return [k for k in dask_scheduler.tasks if isinstance(k, str) and mark in k]
+
+
+def _running(mark: str, dask_worker: Any = None) -> int:
+    """Tasks of the run this worker is still running (or finishing after a cancel)."""
+    busy = ("executing", "long-running", "cancelled", "resumed")
+    return sum(
+        1
+        for key, ts in dask_worker.state.tasks.items()
+        if isinstance(key, str) and mark in key and ts.state in busy
+    )
 
 
 def run_in_process(

@@ -437,6 +437,8 @@ def _spooled(
     fs: Any, folder: str, path: Path, k: int, frame: pd.DataFrame, first: int, encoding: str
 ) -> RowsChunk:
     data = posixpath.join(folder, f"{_slug(path)}-{k:05d}.parquet")
+    if not fs.exists(posixpath.dirname(folder)):  # the run's staging folder is gone: stopped
+        raise RuntimeError(f"{folder} is gone: the run was stopped")
     fs.makedirs(folder, exist_ok=True)
     with fs.open(data, "wb") as f:
         frame.to_parquet(f, index=False)

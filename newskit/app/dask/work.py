@@ -55,6 +55,8 @@ Target = tuple[Any, str]
 def write_part(target: Target, table: str, k: int, frame: pd.DataFrame) -> str:
     """Write part ``k`` of ``table``; returns its path."""
     fs, folder = target
+    if not fs.exists(folder):  # the run failed and deleted its staging folder: write nothing
+        raise RuntimeError(f"{folder} is gone: the run was stopped")
     path = posixpath.join(folder, table, part_name(k))
     write_frame(fs, path, frame)
     return path
