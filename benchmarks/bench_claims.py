@@ -135,9 +135,7 @@ def main() -> None:
     print(f"articles: {n} ({chars / n:.0f} chars each on average), CPU time, best of {rep}")
     print(f"{'':22} {'articles/s':>10} {'kchars/s':>9} {'vs tokenization':>15}")
     for name, took, note in lines:
-        print(
-            f"{name:22} {n / took:10.0f} {chars / took / 1e3:9.0f} {base / took:15.2f}  ({note})"
-        )
+        print(f"{name:22} {n / took:10.0f} {chars / took / 1e3:9.0f} {base / took:15.2f}  ({note})")
 
 
 if __name__ == "__main__":
