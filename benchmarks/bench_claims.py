@@ -3,7 +3,9 @@
 5,000 synthetic articles are made from the seeds: each is 8–30 sentences drawn (seeded RNG)
 from the seed articles, in paragraphs of one to three sentences, with every digit run replaced
 by a random number of the same length and a random article date in 2024–2026, so that no two
-texts are alike and caches don't help.
+texts are alike and caches don't help. ``--realnews`` times the 709 real articles of
+``../shared/realnews/`` (both calibration files) instead: longer, noisier texts, the figure to
+report beside the generated one.
 
 Lines, each timed from cold segmenter caches unless it says otherwise:
 
@@ -22,7 +24,7 @@ Ratios are against the tokenization baseline of the same run (above 1.0: faster 
 tokenizing). Times are CPU time of this process (``time.process_time``), pinned to one core, the
 best of ``--repeat`` runs, so other work on the machine counts against us as little as it can.
 
-    PYTHONPATH=. python benchmarks/bench_claims.py [--n 5000] [--seed 1] [--repeat 3]
+    PYTHONPATH=. python benchmarks/bench_claims.py [--n 5000] [--seed 1] [--repeat 3] [--realnews]
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ import os
 import random
 import re
 import time
+import warnings
 from collections.abc import Callable
 
 import pandas as pd
 
 import newskit
+from benchmarks.realnews import realnews_dir
 from newskit.claims.extract import numeric_claims
 from newskit.corpus import segment
 from newskit.stories import group as _stories
@@ -62,6 +66,21 @@ def synthetic_corpus(n: int, seed: int = 1) -> newskit.Corpus:
         date = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 1000))
         rows.append((f"syn{i:05d}", outlets[i % len(outlets)], date.isoformat(), text))
     return newskit.load_corpus(pd.DataFrame(rows, columns=["id", "outlet", "date", "text"]))
+
+
+def real_corpus() -> newskit.Corpus:
+    """Every article of the two real-news calibration files (their gold story kept as metadata,
+    unused)."""
+    folder = realnews_dir()
+    if folder is None:
+        raise SystemExit("no shared/realnews folder found; set NEWSKIT_REALNEWS")
+    with warnings.catch_warnings():  # "story kept as metadata"
+        warnings.simplefilter("ignore")
+        parts = [newskit.load_corpus(folder / f"{n}_calibration.jsonl") for n in _REAL_FILES]
+    return newskit.Corpus([a for part in parts for a in part], source=str(folder))
+
+
+_REAL_FILES = ("ecbplus", "giveme5w")
 
 
 def _renumber(sentence: str, rng: random.Random) -> str:
@@ -100,10 +119,13 @@ def main() -> None:
     parser.add_argument(
         "--no-end-to-end", action="store_true", help="skip the end-to-end line (it repeats stories)"
     )
+    parser.add_argument(
+        "--realnews", action="store_true", help="time the real articles of ../shared/realnews"
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    corpus = synthetic_corpus(args.n, args.seed)
+    corpus = real_corpus() if args.realnews else synthetic_corpus(args.n, args.seed)
     n, chars = len(corpus), sum(len(a.text) for a in corpus)
     rep = args.repeat
 
@@ -132,7 +154,9 @@ def main() -> None:
         assert end.equals(claims)
         lines.append(("end to end", end_time, "stories + sentences + grammar"))
 
-    print(f"articles: {n} ({chars / n:.0f} chars each on average), CPU time, best of {rep}")
+    source = "real news" if args.realnews else "generated"
+    print(f"{source} articles: {n} ({chars / n:.0f} chars each on average), CPU time,", end=" ")
+    print(f"best of {rep}")
     print(f"{'':22} {'articles/s':>10} {'kchars/s':>9} {'vs tokenization':>15}")
     for name, took, note in lines:
         print(f"{name:22} {n / took:10.0f} {chars / took / 1e3:9.0f} {base / took:15.2f}  ({note})")
