@@ -326,6 +326,7 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "dozen": frozenset({"dozen"}),
     "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}),
     "the_year": frozenset({"year"}),
+    "half": frozenset({"half"}),  # "a decade and a half"
     "fiscal": frozenset({"fiscal", "financial"}),
 }
 
@@ -375,7 +376,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "count_range": ("number",),
     "count": ("number",),
     "dozen": ("dozen",),
-    "dur_frac": ("duration",),
+    "dur_frac": ("duration", "half"),
     "frac_point": ("percent",),
 }
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
