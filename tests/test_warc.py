@@ -153,7 +153,8 @@ def test_archive_in_a_folder_and_dateline_resolved_against_capture(tmp_path):
     art = corpus["https://wire.example/kenya"]
     assert art.date == dt.date(2024, 3, 3)
     assert art.date_source == "dateline"
-    assert art.outlet == "wire.example"  # the site that published it, not the wire credit
+    assert art.outlet == "Wire"  # the site that published it (its domain), not the wire credit
+    assert art.wire == "Reuters"
     assert art.text.startswith("Kenya holds rates\n\nKenya's central bank")
     assert "NAIROBI" not in art.text
     assert list(corpus.removed().rule) == ["dated_dateline"]
