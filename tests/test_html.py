@@ -184,7 +184,10 @@ def test_page_without_article_text_is_skipped_with_reason(tmp_path):
         ("<?xml version='1.0'?>\n<!-- saved -->\n<html>", True),
         ("<body><div><p>one</p></div></body>", True),
         ("<div class='story'><p>One paragraph.</p><p>Two.</p><script>x</script></div>", True),
-        ("HTTP/1.1 200 OK\nContent-Type: text/html\n\n<!DOCTYPE html>\n<html><p>x</p></html>", True),
+        (
+            "HTTP/1.1 200 OK\nContent-Type: text/html\n\n<!DOCTYPE html>\n<html><p>x</p></html>",
+            True,
+        ),
         ("Notes\n<div><p>one</p><p>two</p><script>x</script></div>", False),
         ("Prices rose <b>sharply</b> on Monday.", False),
         ("The <html> tag starts a page, as the tutorial said.", False),
@@ -340,7 +343,8 @@ def test_article_under_a_paywall_class_is_kept():
 
     body = "".join(f"<p>{p}</p>" for p in STORY)
     html = news_page(paragraphs=[]).replace(
-        '<p class="byline">', f'<div class="article-body paywall-content">{body}</div><p class="byline">'
+        '<p class="byline">',
+        f'<div class="article-body paywall-content">{body}</div><p class="byline">',
     )
     got = extract_page(html)
     assert got is not None

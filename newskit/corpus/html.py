@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from newskit.corpus.outlets import domain, page_outlet, spells_domain, split_title
+from newskit.corpus.outlets import domain, page_outlet, same_site, spells_domain, split_title
 from newskit.corpus.page_dates import page_date
 from newskit.corpus.page_meta import PageMeta, read_page_meta
 from newskit.corpus.wire import wire_name
@@ -225,8 +225,6 @@ def _title_and_outlet(
             site_in_title = site_in_title or site
             if raw == title:
                 title = headline
-    if title is not None and meta.site_name and title.strip() == meta.site_name:
-        title = None
     candidates = [
         ("og:site_name", meta.site_name),
         ("the page title", site_in_title),
@@ -240,6 +238,8 @@ def _title_and_outlet(
     outlet, notes = page_outlet(
         candidates, url=url, headlines=[*headlines, title or ""], sections=meta.sections
     )
+    if title is not None and outlet is not None and same_site(title, outlet):
+        title = None  # a title that is only the site's name names no article
     return title, outlet, notes
 
 

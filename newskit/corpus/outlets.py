@@ -221,8 +221,8 @@ def split_title(
     ``newskit.resources.pages.TITLE_SEPARATORS``, when it is one of ``sites`` (the page's other
     site names), spells the domain of ``url``, or when the rest is one of ``headlines``; else
     ``(title, None)``."""
-    pieces = _TITLE_SPLIT.split(title)
-    parts, separators = pieces[0::2], pieces[1::2]
+    pieces = _TITLE_SPLIT.split(title)  # part, separator, part, …
+    parts = pieces[0::2]
     if len(parts) < 2:
         return title, None
 
@@ -244,7 +244,6 @@ def split_title(
             headline = "".join(rest).strip()
             if headline:
                 return headline, site.strip()
-    del separators
     return title, None
 
 
@@ -267,7 +266,10 @@ def page_outlet(
         name = " ".join(value.split())
         problem = outlet_name_problem(name, headlines=headlines, sections=sections)
         wire = wire_name(name)
-        if problem is None and wire is not None and url and wire != own_wire:
+        # a wire credited as publisher is whose copy it is, not whose site; a page's own
+        # og:site_name may name the wire only on the wire's site (or with no URL to say)
+        others = wire is not None and wire != own_wire and (url or where != "og:site_name")
+        if problem is None and others:
             problem = f"the wire service {wire}, not the site that published the page"
         if problem is None:
             return name, notes
