@@ -155,7 +155,8 @@ class Corpus(Sequence[Article]):
         (``"AP"``, ``"Reuters"``, … or None) and ``wire_evidence`` what credited it
         (``newskit.corpus.wire``); ``story_id`` the story the article was assigned
         (``Corpus.with_stories``), else None; ``date_source`` says where the date came from
-        (``metadata``, ``text``, ``dateline``, ``page``, ``capture``); ``notes`` joins the
+        (``metadata``, ``text``, ``dateline``, ``capture``; web pages: ``page``, ``url``,
+        ``page-text``); ``notes`` joins the
         loader's warnings with ``"; "``."""
         from newskit.corpus.segment import article_tokens, sentence_spans
 

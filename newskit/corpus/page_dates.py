@@ -60,8 +60,8 @@ _URL_ATTRIBUTES = (
     "action",
 )
 _ELSEWHERE_XPATH = (
-    "//aside | //nav | //footer | //body//*[re:test(@class, '{0}', 'i') or re:test(@id, '{0}', "
-    "'i')]"
+    "//aside | //nav | //footer[not(ancestor::article)] | "
+    "//body//*[re:test(@class, '{0}', 'i') or re:test(@id, '{0}', 'i')]"
 ).format("|".join(ELSEWHERE))
 _REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
 
@@ -214,7 +214,8 @@ def _padded(date: dt.date, tree: Any) -> str | None:
     names = "|".join(name for name, number in MONTH_NAMES.items() if number == m)
     day_one = re.compile(
         rf"{y}[-/.]0?{m}[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]0?{m}[-/.]{y}|(?<!\d)0?{m}/0?1/{y}"
-        rf"|(?<!\d)1(?:st|er|\.|º)?\s+(?:de\s+)?(?:{names})\b|\b(?:{names})\.?\s+1(?:st)?(?!\d)",
+        rf"|(?<!\d)1(?:st|er|\.|º)?\s+(?:de\s+)?(?:{names})\b|\b(?:{names})\.?\s+1(?:st)?(?!\d)"
+        rf"|{y}\s*年\s*0?{m}\s*月\s*0?1\s*日",
         re.IGNORECASE,
     )
     if day_one.search(text):
