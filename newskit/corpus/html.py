@@ -9,7 +9,7 @@ as their cells do not read as sentences) and what the page says about itself:
   is pruned first (rules as data: ``newskit.resources.pages.FURNITURE``; what went is noted);
 - ``title``: without the site's name (``"… | Malay Mail"`` → ``"…"``; ``outlets.split_title``);
 - ``sitename`` (→ outlet): the site that published the page — ``og:site_name``, else the site's
-  name in the title, else ``application-name``, else a publisher that spells the domain —, never
+  name in the title, else an ``application-name`` or a publisher that spells the domain —, never
   an address, a URL, a description, the headline, a section name, nor a wire service on another
   site (``outlets.page_outlet``); ``None`` lets the domain name it;
 - ``credits``: who published and who holds the copyright (``publisher``, ``copyright``), kept
@@ -170,7 +170,7 @@ def extract_page(
     ``MIN_WORDS`` words)."""
     import trafilatura
 
-    encoding = "str"
+    encoding = "text (given decoded)"
     text: str | bytes = html
     if isinstance(html, bytes):
         decoded, encoding = decode_page(html, charset=charset)
@@ -225,15 +225,17 @@ def _title_and_outlet(
             site_in_title = site_in_title or site
             if raw == title:
                 title = headline
+
+    # application-name and a publisher are often an app's or a parent company's name: they
+    # name the outlet only when they spell the page's domain (or no domain says otherwise)
+    def own(name: str) -> bool:
+        return domain(url) is None or spells_domain(name, url)
+
     candidates = [
         ("og:site_name", meta.site_name),
         ("the page title", site_in_title),
-        ("application-name", meta.app_name),
-        *(
-            ("JSON-LD publisher", p)
-            for p in meta.publishers
-            if url is None or domain(url) is None or spells_domain(p, url)
-        ),
+        *(("application-name", a) for a in [meta.app_name] if a and own(a)),
+        *(("JSON-LD publisher", p) for p in meta.publishers if own(p)),
     ]
     outlet, notes = page_outlet(
         candidates, url=url, headlines=[*headlines, title or ""], sections=meta.sections
