@@ -12,6 +12,7 @@ from news_pages import (
     JA_PARAGRAPHS,
     LOOSE_FURNITURE,
     NEWSLETTER_BOX,
+    PARAGRAPHS,
     PAYWALL_BOX,
     ZH_PARAGRAPHS,
     news_page,
@@ -20,16 +21,6 @@ from news_pages import (
 import newskit
 from newskit.corpus.html import MIN_WORDS, extract_page, looks_like_html, word_count
 
-PARAGRAPHS = [
-    "The city council voted seven to two on Monday night to close the old ferry pier after "
-    "engineers found that three of its timber piles had rotted through.",
-    "Repairs would cost about 4.2 million dollars, according to a report presented to the "
-    "council, more than twice the amount set aside in this year's budget.",
-    "“We cannot ask people to walk on a structure we know is failing,” said councillor Ines "
-    "Barros, who proposed the closure. Ferry services will move to the north terminal in April.",
-    "Local business owners said the move would cut foot traffic along the waterfront, where a "
-    "dozen cafes depend on passengers waiting for the morning boats.",
-]
 FURNITURE = [
     "We use cookies",
     "Accept all cookies",
@@ -327,9 +318,7 @@ def test_paywall_newsletter_and_ad_furniture_is_removed_and_noted():
     html = news_page(inside=PAYWALL_BOX + "".join(LOOSE_FURNITURE), after=NEWSLETTER_BOX)
     got = extract_page(html)
     assert got is not None
-    from news_pages import PARAGRAPHS as STORY
-
-    for p in STORY:
+    for p in PARAGRAPHS:
         assert p in got.text
     for junk in FURNITURE_TEXTS:
         assert junk not in got.text, junk
@@ -339,14 +328,12 @@ def test_paywall_newsletter_and_ad_furniture_is_removed_and_noted():
 
 
 def test_article_under_a_paywall_class_is_kept():
-    from news_pages import PARAGRAPHS as STORY
-
-    body = "".join(f"<p>{p}</p>" for p in STORY)
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     html = news_page(paragraphs=[]).replace(
         '<p class="byline">',
         f'<div class="article-body paywall-content">{body}</div><p class="byline">',
     )
     got = extract_page(html)
     assert got is not None
-    for p in STORY:
+    for p in PARAGRAPHS:
         assert p in got.text
