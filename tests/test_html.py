@@ -337,3 +337,10 @@ def test_article_under_a_paywall_class_is_kept():
     assert got is not None
     for p in PARAGRAPHS:
         assert p in got.text
+
+
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b""])
+def test_txt_page_with_a_byte_order_mark_is_a_page(tmp_path, bom):
+    (tmp_path / "saved.txt").write_bytes(bom + page().encode("utf-8"))
+    art = newskit.load_corpus(tmp_path)["saved"]
+    assert art.extractor == "trafilatura" and PARAGRAPHS[0] in art.raw

@@ -197,7 +197,7 @@ def extract_page(
         return None
     paragraphs = [p.strip() for p in doc.text.splitlines() if p.strip()]
     page_url = _clean(doc.url) or url
-    title, outlet, outlet_notes = _title_and_outlet(meta, _clean(doc.title), page_url)
+    title, outlet, outlet_notes = _title_and_outlet(meta, _clean(doc.title) or meta.title, page_url)
     return Page(
         text="\n\n".join(paragraphs),
         title=title,

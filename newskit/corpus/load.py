@@ -282,7 +282,7 @@ def _sniff(data: bytes) -> str:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return head.decode("utf-16", "replace")
-    return head.decode("latin-1")
+    return head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
 
 
 def _html_record(
