@@ -133,3 +133,14 @@ def test_parse_date_value(value, expected) -> None:
 )
 def test_url_date(url, expected) -> None:
     assert url_date(url, today=D(2025, 1, 1)) == expected
+
+
+def test_utc_timestamp_a_day_off_the_url_gives_way_to_the_local_date() -> None:
+    url = "https://blog.harbourledger.test/2024/03/06/pier-vote/"
+    got = extract_page(news_page(published="2024-03-05T23:30:00+00:00", url=url))
+    assert got is not None
+    assert (got.date, got.date_source) == (D(2024, 3, 6), "url")
+    assert any("in UTC (2024-03-05T23:30:00+00:00), a day off" in n for n in got.notes)
+    # a local time with its offset is the local date: the metadata stands
+    got = extract_page(news_page(published="2024-03-05T23:30:00-05:00", url=url))
+    assert got is not None and (got.date, got.date_source) == (D(2024, 3, 5), "page")

@@ -6,7 +6,9 @@
 1. ``"page"`` — a publication date the page's metadata states: JSON-LD ``datePublished`` of
    the article (never ``dateCreated``, a draft's date, nor ``dateModified``), then the
    ``<meta>`` keys of ``newskit.resources.pages.PUBLISHED_META`` (``article:published_time``,
-   ``pubdate``, ``dc.date.issued``, …), then microdata ``itemprop="datePublished"``;
+   ``pubdate``, ``dc.date.issued``, …), then microdata ``itemprop="datePublished"``; the day
+   as written, whatever the time zone — except that a UTC timestamp one day off the date in the
+   page's URL gives way to the URL's (local) date, with a note;
 2. ``"url"`` — a full date in the page's URL path (``/2024/03/05/``), with a note;
 3. ``"page-text"`` — htmldate's search of the page (``original_date=True``: the first
    publication rather than an update), fast then extensive, with a note. Parts of the page
@@ -39,6 +41,9 @@ DATE_SOURCES = {
 EARLIEST = dt.date(1990, 1, 1)
 """Dates before this are not publication dates of web pages (a typo, a birth date)."""
 
+ONE_DAY = dt.timedelta(days=1)
+# A timestamp in UTC ("…T23:30:00Z", "…T23:30:00+00:00"): its date may not be the local one.
+_UTC = re.compile(r"\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]00:?00)\s*$", re.I)
 _ISO = re.compile(r"\s*((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)(?!\d)")
 _COMPACT = re.compile(r"\s*((?:19|20)\d\d)(\d\d)(\d\d)(?:T|\s|$)")
 _EPOCH = re.compile(r"\s*(\d{10})(\d{3})?\s*$")
@@ -80,19 +85,29 @@ def page_date(tree: Any, meta: PageMeta, urls: Iterable[str | None] = ()) -> Pag
     """The publication date of the page ``tree`` (lxml; left unchanged) whose metadata is
     ``meta``; ``urls``: the page's addresses (where it was fetched from, its canonical link)."""
     today = dt.date.today()
+    in_url = None
+    for url in dict.fromkeys(u for u in (*urls, *meta.urls) if u):
+        in_url = url_date(url, today=today)
+        if in_url is not None:
+            break
     for _where, value in meta.published:
         date = parse_date_value(value, today=today)
-        if date is not None:
-            return PageDate(date, "page")
-    for url in dict.fromkeys(u for u in (*urls, *meta.urls) if u):
-        found = url_date(url, today=today)
-        if found is not None:
-            date, written = found
+        if date is None:
+            continue
+        if in_url is not None and abs(in_url[0] - date) == ONE_DAY and _UTC.search(value):
             return PageDate(
-                date,
+                in_url[0],
                 "url",
-                f"date taken from the URL path ({written}); the page's metadata states none",
+                f"date taken from the URL path ({in_url[1]}): the page's metadata gives the "
+                f"time in UTC ({value}), a day off the local date",
             )
+        return PageDate(date, "page")
+    if in_url is not None:
+        return PageDate(
+            in_url[0],
+            "url",
+            f"date taken from the URL path ({in_url[1]}); the page's metadata states none",
+        )
     searched = _without_elsewhere(tree)
     for extensive in (False, True):
         date = _htmldate(searched, extensive=extensive)
