@@ -87,16 +87,17 @@ def answer_prompts(page: Any) -> list[str]:
         has_text="Jupyter news"
     )
 
-    def select_kernel(dialog: Any) -> None:
-        dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
-        answered.append("Select Kernel: Select")
+    def select_kernel(_dialog: Any) -> None:
+        _answer_kernel_dialog(page, answered)
 
     def no_news(toast: Any) -> None:
-        toast.get_by_role("button", name="No", exact=True).click()
+        toast.get_by_role("button", name="No", exact=True).first.click()
         answered.append("Jupyter news: No")
 
-    page.add_locator_handler(kernel_dialog, select_kernel)
-    page.add_locator_handler(news, no_news)
+    # no_wait_after: JupyterLab can stack a second "Select Kernel" dialog under the first;
+    # waiting for "the" dialog to hide would then wait forever (the handler runs again instead)
+    page.add_locator_handler(kernel_dialog, select_kernel, no_wait_after=True)
+    page.add_locator_handler(news, no_news, no_wait_after=True)
     return answered
 
 
@@ -126,12 +127,21 @@ _KERNEL_STATUS_JS = """() => {
 }"""
 
 
+# Click Select in every "Select Kernel" dialog that is up; returns how many there were.
+_SELECT_KERNEL_JS = """() => {
+  const dialogs = [...document.querySelectorAll('.jp-Dialog')]
+    .filter((d) => d.innerText.includes('Select Kernel'));
+  dialogs.forEach((d) => { const b = d.querySelector('.jp-Dialog-button.jp-mod-accept');
+                           if (b) b.click(); });
+  return dialogs.length;
+}"""
+
+
 def _answer_kernel_dialog(page: Any, answered: list[str]) -> None:
-    """Click Select in the "Select Kernel" dialog if it is up (the locator handlers only run
-    when Playwright acts, and waiting on the page is not acting)."""
-    dialog = page.locator(".jp-Dialog").filter(has_text="Select Kernel")
-    if dialog.count():
-        dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
+    """Click Select in the "Select Kernel" dialogs that are up (also when called while waiting
+    on the page, where the locator handlers do not run: they run only when Playwright acts).
+    A click in the page itself, so it never waits for a dialog to go."""
+    for _ in range(page.evaluate(_SELECT_KERNEL_JS)):
         answered.append("Select Kernel: Select")
 
 
