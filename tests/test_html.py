@@ -4,6 +4,7 @@ every script, declared charsets, titles without the site's name."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 
 import pytest
@@ -20,6 +21,8 @@ from news_pages import (
 
 import newskit
 from newskit.corpus.html import MIN_WORDS, extract_page, looks_like_html, word_count
+from newskit.resources.pages import FURNITURE as FURNITURE_RULES
+from newskit.resources.pages import MAX_NOTICE_CHARS
 
 FURNITURE = [
     "We use cookies",
@@ -344,3 +347,33 @@ def test_txt_page_with_a_byte_order_mark_is_a_page(tmp_path, bom):
     (tmp_path / "saved.txt").write_bytes(bom + page().encode("utf-8"))
     art = newskit.load_corpus(tmp_path)["saved"]
     assert art.extractor == "trafilatura" and PARAGRAPHS[0] in art.raw
+
+
+@pytest.mark.parametrize("rule", FURNITURE_RULES, ids=lambda r: r.name)
+def test_every_furniture_rule_matches_its_example(rule):
+    pattern = re.compile(rule.pattern, re.IGNORECASE)
+    if rule.kind == "box":
+        assert pattern.search(rule.example)
+    else:
+        assert len(rule.example) <= MAX_NOTICE_CHARS and pattern.fullmatch(rule.example)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Get ready for an email-free weekend, the company told its staff on Monday.",
+        "Related to the vote, councillors also approved a new harbour budget.",
+        "Print media has struggled for years, the report said.",
+        "Facebook said on Monday it would cut jobs.",
+        "Subscribers to the ferry pass will get a refund, the operator said.",
+        "Tags on the old piles showed they were installed in 1962.",
+    ],
+)
+def test_article_sentences_are_not_furniture(paragraph):
+    assert not any(
+        re.fullmatch(rule.pattern, paragraph, re.IGNORECASE)
+        for rule in FURNITURE_RULES
+        if rule.kind == "text"
+    )
+    got = extract_page(news_page(paragraphs=[*PARAGRAPHS, paragraph]))
+    assert got is not None and paragraph in got.text

@@ -40,7 +40,7 @@ from newskit.corpus.outlets import domain, page_outlet, same_site, spells_domain
 from newskit.corpus.page_dates import page_date
 from newskit.corpus.page_meta import PageMeta, read_page_meta
 from newskit.corpus.wire import wire_name
-from newskit.resources.pages import FURNITURE, MAX_FURNITURE_CHARS
+from newskit.resources.pages import FURNITURE, MAX_FURNITURE_CHARS, MAX_NOTICE_CHARS
 from newskit.resources.scripts import UNSPACED_SCRIPTS
 
 MIN_WORDS = 20
@@ -289,9 +289,10 @@ def _prune_furniture(tree: Any) -> list[str]:
             rule = next((r for r, p in _BOX_RULES if p.search(names)), None)
         if rule is None and element.tag in _BLOCK_TAGS:
             text = element.text_content()
-            if len(text) <= MAX_FURNITURE_CHARS:
+            if len(text) <= 2 * MAX_NOTICE_CHARS:  # (spaces still in)
                 text = " ".join(text.split())
-                rule = next((r for r, p in _TEXT_RULES if p.fullmatch(text)), None)
+                if len(text) <= MAX_NOTICE_CHARS:
+                    rule = next((r for r, p in _TEXT_RULES if p.fullmatch(text)), None)
         if rule is None or element.find(".//h1") is not None or _holds_article(element):
             continue
         element.drop_tree()

@@ -95,6 +95,8 @@ ELSEWHERE: tuple[str, ...] = (
 
 MAX_FURNITURE_CHARS = 800
 """A furniture box with more text than this is kept (the article itself under a paywall class)."""
+MAX_NOTICE_CHARS = 300
+"""A block of more characters than this is an article paragraph, whatever its first words."""
 
 
 class PageRule(NamedTuple):
@@ -140,7 +142,8 @@ FURNITURE: tuple[PageRule, ...] = (
     PageRule(
         "newsletter notice",
         "text",
-        r"(?:sign[ -]?up|subscribe|register|join|get)\b[^.!?]{0,160}\b(?:newsletters?|e-?mails?|"
+        r"(?:sign[ -]?up|subscribe|register|join|get (?:our|the|a|your))\b[^.!?]{0,160}\b"
+        r"(?:newsletters?|e-?mails?|"
         r"inbox|briefings?|alerts)\b.*|[^.!?]{0,60}\bnewsletters?|"
         r".{0,80}\bnewsletter\b.{0,20}\babonnieren.*|"
         r"jetzt (?:kostenlos )?(?:anmelden|abonnieren).*",
@@ -172,9 +175,35 @@ FURNITURE: tuple[PageRule, ...] = (
         "text",
         r"(?:read more|read also|also read|more on this(?: story)?|related(?: stories| articles|"
         r" coverage)?|see also|recommended(?: for you)?|most read|trending now|you may also like|"
-        r"you might also like|mehr zum thema|auch interessant|das könnte sie auch interessieren|"
-        r"lesen sie auch)(?:\s*:\s*.{0,200}|\W{0,3})",
+        r"you might also like|mehr zum thema|auch interessant|das könnte (?:sie|dich) auch "
+        r"interessieren|lesen sie auch|ähnliche (?:beiträge|artikel)|weitere artikel|verwandte "
+        r"artikel|(?:à )?lire aussi|sur le même sujet|leer más|te puede interesar|noticias "
+        r"relacionadas|leggi anche|potrebbe interessarti)(?:\s*:\s*.{0,200}|\W{0,3})",
         "Read more: Council delays the bridge repairs again",
+    ),
+    PageRule(
+        "comment prompt",
+        "text",
+        r"(?:leave a (?:comment|reply)|post a comment|add a comment|write a comment|join the "
+        r"(?:conversation|discussion)|kommentar (?:schreiben|verfassen|hinzufügen)|kommentieren|"
+        r"hinterlasse(?:n sie)? einen kommentar|\d+ (?:comments?|kommentare))\W*",
+        "Leave a comment",
+    ),
+    PageRule(
+        "tag line",
+        "text",
+        r"(?:tags?|schlagw(?:ö|o)rter|schlagworte|themen|topics|filed under|posted in|getaggt "
+        r"mit|kategorien?|categories)\s*:.{0,250}",
+        "Tags: ferry, harbour, council",
+    ),
+    PageRule(
+        "share buttons",
+        "text",
+        r"(?:share(?: this(?: article| story| page)?)?|teilen|diese geschichte teilen|drucken|"
+        r"print|e-?mail|whatsapp|facebook|twitter|pinterest|linkedin)(?:[\W_]+(?:share|teilen|"
+        r"drucken|print|e-?mail|whatsapp|facebook|twitter|x|pinterest|linkedin|reddit|"
+        r"telegram|copy link))*[\W_]*",
+        "Share: Facebook · X · WhatsApp · E-Mail",
     ),
     PageRule(
         "share line",
