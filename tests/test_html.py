@@ -377,3 +377,33 @@ def test_article_sentences_are_not_furniture(paragraph):
     )
     got = extract_page(news_page(paragraphs=[*PARAGRAPHS, paragraph]))
     assert got is not None and paragraph in got.text
+
+
+@pytest.mark.parametrize(
+    ("declared", "written_in", "text", "label"),
+    [
+        ("gb2312", "gb18030", "朱镕基说，地铁五号线开通", "gb2312 (declared)"),  # 镕 is GBK only
+        ("shift_jis", "cp932", "①号線が開通、髙橋さん", "shift_jis (declared)"),  # ① 髙: cp932
+        ("iso-8859-1", "cp1252", "“Quoted” – 5 €", "iso-8859-1 (declared)"),
+        ("windows-1250", "cp1250", "Šťastná", "windows-1250 (declared)"),
+    ],
+)
+def test_declared_charset_is_read_as_browsers_read_it(declared, written_in, text, label):
+    from newskit.corpus.html import decode_page
+
+    data = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p>'.encode(written_in)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    decoded, encoding = decode_page(data)
+    assert decoded is not None and text in decoded
+    assert encoding == label
+
+
+def test_a_few_stray_bytes_do_not_lose_the_page():
+    from newskit.corpus.html import decode_page
+
+    body = "Městská rada schválila uzavření mola. " * 20
+    data = f'<meta charset="windows-1250"><p>{body}</p>'.encode("cp1250") + b"\x81"
+    decoded, encoding = decode_page(data)
+    assert decoded is not None and body in decoded
+    assert encoding == "windows-1250 (declared; 1 bad bytes replaced)"

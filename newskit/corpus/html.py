@@ -61,6 +61,27 @@ _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
     re.IGNORECASE,
 )
+# What browsers read a declared charset as (the WHATWG Encoding Standard): the superset that
+# pages labelled with the narrower name are in fact written in.
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "euc-kr": "cp949",
+    "big5": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "iso-8859-11": "cp874",
+}
 _UNSPACED = [(re.compile(f"[{s.ranges}]"), s.chars_per_word) for s in UNSPACED_SCRIPTS]
 _ALL_UNSPACED = re.compile("[" + "".join(s.ranges for s in UNSPACED_SCRIPTS) + "]")
 _WORD = re.compile(r"\w")
@@ -149,15 +170,19 @@ def decode_page(data: bytes, *, charset: str | None = None) -> tuple[str | None,
     ]
     for name in declared:
         try:
-            codec = codecs.lookup(name).name
+            codec = codecs.lookup(_SUPERSETS.get(name.lower(), name)).name
         except LookupError:
             continue
-        if codec in ("utf-8", "ascii"):
+        if codec == "utf-8":
             continue  # declared, but the bytes are not that
         try:
             return data.decode(codec), f"{name.lower()} (declared)"
         except UnicodeDecodeError:
-            continue
+            pass
+        text = data.decode(codec, "replace")
+        bad = text.count("\ufffd")
+        if bad <= max(10, len(text) // 1000):  # a few stray bytes in a page of that charset
+            return text, f"{name.lower()} (declared; {bad} bad bytes replaced)"
     return None, ""
 
 
