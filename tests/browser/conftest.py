@@ -209,6 +209,11 @@ def lab(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """JupyterLab on a free localhost port with a token, serving ``served_notebooks``."""
     home = tmp_path_factory.mktemp("lab-home")
     token = secrets.token_hex(16)
+    # JupyterLab asks once whether to fetch its news (a toast); the answer is "Never" here
+    # (a closed network), so the toast cannot cover a control while a test clicks
+    news = home / "settings" / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True)
+    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}\n')
 
     def command(port: int) -> list[str]:
         cmd = [

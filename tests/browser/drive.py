@@ -90,9 +90,10 @@ def answer_prompts(page: Any) -> list[str]:
     def select_kernel(_dialog: Any) -> None:
         _answer_kernel_dialog(page, answered)
 
-    def no_news(toast: Any) -> None:
-        toast.get_by_role("button", name="No", exact=True).first.click()
-        answered.append("Jupyter news: No")
+    def no_news(_toast: Any) -> None:
+        # a click in the page: the toast may be gone or redrawn by the time it lands
+        if page.evaluate(_NO_NEWS_JS):
+            answered.append("Jupyter news: No")
 
     # no_wait_after: JupyterLab can stack a second "Select Kernel" dialog under the first;
     # waiting for "the" dialog to hide would then wait forever (the handler runs again instead)
@@ -126,6 +127,15 @@ _KERNEL_STATUS_JS = """() => {
   return el ? el.getAttribute('data-status') : null;
 }"""
 
+
+# Click No on the news question ("notified about official Jupyter news?") if it is up.
+_NO_NEWS_JS = """() => {
+  const toast = [...document.querySelectorAll('.jp-Notification-Toast-wrapper, .Toastify__toast')]
+    .find((t) => t.innerText.includes('Jupyter news'));
+  const no = toast && [...toast.querySelectorAll('button')].find((b) => b.innerText.trim() === 'No');
+  if (no) no.click();
+  return Boolean(no);
+}"""
 
 # Click Select in every "Select Kernel" dialog that is up; returns how many there were.
 _SELECT_KERNEL_JS = """() => {
