@@ -287,9 +287,7 @@ def _credits(meta: PageMeta) -> dict[str, str]:
             copyrights.append(value)
     for key, values in (("publisher", list(meta.publishers)), ("copyright", copyrights)):
         if values:
-            named = [
-                v for v in values if wire_name(_COPYRIGHT_MARK.sub("", v).lstrip("0123456789 "))
-            ]
+            named = [v for v in values if wire_name(_holder(v))]
             out[key] = (named or values)[0]
     return out
 
