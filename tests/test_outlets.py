@@ -250,3 +250,17 @@ def test_same_wire_story_on_two_sites_is_two_outlets_one_wire(tmp_path) -> None:
     assert frame.loc["ledger", "publisher"] == "The Associated Press"
     assert frame.loc["gazette", "copyright"] == "© 2024 The Associated Press"
     assert frame.loc["ledger", "wire_evidence"] == 'metadata "The Associated Press"'
+
+
+@pytest.mark.parametrize(
+    ("value", "outlet"),
+    [
+        ("Home | The Daily Planet", "The Daily Planet"),
+        ("The Daily Planet - Latest News", "The Daily Planet"),
+        ("WSB-TV Channel 2 - Atlanta", "WSB-TV Channel 2 - Atlanta"),  # both parts are names
+    ],
+)
+def test_site_name_joined_to_a_section_is_the_name(value, outlet) -> None:
+    from newskit.corpus.outlets import page_outlet
+
+    assert page_outlet([("og:site_name", value)], url="https://dailyplanet.test/a")[0] == outlet

@@ -247,6 +247,16 @@ def split_title(
     return title, None
 
 
+def _without_sections(name: str, sections: Sequence[str]) -> str:
+    """``"Home | The Daily Planet"`` → ``"The Daily Planet"``: a site name joined to section
+    names by a title separator is the one part that is a name (else the name stays whole)."""
+    parts = [p.strip() for p in _TITLE_SPLIT.split(name)[0::2] if p.strip()]
+    if len(parts) < 2:
+        return name
+    named = [p for p in parts if outlet_name_problem(p, sections=sections) is None]
+    return named[0] if len(named) == 1 else name
+
+
 def page_outlet(
     candidates: Sequence[tuple[str, str | None]],
     *,
@@ -263,7 +273,7 @@ def page_outlet(
     for where, value in candidates:
         if not value or not value.strip():
             continue
-        name = " ".join(value.split())
+        name = _without_sections(" ".join(value.split()), sections)
         problem = outlet_name_problem(name, headlines=headlines, sections=sections)
         wire = wire_name(name)
         # a wire credited as publisher is whose copy it is, not whose site; a page's own
