@@ -264,3 +264,14 @@ def test_site_name_joined_to_a_section_is_the_name(value, outlet) -> None:
     from newskit.corpus.outlets import page_outlet
 
     assert page_outlet([("og:site_name", value)], url="https://dailyplanet.test/a")[0] == outlet
+
+
+def test_title_of_headline_section_and_site_parts() -> None:
+    from newskit.corpus.outlets import split_title
+
+    title = "Novelist wins book prize - Regional news from the valley - Valley Courier"
+    assert split_title(title, headlines=["Novelist wins book prize"]) == (
+        "Novelist wins book prize",
+        "Valley Courier",
+    )
+    assert split_title(title) == (title, None)  # nothing says which part is the site

@@ -219,7 +219,8 @@ def split_title(
     India"`` on ``timesofindia.indiatimes.com`` → ``("Rates rise", "Times of India")`` (a section
     name next to it goes too). The name is the last (or first) part of the title, cut at
     ``newskit.resources.pages.TITLE_SEPARATORS``, when it is one of ``sites`` (the page's other
-    site names), spells the domain of ``url``, or when the rest is one of ``headlines``; else
+    site names), spells the domain of ``url``, or when the rest — or the part at the other end
+    alone (``"Headline - Regional news - Site"``) — is one of ``headlines``; else
     ``(title, None)``."""
     pieces = _TITLE_SPLIT.split(title)  # part, separator, part, …
     parts = pieces[0::2]
@@ -244,6 +245,10 @@ def split_title(
             headline = "".join(rest).strip()
             if headline:
                 return headline, site.strip()
+        # "Headline - Regional news - Site": the headline alone at one end, the site at the other
+        lone = parts[0] if at_end else parts[-1]
+        if len(parts) > 2 and is_headline([lone]):
+            return lone.strip(), site.strip()
     return title, None
 
 
