@@ -214,6 +214,11 @@ def lab(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     news = home / "settings" / "@jupyterlab" / "apputils-extension"
     news.mkdir(parents=True)
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}\n')
+    # and, as a person ticks "Always start the preferred kernel" in the Select Kernel dialog,
+    # the notebooks' own kernel starts by itself: no dialog to race with the Run menu
+    tracker = home / "settings" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    (tracker / "tracker.jupyterlab-settings").write_text('{"autoStartDefaultKernel": true}\n')
 
     def command(port: int) -> list[str]:
         cmd = [

@@ -30,6 +30,8 @@ CHANGE_TIMEOUT = 300.0
 OUTPUT_TIMEOUT_MS = 300_000
 KERNEL_TIMEOUT = 300.0
 POLL_MS = 2_000  # longest pause between two looks at the page (a wait returns at once when met)
+RUN_ALL_TRIES = 3
+NOT_STARTED_S = 30.0  # an idle kernel and no cell scheduled this long after Run All: it was lost
 STABLE_MS = 500  # two looks this far apart that agree: the output has stopped changing
 CHANGED_OUTLINE = "3px solid #e4572e"  # marks the control the test changed, in screenshots
 
@@ -120,13 +122,9 @@ def open_notebook(page: Any, url: str) -> list[str]:
     return answered
 
 
-# The visible notebook's kernel status (the toolbar's execution indicator): "idle", "busy", …
-_KERNEL_STATUS_JS = """() => {
-  const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  const el = nb && nb.querySelector('.jp-Notebook-ExecutionIndicator');
-  return el ? el.getAttribute('data-status') : null;
-}"""
-
+# True when the status bar says the kernel is connected and idle ("Python 3 (ipykernel) | Idle").
+_STATUS_BAR_IDLE_JS = """() => [...document.querySelectorAll('.jp-StatusBar-Item')]
+  .some((e) => /\\|\\s*Idle\\s*$/.test(e.innerText) && !/No Kernel/.test(e.innerText))"""
 
 # Click No on the news question ("notified about official Jupyter news?") if it is up.
 _NO_NEWS_JS = """() => {
@@ -157,34 +155,50 @@ def _answer_kernel_dialog(page: Any, answered: list[str]) -> None:
 
 def _kernel_idle(page: Any, answered: list[str]) -> bool:
     """Answer a kernel dialog if one is up; then wait up to ``POLL_MS`` for the kernel to be
-    idle. True when it is."""
+    connected and idle (the status bar; the toolbar's indicator says idle before a kernel is
+    even attached). True when it is."""
     _answer_kernel_dialog(page, answered)
     try:
-        page.wait_for_function(f"() => ({_KERNEL_STATUS_JS})() === 'idle'", timeout=POLL_MS)
+        page.wait_for_function(_STATUS_BAR_IDLE_JS, timeout=POLL_MS)
     except PlaywrightTimeout:
         return False
     return True
 
 
 def run_all_cells(page: Any) -> None:
-    """Run > Run All Cells from the menu bar; wait until every code cell has run, or fail."""
-    page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
-    page.locator(".lm-Menu-content").get_by_text("Run All Cells", exact=True).click()
+    """Run > Run All Cells from the menu bar; wait until every code cell has run, or fail.
+
+    Scheduled cells show ``[*]`` at once. When none does while the kernel sits idle, the run
+    was lost (sent while JupyterLab was still switching kernels): Run All is chosen again, as a
+    person would, up to ``RUN_ALL_TRIES`` times."""
     deadline = time.monotonic() + RUN_ALL_TIMEOUT
     state: dict = {}
     answered: list[str] = []
-    while time.monotonic() < deadline:
-        _answer_kernel_dialog(page, answered)
-        try:  # returns as soon as every cell has run or one failed
-            page.wait_for_function(_RUN_OVER_JS, timeout=POLL_MS)
-        except PlaywrightTimeout:
-            continue
-        state = page.evaluate(_RUN_STATE_JS)
-        if state["errors"]:
-            pytest.fail("a cell failed in JupyterLab:\n" + "\n".join(state["errors"])[-3000:])
-        return
+    for attempt in range(1, RUN_ALL_TRIES + 1):
+        page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
+        page.locator(".lm-Menu-content").get_by_text("Run All Cells", exact=True).click()
+        lost_after = time.monotonic() + NOT_STARTED_S
+        while time.monotonic() < deadline:
+            _answer_kernel_dialog(page, answered)
+            try:  # returns as soon as every cell has run or one failed
+                page.wait_for_function(_RUN_OVER_JS, timeout=POLL_MS)
+            except PlaywrightTimeout:
+                state = page.evaluate(_RUN_STATE_JS)
+                idle = page.evaluate(_STATUS_BAR_IDLE_JS)
+                if time.monotonic() > lost_after and idle and _nothing_scheduled(state):
+                    print(f"Run All Cells scheduled nothing (try {attempt}); choosing it again")
+                    break
+                continue
+            state = page.evaluate(_RUN_STATE_JS)
+            if state["errors"]:
+                pytest.fail("a cell failed in JupyterLab:\n" + "\n".join(state["errors"])[-3000:])
+            return
     state = page.evaluate(_RUN_STATE_JS)
     pytest.fail(f"Run All Cells did not finish in {RUN_ALL_TIMEOUT}s: prompts {state}")
+
+
+def _nothing_scheduled(state: dict) -> bool:
+    return bool(state["prompts"]) and all(p in ("[ ]:", "[ ]") for p in state["prompts"])
 
 
 def panel_locator(page: Any, panel: str) -> Any:
