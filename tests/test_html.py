@@ -406,4 +406,4 @@ def test_a_few_stray_bytes_do_not_lose_the_page():
     data = f'<meta charset="windows-1250"><p>{body}</p>'.encode("cp1250") + b"\x81"
     decoded, encoding = decode_page(data)
     assert decoded is not None and body in decoded
-    assert encoding == "windows-1250 (declared; 1 bad bytes replaced)"
+    assert encoding == "windows-1250 (declared; 1 bad byte replaced)"

@@ -182,7 +182,8 @@ def decode_page(data: bytes, *, charset: str | None = None) -> tuple[str | None,
         text = data.decode(codec, "replace")
         bad = text.count("\ufffd")
         if bad <= max(10, len(text) // 1000):  # a few stray bytes in a page of that charset
-            return text, f"{name.lower()} (declared; {bad} bad bytes replaced)"
+            bytes_ = "byte" if bad == 1 else "bytes"
+            return text, f"{name.lower()} (declared; {bad} bad {bytes_} replaced)"
     return None, ""
 
 
