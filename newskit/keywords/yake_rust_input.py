@@ -103,10 +103,6 @@ _FLOAT_WORD = re.compile(
 )
 _WORD_END = re.compile(r"[\w'.,:-]*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-# a capital beyond Latin-1 before a mark (an acronym such as НАТО. that _CAPS does not cover)
-_OTHER_CAPS_MARK = re.compile(
-    "[" + "".join(re.escape(c) for c in map(chr, range(0x100, 0x30000)) if c.isupper()) + "][-'.,]"
-)
 # Words of capitals holding a mark (AL-QAEDA, O'NEILL, CNN.): an acronym only for yake.
 _CAPS = re.compile(
     r"[A-ZÀ-ÖØ-Þ](?<![\w'.,:-][A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-Þ]*(?:(?:['.,-][A-ZÀ-ÖØ-Þ]+)+\.?|\.)"
@@ -142,7 +138,7 @@ def prepare(text: str, stopwords: frozenset[str]) -> Prepared | None:
         return None
     if not text.isascii():
         runs = _NON_ASCII.findall(text)
-        if any(c.isdigit() for run in runs for c in run) or _OTHER_CAPS_MARK.search(text):
+        if any(c.isdigit() for run in runs for c in run) or _other_caps_mark(text):
             return None
     if "&" in text and html.unescape(text) != text:
         return None
@@ -195,6 +191,17 @@ def prepare(text: str, stopwords: frozenset[str]) -> Prepared | None:
         return None
     add_pairs, drop = _first_forms(lowered, stopwords)
     return Prepared(_apply(text, edits), frozenset(add | add_pairs), frozenset(drop), keymap)
+
+
+def _other_caps_mark(text: str) -> bool:
+    """A capital beyond Latin-1 before a mark (an acronym such as НАТО. that ``_CAPS`` does
+    not cover); looked for in the runs of non-ASCII characters only (a regex class of every
+    such capital made each search a millisecond)."""
+    for m in _NON_ASCII.finditer(text):
+        for i, c in enumerate(m.group(), m.start()):
+            if ord(c) >= 0x100 and c.isupper() and text[i + 1 : i + 2] in ("-", "'", ".", ","):
+                return True
+    return False
 
 
 def _apply(text: str, edits: dict[int, str]) -> str:
