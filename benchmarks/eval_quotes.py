@@ -148,14 +148,14 @@ def score(labels: pd.DataFrame, found: dict, show: bool = False, corpora=None) -
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="all", choices=["tune", "heldout", "all"])
+    ap.add_argument("--split", default="all", choices=["tune", "heldout", "heldout2", "all"])
     ap.add_argument("--errors", action="store_true", help="print wrong and missed speakers")
     args = ap.parse_args()
     labels, corpora = load()
     found = {}
     for r in labels[["corpus", "article_id"]].drop_duplicates().itertuples(index=False):
         found[r.article_id] = quotations(corpora[r.corpus][r.article_id])
-    splits = ["tune", "heldout"] if args.split == "all" else [args.split]
+    splits = ["tune", "heldout", "heldout2"] if args.split == "all" else [args.split]
     for split in splits:
         part = labels[labels["split"] == split]
         f = score(part, {k: found[k] for k in part["article_id"].unique()}, args.errors, corpora)

@@ -43,6 +43,7 @@ from rapidfuzz import fuzz
 from newskit.corpus.records import Article
 from newskit.grouping import connected_groups
 from newskit.resources.quotes import (
+    AUXILIARIES,
     CLAUSE_WORDS,
     QUOTE_FRAGMENT_WORDS,
     QUOTE_MARKS,
@@ -83,11 +84,6 @@ _MARK = re.compile(
 _AFTER_PUNCT = re.compile(r"[,.!?;][ \t]$")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
 _WORD = re.compile(r"\w+(?:[’'‐‑-]\w+)*")
-# An auxiliary that opens a short quotation has no subject: "was Russian" is a term.
-_AUX_FIRST = frozenset(
-    {"is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "may"}
-    | {"might", "has", "have", "had", "do", "does", "did"}
-)
 
 
 class Quotation(NamedTuple):
@@ -157,7 +153,7 @@ def _kind(raw: str, s: int, e: int, words: str, attributed: bool, repeated: bool
         return "quote"
     low = words.split()
     if any(w in CLAUSE_WORDS for w in low[1:]) or (low and low[0] in CLAUSE_WORDS and low[0]
-                                                   not in _AUX_FIRST):  # fmt: skip
+                                                   not in AUXILIARIES):  # fmt: skip
         return "quote"
     if attributed and text[:1].isupper():
         return "quote"
