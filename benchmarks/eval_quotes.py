@@ -34,7 +34,7 @@ import pandas as pd
 
 import newskit
 from newskit.corpus.segment import article_tokens
-from newskit.reuse.quotes import quotations
+from newskit.reuse.quotes import corpus_people, quotations
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "quotes_labels.csv"
@@ -150,11 +150,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="all", choices=["tune", "heldout", "heldout2", "all"])
     ap.add_argument("--errors", action="store_true", help="print wrong and missed speakers")
+    ap.add_argument(
+        "--no-corpus-names",
+        action="store_true",
+        help="read each article alone (no corpus_people over its file)",
+    )
     args = ap.parse_args()
     labels, corpora = load()
+    people = {k: None if args.no_corpus_names else corpus_people(c) for k, c in corpora.items()}
     found = {}
     for r in labels[["corpus", "article_id"]].drop_duplicates().itertuples(index=False):
-        found[r.article_id] = quotations(corpora[r.corpus][r.article_id])
+        found[r.article_id] = quotations(corpora[r.corpus][r.article_id], people=people[r.corpus])
     splits = ["tune", "heldout", "heldout2"] if args.split == "all" else [args.split]
     for split in splits:
         part = labels[labels["split"] == split]

@@ -50,7 +50,16 @@ from newskit.resources.quotes import (
     TERM_MAX_WORDS,
     TITLE_SMALL_WORDS,
 )
-from newskit.reuse.speakers import How, attribute
+from newskit.reuse.speakers import (
+    Evidence,
+    How,
+    People,
+    Reading,
+    attribute,
+    name_evidence,
+    people_from,
+    read,
+)
 from newskit.stories import Stories, story_map
 
 QUOTE_COLUMNS = [
@@ -98,16 +107,44 @@ class Quotation(NamedTuple):
     kind: Kind = "quote"
 
 
-def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[Quotation]:
+class _Spans(NamedTuple):
+    """One article's quotation spans and its reading (``newskit.reuse.speakers.read``)."""
+
+    article: Article
+    spans: list[tuple[int, int, int, int, str]]  # open mark, close mark, text span, words
+    reading: Reading
+
+
+def quotations(
+    article: Article, *, min_words: int = DEFAULT_MIN_WORDS, people: People | None = None
+) -> list[Quotation]:
     """The quotations of one article, in text order (see the module doc for the rules).
 
     Each is a ``Quotation(start, end, words, speaker, speech_verb, attribution, kind)``:
     ``article.raw[start:end]`` is the text between the marks (outer spaces and a trailing
     ``,;:`` left out), ``words`` its lower-case words, ``speaker`` a name or ``None``,
     ``attribution`` how the speaker was found (``newskit.reuse.speakers``), ``kind``
-    ``"quote"`` or ``"term"``."""
+    ``"quote"`` or ``"term"``. ``people`` (``corpus_people(corpus)``): what the article's
+    corpus writes names as, for the names the article leaves unclear."""
+    return _quotations(_read(article, min_words), people)
+
+
+def corpus_people(corpus: Iterable[Article], *, min_words: int = DEFAULT_MIN_WORDS) -> People:
+    """What the articles of ``corpus`` write each name as, added up over the corpus
+    (``newskit.reuse.speakers.people``): pass it to ``quotations(article, people=…)``.
+    ``corpus_people(corpus).frame()`` lists the names: ``name, n_articles, n_person,
+    n_speaker, n_other, kind``."""
+    return people_from(_evidence(_read(a, min_words)) for a in corpus)
+
+
+def _evidence(r: _Spans) -> Evidence:
+    return name_evidence(r.reading.cast, r.reading.events)
+
+
+def _read(article: Article, min_words: int) -> _Spans:
+    """The quotation spans of one article (fragments left out) and its reading."""
     raw = article.raw
-    spans: list[tuple[int, int, int, int, str]] = []  # open mark, close mark, text span, words
+    spans: list[tuple[int, int, int, int, str]] = []
     for ks, ke in article.kept:
         for o, c in _pairs(raw, ks, ke):
             s, e = o + 1, c
@@ -120,7 +157,11 @@ def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[
             if n < min_words or (n < FRAGMENT_WORDS and set(words.split()) <= QUOTE_FRAGMENT_WORDS):
                 continue
             spans.append((o, c, s, e, words))
-    marks = [(o, c) for o, c, _s, _e, _w in spans]
+    return _Spans(article, spans, read(article, [(o, c) for o, c, *_x in spans]))
+
+
+def _quotations(r: _Spans, people: People | None) -> list[Quotation]:
+    raw, spans = r.article.raw, r.spans
     repeated = Counter(w for *_x, w in spans)
     kinds: list[Kind] = []
 
@@ -129,7 +170,7 @@ def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[
         kinds.append(_kind(raw, s, e, words, attributed, repeated[words] > 1))
         return kinds[-1] == "quote"
 
-    found = attribute(article, marks, is_quote)
+    found = attribute(r.reading, is_quote, people=people)
     return [
         Quotation(s, e, words, a.speaker, a.speech_verb, a.how, kind)
         for (_o, _c, s, e, words), a, kind in zip(spans, found, kinds, strict=True)
@@ -281,6 +322,7 @@ def shared_quotes(
     min_ratio: float = DEFAULT_MIN_RATIO,
     stories: Stories = None,
     across_stories: bool = False,
+    corpus_names: bool = True,
 ) -> pd.DataFrame:
     """Each quotation that appears in two or more articles of one story, one row per occurrence.
 
@@ -300,9 +342,9 @@ def shared_quotes(
     """
     articles = list(corpus)
     story = story_map(articles, stories, across_stories=across_stories)
-    found = [
-        (a, q) for a in articles for q in quotations(a, min_words=min_words) if q.kind == "quote"
-    ]
+    readings = [_read(a, min_words) for a in articles]
+    people = people_from(_evidence(r) for r in readings) if corpus_names else None
+    found = [(r.article, q) for r in readings for q in _quotations(r, people) if q.kind == "quote"]
     by_story: dict[str, list[int]] = {}
     for i, (a, _) in enumerate(found):
         by_story.setdefault(story[a.id], []).append(i)

@@ -1,8 +1,10 @@
 """Each quotation's speaker, with how it was found.
 
-``attribute(article, marks)`` reads the article once (``narrative``, ``cast``,
-``speech_events``, ``timeline``) and walks over its quotations in text order. A quotation's
-speaker is found, in this order:
+``read(article, marks)`` reads the article once (``narrative``, ``cast``, ``speech_events``);
+``attribute(reading, people=…)`` lists its subjects (``timeline``) and walks over its
+quotations in text order; ``people`` (``newskit.reuse.speakers.people``) tells it what the
+corpus writes names as, where the article itself does not. A quotation's speaker is found, in
+this order:
 
 - ``"same sentence"``: the attribution right after the quotation (“…,” X said), else the last
   speech event before it in its sentence (X said that “…”), else one after it, else the
@@ -23,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from newskit.corpus.records import Article
@@ -31,6 +33,7 @@ from newskit.resources.quotes import ORG_NOUNS
 from newskit.reuse.speakers.cast import Cast, cast
 from newskit.reuse.speakers.events import Event, Subject, sentence_subject, speech_events
 from newskit.reuse.speakers.narrative import narrative
+from newskit.reuse.speakers.people import People
 from newskit.reuse.speakers.pronouns import Timeline, resolve, timeline
 
 How = Literal["same sentence", "pronoun", "run", "previous sentence", "next paragraph", "none"]
@@ -54,35 +57,50 @@ class Attribution(NamedTuple):
 
 
 @dataclass(frozen=True)
-class _Article:
-    """What the walk over the quotations reads: the cast, the events, the timeline."""
+class Reading:
+    """One article read once: its narrative and names (``cast``) and its speech events."""
 
     cast: Cast
-    events: list[Event]
-    e_starts: list[int]
-    timeline: Timeline
+    events: tuple[Event, ...]
+    e_starts: tuple[int, ...]
 
-    def events_in(self, lo: int, hi: int) -> list[Event]:
+    def events_in(self, lo: int, hi: int) -> tuple[Event, ...]:
         """The speech events that start in ``[lo, hi)``."""
         return self.events[
             bisect.bisect_left(self.e_starts, lo) : bisect.bisect_left(self.e_starts, hi)
         ]
 
 
+@dataclass(frozen=True)
+class _Article(Reading):
+    """A reading with its subjects in text order, for the walk over the quotations."""
+
+    timeline: Timeline
+
+
+def read(article: Article, marks: Sequence[tuple[int, int]]) -> Reading:
+    """The ``Reading`` of ``article`` whose quotations open and close at ``marks`` (the open
+    and close mark offsets, in text order)."""
+    c = cast(narrative(article, marks))
+    events = tuple(speech_events(c))
+    return Reading(c, events, tuple(e.start for e in events))
+
+
 def attribute(
-    article: Article,
-    marks: Sequence[tuple[int, int]],
+    reading: Reading,
     is_quote: Callable[[int, bool], bool] = lambda k, attributed: True,
+    *,
+    people: People | None = None,
 ) -> list[Attribution]:
-    """One ``Attribution`` per quotation. ``marks``: the open and close mark offsets of the
-    article's quotations, in text order. ``is_quote(k, attributed)`` says whether quotation
-    ``k`` is a quotation rather than a term (terms never continue a run); ``attributed`` tells
-    it whether a speech verb follows the quotation in its sentence (“No fight,” she wrote)."""
+    """One ``Attribution`` per quotation of a ``read`` article. ``is_quote(k, attributed)``
+    says whether quotation ``k`` is a quotation rather than a term (terms never continue a
+    run); ``attributed`` tells it whether a speech verb follows the quotation in its sentence
+    (“No fight,” she wrote). ``people``: what the corpus writes names as (``people_from``)."""
+    marks = reading.cast.nar.marks
     if not marks:
         return []
-    c = cast(narrative(article, marks))
-    events = speech_events(c)
-    a = _Article(c, events, [e.start for e in events], timeline(c, events))
+    c = replace(reading.cast, gender=dict(reading.cast.gender), people=people)
+    a = _Article(c, reading.events, reading.e_starts, timeline(c, list(reading.events)))
     quote = [is_quote(k, _near_after(a, k) is not None) for k in range(len(marks))]
     return _walk(a, quote)
 

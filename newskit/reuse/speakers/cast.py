@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newskit.resources.abbreviations import TITLE_ABBREVIATIONS
 from newskit.resources.quotes import (
@@ -27,9 +28,14 @@ from newskit.resources.reuse import STOPWORDS
 from newskit.reuse.speakers.names import Mention, initials, mentions, norm
 from newskit.reuse.speakers.narrative import Narrative, word_before
 
+if TYPE_CHECKING:
+    from newskit.reuse.speakers.people import People
+
 _ROLE_SPLIT = re.compile(r"[\s,-]+")
 _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?([a-z]+)\b")
-_PERSON_AFTER = re.compile(r",\s+(?:\d{1,3},|an?\s|who\s)")
+# After a person's name: an age or a description ("Daphne Burandé, 15,"; "Jack Blum, an
+# adviser"; "Coleman, who …").
+PERSON_AFTER = re.compile(r",\s+(?:\d{1,3},|an?\s|who\s)")
 
 
 @dataclass
@@ -45,6 +51,7 @@ class Cast:
     place: set[str] = field(default_factory=set)
     gender: dict[str, str] = field(default_factory=dict)
     full_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    people: People | None = None  # what the corpus writes names as
 
     def is_person(self, name: str) -> bool:
         """True unless the article writes ``name`` as a place or an organisation; a one-word
@@ -53,6 +60,11 @@ class Cast:
             return True
         if name in self.org or name in self.place:
             return False
+        if self.people is not None:
+            if name in self.people.person:
+                return True
+            if name in self.people.not_person:
+                return False
         words = name.split()
         if len(words) == 1:
             return name in self.full_by_word or name in self.gender
@@ -132,7 +144,7 @@ def cast(nar: Narrative) -> Cast:
                 if g and w not in PERSONAL_PRONOUNS:
                     c.gender[key] = g
                     break
-        if _PERSON_AFTER.match(text[m.end : m.end + 8]):
+        if PERSON_AFTER.match(text[m.end : m.end + 8]):
             c.person.add(key)  # "Daphne Burandé, 15,"; "Jack Blum, an adviser"
     for m in found:
         words = m.name.split()

@@ -117,8 +117,11 @@ def _event(c: Cast, m: re.Match, events: list[Event]) -> Event | None:
         return Event(vs, ve, verb, sentence_subject(c, us, vs))
     stripped = left.rstrip()
     words = stripped.split()
-    if words and all(norm(w) in NOT_NAME_WORDS or is_time(w) for w in words):
-        stripped = ""  # "“…,” then said X"
+    if words and all(
+        (norm(w) in NOT_NAME_WORDS and w.lower() not in SPEAKER_PRONOUNS) or is_time(w)
+        for w in words
+    ):
+        stripped = ""  # "“…,” then said X"; but "He said the Japanese government …"
     last = stripped[-1:]
     if verb not in ADDRESSEE_VERBS and (not stripped or last in '”"»'):
         after = subject_after(c, ve)
@@ -274,7 +277,7 @@ def _noun_subject(c: Cast, start: int, end: int, head: str) -> Subject | None:
             after = c.mentions_in(end + tail.end(), end + tail.end() + 1)
             if after:
                 org = after[0].name
-    if head_low in ORG_NOUNS or head_low in DOCUMENT_NOUNS or head_low in SPOKESPERSON_NOUNS or org:
+    if head_low in ORG_NOUNS or head_low in DOCUMENT_NOUNS or head_low in SPOKESPERSON_NOUNS:
         return Subject("noun", head_low, start, org)
     return None
 

@@ -136,8 +136,10 @@ def _mention(nar: Narrative, s: int, e: int, midcaps: frozenset[str]) -> Mention
     before = word_before(text, start)
     if before == "the":
         after_the = True
-        i = text.rfind("the", 0, start)
-        before = word_before(text, i)
+        i = start
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        before = word_before(text, i - 3)  # the word before "the"
     last = words[-1]
     possessive = last.endswith(("’s", "'s", "s’", "s'"))
     if possessive:
