@@ -54,10 +54,12 @@ class Cast:
     people: People | None = None  # what the corpus writes names as
 
     def is_person(self, name: str) -> bool:
-        """True unless the article writes ``name`` as a place or an organisation; a one-word
-        name needs evidence (a title, a role, the surname of a full name)."""
-        if name in self.person:
-            return True
+        """True when the article writes ``name`` as a person (a title, an age, a role that
+        tells a gender), else unless it writes it as a place or an organisation, else what the
+        corpus writes it as (``people``); a one-word name needs evidence (a title, a role, the
+        surname of a full name)."""
+        if name in self.person or name in self.gender:
+            return True  # a title, an age, a role: "Michael Sheen, her boyfriend"
         if name in self.org or name in self.place:
             return False
         if self.people is not None:
@@ -137,7 +139,7 @@ def cast(nar: Narrative) -> Cast:
         if key not in c.gender:
             # "spokeswoman Liz Einbinder", "her ex-boyfriend Jimmy Kimmel"; "Kris Hoce, the
             # chairman of …"
-            before = _ROLE_SPLIT.split(text[max(0, m.start - 30) : m.start].lower().rstrip())
+            before = _ROLE_SPLIT.split(text[max(0, m.start - 30) : m.start].lower().rstrip(" \t,"))
             after = _APPOSITIVE.match(text, m.end, m.end + 40)
             for w in before[-1:] + ([after.group(1).lower()] if after else []):
                 g = GENDER_WORDS.get(w)

@@ -59,6 +59,9 @@ _PREP_BEFORE = re.compile(r"\b(?:of|for|at|from|with)[ \t]+(?:the[ \t]+)?$")
 _AND_BEFORE = re.compile(r"\band[ \t]+(?:(?:the|his|her|a)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}$")
 _LEAD = re.compile(r"\s*([A-Z][a-z]+)\b[^,.;:!?”\"]{0,80},\s*")
 _LOWER_NEXT = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
+# A noun phrase and the comma before its apposition: "The company's chief, " in "The
+# company's chief, Tim Cook, said".
+_APPOSITION = re.compile(r"[^,.;:!?”\"]{3,100}?,[ \t]+")
 _WHO_BEFORE = re.compile(r",[ \t]+who\b[^,.;]{0,40}$")
 _QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
 _NOUN_AFTER = re.compile(r"\s*(?:a|an|the)\s+((?:[\w’'-]+\s+){0,4}?)(\w+)\b")
@@ -307,6 +310,9 @@ def sentence_subject(c: Cast, lo: int, hi: int) -> Subject | None:
     if word.lower() in POSSESSIVES:
         names = []  # "Her LinkedIn profile said": the profile, not LinkedIn
     if names and names[0].start <= at + 4 + len(word):
+        if text[names[0].end : names[0].end + 1] == "," and c.is_person(names[0].name):
+            # "Koichi Nakano, Political Science professor at …, told CNN"
+            return Subject("name", names[0].name, names[0].start)
         for m in names:
             if _LOWER_NEXT.match(text, m.end):
                 return Subject("name", _head(c, m).name, m.start)
@@ -320,6 +326,12 @@ def sentence_subject(c: Cast, lo: int, hi: int) -> Subject | None:
                 sub = _noun_subject(c, at, toks[i][1] + len(w), w)
                 if sub is not None:
                     return sub
+        named = _APPOSITION.match(text, at, min(hi, at + 120))
+        if named is not None:
+            # "The de facto Hamas prime minister in Gaza, Ismail Haniyeh, issued …"
+            for m in c.mentions_in(named.end(), named.end() + 1):
+                if not m.modifier and text[m.end : m.end + 1] == ",":
+                    return Subject("name", m.name, m.start)
     return None
 
 
