@@ -7,7 +7,7 @@ on a control are computed once, when the panel is built.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 import pandas as pd
@@ -22,6 +22,20 @@ from newskit.reuse.overlap import overlap_matrix
 from newskit.reuse.quotes import shared_quotes
 from newskit.reuse.similarity import DEFAULT_MIN_SCORE
 from newskit.views._panel import Panel, escape
+
+
+def with_alignments(
+    build: Callable[..., Panel], corpus: Corpus, alignments: pd.DataFrame
+) -> Callable[[Corpus], Panel]:
+    """A panel builder for ``story_picker`` that reuses ``alignments`` (``newskit.align`` of
+    ``corpus``) for the story of ``corpus`` and lets ``build`` (``reuse_panel``,
+    ``coverage_panel``, ``pair_panel``) align any other story itself:
+    ``story_picker(full, with_alignments(reuse_panel, corpus, alignments))``."""
+
+    def panel(story: Corpus) -> Panel:
+        return build(story, alignments=alignments if story.ids == corpus.ids else None)
+
+    return panel
 
 
 def _wide() -> widgets.Layout:
