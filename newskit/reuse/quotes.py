@@ -24,6 +24,9 @@ Its ``speaker``, ``speech_verb`` and ``attribution`` (how the speaker was found:
 sentence"``, ``"pronoun"``, ``"run"``, ``"previous sentence"``, ``"next paragraph"`` or
 ``"none"``) come from ``newskit.reuse.speakers``.
 
+``corpus_quotations(corpus)`` gives the same for a whole corpus as one table, each article read
+once, its names judged with what the whole corpus writes them as (``corpus_people``).
+
 ``shared_quotes`` matches quotations (never terms) across articles: compared as lower-case words
 without punctuation, the shorter one is (nearly) contained in the longer one: rapidfuzz's
 partial ratio reaches ``min_ratio``. So a quote that one outlet trimmed or re-punctuated still
@@ -72,6 +75,16 @@ QUOTE_COLUMNS = [
     "speech_verb",
     "attribution",
     "n_articles",
+]
+QUOTATION_COLUMNS = [
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker",
+    "speech_verb",
+    "attribution",
 ]
 DEFAULT_MIN_WORDS = 2
 DEFAULT_MIN_RATIO = 0.9
@@ -126,7 +139,38 @@ def quotations(
     ``attribution`` how the speaker was found (``newskit.reuse.speakers``), ``kind``
     ``"quote"`` or ``"term"``. ``people`` (``corpus_people(corpus)``): what the article's
     corpus writes names as, for the names the article leaves unclear."""
-    return _quotations(_read(article, min_words), people)
+    spans = _spans(article, min_words)
+    if not spans:
+        return []  # nothing to attribute: the article is not read
+    return _quotations(_Spans(article, spans, _reading(article, spans)), people)
+
+
+def corpus_quotations(
+    corpus: Iterable[Article], *, min_words: int = DEFAULT_MIN_WORDS, corpus_names: bool = True
+) -> pd.DataFrame:
+    """Every quotation of every article of ``corpus``, each article read once.
+
+    Returns ``article_id, start, end, text, kind, speaker, speech_verb, attribution``: one row
+    per ``quotations(article)`` item (``text`` is ``raw[start:end]``), in corpus order then text
+    order. ``corpus_names=True`` judges the names with what the whole corpus writes them as
+    (the same as ``quotations(article, people=corpus_people(corpus))``, without reading each
+    article twice)."""
+    rows = [
+        (a.id, q.start, q.end, a.raw[q.start : q.end], q.kind, q.speaker, q.speech_verb,
+         q.attribution)
+        for a, q in _corpus_found(corpus, min_words, corpus_names)
+    ]  # fmt: skip
+    df = pd.DataFrame(rows, columns=QUOTATION_COLUMNS)
+    return df.astype({"start": "int64", "end": "int64"})
+
+
+def _corpus_found(
+    corpus: Iterable[Article], min_words: int, corpus_names: bool
+) -> list[tuple[Article, Quotation]]:
+    """``(article, quotation)`` for every quotation of the corpus, each article read once."""
+    readings = [_read(a, min_words) for a in corpus]
+    people = people_from(_evidence(r) for r in readings) if corpus_names else None
+    return [(r.article, q) for r in readings for q in _quotations(r, people)]
 
 
 def corpus_people(corpus: Iterable[Article], *, min_words: int = DEFAULT_MIN_WORDS) -> People:
@@ -143,6 +187,17 @@ def _evidence(r: _Spans) -> Evidence:
 
 def _read(article: Article, min_words: int) -> _Spans:
     """The quotation spans of one article (fragments left out) and its reading."""
+    spans = _spans(article, min_words)
+    return _Spans(article, spans, _reading(article, spans))
+
+
+def _reading(article: Article, spans: list[tuple[int, int, int, int, str]]) -> Reading:
+    return read(article, [(o, c) for o, c, *_x in spans])
+
+
+def _spans(article: Article, min_words: int) -> list[tuple[int, int, int, int, str]]:
+    """``(open mark, close mark, start, end, words)`` of each quotation of one article, in
+    text order; fragments left out."""
     raw = article.raw
     spans: list[tuple[int, int, int, int, str]] = []
     for ks, ke in article.kept:
@@ -157,7 +212,7 @@ def _read(article: Article, min_words: int) -> _Spans:
             if n < min_words or (n < FRAGMENT_WORDS and set(words.split()) <= QUOTE_FRAGMENT_WORDS):
                 continue
             spans.append((o, c, s, e, words))
-    return _Spans(article, spans, read(article, [(o, c) for o, c, *_x in spans]))
+    return spans
 
 
 def _quotations(r: _Spans, people: People | None) -> list[Quotation]:
@@ -339,12 +394,14 @@ def shared_quotes(
     Quotations are only matched between articles of the same story (``stories``:
     ``newskit.stories`` output or ``{article_id: story_id}``; None: the ids the articles carry,
     or computed); ``across_stories=True`` matches them across the whole corpus.
+    ``corpus_names``: speakers' names judged with what the whole corpus writes them as
+    (``corpus_people``); False reads each article alone.
     """
     articles = list(corpus)
     story = story_map(articles, stories, across_stories=across_stories)
-    readings = [_read(a, min_words) for a in articles]
-    people = people_from(_evidence(r) for r in readings) if corpus_names else None
-    found = [(r.article, q) for r in readings for q in _quotations(r, people) if q.kind == "quote"]
+    found = [
+        (a, q) for a, q in _corpus_found(articles, min_words, corpus_names) if q.kind == "quote"
+    ]
     by_story: dict[str, list[int]] = {}
     for i, (a, _) in enumerate(found):
         by_story.setdefault(story[a.id], []).append(i)
