@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,9 @@ from newskit.resources.quotes import (
     PERSONAL_PRONOUNS,
     PLACE_NAME_WORDS,
     PLACE_PREPOSITIONS,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    SUBJECT_VERB_GAP_WORDS,
     TITLE_WORDS,
 )
 from newskit.resources.reuse import STOPWORDS
@@ -36,6 +40,8 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?([
 # After a person's name: an age or a description ("Daphne Burandé, 15,"; "Jack Blum, an
 # adviser"; "Coleman, who …").
 PERSON_AFTER = re.compile(r",\s+(?:\d{1,3},|an?\s|who\s)")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z][a-z-]+)\b")
+_NOT_NOUN = SPEECH_VERBS | SPEECH_PARTICIPLES | SUBJECT_VERB_GAP_WORDS | STOPWORDS
 
 
 @dataclass
@@ -51,6 +57,10 @@ class Cast:
     place: set[str] = field(default_factory=set)
     gender: dict[str, str] = field(default_factory=dict)
     full_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # how often each name is written as a person (a title, an age, a description after it)
+    # and as something else (a place, an institution, a modifier of a common noun)
+    n_person: Counter[str] = field(default_factory=Counter)
+    n_other: Counter[str] = field(default_factory=Counter)
     people: People | None = None  # what the corpus writes names as
 
     def is_person(self, name: str) -> bool:
@@ -120,19 +130,23 @@ def cast(nar: Narrative) -> Cast:
     for m in found:
         key = m.name
         words = key.split()
-        if word_before(text, m.start) in PLACE_PREPOSITIONS and not m.title:
+        place = word_before(text, m.start) in PLACE_PREPOSITIONS and not m.title
+        if place:
             c.place.add(key)
+        org_word = any(norm(w) in ORG_WORDS for w in words)
         if (
             m.after_the
-            or any(norm(w) in ORG_WORDS for w in words)
+            or org_word
             or (len(words) == 1 and (words[0].isupper() or words[0][0] == "#"))
         ):
             c.org.add(key)
+        titled = False
         if m.title:
             for t in m.title.split():
                 t = t.rstrip(".")
                 if t in TITLE_ABBREVIATIONS or t in TITLE_WORDS:
                     c.person.add(key)
+                    titled = True
                 g = GENDER_WORDS.get(t)
                 if g:
                     c.gender.setdefault(key, g)
@@ -146,8 +160,13 @@ def cast(nar: Narrative) -> Cast:
                 if g and w not in PERSONAL_PRONOUNS:
                     c.gender[key] = g
                     break
-        if PERSON_AFTER.match(text[m.end : m.end + 8]):
+        described = PERSON_AFTER.match(text[m.end : m.end + 8]) is not None
+        if described:
             c.person.add(key)  # "Daphne Burandé, 15,"; "Jack Blum, an adviser"
+        if titled or described:
+            c.n_person[key] += 1
+        elif place or m.after_the or org_word or _modifies_noun(text, m.end, m.modifier):
+            c.n_other[key] += 1
     for m in found:
         words = m.name.split()
         if 2 <= len(words) <= 5 and c.is_person(m.name):
@@ -155,6 +174,18 @@ def cast(nar: Narrative) -> Cast:
                 if not initials(w):
                     c.full_by_word.setdefault(w, []).append((m.start, m.name))
     return c
+
+
+def _modifies_noun(text: str, end: int, modifier: bool) -> bool:
+    """True when the name right before ``end`` modifies a common noun ("the Japanese
+    government", "Political Science professor"); possessives and verbs do not count."""
+    if modifier and text[end - 2 : end] in ("’s", "'s"):
+        return False
+    nxt = _NEXT_LOWER.match(text, end)
+    if nxt is None:
+        return False
+    w = nxt.group(1)
+    return w not in _NOT_NOUN and not w.endswith(("ed", "s", "ing"))
 
 
 def _contains(full: list[str], part: list[str]) -> bool:

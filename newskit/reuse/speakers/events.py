@@ -12,6 +12,7 @@ pronoun or noun phrase that opens it, after any opening adverbial.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Literal, NamedTuple
 
 from newskit.resources.quotes import (
@@ -300,7 +301,10 @@ def sentence_subject(c: Cast, lo: int, hi: int) -> Subject | None:
         ):
             break
         pos = lead.end()
-    toks = [(t.group(), t.start()) for t in _TOKEN.finditer(text, pos, min(hi, pos + 200))]
+    # the first words are all it reads
+    toks = [
+        (t.group(), t.start()) for t in islice(_TOKEN.finditer(text, pos, min(hi, pos + 200)), 6)
+    ]
     if not toks:
         return None
     word, at = toks[0]

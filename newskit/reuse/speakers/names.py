@@ -13,6 +13,7 @@ and photo credits hold no names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -69,23 +70,21 @@ def mentions(nar: Narrative) -> tuple[list[Mention], frozenset[str]]:
     runs = []
     for m in _RUN.finditer(text):
         s = m.start()
-        for p in _INNER_POSSESSIVE.finditer(text, m.start(), m.end()):
-            runs.append((s, p.end()))  # "Japan’s Ambassador": two names
-            s = p.end() + 1
+        if "’" in m.group() or "'" in m.group():
+            for p in _INNER_POSSESSIVE.finditer(text, m.start(), m.end()):
+                runs.append((s, p.end()))  # "Japan’s Ambassador": two names
+                s = p.end() + 1
         if s < m.end():
             runs.append((s, m.end()))
     for s, e in runs:
         if merged:
             # "University of Louisville", "Secretary of State Rex Tillerson": one name
             ps, pe = merged[-1]
-            last = text[ps:pe].split()[-1].lower().rstrip(".")
-            if (
-                _OF_JOIN.fullmatch(text, pe, s)
-                and (last in ORG_WORDS or last in TITLE_WORDS)
-                and not is_time(text[s:e].split()[0])
-            ):
-                merged[-1][1] = e
-                continue
+            if _OF_JOIN.fullmatch(text, pe, s):
+                last = text[ps:pe].split()[-1].lower().rstrip(".")
+                if (last in ORG_WORDS or last in TITLE_WORDS) and not is_time(text[s:e].split()[0]):
+                    merged[-1][1] = e
+                    continue
         merged.append([s, e])
     midcaps: set[str] = set()
     for s, e in merged:
@@ -160,6 +159,7 @@ def _verb_next(text: str, e: int) -> bool:
     return bool(nxt and nxt.group(1) in SPEECH_VERBS)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_time(word: str) -> bool:
     """True for a capitalised word that names a time (``TIME_NAMES``), or a weekday misspelt
     by a letter or two ("Wedensday")."""
@@ -174,6 +174,7 @@ def is_time(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(word: str) -> str:
     """A word in lower case without a final period or "'s" and with plain apostrophes."""
     return word.lower().rstrip(".").replace("’", "'").removesuffix("'s")

@@ -76,7 +76,7 @@ def narrative(article: Article, marks: Sequence[tuple[int, int]]) -> Narrative:
         headings=headings,
         heading_spans=tuple(sorted(headings)),
         paras=tuple([0] + [m.end() for m in _PARAGRAPH.finditer(raw)]),
-        lower=frozenset(w.replace("’", "'") for w in _LOWER_WORD.findall(raw)),
+        lower=frozenset(_LOWER_WORD.findall(raw.replace("’", "'"))),
     )
 
 

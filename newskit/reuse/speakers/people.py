@@ -2,7 +2,8 @@
 
 One article often names a speaker too briefly to tell what the name is ("Trump said"; "Samir,
 his father, said"); the other articles of the corpus usually tell. ``name_evidence(cast,
-events)`` counts, for each name of one article, how the article writes it:
+events)`` counts, for each name of one article, how the article writes it (``cast`` counts the
+first and the last while it reads the names):
 
 - as a person: with a person's title (``President Trump``, ``Mr. Abe``), with an age or a
   description after it (``Daphne Burandé, 15,``; ``Jack Blum, an adviser``), with a gender (a
@@ -23,27 +24,15 @@ person or a speaker. ``Cast.is_person`` reads them when the article itself does 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from newskit.resources.abbreviations import TITLE_ABBREVIATIONS
-from newskit.resources.quotes import (
-    ORG_WORDS,
-    PLACE_PREPOSITIONS,
-    SPEECH_PARTICIPLES,
-    SPEECH_VERBS,
-    SUBJECT_VERB_GAP_WORDS,
-    TITLE_WORDS,
-)
-from newskit.resources.reuse import STOPWORDS
-from newskit.reuse.speakers.cast import PERSON_AFTER, Cast
+from newskit.reuse.speakers.cast import Cast
 from newskit.reuse.speakers.events import Event
-from newskit.reuse.speakers.names import initials, norm
-from newskit.reuse.speakers.narrative import word_before
+from newskit.reuse.speakers.names import initials
 
 PEOPLE_COLUMNS = ["name", "n_articles", "n_person", "n_speaker", "n_other", "kind"]
 # A name is a person for the corpus when it is written as one at least this often and at least
@@ -52,9 +41,6 @@ MIN_PERSON = 1
 # A name is not a person when it is written as a place, an institution or a modifier at least
 # this often and never as a person or a speaker.
 MIN_OTHER = 2
-
-_NEXT_LOWER = re.compile(r"[ \t]+([a-z][a-z-]+)\b")
-_NOT_NOUN = SPEECH_VERBS | SPEECH_PARTICIPLES | SUBJECT_VERB_GAP_WORDS | STOPWORDS
 
 # (n_person, n_speaker, n_other) per name in one article
 Evidence = dict[str, tuple[int, int, int]]
@@ -88,29 +74,14 @@ def _kind(name: str, people: People) -> str:
 
 def name_evidence(c: Cast, events: Iterable[Event]) -> Evidence:
     """How one article writes each of its names: ``{name: (n_person, n_speaker, n_other)}``."""
-    text = c.nar.text
-    person: Counter[str] = Counter()
-    speaker: Counter[str] = Counter()
-    other: Counter[str] = Counter()
-    for m in c.mentions:
-        name = m.name
-        titles = [t.rstrip(".") for t in m.title.split()]
-        if any(t in TITLE_ABBREVIATIONS or t in TITLE_WORDS for t in titles) or PERSON_AFTER.match(
-            text[m.end : m.end + 8]
-        ):
-            person[name] += 1
-        elif (
-            (word_before(text, m.start) in PLACE_PREPOSITIONS and not m.title)
-            or m.after_the
-            or any(norm(w) in ORG_WORDS for w in name.split())
-            or _modifies_noun(text, m.end, m.modifier)
-        ):
-            other[name] += 1
+    person = c.n_person.copy()
     for name in c.gender:
         person[name] += 1
+    speaker: Counter[str] = Counter()
     for e in events:
         if e.subject is not None and e.subject.kind == "name":
             speaker[e.subject.text] += 1
+    other = c.n_other
     out: Evidence = {}
     for name in person.keys() | speaker.keys() | other.keys():
         out[name] = (person[name], speaker[name], other[name])
@@ -121,18 +92,6 @@ def name_evidence(c: Cast, events: Iterable[Event]) -> Evidence:
             q, t, u = out.get(words[-1], (0, 0, 0))
             out[words[-1]] = (q + p, t + s, u)
     return out
-
-
-def _modifies_noun(text: str, end: int, modifier: bool) -> bool:
-    """True when the name right before ``end`` modifies a common noun ("the Japanese
-    government", "Political Science professor"); possessives and verbs do not count."""
-    if modifier and text[end - 2 : end] in ("’s", "'s"):
-        return False
-    nxt = _NEXT_LOWER.match(text, end)
-    if nxt is None:
-        return False
-    w = nxt.group(1)
-    return w not in _NOT_NOUN and not w.endswith(("ed", "s", "ing"))
 
 
 def people_from(evidence: Iterable[Evidence]) -> People:
