@@ -99,7 +99,9 @@ def attribute(
     marks = reading.cast.nar.marks
     if not marks:
         return []
-    c = replace(reading.cast, gender=dict(reading.cast.gender), people=people)
+    c = replace(reading.cast, gender=dict(reading.cast.gender))
+    if people is not None:
+        c = replace(c, corpus_person=people.person, corpus_not_person=people.not_person)
     a = _Article(c, reading.events, reading.e_starts, timeline(c, list(reading.events)))
     quote = [is_quote(k, _near_after(a, k) is not None) for k in range(len(marks))]
     return _walk(a, quote)

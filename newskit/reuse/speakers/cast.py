@@ -14,7 +14,6 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from newskit.resources.abbreviations import TITLE_ABBREVIATIONS
 from newskit.resources.quotes import (
@@ -31,9 +30,6 @@ from newskit.resources.quotes import (
 from newskit.resources.reuse import STOPWORDS
 from newskit.reuse.speakers.names import Mention, initials, mentions, norm
 from newskit.reuse.speakers.narrative import Narrative, word_before
-
-if TYPE_CHECKING:
-    from newskit.reuse.speakers.people import People
 
 _ROLE_SPLIT = re.compile(r"[\s,-]+")
 _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?([a-z]+)\b")
@@ -61,22 +57,23 @@ class Cast:
     # and as something else (a place, an institution, a modifier of a common noun)
     n_person: Counter[str] = field(default_factory=Counter)
     n_other: Counter[str] = field(default_factory=Counter)
-    people: People | None = None  # what the corpus writes names as
+    # what the corpus writes names as (``newskit.reuse.speakers.people.People``)
+    corpus_person: frozenset[str] = frozenset()
+    corpus_not_person: frozenset[str] = frozenset()
 
     def is_person(self, name: str) -> bool:
         """True when the article writes ``name`` as a person (a title, an age, a role that
         tells a gender), else unless it writes it as a place or an organisation, else what the
-        corpus writes it as (``people``); a one-word name needs evidence (a title, a role, the
-        surname of a full name)."""
+        corpus writes it as (``corpus_person``, ``corpus_not_person``); a one-word name needs
+        evidence (a title, a role, the surname of a full name)."""
         if name in self.person or name in self.gender:
             return True  # a title, an age, a role: "Michael Sheen, her boyfriend"
         if name in self.org or name in self.place:
             return False
-        if self.people is not None:
-            if name in self.people.person:
-                return True
-            if name in self.people.not_person:
-                return False
+        if name in self.corpus_person:
+            return True
+        if name in self.corpus_not_person:
+            return False
         words = name.split()
         if len(words) == 1:
             return name in self.full_by_word or name in self.gender
