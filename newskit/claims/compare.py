@@ -36,7 +36,7 @@ from typing import Any
 
 import pandas as pd
 
-from newskit.claims.evidence import Assessment, assess
+from newskit.claims.evidence import FAR_RATIO, Assessment, _close, assess
 from newskit.claims.extract import DATE_KINDS
 from newskit.claims.facts import Fact, build_facts
 from newskit.claims.values import compatible, interval, shown
@@ -165,7 +165,11 @@ def _links(
             result = assess(a, b)
             if result.vetoed:
                 vetoed.add((i, j))
-            elif result.relation is not None:
+            elif result.relation == SAME_FACT or (
+                result.relation is not None and (result.compatible or _close(a, b, FAR_RATIO))
+            ):
+                # Only a plausible other reading competes: "two people were killed when a
+                # shell hit a school" is no closer match for "some 30" than "at least 43".
                 key = result.confidence + PREFER_EQUAL * result.compatible
                 for k, other in ((i, b.article), (j, a.article)):
                     best[(k, other)] = max(best.get((k, other), 0.0), key)

@@ -130,7 +130,12 @@ def assess(a: Fact, b: Fact) -> Assessment:
         return _NONE
     fits = compatible(a, b)
     head = a.head & b.head
-    near = a.near & b.near
+    # A word that is a name in one clause and a common word in the other is not shared: "New
+    # *Jersey*" / "his No. 10 *jersey*".
+    near = frozenset(
+        t for t in a.near & b.near
+        if not (t in a.entities and t not in b.names) and not (t in b.entities and t not in a.names)
+    )  # fmt: skip
     clause = len(near) / max(1, min(len(a.near), len(b.near))) if a.near and b.near else 0.0
     sentence = _overlap(a.wide, b.wide)
     said = _Said(head, near, sentence)
@@ -156,8 +161,10 @@ def assess(a: Fact, b: Fact) -> Assessment:
     confidence = max(0.0, min(1.0, score))
     loose = Assessment("related" if head or near else None, confidence, fits, said)
     if fits:
-        if a.family == "age" and not names:
-            # One age in one story is most often one person: "the 16-year-old" / "Gray, 16".
+        if a.family == "age" and not names and (head or near or not (a.near and b.near)):
+            # One age in one story is most often one person: "the 16-year-old" / "Gray, 16"; not
+            # when the clauses share nothing ("a four-year-old boy" / "the picture is four
+            # years old").
             return Assessment("same_fact", max(confidence, 0.5), True, said.noted("the same age"))
         if (
             distinctive(a)
@@ -184,7 +191,8 @@ def assess(a: Fact, b: Fact) -> Assessment:
             or (_close(a, b, FAR_RATIO) and sentence >= FAR_SENTENCE and _run(a, b) >= 2)
         )
         and len(near) >= 2
-        and sentence >= DISAGREE_SENTENCE
+        and (sentence >= DISAGREE_SENTENCE or _frame(a, b))
+        and not _elsewhere(a, b)
     ):
         return Assessment("same_fact", confidence, False, said)
     return loose
@@ -202,11 +210,26 @@ def _other_things(a: Fact, b: Fact) -> bool:
 def _other_predicate(a: Fact, b: Fact) -> bool:
     """The words after the counted thing part ways: "60 votes *needed to end*" / "41 votes *to
     keep*" count the same thing for two purposes. Past the words both share, the next word of
-    each is found nowhere in the other's clause."""
+    each is found nowhere in the other's sentence ("four photos *with Alleyne*" / "three photos
+    *of herself* with … Alleyne" is one act)."""
     for x, y in zip(a.right, b.right, strict=False):
         if x != y:
-            return x not in b.near and y not in a.near
+            return x not in b.wide and y not in a.wide
     return False
+
+
+def _frame(a: Fact, b: Fact) -> bool:
+    """The same word right before and right after both numbers: "received nearly N comments"
+    in two sentences that otherwise differ."""
+    return bool(a.left and b.left and a.right and b.right) and (
+        a.left[-1] == b.left[-1] and a.right[0] == b.right[0]
+    )
+
+
+def _elsewhere(a: Fact, b: Fact) -> bool:
+    """Each sentence names something the other article never mentions: "24 points … rout of
+    the College of *Charleston*" / "20 points … victory over *Evansville*" are two games."""
+    return bool(a.proper - b.article_terms) and bool(b.proper - a.article_terms)
 
 
 def _run(a: Fact, b: Fact) -> int:
@@ -281,11 +304,12 @@ def _dates(
         and _close_dates(a, b)
         and _written(a)
         and _written(b)
-        and _run(a, b) >= 2
+        and (_run(a, b) >= 2 or sentence >= FAR_SENTENCE)
         and clause >= DATE_DISAGREE_CLAUSE
         and len(near) >= 2
         and sentence >= DATE_DISAGREE_SENTENCE
         and a.article != b.article
+        and not _elsewhere(a, b)
     ):
         return Assessment("same_fact", confidence, False, said)
     return Assessment("related" if near else None, confidence, False, said)

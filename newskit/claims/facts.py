@@ -11,6 +11,7 @@
   and at the other numbers; ``head``: what the number counts (the first two terms after it, or
   the last two before it when nothing follows: "45 *people killed*", "mother of *12*");
 - ``wide``: the content terms of its whole sentence with every number masked;
+- ``article_terms``: the terms of every sentence of its article that holds a claim;
 - ``entities``: the capitalised names in its clause ("Pelosi, 76"); ``scope``: the groups of
   ``SCOPE_WORDS`` next to it ("four *other* people"); ``when``: a date written right after it
   ("50% in March 2023");
@@ -106,6 +107,8 @@ class Fact:
     entities: frozenset[str]
     apposition: bool
     names: frozenset[str]
+    proper: frozenset[str]
+    article_terms: frozenset[str]
     scope: frozenset[int]
     name: bool
     rare: bool
@@ -145,6 +148,14 @@ def build_facts(claims: pd.DataFrame) -> list[Fact]:
         for idx, r, s0, key in zip(claims.index, records, starts, keys, strict=True)
     ]
     _share_bounds(facts, records, starts, keys, expressions)
+    # The terms of each article's sentences that hold a claim (words and names), one set per
+    # article shared by its facts.
+    terms: dict[str, set[str]] = {}
+    for it in facts:
+        terms.setdefault(it.article, set()).update(it.wide | it.names)
+    frozen = {article: frozenset(t) for article, t in terms.items()}
+    for it in facts:
+        it.article_terms = frozen[it.article]
     return facts
 
 
@@ -288,6 +299,8 @@ def _fact(
         head=head,
         wide=_wide(sentence, tuple((x, y) for x, y, _, _ in in_sentence)),
         names=_names(sentence),
+        proper=_proper(sentence, common),
+        article_terms=frozenset(),
         entities=entities,
         apposition=apposition,
         scope=_scope(sentence, a, b) if kind not in DATE_KINDS else frozenset(),
@@ -411,6 +424,17 @@ def _capitalised(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]
     return tuple(
         (m.start(), m.end(), m.group().lower(), content_terms(m.group()))
         for m in _ENTITY.finditer(text.split("©")[0])
+    )
+
+
+def _proper(sentence: str, common: frozenset[str]) -> frozenset[str]:
+    """The proper names of a sentence as content terms: capitalised words the corpus never
+    writes in lower case, months, weekdays and stop words aside ("Evansville", not "Taking")."""
+    return frozenset(
+        t
+        for _s, _e, low, terms in _capitalised(sentence)
+        if low not in common and low not in _CALENDAR and low not in CONTEXT_STOPWORDS
+        for t in terms
     )
 
 
