@@ -69,6 +69,10 @@ JOIN_SHARE = 0.5
 # A disagreement stands only when no claim of the other article matches better; an equal value
 # counts this much more than a different one.
 PREFER_EQUAL = 0.1
+# A disagreement may join two groups in which a few articles state both values (a
+# correction: "initially reported to be 4 years old, but police later said 3"): at most this
+# share of the articles.
+SHARE_BOTH = 0.2
 
 
 def compare_claims(
@@ -260,8 +264,10 @@ def _join(facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]) ->
         pairs = [(min(x, y), max(x, y)) for x in members[ri] for y in members[rj]]
         if any(p in vetoed for p in pairs):
             continue
-        if any(facts[x].article == facts[y].article and not compatible(facts[x], facts[y])
-               for x, y in pairs):  # fmt: skip
+        both = {facts[x].article for x, y in pairs
+                if facts[x].article == facts[y].article and not compatible(facts[x], facts[y])}  # fmt: skip
+        everyone = {facts[x].article for x in members[ri] + members[rj]}
+        if len(both) > SHARE_BOTH * len(everyone):
             continue
         # The articles of the smaller group that hold a same-fact link into the other: one
         # outlet dissenting from ten agreeing ones joins them; two large groups need most of
