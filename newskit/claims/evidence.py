@@ -187,8 +187,8 @@ def assess(a: Fact, b: Fact) -> Assessment:
         and not a.scope  # "four *other* people died": part of a count, never the count
         and not _other_predicate(a, b)
         and (
-            _close(a, b)
-            or (_close(a, b, FAR_RATIO) and sentence >= FAR_SENTENCE and _run(a, b) >= 2)
+            close_values(a, b)
+            or (close_values(a, b, FAR_RATIO) and sentence >= FAR_SENTENCE and _run(a, b) >= 2)
         )
         and len(near) >= 2
         and (sentence >= DISAGREE_SENTENCE or _frame(a, b))
@@ -257,7 +257,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return min(1.0, (shared / min(len(a), len(b)) + 2 * shared / (len(a) + len(b))) / 2)
 
 
-def _close(a: Fact, b: Fact, ratio: float = 0.0) -> bool:
+def close_values(a: Fact, b: Fact, ratio: float = 0.0) -> bool:
     """Two values near enough to be two estimates of one quantity (within a factor of
     ``DISAGREE_RATIO``, or ``ratio``): 27 and 25 injured, 235,000 and 300,000 comments; not 5
     and 24 killed, nor 21 freed and 200 abducted."""
