@@ -284,7 +284,17 @@ def _join(facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]) ->
         articles = {facts[x].article for x in small} - other
         hit = {facts[x].article for x in small for y in large
                if (min(x, y), max(x, y)) in linked}  # fmt: skip
-        if not articles or len(hit & articles) < JOIN_SHARE * len(articles):
+        if not articles:
+            # Every article of the smaller group is in the other already: it joins when each
+            # of its claims repeats a value its article states there (a caption repeating a
+            # sentence).
+            if not all(
+                any(facts[y].article == facts[x].article and compatible(facts[x], facts[y])
+                    for y in large)
+                for x in small
+            ):  # fmt: skip
+                continue
+        elif len(hit & articles) < JOIN_SHARE * len(articles):
             continue
         merge(ri, rj)
     groups = [sorted(m) for m in members.values()]

@@ -147,6 +147,8 @@ def assess(a: Fact, b: Fact) -> Assessment:
         vetoes.append("different names")
     if a.scope != b.scope:
         vetoes.append("different scope")
+    if a.family == "age" and _other_years(a, b):  # an age is of one moment
+        vetoes.append("dated to different years")
     if vetoes:
         related = bool(head or near)
         return Assessment("related" if related else None, 0.0, fits, said.noted(*vetoes),
@@ -216,6 +218,14 @@ def _other_predicate(a: Fact, b: Fact) -> bool:
         if x != y:
             return x not in b.wide and y not in a.wide
     return False
+
+
+def _other_years(a: Fact, b: Fact) -> bool:
+    """Both sentences are dated, to different years: "a 3-year-old boy fell into the gorilla
+    den … in 1996" / "a 3-year-old boy slipped into the enclosure on Saturday" are two boys."""
+    ya = {d[:4] for d in a.dates_around if d[:1].isdigit()}
+    yb = {d[:4] for d in b.dates_around if d[:1].isdigit()}
+    return bool(ya and yb) and not ya & yb
 
 
 def _frame(a: Fact, b: Fact) -> bool:

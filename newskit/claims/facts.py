@@ -66,6 +66,7 @@ _SYNONYM = {
     for w in (head, *words)
     for t in content_terms(w)
 }
+_AGE_TERMS = frozenset({"old", "year", "aged"})
 _HEDGE_SCOPE = frozenset({"more", "further", "extra"})
 _SCOPE_GROUP = {w: i for i, group in enumerate(SCOPE_WORDS) for w in group}
 
@@ -229,6 +230,8 @@ def _fact(
     lo_c, hi_c = _clause_bounds(sentence, ea, eb)
     hedge = _str(r["hedge"])
     left, right = _window(sentence, ea, eb, others, hedge)
+    if family == "age":  # "4 years *old*" says nothing of whose age it is
+        right = [t for t in right if t not in _AGE_TERMS]
     # What the number counts: the words after it ("45 people killed"), or before it when
     # nothing follows or it ends an "of" phrase ("mother of 12", "a total of 288").
     of = _OF.search(sentence[max(0, ea - 30) : ea].rstrip() + " ")
