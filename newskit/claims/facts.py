@@ -232,6 +232,8 @@ def _fact(
     left, right = _window(sentence, ea, eb, others, hedge)
     if family == "age":  # "4 years *old*" says nothing of whose age it is
         right = [t for t in right if t not in _AGE_TERMS]
+    if measure:  # what a measure counts is its dimension: "fell 600 *metres*" / "700 *m*"
+        right = [UNIT_SIZES[unit_word][0], *right][:WINDOW]
     # What the number counts: the words after it ("45 people killed"), or before it when
     # nothing follows or it ends an "of" phrase ("mother of 12", "a total of 288").
     of = _OF.search(sentence[max(0, ea - 30) : ea].rstrip() + " ")
