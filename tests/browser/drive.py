@@ -146,20 +146,29 @@ def _expected(output: Any, expect: str) -> Any:
     return output.locator(".jp-OutputArea-output, .output_subarea").first
 
 
+_OPTIONS_JS = """(s) => [...s.options].map((o) => [
+    o.value, o.text.replace(/\\u00a0/g, " ").replace(/\\s+/g, " ").trim(), o.selected])"""
+
+
 def change_control(page: Any, row: Interaction) -> str:
     """Change the row's control through the page as a person would; return what was chosen."""
     control = panel_locator(page, row.panel).locator(f".nk-control-{row.control}").first
     control.scroll_into_view_if_needed()
     if row.action == "select":
         select = control.locator("select").first
-        labels = [t.strip() for t in select.locator("option").all_inner_texts()]
-        chosen = select.evaluate("(s) => [...s.selectedOptions].map((o) => o.text.trim())")
+        # ipywidgets writes each option's text with non-breaking spaces (its value keeps the
+        # label as given), and how a browser reports those spaces varies: compare labels with
+        # plain spaces and pick options by value, which is exactly the label in Python.
+        options = select.evaluate(_OPTIONS_JS)
+        value_of = {label: value for value, label, _ in options}
+        labels = [label for _, label, _ in options]
+        chosen = [label for _, label, picked in options if picked]
         if select.evaluate("(s) => s.multiple"):
             # a list box: pick the labels given ("a|b"), or drop the last one picked
             wanted = row.value.split("|") if row.value is not None else chosen[:-1] or labels[:1]
             assert set(wanted) <= set(labels), f"{row}: {wanted} not all among {labels}"
             assert wanted != chosen, f"{row}: {wanted} is already what is picked"
-            select.select_option(label=wanted)
+            select.select_option(value=[value_of[label] for label in wanted])
             choice = "|".join(wanted)
         else:
             choice = row.value
@@ -168,7 +177,7 @@ def change_control(page: Any, row: Interaction) -> str:
                 assert others, f"{row}: the drop-down offers nothing else than {chosen}"
                 choice = others[0]
             assert choice in labels, f"{row}: {choice!r} is not among the options {labels}"
-            select.select_option(label=choice)
+            select.select_option(value=value_of[choice])
     elif row.action == "click":
         buttons = control.locator("button")
         checkbox = control.locator("input[type=checkbox]")
