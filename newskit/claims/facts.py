@@ -12,6 +12,9 @@
   the last two before it when nothing follows: "45 *people killed*", "mother of *12*");
 - ``wide``: the content terms of its whole sentence with every number masked;
 - ``article_terms``: the terms of every sentence of its article that holds a claim;
+  ``proper``: the proper names of its sentence (capitalised words the corpus never writes in
+  lower case); a measure's ``right`` starts with its dimension ("600 metres" counts length),
+  an age's drops "old";
 - ``entities``: the capitalised names in its clause ("Pelosi, 76"); ``scope``: the groups of
   ``SCOPE_WORDS`` next to it ("four *other* people"); ``when``: a date written right after it
   ("50% in March 2023");
