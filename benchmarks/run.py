@@ -275,7 +275,7 @@ def dask_child(mode: str, path: str, result: str) -> None:
             data: dict[str, Any] = {
                 "seconds": round(secs, 3),
                 "driver_peak_rss_mb": rss_mb(),
-                "cpu_seconds": round(cpu_seconds(), 1),
+                "cpu_seconds": round(own_cpu_seconds(), 1),
             }
         else:
             data = _dask_measured(path, out)
@@ -304,7 +304,7 @@ def _dask_measured(path: str, out: Path) -> dict[str, Any]:
     ):
         run, secs = timed(lambda: run_distributed(path, out, client=client, progress=False), "dask")
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        worker_cpu = client.run(cpu_seconds)
+        worker_cpu = client.run(own_cpu_seconds)
         tasks = stream.data
     per_stage: dict[str, dict[str, float]] = {}
     for t in tasks:
@@ -323,14 +323,15 @@ def _dask_measured(path: str, out: Path) -> dict[str, Any]:
         "driver_peak_rss_mb": round(rss_mb(), 1),
         "worker_peak_rss_mb": sorted(round(v, 1) for v in workers.values()),
         "worker_cpu_seconds": round(sum(worker_cpu.values()), 1),
-        "driver_cpu_seconds": round(cpu_seconds(), 1),
+        "driver_cpu_seconds": round(own_cpu_seconds(), 1),
         "task_seconds": per_stage,
     }
 
 
-def cpu_seconds() -> float:
-    """CPU time (user + system) this process has used: on a machine other programs load, the
-    cost that does not depend on them."""
+def own_cpu_seconds() -> float:
+    """CPU time (user + system) this process alone has used (not its children: a
+    ``LocalCluster``'s workers are counted apart): on a machine other programs load, the cost
+    that does not depend on them."""
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
 
