@@ -39,7 +39,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 import pandas as pd
@@ -95,19 +96,8 @@ def distinctive_terms(
     """
     if style not in ("separate", "include", "only"):
         raise ValueError(f"style must be 'separate', 'include' or 'only', not {style!r}")
-    lo, hi = ngram
-    if lo < 1 or hi < lo:
-        raise ValueError(f"ngram must be (min, max) with 1 <= min <= max, not {ngram}")
-    stop = frozenset(STOPWORDS if stopwords is None else (w.lower() for w in stopwords))
-    stop = stop | TIME_WORDS | VERB_FRAGMENTS | WEAK_MODIFIERS
-    group_of = _grouper(by)
-    counts: dict[str, Counter[str]] = {}
-    style_words = set(HOUSE_STYLE_WORDS) | {h + "." for h in HONORIFICS} | set(HONORIFICS)
-    for article in corpus:
-        if article.outlet:
-            style_words.update(w.strip(".'") for w in _NAME_SPLIT.split(article.outlet.lower()))
-        g = group_of(article)
-        counts.setdefault(g, Counter()).update(_terms(article, lo, hi, stop))
+    found = term_counts(corpus, by, ngram=ngram, stopwords=stopwords)
+    counts = found.counts
     if len(counts) < 2:
         raise CorpusError(
             f"distinctive_terms needs at least two groups, found {len(counts)} "
@@ -116,16 +106,79 @@ def distinctive_terms(
     total: Counter[str] = Counter()
     for c in counts.values():
         total.update(c)
-    n_total = sum(total.values())
+    sizes = {g: sum(c.values()) for g, c in counts.items()}
+    rows = distinctive_rows(
+        counts, total, sizes, found.style_words, prior=prior, min_count=min_count
+    )
+    return distinctive_frame(rows, list(counts), style)
+
+
+@dataclass
+class TermCounts:
+    """Step 1 of ``distinctive_terms``: each group's term counts (``counts``, groups in order of
+    their first article) and the words of the outlets' names (``style_words``). Parts of a
+    corpus merge in corpus order (``merge``), as ``newskit.app.dask`` does."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    style_words: set[str] = field(default_factory=set)
+
+    def merge(self, other: TermCounts) -> TermCounts:
+        """This and a later part's counts as one."""
+        out = TermCounts({g: Counter(c) for g, c in self.counts.items()}, set(self.style_words))
+        for g, c in other.counts.items():
+            out.counts.setdefault(g, Counter()).update(c)
+        out.style_words |= other.style_words
+        return out
+
+
+def term_counts(
+    corpus: Iterable[Article],
+    by: By | Mapping[str, str] | Callable[[Article], str] = "outlet",
+    *,
+    ngram: tuple[int, int] = (1, 2),
+    stopwords: Iterable[str] | None = None,
+) -> TermCounts:
+    """Step 1 of ``distinctive_terms`` (same ``by``, ``ngram``, ``stopwords``): the n-gram
+    counts of each group of ``corpus`` and the style words its outlets' names add."""
+    lo, hi = ngram
+    if lo < 1 or hi < lo:
+        raise ValueError(f"ngram must be (min, max) with 1 <= min <= max, not {ngram}")
+    stop = frozenset(STOPWORDS if stopwords is None else (w.lower() for w in stopwords))
+    stop = stop | TIME_WORDS | VERB_FRAGMENTS | WEAK_MODIFIERS
+    group_of = _grouper(by)
+    out = TermCounts()
+    for article in corpus:
+        if article.outlet:
+            out.style_words.update(w.strip(".'") for w in _NAME_SPLIT.split(article.outlet.lower()))
+        g = group_of(article)
+        out.counts.setdefault(g, Counter()).update(_terms(article, lo, hi, stop))
+    return out
+
+
+def distinctive_rows(
+    counts: Mapping[str, Counter[str]],
+    total: Mapping[str, int],
+    sizes: Mapping[str, int],
+    style_words: Iterable[str],
+    *,
+    prior: float | None = None,
+    min_count: int = 1,
+) -> list[tuple]:
+    """Step 2: the rows (``DISTINCTIVE_COLUMNS``) of the terms in ``counts`` (group → term
+    counts, possibly only some terms), given every term's count over all groups (``total``)
+    and every group's number of term uses (``sizes``, over all terms)."""
+    n_total = sum(sizes.values())
     if n_total == 0:
         raise CorpusError("the articles have no countable terms (only stopwords or numbers)")
     a0 = float(n_total if prior is None else prior)
     if a0 <= 0:
         raise ValueError(f"prior must be positive, not {prior}")
-    style_words.discard("")
+    style = set(HOUSE_STYLE_WORDS) | {h + "." for h in HONORIFICS} | set(HONORIFICS)
+    style |= set(style_words)
+    style.discard("")
     rows = []
     for g, c in counts.items():
-        n_i = sum(c.values())
+        n_i = sizes[g]
         n_j = n_total - n_i
         for term, y_i in c.items():
             if y_i < min_count:
@@ -133,14 +186,19 @@ def distinctive_terms(
             y_j = total[term] - y_i
             alpha = a0 * total[term] / n_total
             delta, z = _log_odds(y_i, y_j, n_i, n_j, alpha, a0)
-            kind = "style" if _is_style(term, style_words) else "content"
+            kind = "style" if _is_style(term, style) else "content"
             rows.append((g, term, delta, z, y_i, y_j, kind))
+    return rows
+
+
+def distinctive_frame(rows: list[tuple], groups: Sequence[str], style: Style) -> pd.DataFrame:
+    """Step 3: ``distinctive_terms``'s frame from its rows, groups in the order of ``groups``."""
     df = pd.DataFrame(rows, columns=DISTINCTIVE_COLUMNS)
     if style == "only":
         df = df[df["kind"] == "style"]
     df = df.astype({"log_odds": "float64", "z": "float64", "count_in": "int64"})
     df = df.astype({"count_out": "int64"})
-    order = {g: i for i, g in enumerate(counts)}
+    order = {g: i for i, g in enumerate(groups)}
     df = (
         df.assign(
             _g=df["group"].map(order),

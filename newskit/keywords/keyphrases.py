@@ -45,7 +45,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -315,36 +315,91 @@ def keyword_table(
     articles = list(corpus)
     if keywords is None:
         keywords = _extract(articles, top=top, max_ngram=max_ngram, **yake_options)
+    forms = keyword_forms(articles, keywords)
+    shown = forms.shown()
+    counts = keyword_counts(articles, shown)
     outlets = list(dict.fromkeys(_outlet(a) for a in articles))
-    forms: dict[str, Counter[str]] = {}
-    best: dict[tuple[str, str], int] = {}
+    return keyword_rows(shown, counts, forms.best, outlets)
+
+
+@dataclass
+class KeywordForms:
+    """What ``keyword_table`` learns from a keywords frame: the spellings of each keyword key
+    (``forms``, in order of first sight) and each (key, outlet)'s best rank (``best``). Parts
+    of a corpus merge in corpus order (``merge``), as ``newskit.app.dask`` does."""
+
+    forms: dict[str, Counter[str]] = field(default_factory=dict)
+    best: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def shown(self) -> dict[str, str]:
+        """``{key: the spelling shown}``: the most common one, the first seen on ties."""
+        return {k: _most_common(c) for k, c in self.forms.items()}
+
+    def merge(self, other: KeywordForms) -> KeywordForms:
+        """This and a later part's forms as one."""
+        out = KeywordForms({k: Counter(c) for k, c in self.forms.items()}, dict(self.best))
+        for k, c in other.forms.items():
+            out.forms.setdefault(k, Counter()).update(c)
+        for k, r in other.best.items():
+            out.best[k] = min(out.best.get(k, r), r)
+        return out
+
+
+def keyword_forms(articles: Iterable[Article], keywords: pd.DataFrame) -> KeywordForms:
+    """Step 1 of ``keyword_table``: the spellings and best ranks of ``keywords`` (the frame of
+    ``newskit.keywords``) of the ``articles`` (an id of another article is its own outlet)."""
     by_id = {a.id: a for a in articles}
+    out = KeywordForms()
     for aid, kw, rank in zip(
         keywords["article_id"], keywords["keyword"], keywords["rank"], strict=True
     ):
         key = _phrase_key(kw)
-        forms.setdefault(key, Counter())[kw] += 1
+        out.forms.setdefault(key, Counter())[kw] += 1
         outlet = _outlet(by_id[aid]) if aid in by_id else str(aid)
-        best[(key, outlet)] = min(best.get((key, outlet), int(rank)), int(rank))
-    shown = {k: _most_common(c) for k, c in forms.items()}
+        out.best[(key, outlet)] = min(out.best.get((key, outlet), int(rank)), int(rank))
+    return out
+
+
+def keyword_counts(
+    articles: Iterable[Article], shown: Mapping[str, str]
+) -> Counter[tuple[str, str]]:
+    """Step 2: ``{(key, outlet): occurrences}`` of each shown spelling in the articles' text."""
     counts: Counter[tuple[str, str]] = Counter()
+    index = _phrase_index(list(shown.values()))  # once: many articles, many phrases
+    key_of = {phrase: key for key, phrase in shown.items()}
     for a in articles:
-        found = _find_many(_words(a.raw, a.kept), list(shown.values()))
-        for key, phrase in shown.items():
-            counts[(key, _outlet(a))] += len(found[phrase])
+        for phrase, found in _find_indexed(_words(a.raw, a.kept), index).items():
+            counts[(key_of[phrase], _outlet(a))] += len(found)
+    return counts
+
+
+def keyword_rows(
+    shown: Mapping[str, str],
+    counts: Mapping[tuple[str, str], int],
+    best: Mapping[tuple[str, str], int],
+    outlets: Sequence[str],
+) -> pd.DataFrame:
+    """Step 3: the ``keyword_table`` frame of the shown keywords over ``outlets`` (in corpus
+    order), sorted as ``keyword_table`` says."""
     rows = []
     for key, phrase in shown.items():
-        n_outlets = sum(counts[(key, o)] > 0 for o in outlets)
+        n_outlets = sum(counts.get((key, o), 0) > 0 for o in outlets)
         n_top = sum((key, o) in best for o in outlets)
         for o in outlets:
             r = best.get((key, o))
             rows.append(
-                (phrase, o, r is not None, math.nan if r is None else r, counts[(key, o)],
+                (phrase, o, r is not None, math.nan if r is None else r, counts.get((key, o), 0),
                  n_outlets, n_top)
             )  # fmt: skip
     df = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     df = df.astype({"in_top": bool, "rank": "float64", "count": "int64"})
     df = df.astype({"n_outlets": "int64", "n_top": "int64"})
+    return sort_keyword_table(df, outlets)
+
+
+def sort_keyword_table(df: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
+    """``keyword_table`` rows in its order: consensus first (``n_top``, then ``n_outlets``,
+    descending), then best rank, keyword and outlet (in corpus order)."""
     best_rank = df.groupby("keyword")["rank"].transform("min")
     outlet_order = {o: i for i, o in enumerate(outlets)}
     df = (
@@ -912,14 +967,31 @@ def _find_many(
 
     Whole words inside one segment match, ignoring case, except that an all-capitals word
     (``US``) only matches in capitals; a possessive ends a phrase."""
-    by_first: dict[str, list[tuple[str, list[str], list[bool]]]] = {}
-    out: dict[str, list[tuple[int, int, int]]] = {}
+    out: dict[str, list[tuple[int, int, int]]] = {phrase: [] for phrase in phrases}
+    out.update(_find_indexed(words, _phrase_index(phrases)))
+    return out
+
+
+_PhraseIndex = dict[str, list[tuple[str, list[str], list[bool]]]]
+
+
+def _phrase_index(phrases: Sequence[str]) -> _PhraseIndex:
+    """Phrases by their first word's key, with their words' keys and acronym flags: built once
+    for many articles (``_find_indexed``)."""
+    by_first: _PhraseIndex = {}
     for phrase in phrases:
-        out[phrase] = []
         parts = phrase.split()
         if parts:
             keys = [_norm(p) for p in parts]
             by_first.setdefault(keys[0], []).append((phrase, keys, [_is_acronym(p) for p in parts]))
+    return by_first
+
+
+def _find_indexed(
+    words: _ArticleWords, by_first: _PhraseIndex
+) -> dict[str, list[tuple[int, int, int]]]:
+    """``_find_many`` with the phrases indexed already; only phrases found are keys."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
     if not by_first:
         return out
     for seg in words.segments:
@@ -939,5 +1011,5 @@ def _find_many(
                         ok = False
                         break
                 if ok:
-                    out[phrase].append((t.start, seg[i + k - 1].end, t.sent_id))
+                    out.setdefault(phrase, []).append((t.start, seg[i + k - 1].end, t.sent_id))
     return out
