@@ -66,6 +66,7 @@ from newskit.corpus.outlets import choose_outlets, merge_forms, merge_given
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
 from newskit.parallel import progress_bar
 from newskit.reuse.outlets import add_reuse_counts
+from newskit.reuse.speakers import merge_people
 
 #: Articles per story partition (whole stories; a larger story is a partition of its own).
 STORY_PART_SIZE = 2000
@@ -635,7 +636,7 @@ class _Run:
             name: [
                 self.submit(getattr, o, name, stage=f"take-{name}", i=k) for k, o in enumerate(outs)
             ]
-            for name in ("claims", "keyword_forms", "term_counts", "lower_words")
+            for name in ("claims", "keyword_forms", "term_counts", "lower_words", "people")
         }
         for name in ("articles", "stories", "sentences", "tokens", "keywords", "claims"):
             self.staging.record(
@@ -776,6 +777,7 @@ class _Run:
             split_args=(partition_of,),
         )
         lower = self.tree(work.union, fields["lower_words"], "lower")
+        people = self.tree(merge_people, fields["people"], "people")
         terms = self.map(dstories.partition_terms, parts, stage="story-terms")
         looked = dstories.lookup(self, terms, vocabulary, "story-df")
         df = self.map(dstories.frequencies, looked, stage="story-df-map")
@@ -788,6 +790,7 @@ class _Run:
                 self.n_articles,
                 df[s],
                 lower,
+                people,
                 self.target,
                 stage="story",
                 i=s,

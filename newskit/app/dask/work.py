@@ -44,6 +44,8 @@ from newskit.keywords.keyphrases import (
 )
 from newskit.reuse import align, candidate_pairs, coverage, reuse_graph, shared_quotes
 from newskit.reuse.outlets import ReuseCounts, outlet_reuse_counts, outlet_reuse_frame
+from newskit.reuse.quotes import corpus_people
+from newskit.reuse.speakers import People
 from newskit.stories import outlet_story_coverage, story_map
 from newskit.stories.table import _story_groups, story_table_frame
 from newskit.stories.table import story_rows as story_table_rows
@@ -155,6 +157,7 @@ class PartOut:
     keyword_forms: KeywordForms
     term_counts: TermCounts
     lower_words: frozenset[str]
+    people: People
     outlets: list[str]
     checks: list[str] = field(default_factory=list)
 
@@ -195,6 +198,7 @@ def part_tables(
         keyword_forms=keyword_forms(articles, kw),
         term_counts=group_term_counts(articles),
         lower_words=lower_case_words(claims),
+        people=corpus_people(corpus),
         outlets=list(dict.fromkeys(a.outlet or a.id for a in articles)),
         checks=checks,
     )
@@ -314,12 +318,13 @@ def story_tables(
     n_articles: int,
     df: Mapping[str, int],
     lower_words: frozenset[str],
+    people: People,
     target: Target,
 ) -> StoryOut:
     """Every cross-article table of story partition ``s``: candidate pairs, alignments, quotes,
     reuse graph, coverage, claim groups, story table, outlet × story coverage and outlet-reuse
     counts, from newskit's in-process functions on the partition's stories (``options`` as the
-    whole run's; ``n_articles``, ``df`` and ``lower_words`` of the whole corpus)."""
+    whole run's; ``n_articles``, ``df``, ``lower_words`` and ``people`` of the whole corpus)."""
     corpus, found = part.corpus, part.stories
     method = options.candidate_method(n_articles)
     al = align(corpus, min_score=options.min_score, candidates=method, stories=found)
@@ -343,7 +348,7 @@ def story_tables(
     return StoryOut(
         rows={name: len(frame) for name, frame in frames.items()},
         files=files,
-        quotes=shared_quotes(corpus, stories=found),
+        quotes=shared_quotes(corpus, stories=found, people=people),
         coverage=coverage(corpus, form="long", alignments=al, stories=found),
         claim_groups=compare_claims(part.claims, common_words=lower_words),
         outlet_reuse=outlet_reuse_counts(
