@@ -12,7 +12,8 @@ faster than ``yake``. Both are given the same stopwords and options; the few wor
 differently are rewritten first (``newskit.keywords.yake_rust_input``), so that every
 candidate gets the same score from either backend (to 1e-15 on the seeds and the real-news
 calibration sets; ``tests/test_yake_backends.py``). ``BACKEND`` names the backend in use;
-``NEWSKIT_YAKE=yake`` in the environment forces the ``yake`` package.
+``NEWSKIT_YAKE=yake`` in the environment forces the ``yake`` package. Scores are rounded to
+``SCORE_DIGITS`` significant digits, so that a text gets the same scores in every process.
 
 YAKE's own deduplication is switched off here (``dedup_lim=1.0``): newskit merges candidates
 into whole phrases first and then deduplicates the phrases with YAKE's similarity function,
@@ -181,12 +182,22 @@ def _extractor(options: YakeOptions) -> yake.KeywordExtractor:
 
 def _run(text: str, options: YakeOptions, backend: Backend | None = None) -> dict[str, float]:
     RUNS["yake"] += 1
-    if (backend or BACKEND) == "yake-rust":
-        scores = run_rust(text, options)
-        if scores is not None:
-            return scores
-    RUNS["python"] += 1
-    return run_python(text, options)
+    scores = run_rust(text, options) if (backend or BACKEND) == "yake-rust" else None
+    if scores is None:
+        RUNS["python"] += 1
+        scores = run_python(text, options)
+    return {kw: _rounded(score) for kw, score in scores.items()}
+
+
+def _rounded(score: float) -> float:
+    """``score`` to ``SCORE_DIGITS`` significant digits: yake-rust adds its terms in an order
+    that changes from one process to the next (Rust's hash maps are seeded per process), so its
+    last digit or two vary between runs; rounded, the same text gets the same scores."""
+    return float(f"{score:.{SCORE_DIGITS}g}")
+
+
+#: Significant digits kept of every YAKE score (see ``_rounded``).
+SCORE_DIGITS = 10
 
 
 def run_python(text: str, options: YakeOptions | None = None) -> dict[str, float]:
