@@ -54,14 +54,23 @@ import pandas as pd
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.errors import CorpusError
+from newskit.keywords.names import (
+    acronym_key,
+    is_role,
+    outlet_identities,
+    outlet_names,
+    person_start,
+)
 from newskit.keywords.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
 from newskit.resources.abbreviations import MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
+from newskit.resources.names import CREDIT_NAMES, ORG_WORDS
 from newskit.resources.stopwords import (
     ADJECTIVE_SUFFIX_NOUNS,
     ADJECTIVE_SUFFIXES,
     DEMONYMS,
     DETERMINERS,
     ED_NOUNS,
+    EVALUATIVE_ADJECTIVES,
     GENERIC_NOUNS,
     HONORIFICS,
     KEYWORD_SKIP,
@@ -69,6 +78,7 @@ from newskit.resources.stopwords import (
     NAME_CONNECTORS,
     NAME_PREFIXES,
     NOUN_ING,
+    NUMBER_WORDS,
     PREDICATE_ADJECTIVES,
     SCALE_WORDS,
     STOPWORDS,
@@ -88,6 +98,7 @@ KEYWORD_COLUMNS = [
     "count",
     "first_start",
     "first_end",
+    "variants",
 ]
 SPAN_COLUMNS = ["article_id", "keyword", "start", "end", "text", "sent_id"]
 TABLE_COLUMNS = ["keyword", "outlet", "in_top", "rank", "count", "n_outlets", "n_top"]
@@ -114,6 +125,9 @@ MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
 _FINAL_PUNCT = ".!?…"
 _CURRENCY = "$€£¥"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "12th", "1990s", "5-year-old": never the first or last word of a keyphrase
+_AGE_OR_RANK = re.compile(r"\d+(?:st|nd|rd|th|s|-(?:year|month|week|day)s?-olds?)")
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _MONTHS = MONTH_ABBREVIATIONS | {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -140,6 +154,7 @@ _WORD = re.compile(
     r"|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*|([^\w\s])"
 )
 _SKIP = [re.compile(pattern, re.M) for _name, pattern, _example in KEYWORD_SKIP]
+_CREDITS = frozenset(CREDIT_NAMES)
 _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 # Token roles inside a sentence.
@@ -166,14 +181,40 @@ class _Tok(NamedTuple):
 
 @dataclass(frozen=True)
 class _ArticleWords:
-    """An article's word tokens grouped into segments (runs between punctuation marks)."""
+    """An article's word tokens grouped into segments (runs between punctuation marks), and
+    how often each word is written in lower case."""
 
     segments: tuple[tuple[_Tok, ...], ...]
     heading_sents: frozenset[int]
+    lower: Mapping[str, int]
 
 
 def _outlet(article: Article) -> str:
     return article.outlet or article.id
+
+
+def _own_names(articles: Sequence[Article]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """The names each outlet uses for itself (``newskit.keywords.names.outlet_names``), as
+    word keys: they never join a keyphrase of that outlet's articles."""
+    runs = []
+    for a in articles:
+        names = []
+        for seg in _words(a.raw, a.kept).segments:
+            run: list[str] = []
+            for tok in seg:
+                if tok.surface[:1].isupper():
+                    run.append(tok.surface)
+                elif run:
+                    names.append(tuple(run))
+                    run = []
+            if run:
+                names.append(tuple(run))
+        runs.append((_outlet(a), outlet_identities(a), names))
+    learned = outlet_names(runs)
+    return {
+        outlet: frozenset(tuple(_norm(w) for w in name) for name in names)
+        for outlet, names in learned.items()
+    }
 
 
 def keywords(
@@ -213,10 +254,12 @@ def keywords(
     for cs in chunks:
         got, flat = flat[: len(cs)], flat[len(cs) :]
         scores.append(got[0] if len(got) == 1 else _best_scores(got))
+    own = _own_names(articles)
     rows: list[tuple] = []
     for article, scored in zip(articles, scores, strict=True):
-        picked = _pick(article, scored, options, top, dedup_lim, dedup_func)
-        for rank, (phrase, h, count, first) in enumerate(picked, start=1):
+        blocked = _CREDITS | own.get(_outlet(article), frozenset())
+        picked = _pick(article, scored, options, top, dedup_lim, dedup_func, blocked)
+        for rank, (phrase, h, count, first, variants) in enumerate(picked, start=1):
             rows.append(
                 (
                     article.id,
@@ -228,6 +271,7 @@ def keywords(
                     count,
                     first[0],
                     first[1],
+                    "; ".join(variants),
                 )
             )
     df = pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
@@ -438,6 +482,29 @@ def _best_scores(chunks: Sequence[Mapping[str, float]]) -> dict[str, float]:
     return out
 
 
+def skip_spans(article: Article) -> tuple[tuple[int, int], ...]:
+    """Raw spans of the article that never give a keyphrase (``KEYWORD_SKIP``: datelines,
+    bylines, credits, captions, copyright lines, speaker labels, web addresses), merged and in
+    order; ``distinctive_terms`` counts their words as house style."""
+    return _skip_spans(article.raw, article.kept)
+
+
+@lru_cache(maxsize=4096)
+def _dateline_places(raw: str, kept: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    """The keys of the places the article's datelines name (``"WASHINGTON —"`` →
+    ``"washington"``), including datelines cleaning removed (``"ERIE, Pa. (AP) -"``): no
+    keyphrase of the article, wherever the article names the place."""
+    out = set()
+    for rx in _SKIP:
+        if "place" not in rx.groupindex:
+            continue
+        for m in rx.finditer(raw):
+            place = m.group("place")
+            if place:
+                out.add(" ".join(_norm(w) for w in place.split()))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4096)
 def _skip_spans(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """Raw spans that never give a keyphrase: datelines and bylines (``KEYWORD_SKIP``)."""
@@ -525,7 +592,7 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     current: list[tuple] = []
     known: set[str] = set()  # capitalised where capitals carry meaning
     pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
-    lower: set[str] = set()  # seen in lower case
+    lower: Counter[str] = Counter()  # seen in lower case
     for sid, sent in enumerate(sents):
         first = True
         for m in _WORD.finditer(raw, sent.start, sent.end):
@@ -540,7 +607,7 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
             if k >= 0 and m.start() < skip[k][1]:
                 cls = (cls[0], True, False, _SKIPPED)  # a dateline or byline word
             if cls[3] == -1:
-                lower.add(cls[0])
+                lower[cls[0]] += 1
             elif (cls[3] == 1 or cls[2]) and not first and sid not in headings:
                 known.add(cls[0])
                 if current and current[-1][4][0] in known:
@@ -553,14 +620,14 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     if current:
         groups.append(current)
     segments = tuple(tuple(_roles(g, known, pairs, lower, headings)) for g in groups)
-    return _ArticleWords(segments, headings)
+    return _ArticleWords(segments, headings, lower)
 
 
 def _roles(
     group: list[tuple],
     known: set[str],
     pairs: set[tuple[str, str]],
-    lower: set[str],
+    lower: Mapping[str, int],
     headings: frozenset[int],
 ) -> list[_Tok]:
     caps: list[bool] = []
@@ -583,6 +650,8 @@ def _roles(
         if i + 1 >= n or group[i][4][1]:
             continue
         key, nxt = group[i][4][0], group[i + 1][4][0]
+        if _verbish(key) or _adverb(key) or key in VERB_FRAGMENTS or key in EVALUATIVE_ADJECTIVES:
+            continue  # "Retired NASA historian …", "Eventually Duisburg …"
         if nxt in NAME_CONNECTORS and i + 2 < n:
             # "Secretary of State Marco Rubio called …" at a sentence start
             if caps[i + 2] and not group[i + 2][4][1] and key not in lower:
@@ -590,8 +659,12 @@ def _roles(
             continue
         if group[i + 1][4][1]:
             continue
-        if (key, nxt) in pairs or (caps[i + 1] and key not in lower):
+        heading = group[i][3] in headings and not group[i][5]  # title case says nothing
+        if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not heading):
             caps[i] = True
+    for i, (_s, _e, text, _sid, (key, _stop, _mixed, _ini), _first) in enumerate(group):
+        if caps[i] and "-" in key and text[-1:].islower() and _verbish(key.rsplit("-", 1)[1]):
+            caps[i] = False  # "Mars-obsessed Musk"
     # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
     event = [False] * n
     for i in range(n - 2):
@@ -650,20 +723,32 @@ def _verbish(key: str) -> bool:
     return key.endswith("ed") and key not in ED_NOUNS
 
 
-def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_Tok, ...]]]:
-    """Candidate phrases by key, each with the token runs where it was found."""
+def _candidates(
+    words: _ArticleWords, max_ngram: int, blocked: frozenset[tuple[str, ...]] = _CREDITS
+) -> dict[str, list[tuple[_Tok, ...]]]:
+    """Candidate phrases by key, each with the token runs where it was found. Word runs in
+    ``blocked`` (credits, the outlet's own names) are never part of one."""
     found: dict[str, list[tuple[_Tok, ...]]] = {}
+    first_of: dict[str, list[tuple[str, ...]]] = {}
+    for seq in blocked:
+        first_of.setdefault(seq[0], []).append(seq)
 
     def add(run: Sequence[_Tok]) -> None:
         run = _trim(run)
+        if run and _YEAR.fullmatch(run[0].key) and (len(run) != 2 or run[1].role != _COMMON):
+            run = _trim(run[1:])  # a year opens only "2020 election"
         if not run or not _valid(run):
             return
+        if run[0].role == _COMMON and run[-1].role != _COMMON:
+            return  # "actor Gary Sinise", "use Internet Explorer": the name is found alone
         key = " ".join(t.key for t in run)
         runs = found.setdefault(key, [])
         if not runs or runs[-1][0].start != run[0].start:  # a name is also a noun phrase
             runs.append(tuple(run))
 
     for seg in words.segments:
+        if first_of:
+            seg = _block(seg, first_of)
         n = len(seg)
         # Names: capitalised runs, with connectors or capitalised function words inside.
         i = 0
@@ -689,16 +774,14 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
             t = seg[k]
             year = _YEAR.fullmatch(t.key) and k + 1 < n and seg[k + 1].content
             if t.role == _COMMON and _is_number(t.key) and not year:
-                # A number is a phrase of its own with its scale ("$1.375 billion", "12
-                # percent"); a bare number is none, and neither joins the words around it,
-                # except a year before a noun ("2020 election").
+                # A number is a claim, not a keyphrase, with its scale or not ("$1.375
+                # billion", "12 percent"), and it joins none of the words around it, except a
+                # year before a noun ("2020 election").
                 _noun_phrase(run, max_ngram, add)
                 run = []
                 j = k + 1
                 while j < n and seg[j].key in SCALE_WORDS:
                     j += 1
-                if j > k + 1:
-                    add(seg[k:j])
                 k = j - 1
                 continue
             # An -ing word opening a phrase is an adjective at a sentence start or after a
@@ -722,6 +805,23 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
                 run.append(t)
         _noun_phrase(run, max_ngram, add)
     return found
+
+
+def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) -> tuple[_Tok, ...]:
+    """The segment with the words of blocked runs made phrase breaks."""
+    out: list[_Tok] | None = None
+    n = len(seg)
+    for i, tok in enumerate(seg):
+        for seq in first_of.get(tok.key, ()):
+            k = len(seq)
+            if i + k <= n and all(seg[i + j].key == seq[j] for j in range(1, k)):
+                if out is None:
+                    out = list(seg)
+                for j in range(i, i + k):
+                    out[j] = out[j]._replace(
+                        role=_BREAK, lead_weak=True, trail_weak=True, content=False
+                    )
+    return seg if out is None else tuple(out)
 
 
 def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
@@ -761,13 +861,18 @@ def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
     """``(lead_weak, trail_weak, content, verbish)`` for a word in a role."""
     edge = role in (_BREAK, _NAME_STOP) or (role == _COMMON and key in WEAK_MODIFIERS)
     bare = key.rstrip(".")
+    judged = role == _COMMON and (
+        key in EVALUATIVE_ADJECTIVES or key in NUMBER_WORDS or bool(_AGE_OR_RANK.fullmatch(key))
+    )
     lead = (
         edge
+        or judged
         or (role == _NAME and (key in NAME_PREFIXES or bare in HONORIFICS))
         or key in SCALE_WORDS
     )
     trail = (
         edge
+        or judged
         or _is_number(key)
         or (role == _NAME and key in DEMONYMS)
         or key in TIME_WORDS
@@ -776,6 +881,7 @@ def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
     )
     content = (
         any(c.isalpha() for c in key)
+        and not judged
         and key not in DEMONYMS
         and key not in WEAK_MODIFIERS
         and role != _NAME_STOP
@@ -799,6 +905,8 @@ def _valid(run: Sequence[_Tok]) -> bool:
         and (_adjective(run[0].key) or run[0].verbish or run[0].key in GENERIC_NOUNS)
     ):
         return False  # "economic", "released", "people"
+    if _is_name(run) and all(is_role(t.key) or t.role == _NAME_STOP for t in run):
+        return False  # a title without its name: "Vice Premier", "President"
     return any(t.content for t in run)
 
 
@@ -821,6 +929,15 @@ def _score(key: str, scored: Mapping[str, float]) -> tuple[float, str] | None:
     return best
 
 
+class _Entity(NamedTuple):
+    """Candidates that name one thing in an article, and the form shown for them."""
+
+    h: float  # the best YAKE score of its members
+    key: str  # the shown form's key
+    runs: list  # token runs of the shown form
+    members: list[str]  # keys of every member, the shown form's first when it is one
+
+
 def _pick(
     article: Article,
     scored: Mapping[str, float],
@@ -828,48 +945,206 @@ def _pick(
     top: int,
     dedup_lim: float,
     dedup_func: str,
-) -> list[tuple[str, float, int, tuple[int, int]]]:
+    blocked: frozenset[tuple[str, ...]] = _CREDITS,
+) -> list[tuple[str, float, int, tuple[int, int], list[str]]]:
     words = _words(article.raw, article.kept)
-    ranked = []
-    for key, runs in _candidates(words, options.max_ngram).items():
+    places = _dateline_places(article.raw, article.kept)
+    cands: dict[str, tuple[float, list]] = {}
+    for key, runs in _candidates(words, options.max_ngram, blocked).items():
+        if key in places:
+            continue  # the dateline place, wherever it shows
+        if len(runs[0]) == 1 and runs[0][0].role == _NAME and words.lower.get(key, 0) >= len(runs):
+            continue  # a word capitalised in a title or quote: "Stop", "Feeling"
         s = _score(key, scored)
         if s is not None:
-            ranked.append((s[0], -len(runs), key, runs))
-    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
-    taken: list[tuple[str, frozenset[str], float, list]] = []
-    for h, _n, key, runs in ranked:
+            cands[key] = (s[0], runs)
+    ranked = sorted(_entities(cands, scored), key=lambda e: (e.h, -len(e.runs), e.key))
+    taken: list[tuple[str, frozenset[str], float, list, list[str]]] = []
+    for h, key, runs, members in ranked:
         wordset = frozenset(key.split())
         clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
         if clash:
             i = clash[0]
             if len(clash) == 1 and _prefer(key, wordset, runs, taken[i]):
-                taken[i] = (key, wordset, h, runs)
+                taken[i] = (key, wordset, min(h, taken[i][2]), runs, members + taken[i][4])
             continue
         if len(taken) == top:
             continue  # the list is full; only fuller names of taken ones still count
         if dedup_lim < 1.0 and any(similarity(key, t[0], dedup_func) > dedup_lim for t in taken):
             continue
-        taken.append((key, wordset, h, runs))
+        taken.append((key, wordset, h, runs, members))
     taken.sort(key=lambda t: (t[2], t[0]))
-    phrases = [_surface(runs, words.heading_sents, article.raw) for _k, _w, _h, runs in taken]
-    found = _find_many(words, phrases)
+    surfaces = {
+        k: _surface(cands[k][1], words.heading_sents, article.raw)
+        for t in taken
+        for k in t[4]
+        if k in cands
+    }
+    phrases = [_surface(t[3], words.heading_sents, article.raw) for t in taken]
+    found = _find_many(words, list(dict.fromkeys([*phrases, *surfaces.values()])))
     out = []
-    for phrase, (_k, _w, h, _runs) in zip(phrases, taken, strict=True):
+    for phrase, (_k, _w, h, _runs, members) in zip(phrases, taken, strict=True):
         spans = found[phrase]  # never empty: the phrase was read from these tokens
-        out.append((phrase, h, len(spans), spans[0][:2]))
+        forms = [surfaces[k] for k in members if k in surfaces]
+        others = [f for f in dict.fromkeys(forms) if f.lower() != phrase.lower()]
+        for f in others:
+            spans = spans + found[f]
+        count = _count_spans(spans)
+        others.sort(key=lambda f: -len(found[f]))
+        out.append((phrase, h, count, found[phrase][0][:2], others))
     return out
+
+
+def _count_spans(spans: list[tuple[int, int, int]]) -> int:
+    """How many places the spans cover (overlapping spans count once)."""
+    n, end = 0, -1
+    for s, e, _sid in sorted(spans):
+        if s >= end:
+            n += 1
+        end = max(end, e)
+    return n
 
 
 def _prefer(key: str, wordset: frozenset[str], runs: list, taken: tuple) -> bool:
     """Whether a phrase nested with a taken one should replace it: a fuller name for a name
-    ("Trump" → "President Donald Trump"), or a common noun phrase's head used far more often
-    than the phrase ("powerful earthquake" → "earthquake" used four times)."""
-    _key, t_words, _h, t_runs = taken
+    used at least as often ("Falcon Heavy" → "Falcon Heavy rocket" only if as frequent), or a
+    common noun phrase's head used far more often than the phrase ("powerful earthquake" →
+    "earthquake" used four times)."""
+    _key, t_words, _h, t_runs, _members = taken
     if t_words < wordset:
-        return _is_name(runs[0])
+        return _is_name(runs[0]) and len(runs) >= len(t_runs)
     if wordset < t_words and not _is_name(t_runs[0]):
         return len(runs) >= max(2, 2 * len(t_runs))
     return False
+
+
+def _initial(tok: _Tok) -> bool:
+    """A middle initial or name suffix ("B.", "Jr.")."""
+    bare = tok.key.rstrip(".")
+    return (len(bare) == 1 and bare.isalpha()) or tok.key in _NAME_SUFFIXES
+
+
+def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float]) -> list[_Entity]:
+    """Group an article's candidates into entities, one per person, organisation or thing.
+
+    - A person's name with and without its title, first name or middle initial is one entity
+      (``"Texas Rep. Blake Farenthold"``, ``"Representative Blake Farenthold"``,
+      ``"Farenthold"``), shown as the fullest name without title (``"Blake Farenthold"``); a
+      bare surname goes to the full name used most.
+    - A phrase made of a name of two or more words and common words, or a longer name ending
+      in it, belongs to that name (``"Tea Party supporters"``, ``"Greater Phoenix Tea
+      Party"`` → ``"Tea Party"``); so does a one-word name followed by common words
+      (``"Microsoft employees"`` → ``"Microsoft"``).
+    - An acronym belongs to the name whose initials it spells (``"RAIB"`` → ``"Rail Accident
+      Investigation Branch"``), dotted or not (``"U.N."``, ``"UN"``).
+    An entity of several names is shown as its person, else its name of two or more words used
+    most, else its member used most; its score is its members' best.
+    """
+    keys = sorted(cands)
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    count = {k: len(cands[k][1]) for k in keys}
+    names = [k for k in keys if _is_name(cands[k][1][0])]
+    # People: the name after any title, keyed by first and last word.
+    cores: dict[str, tuple[int, int]] = {}  # name key -> (core start, words in core)
+    full: dict[tuple[str, str], list[str]] = {}
+    single: dict[str, list[str]] = {}
+    for k in names:
+        run = cands[k][1][0]
+        start = person_start([t.key for t in run], [_initial(t) for t in run])
+        words = [t.key for t in run[start:] if not _initial(t)]
+        if not words or words[-1] in ORG_WORDS or words[-1] in DEMONYMS:
+            continue
+        cores[k] = (start, len(words))
+        if len(words) >= 2:
+            full.setdefault((words[0], words[-1]), []).append(k)
+        else:
+            single.setdefault(words[-1], []).append(k)
+    by_last: dict[str, list[list[str]]] = {}
+    for (_first, last), group in full.items():
+        for k in group[1:]:
+            union(group[0], k)
+        by_last.setdefault(last, []).append(group)
+    for last, group in single.items():
+        for k in group[1:]:
+            union(group[0], k)
+        if last in by_last:
+            best = max(by_last[last], key=lambda g: (sum(count[k] for k in g), g[0]))
+            union(group[0], best[0])
+    # Names inside longer phrases; acronyms.
+    multi: dict[str, list[list[str]]] = {}
+    for k in names:
+        parts = k.split()
+        if len(parts) >= 2:
+            multi.setdefault(parts[0], []).append(parts)
+    one_word = {k for k in names if " " not in k}
+    acronyms: dict[str, list[str]] = {}
+    for k in keys:
+        run = cands[k][1][0]
+        parts = k.split()
+        best: list[str] | None = None
+        for i, w in enumerate(parts):
+            for name in multi.get(w, ()):
+                n = len(name)
+                if name == parts or parts[i : i + n] != name:
+                    continue
+                rest = run[:i] + run[i + n :]
+                if (i + n == len(parts) or all(t.role == _COMMON for t in rest)) and (
+                    best is None or n > len(best)
+                ):
+                    best = name
+        if best is not None:
+            union(k, " ".join(best))
+        elif len(parts) > 1 and parts[0] in one_word and all(t.role == _COMMON for t in run[1:]):
+            union(k, parts[0])
+        if len(run) == 1 and run[0].acronym:
+            letters = (acronym_key(run[0].surface) or k).replace(".", "")
+            acronyms.setdefault(letters, []).append(k)
+    if acronyms:
+        for group in acronyms.values():
+            for k in group[1:]:
+                union(group[0], k)
+        for k in names:
+            parts = k.split()
+            if len(parts) >= 2:
+                spelled = "".join(w[0] for w in parts if w not in NAME_CONNECTORS)
+                if spelled in acronyms:
+                    union(acronyms[spelled][0], k)
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(find(k), []).append(k)
+    out = []
+    for members in groups.values():
+        h = min(cands[k][0] for k in members)
+        people = [k for k in members if k in cores and cores[k][1] >= 2]
+        if people:
+            k = max(people, key=lambda k: (cores[k][1], len(k.split()), count[k], k))
+            start = cores[k][0]
+            runs = [run[start:] for run in cands[k][1]]
+            key = " ".join(t.key for t in runs[0])
+            core_h = _score(key, scored)
+            if core_h is not None:
+                h = min(h, core_h[0])
+            if key in cands:
+                runs = cands[key][1]
+        else:
+            named = [k for k in members if k in names and " " in k] or members
+            key = max(named, key=lambda k: (count[k], -len(k), k))
+            runs = cands[key][1]
+        members.sort(key=lambda k: (k != key, -count[k], k))
+        out.append(_Entity(h, key, runs, members))
+    return out
 
 
 def _is_name(run: Sequence[_Tok]) -> bool:

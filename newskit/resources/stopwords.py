@@ -32,9 +32,18 @@ unable"``, ``"rates steady"``); a keyphrase is cut at them.
 ``ED_NOUNS``: words ending in ``-ed`` that are not verbs (``"hundred"``, ``"speed"``).
 ``GENERIC_NOUNS``: nouns too general to be a keyphrase on their own (``"people"``, ``"end"``,
 ``"thousands"``); they may still end a longer one (``"displaced people"``).
+``EVALUATIVE_ADJECTIVES``: words that judge rather than describe; a keyphrase never starts
+with one (``"talented Deputy Secretary"``, ``"massive security breach"`` → ``"security
+breach"``).
+``NUMBER_WORDS``: counting words; like a number, a keyphrase never starts with one (``"three
+missions"`` → ``"missions"``).
 ``KEYWORD_SKIP``: regexes (multi-line mode) for text that never gives a keyphrase: the dateline
-place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``), byline lines
-(``"By Jane Mercer"``) and credit lines (``"Reporting by Jane Mercer; Editing by Tom Li"``).
+place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``, ``"Tirana, Albania
+(CNN)"``; its named group ``place`` is the place, which is then no keyphrase of the article
+anywhere), byline lines (``"By Jane Mercer"``), credit lines (``"Reporting by Jane Mercer;
+Editing by Tom Li"``), photo captions and credits (``"Image caption …"``, ``"(Taylor
+Turner/The Washington Post)"``), copyright lines, transcript speaker labels (``"SCOTT HORSLEY,
+BYLINE:"``), "Read more" lines, web addresses and handles (``"@RT_com"``).
 """
 
 from __future__ import annotations
@@ -97,7 +106,7 @@ VERB_LEMMAS: frozenset[str] = _words(
     recognise recognize reflect reject remain remove represent require resolve respond resume
     reveal say see seek seem sell send serve signify slip solidify speak spiral stabilise
     stabilize stand start stave stay stop strengthen suggest tackle tell threaten travel try
-    turn undermine underscore urge utilise utilize want warn weigh welcome win wish worry
+    thank turn undermine underscore urge utilise utilize want warn weigh welcome win wish worry
     """
 )
 
@@ -208,6 +217,7 @@ TIME_WORDS: frozenset[str] = _words(
     monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
     week weeks weekend month months year years day days time times morning afternoon evening
     night decade decades century quarter overnight
+    jan feb aug sep oct nov dec gmt utc est edt cst cdt pst pdt bst cet
     """
 )
 
@@ -275,14 +285,33 @@ ED_NOUNS: frozenset[str] = _words(
 )
 
 # Text that never gives a keyphrase, as (name, regex, example); regexes run in multi-line mode.
+_DASH = r"(?:—|–|―|‒|−|--?)"  # em, en, horizontal bar (HuffPost), figure, minus, hyphen(s)
+_AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|dpa|Xinhua|Bloomberg|[A-Z][A-Za-z.]{1,15})\)"
 KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
     (
         "dateline",
-        r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*"  # PLACE
+        r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*)"  # PLACE
         r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?"  # , Iowa / , Calif.
         r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2})?"  # , Sept. 12
-        r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]*",  # (AP) —
+        r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?" + _DASH + r"[ \t]*",  # (AP) —
         "DES MOINES, Iowa — A second year of drought",
+    ),
+    (
+        "dateline (agency)",
+        r"^[ \t]*(?P<place>[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){0,2})"  # Tirana
+        r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?[ \t]*"  # , Albania
+        + _AGENCY
+        + r"[ \t]*(?:"
+        + _DASH
+        + r"[ \t]*)?",  # (CNN)
+        "Tirana, Albania (CNN) Some will try to downplay it",
+    ),
+    (
+        "dateline (place, dash)",
+        r"^[ \t]*(?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"  # Detroit
+        r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?"  # , Mich.
+        r"[ \t]+(?:—|–|―)[ \t]+(?=[A-Z])",  # –
+        "Detroit – It’s a bird. It’s a plane.",
     ),
     (
         "byline",
@@ -293,6 +322,35 @@ KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
         "credits",
         r"^[ \t]*\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)[ \t]+by[ \t][^\n]*$",
         "Reporting by Jane Mercer; Editing by Tom Li",
+    ),
+    (
+        "caption line",
+        r"^[ \t]*(?:Image (?:copyright|caption)|Enlarge this image|toggle caption|Photo(?:graph)?"
+        r"(?:er)?:|\(Photo:|FILE[ \t]*" + _DASH + r"|Getty[ \t]*-|AP:|Reuters[ \t]|"
+        r"(?:Scroll|Swipe) (?:down|left|right)|Read more|READ MORE|Related(?: Stories)?:|"
+        r"Read or Share this story|Most Read In)[^\n]*$",
+        "Image caption The Taliban claimed responsibility for the attack",
+    ),
+    (
+        "photo credit",
+        r"[(\[](?:Photo(?:graph)?:?[ \t]*)?[A-Z][^()\[\]\n/]{0,60}/[^()\[\]\n]{1,60}[)\]]"
+        r"|Photographer:[^\n]{1,80}",
+        "(Taylor Turner/The Washington Post)",
+    ),
+    (
+        "copyright",
+        r"^[ \t]*(?:Copyright|©|\(c\))[ \t][^\n]*$",
+        "Copyright 2017 The Associated Press. All rights reserved.",
+    ),
+    (
+        "web address",
+        r"https?://[^\s)\]]+|\bwww\.[^\s)\]]+|\bpic\.twitter\.com/\S+|(?<![\w.])@\w+",
+        "— RT (@RT_com) December 23, 2017 https://t.co/eVogsTGFcx",
+    ),
+    (
+        "speaker label",
+        r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]*[A-Z][A-Z ]+)?:(?=\s|$)",
+        "SCOTT HORSLEY, BYLINE: Good to be with you, Ari.",
     ),
 )
 
@@ -313,6 +371,36 @@ HOUSE_STYLE_WORDS: frozenset[str] = _words(
 HOUSE_STYLE_TERMS: frozenset[str] = _words(
     """
     a.m. p.m. am pm pct per cent percent u.s. us u.k. uk u.n. un e.u. eu
+    """
+)
+
+# Adjectives that judge: never the first word of a keyphrase. Example: "talented" in "talented
+# Deputy Secretary", "massive" in "massive security breach".
+EVALUATIVE_ADJECTIVES: frozenset[str] = _words(
+    """
+    talented gifted brilliant massive huge enormous gigantic vast tiny hefty whopping
+    stunning shocking shocked astonishing astounding staggering surprising startling stark
+    amazing incredible remarkable extraordinary spectacular sensational phenomenal impressive
+    beautiful gorgeous lovely wonderful fantastic fabulous terrific excellent outstanding
+    superb magnificent glorious perfect ideal awesome epic iconic legendary unprecedented
+    dramatic brutal savage vicious horrific horrible horrendous terrible awful dreadful
+    appalling atrocious heinous gruesome grisly harrowing horrifying terrifying frightening
+    scary chilling disturbing disgusting outrageous shameful disgraceful controversial
+    notorious infamous famous renowned celebrated acclaimed beloved prominent influential
+    powerful mighty fierce bold audacious daring ambitious brave courageous heroic tragic
+    devastating heartbreaking heartwarming touching inspiring bizarre strange weird odd
+    hilarious funny sad grim bleak dire dismal disastrous catastrophic embattled disgraced
+    beleaguered troubled outspoken fiery passionate dazzling thrilling exciting nervy worst
+    best greatest finest top-notch so-called divisive sweeping sprawling lavish luxurious
+    """
+)
+
+# Counting words, treated like numbers. Example: "three" in "three missions".
+NUMBER_WORDS: frozenset[str] = _words(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety dozen dozens half quarter double triple twice
     """
 )
 
