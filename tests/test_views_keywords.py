@@ -36,7 +36,7 @@ def test_panel_shows_heatmap_bars_and_context(panel):
     assert set(panel.controls) == {"outlet", "ngram", "top", "dedup", "keyword"}
     heat, bars, kwic = panel.items
     assert tuple(heat.data[0].x) == ALL
-    assert "Treasury Secretary Scott Bessent" in heat.data[0].y
+    assert "Scott Bessent" in heat.data[0].y
     assert [a.text for a in bars.layout.annotations] == list(ALL)
     assert isinstance(kwic, HTML)
     assert "<mark>" in panel.html

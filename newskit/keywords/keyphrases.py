@@ -8,31 +8,46 @@ cleaned text and turns its ranked n-grams into a list a person would write:
    a capitalised ``He`` inside, e.g. ``"Chinese Vice Premier He Lifeng"``) and *noun phrases*
    (runs of words that are not stopwords, verbs or adverbs, e.g. ``"90-day pauses"``,
    ``"money laundering"``). Phrases are cut at verb fragments and never start or end with a
-   stopword, a vague modifier or a bare number; a possessive ``’s`` is left out. Word tables
-   live in ``newskit.resources.stopwords``.
+   stopword, a vague modifier, an evaluative adjective (``"talented"``, ``"massive"``), a
+   counting word or a number; a possessive ``’s`` is left out. Word tables live in
+   ``newskit.resources.stopwords`` and ``newskit.resources.names``.
 
    Names run through middle initials and title abbreviations (``"Rep. Carolyn B. Maloney"``)
    and never end in one (``"Ohio Rep."``, ``"Carolyn B."``); a courtesy title is dropped from
-   their start (``"Mr. Powell"`` → ``"Powell"``). A number is a phrase only with its scale and
-   currency (``"$1.375 billion"``, ``"12 percent"``); a year may open one (``"2020
-   election"``); a month and day before a noun make an event name (``"Sept. 11 attacks"``).
-   Words after ``to`` or a modal (``"would build"``), predicate adjectives (``"farmers
-   unable"``), a lone ``-ed``/``-ing`` verb (``"released"``) and a lone generic noun
-   (``"people"``) give no phrase. Datelines, bylines and credit lines (``KEYWORD_SKIP``:
-   ``"WASHINGTON —"``, ``"By Jane Mercer"``) are left out, of YAKE's text too.
+   their start (``"Mr. Powell"`` → ``"Powell"``), and a title alone (``"Vice Premier"``) is no
+   phrase; nor is a role noun before a name (``"actor Gary Sinise"``: the name is). Numbers
+   are claims, not keyphrases (``"$1.375 billion"``, ``"12 percent"``: see
+   ``newskit.claims``); a year may open a phrase of one noun (``"2020 election"``); a month and
+   day before a noun make an event name (``"Sept. 11 attacks"``). Words after ``to`` or a
+   modal (``"would build"``), predicate adjectives (``"farmers unable"``), a lone
+   ``-ed``/``-ing`` verb (``"released"``) and a lone generic noun (``"people"``) give no
+   phrase. Datelines, bylines, credit and caption lines, copyright lines, transcript speaker
+   labels and web addresses (``KEYWORD_SKIP``: ``"WASHINGTON —"``, ``"By Jane Mercer"``) are
+   left out, of YAKE's text too; the place a dateline names is no keyphrase of the article
+   anywhere. Agency and picture credits (``CREDIT_NAMES``) and the names the article's outlet
+   uses for itself, learned from the corpus (``newskit.keywords.names.outlet_names``:
+   "HuffPost" for an outlet coded ``"hpo"``), never join a phrase.
 2. Each candidate gets YAKE's score for the same n-gram. A phrase YAKE did not score itself
    (longer than ``max_ngram``, or holding a number or ``U.S.``) gets the best score among the
-   YAKE n-grams inside it, times 1.1 per word it adds: so YAKE's fragments
-   ``"Treasury Secretary Scott"`` and ``"Secretary Scott Bessent"`` become the one phrase
-   ``"Treasury Secretary Scott Bessent"``. YAKE scores a text longer than
+   YAKE n-grams inside it, times 1.1 per word it adds. YAKE scores a text longer than
    ``YAKE_CHUNK_CHARS`` in pieces cut between sentences (its time grows faster than the
    text), and an n-gram gets its best score over the pieces.
-3. Phrases are merged case-insensitively, ranked by score, and taken greedily: a phrase whose
-   words are a subset or superset of one already taken is skipped, and so is one more similar
-   than ``dedup_lim`` to one taken (YAKE's similarity function). Two exceptions replace the
-   phrase taken: a fuller form of a name (``"Trump"`` → ``"President Donald Trump"``), and a
-   common phrase's own words when they stand alone at least twice as often
-   (``"powerful earthquake"`` once → ``"earthquake"``). The list is then ordered by score.
+3. Candidates naming one entity are merged (``_entities``): a person with and without title,
+   first name or initial (``"Texas Rep. Blake Farenthold"``, ``"Representative Blake
+   Farenthold"``, ``"Farenthold"`` → ``"Blake Farenthold"``: the fullest name, without title);
+   phrases built on one name (``"Tea Party supporters"``, ``"Greater Phoenix Tea Party"`` →
+   ``"Tea Party"``); an acronym and the name it abbreviates (``"RAIB"`` → ``"Rail Accident
+   Investigation Branch"``). An entity scores its members' best YAKE score; ``count`` adds
+   their occurrences, and ``variants`` lists the other forms.
+4. Entities are ranked by score and taken greedily: one whose words are a subset or superset
+   of one already taken is skipped, and so is one more similar than ``dedup_lim`` to one taken
+   (YAKE's similarity function). Two exceptions replace the phrase taken: a fuller name used
+   at least as often (``"Falcon Heavy"`` → ``"Falcon Heavy Rocket"`` only then), and a common
+   phrase's own words when they stand alone at least twice as often (``"earthquake
+   damage"`` once → ``"earthquake"``). The list is then ordered by score.
+
+YAKE itself runs once per text through ``yake_adapter``; everything above works on its
+n-gram scores only, so the YAKE backend can change without changing these rules.
 
 Offsets are into ``article.raw``: ``article.raw[start:end]`` is the occurrence.
 """
@@ -236,13 +251,17 @@ def keywords(
     sentences, every n-gram keeping its best score over the pieces; candidates and offsets
     still come from the whole article.
 
-    Returns one row per keyphrase: ``article_id, outlet, rank, keyword, score, yake_score,
-    count, first_start, first_end``. ``keyword`` is written as the article most often writes
-    it (outside headings), its words joined by single spaces. ``score`` = log10(1 + 1 /
-    yake_score), higher is better; ``yake_score`` is YAKE's value (lower is better; see the
-    module doc for phrases YAKE did not score whole). ``count`` counts the phrase's
-    occurrences in the cleaned text (any case); ``first_start``/``first_end`` are the first
-    occurrence's raw offsets. ``outlet`` is the article's outlet, or its id when unknown.
+    Returns one row per keyphrase (one per entity: see the module doc): ``article_id, outlet,
+    rank, keyword, score, yake_score, count, first_start, first_end, variants``. ``keyword`` is
+    written as the article most often writes it (outside headings), its words joined by single
+    spaces; a person is shown by the fullest name the article gives, without title.
+    ``score`` = log10(1 + 1 / yake_score), higher is better; ``yake_score`` is YAKE's value
+    (lower is better; see the module doc for phrases YAKE did not score whole). ``count``
+    counts the occurrences of the keyword and its variants in the cleaned text (any case; an
+    occurrence inside a longer one counts once); ``first_start``/``first_end`` are the raw
+    offsets of the keyword's first occurrence as shown. ``variants``: the other forms merged
+    into it, most used first, joined by ``"; "`` (``""`` when none), e.g. ``"Farenthold; Texas
+    Rep. Blake Farenthold"``. ``outlet`` is the article's outlet, or its id when unknown.
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
@@ -296,12 +315,15 @@ def keyword_spans(
     """Every occurrence of each keyword: ``article_id, keyword, start, end, text, sent_id``.
 
     ``keywords`` is a frame from ``newskit.keywords`` (each keyword is looked up in its own
-    article) or phrases to look up in every article. Matching is by whole words inside one
-    sentence, ignoring case (an all-capitals word such as ``US`` only matches in capitals) and a
-    possessive ``’s``. ``article.raw[start:end] == text``; rows in corpus order, then by start.
+    article, with the ``variants`` merged into it, so a keyword has ``count`` rows) or phrases
+    to look up in every article. Matching is by whole words inside one sentence, ignoring case
+    (an all-capitals word such as ``US`` only matches in capitals) and a possessive ``’s``;
+    where forms overlap (``"Trump"`` inside ``"Donald Trump"``) the longer counts.
+    ``article.raw[start:end] == text``; rows in corpus order, then by start.
     """
     articles = list(corpus)
     wanted: dict[str, list[str]]
+    forms: dict[tuple[str, str], list[str]] = {}
     if isinstance(keywords, pd.DataFrame):
         missing = {"article_id", "keyword"} - set(keywords.columns)
         if missing:
@@ -310,8 +332,11 @@ def keyword_spans(
                 "newskit.keywords returns, or a list of phrases"
             )
         wanted = {}
-        for aid, kw in zip(keywords["article_id"], keywords["keyword"], strict=True):
+        variants = keywords["variants"] if "variants" in keywords.columns else [""] * len(keywords)
+        for aid, kw, var in zip(keywords["article_id"], keywords["keyword"], variants, strict=True):
             wanted.setdefault(str(aid), []).append(str(kw))
+            if isinstance(var, str) and var:
+                forms[(str(aid), str(kw))] = var.split("; ")
         known = {a.id for a in articles}
         unknown = sorted(set(wanted) - known)
         if unknown:
@@ -325,10 +350,15 @@ def keyword_spans(
     rows = []
     for a in articles:
         phrases = list(dict.fromkeys(wanted.get(a.id, ())))
-        found = _find_many(_words(a.raw, a.kept), phrases)
+        extra = [f for kw in phrases for f in forms.get((a.id, kw), ())]
+        found = _find_many(_words(a.raw, a.kept), list(dict.fromkeys(phrases + extra)))
         for kw in phrases:
-            for start, end, sid in found[kw]:
-                rows.append((a.id, kw, start, end, a.raw[start:end], sid))
+            spans = [s for f in [kw, *forms.get((a.id, kw), ())] for s in found[f]]
+            end = -1
+            for start, stop, sid in sorted(spans, key=lambda s: (s[0], -s[1])):
+                if start >= end:
+                    rows.append((a.id, kw, start, stop, a.raw[start:stop], sid))
+                end = max(end, stop)
     df = pd.DataFrame(rows, columns=SPAN_COLUMNS)
     df = df.astype({"start": "int64", "end": "int64", "sent_id": "int64"})
     order = {a.id: i for i, a in enumerate(articles)}
@@ -826,8 +856,8 @@ def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) ->
 
 def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
     run = _trim(run)
-    if not run:
-        return
+    if not run or all(t.role in (_NAME, _NAME_STOP) for t in run):
+        return  # names are found whole as names ("State Marco A. Rubio" is a piece of one)
     if len(run) <= max_ngram or all(t.role != _COMMON for t in run):
         if len(run) <= MAX_NAME_WORDS:
             add(run)
