@@ -390,11 +390,8 @@ def _article_names(
             and (titled or (words[-1] in singles and words[0] not in singles))
         ):
             full.setdefault(words[-1], Counter())[" ".join(words)] += 1
-        elif titled and len(words) == 1:
-            full.setdefault(words[-1], Counter())
     return {
-        last: (min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if c else last)
-        for last, c in full.items()
+        last: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for last, c in full.items() if c
     }
 
 
@@ -465,6 +462,7 @@ def _article_terms(
     article: Article, lo: int, hi: int, stop: frozenset[str], ctx: _Context
 ) -> tuple[list[str], list[str]]:
     """The article's content terms and style terms (see the module doc)."""
+    function_words = stop - WEAK_MODIFIERS - TIME_WORDS
     segs = _segments(article)
     lower = {w.key for seg in segs for w in seg if not w.cap}
     people = _article_names(segs, lower, ctx.known_caps, ctx.style_seqs)
@@ -489,12 +487,15 @@ def _article_terms(
                     style[i] = True
         units: list[str | None] = [None] * n  # content unit starting here (None: none)
         skip = [False] * n  # part of a unit that starts earlier, or an initial
+        named = [0] * n  # length of an outlet or wire name starting here ("new york times")
+        spelling = [False] * n  # a spelling with a variant: a style term, and still content
         for i, w in enumerate(seg):
             for seq in ctx.style_seqs.get(w.key, ()):
                 k = len(seq)
                 if i + k <= n and all(seg[i + j].key == seq[j] for j in range(1, k)):
                     for j in range(i, i + k):
                         style[j] = True
+                    named[i] = k
                     break
             bare = w.key.rstrip(".")
             if w.initial or (len(bare) == 1 and bare.isalpha() and bare not in stop):
@@ -506,7 +507,7 @@ def _article_terms(
             if acro is not None and "." in acro and acro not in HOUSE_STYLE_TERMS:
                 style[i] = True  # "W.H.A.T.", "T.H.E.": letters spelled out, no acronym
             elif acro is not None and acro in ctx.variant_acronyms:
-                style[i] = True  # "F.B.I." beside "FBI": the spelling is style
+                spelling[i] = True  # "F.B.I." beside "FBI": the spelling is style, the unit not
                 units[i] = acro
             elif acro is not None:
                 units[i] = acro
@@ -525,6 +526,11 @@ def _article_terms(
                 name = " ".join(words)
             if any(style[j] and not seg[j].initial for j in range(start, b)):
                 continue  # an outlet or wire name, not a person
+            j = a - 1  # a title opening the sentence is outside the run: "Senator Ted Cruz"
+            while j >= 0 and (seg[j].cap or seg[j].first) and is_role(seg[j].key):
+                style[j] = True
+                units[j] = None
+                j -= 1
             for j in range(a, start):
                 if is_role(seg[j].key):
                     style[j] = True  # "Sen." / "Senator" / "President" before the name
@@ -544,20 +550,27 @@ def _article_terms(
             else:
                 row.append(units[i])  # type: ignore[arg-type]
         _grams(row, lo, hi, stop, content)
-        # Style n-grams: the words as written, those holding a style word.
-        keys = [w.key for w in seg]
+        # Style n-grams: the words as written (an outlet or wire name as one unit), those
+        # holding a style word; only function words are kept off their edges.
+        written: list[tuple[str, bool]] = []
+        i = 0
+        while i < n:
+            k = max(named[i], 1)
+            flagged = any(style[i : i + k]) or spelling[i]
+            written.append((" ".join(w.key for w in seg[i : i + k]), flagged))
+            i += k
         for size in range(lo, hi + 1):
-            for i in range(n - size + 1):
-                if (
-                    any(style[i : i + size])
-                    and (_edge_ok(keys[i], stop) or seg[i].initial)
-                    and (_edge_ok(keys[i + size - 1], stop) or seg[i + size - 1].initial)
+            for i in range(len(written) - size + 1):
+                part = written[i : i + size]
+                if any(s for _w, s in part) and all(
+                    s or (w not in function_words and any(c.isalpha() for c in w))
+                    for w, s in (part[0], part[-1])
                 ):
-                    style_terms.append(" ".join(keys[i : i + size]))
+                    style_terms.append(" ".join(w for w, _s in part))
     moved = [t for t in content if t in HOUSE_STYLE_TERMS]
-    if moved:
+    if moved:  # "u.s.", "a.m." alone are style; a spelling with a variant is there already
         content = [t for t in content if t not in HOUSE_STYLE_TERMS]
-        style_terms.extend(moved)
+        style_terms.extend(t for t in moved if t not in ctx.variant_acronyms)
     return content, style_terms
 
 

@@ -122,7 +122,7 @@ IRREGULAR_VERB_FORMS: frozenset[str] = _words(
     rose risen rises fell fallen
     says said told took taken went gone came gave given saw seen made got gotten
     lies lay lying dies died dying ties tied tying
-    fled stole stolen shutting quitting
+    fled stole stolen shutting quitting repaid overpaid underpaid prepaid
     """
 )
 
@@ -190,6 +190,8 @@ def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
         if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
             stem = lemma[:-1]
             out |= {lemma + "s", lemma + "d", stem + "ing"}
+        elif lemma.endswith(("ee", "ye", "oe")):  # agree -> agreed, agreeing
+            out |= {lemma + "s", lemma + "d", lemma + "ing"}
         elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
             out |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
         elif lemma.endswith(("s", "sh", "ch", "x", "z")):
