@@ -62,8 +62,9 @@ def load_corpus(name: str) -> newskit.Corpus:
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
-    """The labelled articles: ``{"article", "split", "gold"}``, ``gold`` a list of entries, each
-    the label and its variants as ``article.raw`` writes them. Fails when a source changed."""
+    """The labelled articles: ``{"article", "file", "split", "gold"}``, ``gold`` a list of
+    entries, each the label and its variants as ``article.raw`` writes them. Fails when a source
+    changed."""
     items = json.loads(path.read_text(encoding="utf-8"))
     corpora = {name: {a.id: a for a in load_corpus(name)} for name in {d["file"] for d in items}}
     out = []
@@ -76,7 +77,7 @@ def load_labels(path: Path = LABELS) -> list[dict]:
             [article.raw[e["start"] : e["end"]]] + [article.raw[a:b] for a, b in e["variants"]]
             for e in d["keyphrases"]
         ]
-        out.append({"article": article, "split": d["split"], "gold": gold})
+        out.append({"article": article, "file": d["file"], "split": d["split"], "gold": gold})
     return out
 
 

@@ -327,15 +327,17 @@ KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "caption line",
-        r"^[ \t]*(?:Image (?:copyright|caption)|Enlarge this image|toggle caption|Photo(?:graph)?"
+        r"^[ \t]*(?:Image (?:copyright|caption)|Enlarge this image|toggle caption|Photos?(?:graph)?"
         r"(?:er)?:|\(Photo:|FILE[ \t]*" + _DASH + r"|Getty[ \t]*-|AP:|Reuters[ \t]|"
         r"(?:Scroll|Swipe) (?:down|left|right)|Read more|READ MORE|Related(?: Stories)?:|"
-        r"Read or Share this story|Most Read In)[^\n]*$",
+        r"Read or Share this story|Most Read In|Skip in Skip|Hide Caption)[^\n]*$"
+        r"|^[ \t]*(?:Getty(?: Images)?|PA|AP|AFP|EPA|Reuters|Rex(?: Features)?)[ \t]*$",
         "Image caption The Taliban claimed responsibility for the attack",
     ),
     (
         "photo credit",
         r"[(\[](?:Photo(?:graph)?:?[ \t]*)?[A-Z][^()\[\]\n/]{0,60}/[^()\[\]\n]{1,60}[)\]]"
+        r"|\((?:Getty(?: Images)?|PA|AP(?: Photo)?|AFP|EPA|Reuters|Rex(?: Features)?)\)"
         r"|Photographer:[^\n]{1,80}",
         "(Taylor Turner/The Washington Post)",
     ),
