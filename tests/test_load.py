@@ -79,7 +79,7 @@ def test_frame_columns_and_counts(seeds):
     frame = seeds.frame()
     assert list(frame.columns) == [
         "id", "outlet", "date", "title", "url", "n_chars", "n_words", "n_sentences",
-        "n_removed", "encoding", "source", "outlet_raw", "story_id", "date_source", "extractor",
+        "n_removed", "encoding", "source", "outlet_raw", "wire", "wire_evidence", "story_id", "date_source", "extractor",
         "notes",
     ]  # fmt: skip
     ap = frame.set_index("id").loc["003_9f741c860b40ed27"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import newskit
 from newskit import shared_quotes
 from newskit.reuse.quotes import QUOTE_COLUMNS, quotations, quotes_match
 
@@ -32,7 +33,8 @@ def test_trimmed_and_repunctuated_quotes_match(make_corpus) -> None:
     assert list(df["article_id"]) == ["a", "b", "c"]
     assert set(df["quote_id"]) == {0} and set(df["n_articles"]) == {3}
     assert df.loc[df["article_id"] == "b", "text"].item() == "We will not leave anyone behind"
-    assert set(df["speaker"]) == {"Governor Ana Ruiz", "Ana Ruiz", "Ruiz"}
+    # titles are left out; "Ruiz" is all article c gives
+    assert list(df["speaker"]) == ["Ana Ruiz", "Ana Ruiz", "Ruiz"]
 
 
 def test_quote_in_one_article_only_is_not_shared(make_corpus) -> None:
@@ -42,7 +44,7 @@ def test_quote_in_one_article_only_is_not_shared(make_corpus) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("“The river is rising fast,” Mayor Tom Hale said.", "Mayor Tom Hale"),
+        ("“The river is rising fast,” Mayor Tom Hale said.", "Tom Hale"),
         ("“The river is rising fast,” said Tom Hale, the mayor.", "Tom Hale"),
         ("Hale described the river as “rising fast and wide.”", "Hale"),
         ("“The river is rising fast,” he said.", None),
@@ -79,7 +81,9 @@ def test_seed_quotes(seeds) -> None:
     assert set(df["article_id"]) == {"002_d09e47004eca7c4b", "003_9f741c860b40ed27"}
     assert df["text"].str.startswith("We talked about").any()
     assert df["text"].str.startswith("We just need to de-risk").any()
-    assert (df["speaker"] == "Bessent").all()
+    # "Bessent" in the attribution, "Treasury Secretary Scott Bessent" earlier in each article
+    assert (df["speaker"] == "Scott Bessent").all()
+    assert set(df["attribution"]) <= {"same sentence", "pronoun", "run"}
 
 
 # --- quotations on made-up articles: marks, paragraphs, fragments, speakers ----------------
@@ -121,12 +125,12 @@ def test_speakers_are_names_never_times(make_corpus) -> None:
     c = make_corpus({"a": MIXED})
     got = [(q.speaker, q.speech_verb, q.attribution) for q in quotations(c["a"])]
     assert got == [
-        (None, "said", "unattributed"),  # "she" with no name before it
-        ("Sen. Carolyn B. Maloney", "said", "direct"),
-        ("Tom Reyes", "said", "direct"),
-        ("Okafor", "told", "direct"),
-        ("Okafor", "added", "direct"),  # "she" → the previous speaker
-        (None, None, "unattributed"),
+        (None, "said", "none"),  # "she" with no person before it
+        ("Carolyn B. Maloney", "said", "same sentence"),  # "Sen." left out
+        ("Tom Reyes", "said", "same sentence"),
+        ("Maria Okafor", "told", "same sentence"),  # "Okafor": the full name given earlier
+        ("Maria Okafor", "added", "pronoun"),  # "she" → the previous speaker
+        (None, None, "none"),
     ]
 
 
@@ -135,12 +139,12 @@ def test_speakers_are_names_never_times(make_corpus) -> None:
     [
         (
             "Mayor Ana Ruiz toured the site. “We will win this fight,” she said Wednesday.",
-            "Mayor Ana Ruiz",
+            "Ana Ruiz",
             "said",
         ),
         ("“The levee held through the night,” said Ruiz on Sept. 12.", "Ruiz", "said"),
         ("“The levee held through the night,” said Tuesday the mayor.", None, "said"),
-        ("“The levee held,” Gov. Tim Walz said in March.", "Gov. Tim Walz", "said"),
+        ("“The levee held,” Gov. Tim Walz said in March.", "Tim Walz", "said"),
         (
             "Beijing urged Washington to act “based on mutual respect and trust.”",
             "Beijing",
@@ -151,7 +155,7 @@ def test_speakers_are_names_never_times(make_corpus) -> None:
         (
             "The Transit Authority offered 7%. Mayor Brandon J. Keller urged talks. “This city "
             "runs on buses,” he said.",
-            "Mayor Brandon J. Keller",
+            "Brandon J. Keller",
             "said",
         ),
         ("“Nobody asked us about it,” Reuters reported.", "Reuters", "reported"),
@@ -162,7 +166,9 @@ def test_speakers_are_names_never_times(make_corpus) -> None:
 def test_speaker_and_verb(make_corpus, text: str, speaker: str | None, verb: str) -> None:
     (q,) = quotations(make_corpus({"a": text})["a"])
     assert (q.speaker, q.speech_verb) == (speaker, verb)
-    assert q.attribution == ("direct" if speaker else "unattributed")
+    assert q.attribution == (
+        "none" if speaker is None else "pronoun" if "he said" in text else "same sentence"
+    )
 
 
 @pytest.mark.parametrize(
@@ -205,7 +211,7 @@ def test_shared_quote_columns(make_corpus) -> None:
     df = shared_quotes(c)
     assert list(df.columns) == QUOTE_COLUMNS
     assert list(df["speech_verb"]) == ["said", "said"]
-    assert list(df["attribution"]) == ["direct", "direct"]
+    assert list(df["attribution"]) == ["same sentence", "same sentence"]
 
 
 FIRST = ["Ana", "Tom", "Maria", "Li", "Sam", "Priya", "Jonas", "Carolyn"]
@@ -219,22 +225,23 @@ def generated_article(rng) -> tuple[str, list[tuple[str, str | None]]]:
     """A made-up article and, per quotation, (its words, its speaker)."""
     paras, expected = [], []
     for _ in range(rng.randrange(3, 7)):
-        name = " ".join(p for p in (rng.choice(TITLES), rng.choice(FIRST), rng.choice(LAST)) if p)
+        title, person = rng.choice(TITLES), f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        name = f"{title} {person}".strip()  # the speaker is the name without its title
         quote = " ".join(rng.sample(WORDS.split(), rng.randrange(3, 9))).capitalize()
         op, cl = rng.choice([("“", "”"), ('"', '"'), ("“", '"')])
         when = rng.choice(WHEN)
         form = rng.randrange(3)
         if form == 0:
             paras.append(f"{op}{quote},{cl} {name} said {when}.".replace(" .", "."))
-            expected.append((quote, name))
+            expected.append((quote, person))
         elif form == 1:
             paras.append(f"{op}{quote},{cl} said {name}.")
-            expected.append((quote, name))
+            expected.append((quote, person))
         else:
             paras.append(
                 f"{name} spoke first. {op}{quote},{cl} she said {when}.".replace(" .", ".")
             )
-            expected.append((quote, name))
+            expected.append((quote, person))
         paras.append("The council will meet again after the holiday to vote on the budget.")
     return "\n\n".join(paras), expected
 
@@ -271,11 +278,11 @@ def test_speakers_on_the_labelled_articles() -> None:
     corpus = newskit.load_corpus(eval_frame())
     got = {a.id: [q.speaker for q in quotations(a)] for a in corpus}
     assert {k: v for k, v in got.items() if v} == {
-        "bridge-funding": ["Maloney"],
+        "bridge-funding": ["Carolyn B. Maloney"],  # "Maloney", in full as the article gives
         "memorial-anniversary": ["Angela Ruiz"],
-        "transit-strike": ["Mayor Brandon J. Keller"],  # "he said", resolved
-        "wildfire-evacuation": ["Cal Fire Chief Lena Ortiz"],
-        "measles-outbreak": ["Dr. Philip K. Huang"],  # "he said", resolved
+        "transit-strike": ["Brandon J. Keller"],  # "he said", resolved
+        "wildfire-evacuation": ["Lena Ortiz"],  # "Cal Fire Chief" left out
+        "measles-outbreak": ["Philip K. Huang"],  # "he said", resolved
     }
 
 
@@ -290,3 +297,147 @@ def test_stray_marks_do_not_swallow_narrative(make_corpus) -> None:
     a = make_corpus({"a": text})["a"]
     got = [a.raw[q.start : q.end] for q in quotations(a)]
     assert got == ["We will rebuild the levee", "The state will pay for most of it"]
+
+
+# --- speakers from the sentence and its neighbours; terms kept apart -------------------------
+
+
+def _speakers(make_corpus, text: str) -> list[tuple[str | None, str]]:
+    a = make_corpus({"a": text})["a"]
+    return [(q.speaker, q.attribution) for q in quotations(a) if q.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a run: the second quotation of one speaker has no attribution of its own
+            "“The river is rising fast,” Mayor Tom Hale said. “We will open the shelters tonight.”",
+            [("Tom Hale", "same sentence"), ("Tom Hale", "run")],
+        ),
+        (  # a run continued in the next paragraph
+            "“The river is rising fast,” said Tom Hale.\n\n“We will open the shelters tonight.”",
+            [("Tom Hale", "same sentence"), ("Tom Hale", "run")],
+        ),
+        (  # the speaker is the subject of the sentence before
+            "Yoshihiro Naito, 77, opposed the plan. “The commitment has kept us safe.”",
+            [("Yoshihiro Naito", "previous sentence")],
+        ),
+        (  # "X writes:" then the quotation in the next paragraph
+            "At Time, Rana Foroohar writes:\n\n“Voters know this system is broken.”",
+            [("Rana Foroohar", "previous sentence")],
+        ),
+        (  # "She writes:": the pronoun resolved
+            "Rana Foroohar is an economist. She writes:\n\n“Voters know this system is broken.”",
+            [("Rana Foroohar", "pronoun")],
+        ),
+        (  # a paragraph-final quotation attributed at the start of the next paragraph
+            "The council met on Monday.\n\n“We cannot wait for another flood.”\n\n"
+            "Mayor Ana Ruiz said the vote would come in May.",
+            [("Ana Ruiz", "next paragraph")],
+        ),
+        (  # "said <title> <Name>" and "<Name>, <description>, said"
+            "“We will not back down,” said senior adviser Kellyanne Conway. “The deal is "
+            "dead,” Barry Pavel, director of the Scowcroft Center at the Atlantic Council, "
+            "said.",
+            [("Kellyanne Conway", "same sentence"), ("Barry Pavel", "same sentence")],
+        ),
+        (  # "he" is the last person who was a subject, not the last name written
+            "Chris Christie attacked Sen. Ted Cruz on Tuesday. “Nobody will vote for that "
+            "plan,” he said.",
+            [("Chris Christie", "pronoun")],
+        ),
+        (  # gender from a title: "she" skips the man named since
+            "Ms. Ana Lerner spoke first. Her husband, Mr. Tom Lerner, nodded. “We are proud "
+            "of her work,” she said.",
+            [("Ana Lerner", "pronoun")],
+        ),
+        (  # "told <Name>": the name after "told" is the listener
+            "“We are ready,” Kim Jong-un told Reuters on Friday.",
+            [("Kim Jong-un", "same sentence")],
+        ),
+        (  # a weekday (misspelt too) and a sentence-opening adverb are never speakers
+            "Then Wedensday came. “We were not told anything,” Then said Maria Okafor.",
+            [("Maria Okafor", "same sentence")],
+        ),
+        (  # "the zoo said": the organisation named earlier with that noun
+            "The Cincinnati Zoo opened at noon. “The gorilla exhibit is closed,” the zoo said.",
+            [("Cincinnati Zoo", "same sentence")],
+        ),
+        (  # "an Equifax spokesperson": the organisation
+            "“The incident was reported to regulators,” an Equifax spokesperson told NPR.",
+            [("Equifax", "same sentence")],
+        ),
+        (  # a place written as one is not the person "he" stands for
+            "Governor Luis Fortuño visited Puerto Rico, and the storm hit Puerto Rico hard. "
+            "“We will rebuild,” he said.",
+            [("Luis Fortuño", "pronoun")],
+        ),
+    ],
+)
+def test_speakers_in_context(make_corpus, text: str, expected: list) -> None:
+    assert _speakers(make_corpus, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("He called it a “tough choice” and left.", ["term"]),
+        ("The gorilla exhibit would remain closed “until further notice,” the zoo said.", ["term"]),
+        ('He released "Man of the Woods," his weakest album.', ["term"]),  # a title
+        ("“I'm retiring,” Arians said.", ["quote"]),  # a clause
+        ("He said talks would go on. “Negotiations will continue,” he said.", ["quote"]),
+        ("“No fight,” Silverman wrote.", ["quote"]),  # a whole utterance, attributed
+        ("The Kremlin dismissed the claims as “a series of fibs.”", ["quote"]),  # four words
+        (  # a short phrase the article repeats is a slogan or nickname
+            "Say goodbye to “No risk it, no biscuit.” His “no risk it, no biscuit” offense won.",
+            ["term", "term"],
+        ),
+    ],
+)
+def test_terms_are_kept_apart(make_corpus, text: str, kinds: list[str]) -> None:
+    assert [q.kind for q in quotations(make_corpus({"a": text})["a"])] == kinds
+
+
+def test_shared_quotes_never_offer_terms(make_corpus) -> None:
+    a = "The mayor called the plan a “fiscal cliff” and said “We will fix the bridge now.”"
+    b = "Critics say the “fiscal cliff” looms. “We will fix the bridge now,” the mayor said."
+    c = make_corpus({"a": a, "b": b})
+    assert {q.kind for q in quotations(c["a"])} == {"term", "quote"}
+    df = shared_quotes(c, across_stories=True)
+    assert list(df["text"].str.rstrip(".")) == ["We will fix the bridge now"] * 2
+    aligned = newskit.align(c)
+    assert "fiscal cliff" not in set(aligned.loc[aligned["kind"] == "quote", "a_text"])
+
+
+def test_shared_quote_takes_the_speaker_another_article_names(make_corpus) -> None:
+    a = "“We will fix the bridge before winter,” Mayor Ana Ruiz said on Monday."
+    b = "Residents were told: “We will fix the bridge before winter.” Work starts soon."
+    df = shared_quotes(make_corpus({"a": a, "b": b}), across_stories=True)
+    assert list(df["speaker"]) == ["Ana Ruiz", "Ana Ruiz"]
+    assert list(df["attribution"]) == ["same sentence", "other article"]
+
+
+def test_quotations_on_labelled_real_news() -> None:
+    """The labelled real articles (benchmarks/data/quotes_labels.csv): quote recall, speaker
+    accuracy and terms offered as quotes on the articles the rules were set on and on the
+    held-out ones."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_quotes.py"
+    spec = importlib.util.spec_from_file_location("eval_quotes", path)
+    ev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ev)
+    if not ev.REALNEWS.is_dir():
+        pytest.skip(f"{ev.REALNEWS} is absent: the labelled real news are not on this machine")
+    labels, corpora = ev.load()
+    for split, (recall, accuracy) in {"tune": (0.95, 0.85), "heldout": (0.95, 0.80)}.items():
+        part = labels[labels["split"] == split]
+        found = {
+            r.article_id: quotations(corpora[r.corpus][r.article_id])
+            for r in part[["corpus", "article_id"]].drop_duplicates().itertuples(index=False)
+        }
+        f = ev.score(part, found)
+        assert f["quote_recall"] >= recall, (split, f)
+        assert f["speaker_accuracy"] >= accuracy, (split, f)
+        assert f["term_share"] <= 0.05, (split, f)

@@ -9,7 +9,7 @@ from newskit.corpus.clean import boilerplate_rules
 from newskit.corpus.corpus import Corpus, LoadWarning, load_corpus, seeds_path
 from newskit.corpus.records import Article, Removal
 from newskit.corpus.segment import sentences, tokens
-from newskit.resources.rule import Rule
+from newskit.resources.rule import Rule, WireRule
 
 __all__ = [
     "Article",
@@ -17,6 +17,7 @@ __all__ = [
     "LoadWarning",
     "Removal",
     "Rule",
+    "WireRule",
     "boilerplate_rules",
     "load_corpus",
     "seeds_path",

@@ -30,9 +30,10 @@ from newskit.corpus.load import (
 )
 from newskit.corpus.outlets import canonical_outlets
 from newskit.corpus.records import Article, Removal
+from newskit.corpus.wire import as_wire_rules, detect_wire
 from newskit.errors import ArticleError, CorpusSourceError
 from newskit.parallel import map_articles
-from newskit.resources.rule import Rule
+from newskit.resources.rule import Rule, WireRule
 
 FRAME_COLUMNS = [
     "id",
@@ -47,6 +48,8 @@ FRAME_COLUMNS = [
     "encoding",
     "source",
     "outlet_raw",
+    "wire",
+    "wire_evidence",
     "story_id",
     "date_source",
     "extractor",
@@ -141,12 +144,15 @@ class Corpus(Sequence[Article]):
 
     def frame(self) -> pd.DataFrame:
         """One row per article: ``id, outlet, date, title, url, n_chars, n_words, n_sentences,
-        n_removed, encoding, source, outlet_raw, story_id, date_source, extractor, notes``, then
+        n_removed, encoding, source, outlet_raw, wire, wire_evidence, story_id, date_source,
+        extractor, notes``, then
         one column per extra metadata key (``Article.meta``, e.g. a table's ``section``; a key
         that clashes with a column above is shown as ``meta.KEY``). ``n_chars`` counts the
         cleaned text; ``date`` is a datetime64 column (NaT where unknown). ``outlet`` is the
         canonical display name, ``outlet_raw`` what the file said (see
-        ``newskit.corpus.outlets``); ``story_id`` the story the article was assigned
+        ``newskit.corpus.outlets``); ``wire`` the wire service whose copy the article carries
+        (``"AP"``, ``"Reuters"``, … or None) and ``wire_evidence`` what credited it
+        (``newskit.corpus.wire``); ``story_id`` the story the article was assigned
         (``Corpus.with_stories``), else None; ``date_source`` says where the date came from
         (``metadata``, ``text``, ``dateline``, ``page``, ``capture``); ``notes`` joins the
         loader's warnings with ``"; "``."""
@@ -166,6 +172,8 @@ class Corpus(Sequence[Article]):
                 a.encoding,
                 a.source,
                 a.outlet_raw,
+                a.wire,
+                a.wire_evidence,
                 a.story_id,
                 a.date_source,
                 a.extractor,
@@ -257,6 +265,7 @@ def load_corpus(
     recursive: bool = False,
     outlet_from: OutletFrom | None = None,
     max_chars: int | None = MAX_CHARS,
+    wires: Sequence[WireRule] | pd.DataFrame | None = None,
     n_jobs: int = 1,
     progress: bool | None = None,
 ) -> Corpus:
@@ -286,7 +295,10 @@ def load_corpus(
     ``clean=False`` keeps the whole text; ``rules`` replaces the boilerplate rules (see
     ``newskit.boilerplate_rules()``). ``outlets`` maps outlet names or URL domains to display
     names (``{"nyt": "The New York Times"}``); outlets are merged ignoring case and spaces
-    (``newskit.corpus.outlets``). ``n_jobs`` cleans in that many processes (``-1``: one per
+    (``newskit.corpus.outlets``). ``wires`` replaces the rules that tell which wire service's
+    copy an article carries (``newskit.resources.wires.WIRE_RULES``; add your own with
+    ``wires=[*WIRE_RULES, newskit.WireRule(...)]``): the ``wire`` column of ``corpus.frame()``.
+    ``n_jobs`` cleans in that many processes (``-1``: one per
     core; same corpus as one); ``progress`` forces the progress bar on or off
     (``newskit.parallel.map_articles``).
     """
@@ -312,7 +324,13 @@ def load_corpus(
     articles, seen = [], {}
     records = read_source(source, problems, options)
     built = build_articles(
-        records, problems, rules=rule_set, max_chars=max_chars, n_jobs=n_jobs, progress=progress
+        records,
+        problems,
+        rules=rule_set,
+        wires=as_wire_rules(wires),
+        max_chars=max_chars,
+        n_jobs=n_jobs,
+        progress=progress,
     )
     for record, article in built:
         if article.id in seen:
@@ -379,15 +397,17 @@ def build_articles(
     problems: Problems,
     *,
     rules: Sequence[Rule],
+    wires: Sequence[WireRule] | None = None,
     max_chars: int | None = MAX_CHARS,
     n_jobs: int = 1,
     progress: bool | None = None,
 ) -> list[tuple[RawRecord, Article]]:
     """Clean each raw record into an ``Article`` (in ``n_jobs`` processes), in order, paired
-    with its record; a record over ``max_chars`` or with nothing left after cleaning is
-    reported to ``problems`` instead (raised or listed, as ``problems`` says)."""
+    with its record, its wire found by ``wires`` (default ``WIRE_RULES``); a record over
+    ``max_chars`` or with nothing left after cleaning is reported to ``problems`` instead (raised
+    or listed, as ``problems`` says)."""
     built = map_articles(
-        partial(_build_or_error, rules=rules, max_chars=max_chars),
+        partial(_build_or_error, rules=rules, wires=as_wire_rules(wires), max_chars=max_chars),
         records,
         n_jobs=n_jobs,
         desc="load and clean",
@@ -404,7 +424,7 @@ def build_articles(
 
 
 def _build_or_error(
-    record: RawRecord, rules: Sequence[Rule], max_chars: int | None
+    record: RawRecord, rules: Sequence[Rule], wires: Sequence[WireRule], max_chars: int | None
 ) -> Article | tuple[str, str | None, int | None]:
     """``_check_size`` then ``_build``, or a bad record's ``(reason, file, row)``, returned
     rather than raised so one bad article in a worker process does not stop the others (the
@@ -412,12 +432,12 @@ def _build_or_error(
     survive pickling)."""
     try:
         _check_size(record, max_chars)
-        return _build(record, rules)
+        return _build(record, rules, wires)
     except ArticleError as exc:
         return (exc.reason, exc.file, exc.row)
 
 
-def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:
+def _build(record: RawRecord, rules: Sequence[Rule], wires: Sequence[WireRule]) -> Article:
     removed: tuple[Removal, ...] = ()
     parsed: dict[str, str] = {}
     if rules:
@@ -450,6 +470,13 @@ def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:
             notes.append(note)
     if date is None and record.captured is not None:
         date, date_source = record.captured, "capture"
+    wire, wire_evidence = detect_wire(
+        record.raw,
+        url=meta.get("url"),
+        meta={**record.extra, "author": meta.get("author")},
+        outlet=meta.get("outlet"),
+        rules=wires,
+    )
     return Article(
         id=record.id,
         outlet=meta.get("outlet"),
@@ -467,4 +494,6 @@ def _build(record: RawRecord, rules: Sequence[Rule]) -> Article:
         extractor=record.extractor,
         notes=tuple(notes),
         story_id=meta.get("story_id"),
+        wire=wire,
+        wire_evidence=wire_evidence,
     )

@@ -42,7 +42,9 @@ class Article:
     page's fields) that are not one of the above; ``date_source`` says where ``date`` came from
     (``"metadata"``, ``"text"``, ``"dateline"``, ``"page"``, ``"capture"``); ``extractor`` names
     the tool that made ``raw`` from a web page (``None`` for plain text); ``notes`` are loader
-    warnings about this article (read as HTML, over-size, an unresolved dateline date).
+    warnings about this article (read as HTML, over-size, an unresolved dateline date);
+    ``wire`` the wire service whose copy the article carries (``"AP"``, ``"Reuters"``, …; see
+    ``newskit.corpus.wire``) or None, and ``wire_evidence`` what credited it.
     """
 
     id: str
@@ -62,6 +64,8 @@ class Article:
     date_source: str | None = field(default=None, compare=False)
     extractor: str | None = field(default=None, compare=False)
     notes: tuple[str, ...] = field(default=(), compare=False)
+    wire: str | None = field(default=None, compare=False)
+    wire_evidence: str | None = field(default=None, compare=False)
 
     @cached_property
     def kept(self) -> tuple[tuple[int, int], ...]:

@@ -1,4 +1,4 @@
-"""Tables used by the text-reuse analyses (``similarity``, ``quotes``, ``reuse``).
+"""Tables used by the text-reuse analyses (``similarity``, ``align``, ``graph``).
 
 Every table is plain data a user can read and extend. Words are lower case.
 
@@ -15,7 +15,7 @@ might use, never a fact of one story.
 "negotiations" → "negotiation" → "negotiat"; "meetings" → "meeting" → "meet".
 ``WIRE_CREDITS``: regexes that credit a wire service in a text, by the outlet they name
 ("(AP) —", "Associated Press", "Reuters reported", "(Bloomberg) --").
-``SPEECH_VERBS``: verbs that attribute a quotation to a speaker ("…,” Bessent said").
+The tables for quotations and their speakers are in ``newskit.resources.quotes``.
 """
 
 from __future__ import annotations
@@ -146,66 +146,3 @@ WIRE_CREDITS: dict[str, tuple[str, ...]] = {
     "AFP": (r"\(AFP\)", r"\bAFP\b", r"\bAgence France-Presse\b"),
     "Xinhua": (r"\bXinhua\b",),
 }
-
-# Verbs (and their forms) that attribute a quotation: "“…,” Bessent said"; "said Jeremy Chan";
-# "Bessent described his talks … as “very fulsome.”"; "Beijing urged Washington … “…”".
-SPEECH_VERBS: frozenset[str] = _words(
-    """
-    said says say saying told tells added adds stated states noted notes warned warns
-    urged urges described describes called calls argued argues insisted insists
-    explained explains wrote writes declared declares announced announces asked asks
-    replied replies acknowledged acknowledges according characterized characterised
-    """
-)
-
-# Quotation marks: opening mark -> closing mark. Straight double quotes pair with themselves.
-QUOTE_MARKS: dict[str, str] = {"“": "”", '"': '"', "«": "»", "„": "“"}
-
-# Capitalised words that open a sentence or name a group, never a speaker's name: in
-# "“…,” He said" or "Officials said" no speaker is named.
-NOT_SPEAKERS: frozenset[str] = _words(
-    """
-    He She They It We I You This That The These Those There A An But And Or So Yet
-    Officials Experts Analysts
-    """
-)
-
-# More speech verbs for quotation attribution (same use as ``SPEECH_VERBS``).
-# Example: "“We will win this fight,” she vowed."
-SPEECH_VERBS_MORE: frozenset[str] = _words(
-    """
-    tell continued continues recalled recalls posted posts tweeted tweets testified testifies
-    shouted shouts responded responds remarked remarks admitted admits conceded concedes
-    cautioned cautions predicted predicts emphasized emphasizes emphasised emphasises stressed
-    stresses promised promises vowed vows countered counters complained complains observed
-    observes suggested suggests told asserted asserts maintained maintains pledged pledges
-    recounted recounts reiterated reiterates answered answers joked jokes quipped quips
-    reported reports
-    """
-)
-
-# Pronouns that stand for a speaker named earlier: "“…,” she said" → the person "she" is.
-# Example: "she".
-SPEAKER_PRONOUNS: frozenset[str] = _words("he she they He She They")
-
-# Capitalised words that name a time, never a speaker: in "“…,” she said Wednesday" the speaker
-# is not "Wednesday". Compared after removing a final period and a possessive.
-# Example: "Wednesday", "Sept", "Today".
-TIME_NAMES: frozenset[str] = _words(
-    """
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs
-    Fri Sat Sun January February March April May June July August September October November
-    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Tonight Tomorrow Yesterday
-    Morning Afternoon Evening Night Noon Midnight Week Weekend Month Year Day AM PM EST EDT PST
-    PDT GMT UTC Earlier Later Last Next This
-    """
-)
-
-# Words that, alone or with each other, make a quotation a fragment rather than a quote:
-# "It was", "he said." (function words are taken from ``STOPWORDS``).
-# Example: "it", "was", "he", "said".
-QUOTE_FRAGMENT_WORDS: frozenset[str] = STOPWORDS | SPEECH_VERBS | SPEECH_VERBS_MORE
-
-# Words after which a capitalised run names a place or an institution, not the person a
-# pronoun stands for: "a Democrat from New York", "at the White House". Example: "from".
-NOT_BEFORE_SPEAKERS: frozenset[str] = _words("the a an in from of at to into near on for")

@@ -15,3 +15,22 @@ class Rule:
     pattern: str
     example: str = ""
     description: str = ""
+
+
+@dataclass(frozen=True)
+class WireRule:
+    """A rule that tells an article carries a wire service's copy (``newskit.resources.wires``).
+
+    ``name`` says what it recognises; ``field`` where it looks: ``"text"`` (the article as read),
+    ``"url"`` (its address) or ``"meta"`` (a metadata value: a page's publisher, a table's
+    ``credit`` column, the author); ``pattern`` is a regex searched there. ``wire`` is the wire
+    it names; when empty, the pattern's ``wire`` group names it, read through
+    ``newskit.resources.wires.WIRE_NAMES``. ``example`` is a text the rule recognises.
+    """
+
+    name: str
+    field: str
+    pattern: str
+    wire: str = ""
+    example: str = ""
+    description: str = ""

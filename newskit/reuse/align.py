@@ -159,7 +159,7 @@ def align(
         if quotes:
             for x in (a, b):
                 if x.id not in quoted:
-                    quoted[x.id] = quotations(x)
+                    quoted[x.id] = [q for q in quotations(x) if q.kind == "quote"]
             rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id]))
     rows.sort(key=lambda r: (order[r[0]], r[1], r[2], order[r[3]], r[4], r[5]))
     out = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
