@@ -193,3 +193,12 @@ def test_style_include_and_only(make_corpus) -> None:
         assert part["z"].is_monotonic_decreasing
     with pytest.raises(ValueError, match="style"):
         newskit.distinctive_terms(c, style="hide")
+
+
+def test_a_kind_with_one_term_has_no_difference(make_corpus):
+    # one style word in the whole corpus: its log-odds cannot be compared, so they are 0
+    meta = "file,outlet\na.txt,Alpha\nb.txt,Beta\n"
+    corpus = make_corpus({"a": "Mr. Lee fixed the dam.", "b": "The dam broke."}, metadata=meta)
+    only = newskit.distinctive_terms(corpus, style="only", ngram=(1, 1))
+    assert only["term"].tolist() == ["mr."]
+    assert only[["log_odds", "z"]].to_numpy().tolist() == [[0.0, 0.0]]

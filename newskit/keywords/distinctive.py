@@ -83,6 +83,7 @@ from newskit.resources.stopwords import (
     LY_WORDS,
     NAME_CONNECTORS,
     STOPWORDS,
+    TIME_ABBREVIATIONS,
     TIME_WORDS,
     VERB_FRAGMENTS,
     WEAK_MODIFIERS,
@@ -141,7 +142,7 @@ def distinctive_terms(
     if prior is not None and prior <= 0:
         raise ValueError(f"prior must be positive, not {prior}")
     stop = frozenset(STOPWORDS if stopwords is None else (w.lower() for w in stopwords))
-    stop = stop | TIME_WORDS | VERB_FRAGMENTS | WEAK_MODIFIERS
+    stop = stop | TIME_WORDS | TIME_ABBREVIATIONS | VERB_FRAGMENTS | WEAK_MODIFIERS
     group_of = _grouper(by)
     articles = list(corpus)
     groups = [group_of(a) for a in articles]
@@ -189,6 +190,7 @@ def _rows(
     if n_total == 0:
         return []
     a0 = float(n_total if prior is None else prior)
+    single = len(total) == 1  # one term in all: no odds to compare, no difference
     rows = []
     for g, c in counts.items():
         n_i = sum(c.values())
@@ -198,7 +200,7 @@ def _rows(
                 continue
             y_j = total[term] - y_i
             alpha = a0 * total[term] / n_total
-            delta, z = _log_odds(y_i, y_j, n_i, n_j, alpha, a0)
+            delta, z = (0.0, 0.0) if single else _log_odds(y_i, y_j, n_i, n_j, alpha, a0)
             rows.append((g, term, delta, z, y_i, y_j, kind))
     return rows
 

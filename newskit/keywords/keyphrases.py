@@ -97,6 +97,7 @@ from newskit.resources.stopwords import (
     PREDICATE_ADJECTIVES,
     SCALE_WORDS,
     STOPWORDS,
+    TIME_ABBREVIATIONS,
     TIME_WORDS,
     VERB_FRAGMENTS,
     VERB_MARKERS,
@@ -170,6 +171,7 @@ _WORD = re.compile(
 )
 _SKIP = [re.compile(pattern, re.M) for _name, pattern, _example in KEYWORD_SKIP]
 _CREDITS = frozenset(CREDIT_NAMES)
+_TIME = TIME_WORDS | TIME_ABBREVIATIONS
 _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 # Token roles inside a sentence.
@@ -580,7 +582,7 @@ def _word_class(text: str) -> tuple[str, bool, bool, int]:
     a capital first letter, 2 for a word in capitals that is no acronym (shouted: its capitals
     say nothing), -1 for a lower-case first letter, 0 otherwise."""
     key = _norm(text)
-    stop = key in STOPWORDS or key in TIME_WORDS or "'" in key
+    stop = key in STOPWORDS or key in _TIME or "'" in key
     rest = text[1:]
     mixed = (rest != rest.lower() and rest != rest.upper()) or _is_acronym(text)
     first = text[:1]
@@ -597,7 +599,7 @@ def _common_role(key: str) -> int:
         return _NAME_STOP
     if (
         key in STOPWORDS
-        or key in TIME_WORDS
+        or key in _TIME
         or "'" in key
         or (key in VERB_FRAGMENTS and key not in NOUN_ING)
         or key in PREDICATE_ADJECTIVES
@@ -905,7 +907,7 @@ def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
         or judged
         or _is_number(key)
         or (role == _NAME and key in DEMONYMS)
-        or key in TIME_WORDS
+        or key in _TIME
         or bare in TITLE_ABBREVIATIONS  # "Ohio Rep."
         or (len(bare) == 1 and bare.isalpha())  # "Carolyn B."
     )

@@ -18,7 +18,8 @@ merge (``"U.S. Treasury Secretary Scott Bessent"`` → ``"Treasury Secretary Sco
 ``DEMONYMS``: nationality adjectives; a name made of one alone (``"Chinese"``) is no keyphrase,
 though it may start one (``"Chinese imports"``).
 ``DETERMINERS``: words after which an ``-ing`` word is an adjective (``"the rising prices"``).
-``TIME_WORDS``: months, weekdays and other time words, never a phrase edge.
+``TIME_WORDS``: months, weekdays and other time words, never a phrase edge; nor are
+``TIME_ABBREVIATIONS`` (``"Jan"`` without its period, ``"GMT"``).
 ``NAME_CONNECTORS``: lower-case words allowed inside a name between capitalised words
 (``"Ministry of Commerce"``, ``"Secretary of State Marco Rubio"``).
 ``HONORIFICS``: courtesy titles; a keyphrase drops them from the start of a name (``"Mr.
@@ -219,8 +220,13 @@ TIME_WORDS: frozenset[str] = _words(
     monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
     week weeks weekend month months year years day days time times morning afternoon evening
     night decade decades century quarter overnight
-    jan feb aug sep oct nov dec gmt utc est edt cst cdt pst pdt bst cet
     """
+)
+
+# Month abbreviations written without their period and time zones: like TIME_WORDS, never a
+# keyphrase edge (``"Jan 1, 2018"`` gives no ``"Jan"``). Example: "gmt".
+TIME_ABBREVIATIONS: frozenset[str] = _words(
+    "jan feb aug sep oct nov dec gmt utc est edt cst cdt pst pdt bst cet"
 )
 
 # Country prefixes dropped from the start of a name. Example: "U.S." in "U.S. Treasury
