@@ -61,6 +61,7 @@ def test_no_numbers_datelines_and_few_repeated_entities_on_real_news():
     corpus = load_corpus(FILES[0])
     kw = newskit.keywords(corpus, top=10)
     found = list_checks(corpus, kw)
+    assert found["articles"] == len(corpus)  # every article has keyphrases (photo galleries too)
     assert found["numbers"] == 0, found["number_examples"]
     assert found["datelines"] == 0, found["dateline_examples"]
     # the evaluator's same_entity is loose ("North Korea", "South Korea"): a share, not zero

@@ -136,6 +136,7 @@ CONCORDANCE_COLUMNS = [
 # articles are far shorter: their keywords do not change.
 YAKE_CHUNK_CHARS = 100_000
 LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
+CAPTION_SHARE = 0.5  # caption lines covering more of an article than this are its text
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
 MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
 _FINAL_PUNCT = ".!?…"
@@ -539,18 +540,29 @@ def _dateline_places(raw: str, kept: tuple[tuple[int, int], ...]) -> frozenset[s
 
 @lru_cache(maxsize=4096)
 def _skip_spans(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """Raw spans that never give a keyphrase: datelines and bylines (``KEYWORD_SKIP``)."""
-    out = []
+    """Raw spans that never give a keyphrase: datelines, bylines, captions … (``KEYWORD_SKIP``).
+    Caption lines are kept when they are most of the article (a photo gallery): then they are
+    what it says."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     for ks, ke in kept:
-        for rx in _SKIP:
-            out.extend(m.span() for m in rx.finditer(raw, ks, ke) if m.end() > m.start())
+        for (name, _p, _e), rx in zip(KEYWORD_SKIP, _SKIP, strict=True):
+            got = spans.setdefault(name, [])
+            got.extend(m.span() for m in rx.finditer(raw, ks, ke) if m.end() > m.start())
+    merged = _merge([s for got in spans.values() for s in got])
+    size = sum(ke - ks for ks, ke in kept)
+    if size and sum(b - a for a, b in merged) > CAPTION_SHARE * size:
+        merged = _merge([s for name, got in spans.items() if name != "caption line" for s in got])
+    return tuple(merged)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    for a, b in sorted(out):
+    for a, b in sorted(spans):
         if merged and a <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))
-    return tuple(merged)
+    return merged
 
 
 # --- words and candidates -------------------------------------------------------------------
@@ -939,6 +951,8 @@ def _valid(run: Sequence[_Tok]) -> bool:
         return False  # "economic", "released", "people"
     if _is_name(run) and all(is_role(t.key) or t.role == _NAME_STOP for t in run):
         return False  # a title without its name: "Vice Premier", "President"
+    if len(run) == 1 and run[0].key in EVALUATIVE_ADJECTIVES:
+        return False  # "Shocking" opening a title-case caption
     return any(t.content for t in run)
 
 

@@ -341,6 +341,12 @@ KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
         "Image caption The Taliban claimed responsibility for the attack",
     ),
     (
+        "gallery label",
+        r"Hide Caption[ \t]*\d+[ \t]*of[ \t]*\d+|^[ \t]*Photos?:(?=[ \t])"
+        r"|Skip in Skip x Embed x Share(?: CLOSE)?",
+        "Photos: Shocking celebrity splits … Hide Caption 1 of 59",
+    ),
+    (
         "photo credit",
         r"[(\[](?:Photo(?:graph)?:?[ \t]*)?[A-Z][^()\[\]\n/]{0,60}/[^()\[\]\n]{1,60}[)\]]"
         r"|\((?:Getty(?: Images)?|PA|AP(?: Photo)?|AFP|EPA|Reuters|Rex(?: Features)?)\)"
