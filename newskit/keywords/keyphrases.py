@@ -779,7 +779,12 @@ def _candidates(
 
     def add(run: Sequence[_Tok]) -> None:
         run = _trim(run)
-        if run and _YEAR.fullmatch(run[0].key) and (len(run) != 2 or run[1].role != _COMMON):
+        if (
+            run
+            and run[0].key[:1].isdigit()
+            and _YEAR.fullmatch(run[0].key)
+            and (len(run) != 2 or run[1].role != _COMMON)
+        ):
             run = _trim(run[1:])  # a year opens only "2020 election"
         if not run or not _valid(run):
             return
@@ -949,7 +954,11 @@ def _valid(run: Sequence[_Tok]) -> bool:
         and (_adjective(run[0].key) or run[0].verbish or run[0].key in GENERIC_NOUNS)
     ):
         return False  # "economic", "released", "people"
-    if _is_name(run) and all(is_role(t.key) or t.role == _NAME_STOP for t in run):
+    if (
+        is_role(run[0].key)
+        and _is_name(run)
+        and all(is_role(t.key) or t.role == _NAME_STOP for t in run)
+    ):
         return False  # a title without its name: "Vice Premier", "President"
     if len(run) == 1 and run[0].key in EVALUATIVE_ADJECTIVES:
         return False  # "Shocking" opening a title-case caption
@@ -1138,6 +1147,11 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     acronyms: dict[str, list[str]] = {}
     for k in keys:
         run = cands[k][1][0]
+        if len(run) == 1:
+            if run[0].acronym:
+                letters = (acronym_key(run[0].surface) or k).replace(".", "")
+                acronyms.setdefault(letters, []).append(k)
+            continue  # a one-word phrase holds no other name
         parts = k.split()
         best: list[str] | None = None
         for i, w in enumerate(parts):
@@ -1152,11 +1166,8 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
                     best = name
         if best is not None:
             union(k, " ".join(best))
-        elif len(parts) > 1 and parts[0] in one_word and all(t.role == _COMMON for t in run[1:]):
+        elif parts[0] in one_word and all(t.role == _COMMON for t in run[1:]):
             union(k, parts[0])
-        if len(run) == 1 and run[0].acronym:
-            letters = (acronym_key(run[0].surface) or k).replace(".", "")
-            acronyms.setdefault(letters, []).append(k)
     if acronyms:
         for group in acronyms.values():
             for k in group[1:]:

@@ -209,11 +209,16 @@ def outlet_names(
     seen: dict[tuple[str, ...], Counter[str]] = {}  # name -> articles per outlet using it
     matched: dict[tuple[str, ...], dict[str, bool]] = {}  # name -> outlet -> exact?
     n_articles: Counter[str] = Counter()
-    for outlet, identities, names in runs:
+    items = list(runs)
+    leads = {i[:1] for _o, identities, _n in items for i in identities}
+    for outlet, identities, names in items:
         n_articles[outlet] += 1
         used: set[tuple[str, ...]] = set()
         for run in names:
             for a in range(len(run)):
+                word = run[a + 1] if run[a].lower() == "the" and a + 1 < len(run) else run[a]
+                if word[:1].lower() not in leads:
+                    continue  # spells no outlet of the corpus
                 for b in range(a + 1, min(len(run), a + MAX_OUTLET_NAME_WORDS) + 1):
                     used.add(tuple(run[a:b]))
         keys = {tuple(w.lower() for w in name): name for name in used}
