@@ -10,7 +10,9 @@ plural ``s`` removed, punctuation around words dropped (``"Bridge repairs"`` =
 ``"bridge repair"``; ``"$1.375 billion"`` keeps its ``$`` and decimal point).
 
 ``python tests/keyphrase_eval.py`` prints F1@10 for raw YAKE (one-word and three-word
-phrases) and for ``newskit.keywords``.
+phrases) and for ``newskit.keywords``. ``f1_entries`` scores against entries that list a label
+and its variants, exactly or by partial match; ``benchmarks/eval_keywords.py`` uses it on real
+news labelled by reading.
 """
 
 from __future__ import annotations
