@@ -79,11 +79,11 @@ def main() -> None:
 
     _clear()
     t0 = time.process_time()
-    claims = numeric_claims(corpus)
+    claims = numeric_claims(corpus, progress=False)
     took = time.process_time() - t0
 
     t0 = time.process_time()
-    numeric_claims(corpus)  # sentences now cached: the grammar alone
+    numeric_claims(corpus, progress=False)  # sentences now cached: the grammar alone
     warm = time.process_time() - t0
 
     print(f"articles: {len(corpus)} ({chars / len(corpus):.0f} chars each on average)")

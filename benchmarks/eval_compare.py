@@ -1,4 +1,27 @@
-"""Evaluate compare_claims on made-up stories with known agreements and disagreements.
+"""Evaluate compare_claims on real labelled news and on made-up stories.
+
+**Real news** (``--labels``, default ``benchmarks/data/number_pairs.csv``, rubric beside it):
+cross-outlet pairs of numbers within a story of ``../shared/realnews/``, each number stored as
+an article id and offsets into ``article.raw``. The articles are grouped by their gold
+``story`` (so grouping cannot interfere), ``numeric_claims`` and ``compare_claims`` run on
+them, and each labelled number is matched to the claim whose span overlaps it most. Reported,
+per split (``tune``, ``heldout``, all) and beside it per stratum:
+
+- ``link_precision`` / ``link_recall``: of the labelled pairs whose two claims
+  ``compare_claims`` puts in one same-fact group, the share that state the same fact; of the
+  same-fact pairs, the share put in one group (numbers other than dates; ``*_dates`` for
+  dates);
+- ``flag_precision`` / ``flag_recall``: a pair is *flagged* when its two claims are in one
+  group with ``agree`` False, one of them is among the group's dissenters and the other is
+  not, and their two values are not compatible (``newskit.claims.values.compatible``: the tool
+  says these two numbers state one fact and differ); precision is the share of flagged pairs
+  that are genuine disagreements (same fact, ``agree`` "no"), recall the share of genuine
+  disagreements flagged; ``group_flag_precision`` counts flagged groups instead: of the
+  groups with ``agree`` False that hold a labelled flagged pair, the share holding a genuine
+  disagreement;
+- ``matched``: pairs whose two numbers the extractor found (the others count as not linked).
+
+**Generated stories** (``--stories``, ``--seed``):
 
 Each story has a few facts (an evacuation count, a cost, a poll share, a vote tally, a strike's
 length, a death toll, a round of talks, an age); three outlets each state most of them in their
@@ -13,17 +36,27 @@ fact is known. Reported:
   right, and whether a disagreement's ``dissent`` names the outlet that got it wrong.
 
     PYTHONPATH=. python benchmarks/eval_compare.py [--stories 40] [--seed 1]
+        [--labels benchmarks/data/number_pairs.csv] [--corpus FILE.jsonl ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+from collections.abc import Sequence
 from itertools import combinations
+from pathlib import Path
 
 import pandas as pd
 
 import newskit
+from benchmarks.realnews import realnews_dir
+from newskit.claims.facts import build_facts
+from newskit.claims.values import compatible
+
+LABELS = Path(__file__).resolve().parent / "data" / "number_pairs.csv"
+REALNEWS_FILES = ("giveme5w_calibration.jsonl", "ecbplus_calibration.jsonl")
 
 PLACES = ["Arden", "Bexley", "Corran", "Dunmore", "Elsby", "Fenwick", "Garston", "Holm",
           "Ivel", "Jarrow", "Kelso", "Lanark", "Morven", "Nairn", "Oban", "Pelton"]  # fmt: skip
@@ -237,14 +270,177 @@ def evaluate(n_stories: int = 40, seed: int = 1, per_story: bool = False) -> dic
     }
 
 
+# ---------------------------------------------------------------- real news
+
+
+def real_claims(files: Sequence[Path]) -> pd.DataFrame:
+    """``numeric_claims`` of every article in ``files`` (jsonl with ``id`` and ``story``),
+    each article in its gold story."""
+    frames = []
+    for path in files:
+        gold = {}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                gold[row["id"]] = row["story"]
+        corpus = newskit.load_corpus(path)
+        frames.append(newskit.numeric_claims(corpus, stories=gold))
+    return pd.concat(frames, ignore_index=True)
+
+
+def match_labels(labels: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """``labels`` with ``a_row``/``b_row``: the index of the claim whose span overlaps the
+    labelled number most (None when no claim overlaps it)."""
+    by_article: dict[str, list[tuple[int, int, object]]] = {}
+    for idx, a, s, e in zip(claims.index, claims["article_id"], claims["start"], claims["end"],
+                            strict=True):  # fmt: skip
+        by_article.setdefault(a, []).append((int(s), int(e), idx))
+
+    def best(article: str, start: int, end: int) -> object:
+        hits = [
+            (min(end, e) - max(start, s), -abs((e - s) - (end - start)), idx)
+            for s, e, idx in by_article.get(article, [])
+            if min(end, e) > max(start, s)
+        ]
+        return max(hits, key=lambda h: h[:2])[2] if hits else None
+
+    out = labels.copy()
+    out["a_row"] = [best(a, int(s), int(e)) for a, s, e in
+                    zip(out["a_id"], out["a_start"], out["a_end"], strict=True)]  # fmt: skip
+    out["b_row"] = [best(a, int(s), int(e)) for a, s, e in
+                    zip(out["b_id"], out["b_start"], out["b_end"], strict=True)]  # fmt: skip
+    return out
+
+
+def judge(pairs: pd.DataFrame, groups: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Per labelled pair: ``linked`` (one same-fact group), ``flagged`` (one group that
+    disagrees, exactly one of the two among its dissenters; for a ``compare_claims`` without
+    ``dissent_rows``, the two values differ) and ``group``."""
+    same = groups[groups["relation"] == "same_fact"] if "relation" in groups else groups
+    group_of = {r: g for g, rows in zip(same["group"], same["claim_rows"], strict=True)
+                for r in rows}  # fmt: skip
+    agree = dict(zip(same["group"], same["agree"], strict=True))
+    facts = {f.row: f for f in build_facts(claims)}
+    has_dissenters = "dissent_rows" in same
+    dissenters = {g: set(rows) for g, rows in zip(same["group"], _dissent_rows(same), strict=True)}
+    shown = (claims["date"].fillna(claims["value"].astype(str)) if "date" in claims
+             else claims["value"].astype(str))  # fmt: skip
+    linked, flagged, gid = [], [], []
+    for a, b in zip(pairs["a_row"], pairs["b_row"], strict=True):
+        ga = group_of.get(a) if a is not None else None
+        gb = group_of.get(b) if b is not None else None
+        link = ga is not None and ga == gb
+        linked.append(link)
+        gid.append(ga if link else None)
+        if not (link and not agree[ga]):
+            flagged.append(False)
+        elif has_dissenters:
+            flagged.append(
+                (a in dissenters[ga]) != (b in dissenters[ga])
+                and not compatible(facts[a], facts[b])
+            )
+        else:
+            flagged.append(shown[a] != shown[b])
+    return pairs.assign(linked=linked, flagged=flagged, group=gid)
+
+
+def _dissent_rows(groups: pd.DataFrame) -> list[list[object]]:
+    if "dissent_rows" in groups:
+        return list(groups["dissent_rows"])
+    return [[] for _ in range(len(groups))]
+
+
+def real_metrics(judged: pd.DataFrame) -> dict[str, float]:
+    """The link and flag figures of ``judged`` (the output of ``judge``)."""
+    same = judged["same_fact"]
+    real = same & (judged["agree"] == "no")
+    out: dict[str, float] = {"pairs": len(judged), "same_fact": int(same.sum()),
+                             "disagreements": int(real.sum()),
+                             "matched": float((judged["a_row"].notna()
+                                               & judged["b_row"].notna()).mean())}  # fmt: skip
+    for name, part in (("", judged[judged["kind"] != "date"]),
+                       ("_dates", judged[judged["kind"] == "date"])):  # fmt: skip
+        linked, sf = part["linked"], part["same_fact"]
+        out[f"link_precision{name}"] = _ratio((linked & sf).sum(), linked.sum())
+        out[f"link_recall{name}"] = _ratio((linked & sf).sum(), sf.sum())
+    flagged = judged["flagged"]
+    out["flag_precision"] = _ratio((flagged & real).sum(), flagged.sum())
+    out["flag_recall"] = _ratio((flagged & real).sum(), real.sum())
+    out["flagged_pairs"] = int(flagged.sum())
+    by_group = judged[flagged].groupby("group")
+    hits = [bool((real[part.index]).any()) for _, part in by_group]
+    out["group_flag_precision"] = _ratio(sum(hits), len(hits))
+    out["flagged_groups"] = len(hits)
+    return out
+
+
+def _ratio(a: float, b: float) -> float:
+    return float(a) / float(b) if b else float("nan")
+
+
+def evaluate_real(
+    labels_path: Path = LABELS,
+    files: Sequence[Path] | None = None,
+    *,
+    claims: pd.DataFrame | None = None,
+) -> dict[str, dict[str, float]]:
+    """The real-news figures per split and stratum: ``{"tune": {...}, "heldout": {...},
+    "all": {...}, "stratum:any": {...}, ...}``."""
+    if claims is None:
+        if files is None:
+            folder = realnews_dir()
+            if folder is None:
+                raise SystemExit("no shared/realnews folder found; set NEWSKIT_REALNEWS")
+            files = [folder / f for f in REALNEWS_FILES]
+        claims = real_claims(files)
+    labels = pd.read_csv(labels_path, dtype={"a_id": str, "b_id": str}, keep_default_na=False)
+    labels["same_fact"] = labels["same_fact"].astype(str).str.lower().isin(["true", "1", "yes"])
+    labels = labels[labels["a_id"].isin(set(claims["article_id"]))
+                    | labels["b_id"].isin(set(claims["article_id"]))]  # fmt: skip
+    groups = newskit.compare_claims(claims)
+    judged = judge(match_labels(labels, claims), groups, claims)
+    out = {"all": real_metrics(judged)}
+    if "split" in judged:
+        for split, part in judged.groupby("split"):
+            out[split] = real_metrics(part)
+    if "stratum" in judged:
+        for stratum, part in judged.groupby("stratum"):
+            out[f"stratum:{stratum}"] = real_metrics(part)
+    return out
+
+
+def _print_table(rows: dict[str, dict[str, float]]) -> None:
+    keys = list(next(iter(rows.values())))
+    names = list(rows)
+    print(f"{'':>22}" + "".join(f"{n[:14]:>15}" for n in names))
+    for k in keys:
+        cells = []
+        for n in names:
+            v = rows[n].get(k, float("nan"))
+            cells.append(f"{v:>15.3f}" if isinstance(v, float) else f"{v:>15}")
+        print(f"{k:>22}" + "".join(cells))
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--stories", type=int, default=40)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--per-story", action="store_true", help="compare each story on its own")
+    p.add_argument("--labels", type=Path, default=LABELS, help="labelled pairs (CSV)")
+    p.add_argument("--corpus", type=Path, nargs="*", help="jsonl files the labels point into")
+    p.add_argument("--no-real", action="store_true", help="generated stories only")
     args = p.parse_args()
-    for k, v in evaluate(args.stories, args.seed, args.per_story).items():
-        print(f"{k:>16}: {v:.3f}" if isinstance(v, float) else f"{k:>16}: {v}")
+    generated = evaluate(args.stories, args.seed, args.per_story)
+    if not args.no_real:
+        real = evaluate_real(args.labels, args.corpus)
+        print("real news (labelled pairs):")
+        _print_table({k: v for k, v in real.items() if not k.startswith("stratum:")})
+        print("\nreal news by stratum (all splits):")
+        _print_table({k[8:]: v for k, v in real.items() if k.startswith("stratum:")})
+        print()
+    print("generated stories:")
+    for k, v in generated.items():
+        print(f"{k:>22}: {v:.3f}" if isinstance(v, float) else f"{k:>22}: {v}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ Likewise ``newskit.stories`` is the grouping function (module ``newskit.stories.
 """
 
 from newskit.app import report
-from newskit.claims import compare_claims, numeric_claims
+from newskit.claims import compare_claims, disagreements, numeric_claims
 from newskit.corpus import (
     Article,
     Corpus,
@@ -48,7 +48,7 @@ from newskit.reuse import (
     shared_quotes,
     similarity,
 )
-from newskit.stories import outlet_story_coverage, stories, story_table
+from newskit.stories import outlet_story_coverage, stories, story_diagnostics, story_table
 
 __version__ = "0.1.0"
 
@@ -68,6 +68,7 @@ __all__ = [
     "compare_claims",
     "concordance",
     "coverage",
+    "disagreements",
     "distinctive_terms",
     "keyword_spans",
     "keyword_table",
@@ -84,6 +85,7 @@ __all__ = [
     "shared_quotes",
     "similarity",
     "stories",
+    "story_diagnostics",
     "story_table",
     "tokens",
 ]

@@ -109,8 +109,8 @@ def with_made_up(tmp_path):
 @pytest.mark.parametrize(
     ("text", "disputed", "against"),
     [
-        ("The Madrid meeting is the fifth round of talks between the two countries.",
-         "fifth", "fourth"),
+        ("Trump has extended the TikTok sale deadline four times during his second term.",
+         "four times", "three times"),
         ("A new poll found that 40% of Americans support a TikTok ban.", "40%", "one-third"),
     ],
 )  # fmt: skip

@@ -170,7 +170,8 @@ IN_TEXT = [
     ("The deal closed on Jan. 9 after months of talks.", dt.date(2026, 2, 3), "Jan. 9", "date", "2026-01-09", None, "anchor_year"),
     # relative periods and ranges, granularity kept
     ("Profit doubled from a year earlier.", OCT15, "a year earlier", "year", "2024", None, "relative"),
-    ("Prices rose 3% from a year ago.", OCT15, "a year ago", "date", "2024", None, "relative"),
+    # "a year ago" names the article's day a year back (TimeML news, issue 19)
+    ("Prices rose 3% from a year ago.", OCT15, "a year ago", "date", "2024-10-15", None, "relative"),
     ("The valley held 5 million people a century ago.", OCT15, "a century ago", "date", "1925", None, "relative"),
     ("Over the past year, rents rose sharply.", OCT15, "the past year", "date_range", "2024-10-15", "2025-10-15", "relative"),
     ("The fund aims to close the deal by year-end.", OCT15, "year-end", "date", "2025-12", None, "relative"),

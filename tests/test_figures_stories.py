@@ -97,7 +97,14 @@ def test_outlet_reuse_frame_and_heatmap() -> None:
         "n_edges": 2,
         "share": pytest.approx(0.6),
         "max_share": 0.8,
+        "n_shared_wire": 0,
     }
+    # with relations: only copies count as reuse; shared wire copy is counted apart, both ways
+    rel = edges.assign(relation=["copy", "shared_wire", "independent"])
+    f3 = outlet_reuse_frame(rel, arts).set_index(["source_outlet", "derived_outlet"])
+    assert f3.loc[("AP", "NL"), ["n_edges", "n_shared_wire"]].tolist() == [1, 1]
+    assert f3.loc[("NL", "AP"), ["n_edges", "n_shared_wire"]].tolist() == [0, 1]
+    assert ("NL", "(unknown outlet)") not in f3.index  # independent: not reuse
     # with stories, an edge between two stories is not counted
     f2 = outlet_reuse_frame(edges, arts.assign(story_id=["s1", "s1", "s2", "s1"]))
     assert f2[["source_outlet", "derived_outlet", "n_edges"]].values.tolist() == [
@@ -110,6 +117,10 @@ def test_outlet_reuse_frame_and_heatmap() -> None:
     assert z[names.index("AP"), names.index("NL")] == 2
     assert z[names.index("NL"), names.index("(unknown outlet)")] == 1
     assert np.isnan(z[names.index("NL"), names.index("AP")])
+    assert "reused" in fig.data[0].hovertemplate
+    wire = outlet_reuse_heatmap(f3.reset_index(), value="n_shared_wire", relation="shared_wire")
+    assert "carry the same copy" in wire.data[0].hovertemplate
+    assert wire.layout.title.text.startswith("Who carries the same wire copy")
 
 
 def test_overlap_heatmap_names_articles_by_outlet_and_aggregates_at_scale() -> None:
@@ -151,6 +162,15 @@ def test_reuse_figure_keeps_strongest_edges_labelled_by_outlet() -> None:
     assert len(fig.data[0].x) == 80  # only articles in a drawn edge
     small = reuse_figure(edges.head(2), _articles(2, 2, 2))
     assert list(small.data[0].text) == ["O0 1", "O1 1", "O1 2", "O0 2"]
+    # copies are arrows, shared wire copy dashed lines, independent edges are not drawn
+    rel = edges.head(3).assign(
+        relation=["copy", "shared_wire", "independent"], common_source=[None, "AP", None]
+    )
+    mixed = reuse_figure(rel, arts)
+    assert len(mixed.layout.annotations) == 1
+    dashed = [t for t in mixed.data if t.mode == "lines"]
+    assert len(dashed) == 1 and dashed[0].line.dash == "dash" and "AP copy" in dashed[0].hovertext
+    assert "1 copies" in mixed.layout.title.text and "1 shared wire copy" in mixed.layout.title.text
 
 
 def test_coverage_and_lengths_and_keywords_stay_small() -> None:

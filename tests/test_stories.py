@@ -6,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import newskit
 from newskit.stories import story_map
+from newskit.stories.diagnostics import DIAGNOSTIC_COLUMNS
 from newskit.stories.group import STORY_COLUMNS
 from newskit.stories.table import OUTLET_STORY_COLUMNS, STORY_TABLE_COLUMNS
 from newskit.synthetic import make_corpus
@@ -118,13 +120,19 @@ def test_deterministic():
 
 def test_threshold_sets_the_granularity():
     corpus = newskit.load_corpus(make_corpus(30, 4, seed=9))
-    counts = [newskit.stories(corpus, threshold=t)["story_id"].nunique() for t in (0.05, 0.3, 0.95)]
+    counts = [
+        newskit.stories(corpus, threshold=t, relative=0)["story_id"].nunique()
+        for t in (0.05, 0.3, 0.95)
+    ]
     assert counts[0] <= counts[1] <= counts[2]
     assert counts[0] < 30 < counts[2]
-    with pytest.raises(ValueError):
-        newskit.stories(corpus, threshold=0)
-    with pytest.raises(ValueError):
-        newskit.stories(corpus, days=0)
+    # the relative rule keeps stories of one kind apart even at a low threshold
+    assert newskit.stories(corpus, threshold=0.05)["story_id"].nunique() == 30
+    auto = newskit.stories(corpus)
+    assert 0.03 <= auto.attrs["threshold"] <= 0.3
+    for bad in ({"threshold": 0}, {"threshold": "high"}, {"days": 0}, {"relative": 1.5}):
+        with pytest.raises(ValueError):
+            newskit.stories(corpus, **bad)
 
 
 def test_corpus_carries_story_ids():
@@ -239,3 +247,98 @@ def test_an_outlet_footer_does_not_join_its_stories():
         for t, o in zip(frame["text"], frame["outlet"], strict=True)
     ]
     assert _scored(frame) >= 0.97
+
+
+def test_story_diagnostics():
+    frame = make_corpus(12, 3, seed=4, p_undated=0)
+    corpus = newskit.load_corpus(frame)
+    found = newskit.stories(corpus)
+    diag = newskit.story_diagnostics(corpus, found)
+    assert list(diag.columns) == DIAGNOSTIC_COLUMNS
+    assert sorted(diag["story_id"]) == sorted(found["story_id"].unique())
+    assert diag["n_articles"].sum() == len(corpus)
+    several = diag[diag["n_articles"] > 1]
+    assert several["cohesion"].between(0, 1).all()
+    # found stories hang together far more than they resemble their nearest other story
+    assert (several["cohesion"] > 2 * several["nearest_similarity"]).all()
+    assert not diag["note"].str.contains("may be one story").any()
+    assert set(diag["nearest_story"].dropna()) <= set(diag["story_id"])
+    # None: the ids the articles carry, else computed
+    pd.testing.assert_frame_equal(newskit.story_diagnostics(corpus), diag)
+    pd.testing.assert_frame_equal(newskit.story_diagnostics(corpus.with_stories(found)), diag)
+
+
+def test_fixing_the_grouping_by_hand(tmp_path):
+    # export, edit the story_id column, load it back: the documented fix-by-hand workflow
+    frame = make_corpus(6, 4, seed=11, p_undated=0, p_no_outlet=0)
+    corpus = newskit.load_corpus(frame)
+    newskit.stories(corpus).to_csv(tmp_path / "stories.csv", index=False)
+    edited = pd.read_csv(tmp_path / "stories.csv", dtype=str)
+    first = edited["story_id"].iloc[0]
+    members = edited.index[edited["story_id"] == first]
+    edited.loc[members[:2], "story_id"] = "S999"  # split a story in two by mistake …
+    single = edited.index[~edited["story_id"].isin([first, "S999"])][0]
+    edited.loc[single, "story_id"] = "alone"  # … and take one article out of another
+    fixed = corpus.with_stories(edited)
+    assert [a.story_id for a in fixed] == edited["story_id"].tolist()
+    diag = newskit.story_diagnostics(fixed).set_index("story_id")
+    # the diagnostics point at the split: the two halves are each other's nearest, "may be one"
+    assert diag.loc["S999", "nearest_story"] == first
+    assert diag.loc["S999", "note"] == f"may be one story with {first}"
+    assert diag.loc["alone", "note"].startswith("single article; may be one story with")
+    assert newskit.story_table(fixed)["story_id"].isin(["S999", "alone"]).sum() == 2
+
+
+def test_the_steps_run_in_parts_give_the_same_stories():
+    # what a distributed run does: every combinable step on two parts, combined, then linked
+    from scipy import sparse
+
+    from newskit.stories import group as g
+
+    frame = make_corpus(15, 4, seed=13)
+    corpus = newskit.load_corpus(frame)
+    articles = list(corpus)
+    parts = [articles[:25], articles[25:]]
+    bags = [[g.article_terms(a) for a in part] for part in parts]
+    df = g.document_frequencies(bags[0]) + g.document_frequencies(bags[1])
+    vocabulary = g.vocabulary_of(df)
+    idf = g.term_weights(df, len(articles))
+    matrix = sparse.vstack([g.term_vectors(b, idf, vocabulary) for b in bags]).tocsr()
+    per_column = np.zeros(len(vocabulary), dtype=np.int64)
+    for term, count in df.items():
+        per_column[vocabulary[term]] = count
+    pairs = g.candidate_pairs(matrix, per_column)
+    half = len(pairs) // 2
+    sims = np.concatenate(
+        [g.pair_similarities(matrix, pairs[:half]), g.pair_similarities(matrix, pairs[half:])]
+    )
+    best = np.fmax(
+        g.best_similarities(pairs[:half], sims[:half], len(articles)),
+        g.best_similarities(pairs[half:], sims[half:], len(articles)),
+    )
+    threshold = min(max(g.AUTO_RATIO * float(np.nanmedian(best)), 0.03), 0.3)
+    assert threshold == pytest.approx(g.auto_threshold(pairs, sims, len(articles)))
+    groups = g.link(len(articles), [a.date for a in articles], pairs, sims, threshold)
+    found = newskit.stories(corpus)
+    assert found.attrs["threshold"] == round(threshold, 4)
+    by_story = found.groupby("story_id")["article_id"].apply(sorted).tolist()
+    assert sorted(by_story) == sorted(sorted(articles[k].id for k in m) for m in groups)
+
+
+def test_the_report_says_how_sure_the_grouping_is():
+    from newskit.app.report import _diagnostics_html
+    from newskit.app.stories import with_stories
+
+    frame = make_corpus(8, 3, seed=2)
+    full, table = with_stories(newskit.load_corpus(frame))
+    assert {"cohesion", "nearest_story", "nearest_similarity", "note"} <= set(table.columns)
+    # split one story by hand: the report names the two halves
+    edited = {a.id: a.story_id for a in full}
+    first = table["story_id"].iloc[0]
+    moved = [k for k, v in edited.items() if v == first][:2]
+    edited.update(dict.fromkeys(moved, "S900"))
+    _, table = with_stories(full.with_stories(edited))
+    text = _diagnostics_html(table)
+    assert f"May be one story: {min(first, 'S900')} and {max(first, 'S900')}" in text
+    assert "single-article stories: 1." in text  # the story's third article, left alone
+    assert _diagnostics_html(table.drop(columns=["cohesion"])) == ""

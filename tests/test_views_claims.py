@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import newskit
-from newskit.figures.claims import claim_timeline
+from newskit.app.demos import DEMO_COLUMNS, MADE_UP_OUTLET, numbers_demo
+from newskit.figures.claims import claim_timeline, disagreement_figure
 from newskit.views import claims_agreement_panel, claims_panel, claims_reader_panel
 from newskit.views.claims import ALL
 
@@ -27,7 +28,7 @@ def with_made_up(tmp_path):
     folder = tmp_path / "c"
     shutil.copytree(SEEDS, folder)
     (folder / "999_madeup.txt").write_text(
-        "The Madrid meeting is the fifth round of talks. "
+        "Trump has extended the TikTok sale deadline four times during his second term. "
         "A new poll found that 40% of Americans support a TikTok ban.",
         encoding="utf-8",
     )
@@ -83,7 +84,15 @@ def test_agreement_panel_controls(with_made_up):
     panel.controls["show"].value = "disagreements only"
     assert len(panel.table) == 2 and not panel.table["agree"].any()
     assert set(panel.table["dissent"].str.split(":").str[0]) == {"999_madeup"}
+    panel.controls["show"].value = "disagreements side by side"
+    html = panel.html
+    assert html.count("nk-dispute") == 4  # two disagreements, two marked numbers each
+    assert '<mark class="nk-dispute">four times</mark>' in html and "999_madeup" in html
+    assert '<mark class="nk-dispute">40%</mark>' in html
+    panel.controls["show"].value = "related numbers"
+    assert panel.table is None or (panel.table["relation"] == "related").all()
     panel.controls["show"].value = "all groups"
+    assert (panel.table["relation"] == "same_fact").all()
     panel.controls["min_outlets"].value = 4
     assert len(panel.table) < len(every)
     assert (panel.table["n_outlets"] >= 4).all()
@@ -133,3 +142,23 @@ def test_timeline_hover_links_to_sentence(seed_claims):
 def test_panels_refuse_empty_corpus():
     with pytest.raises(newskit.CorpusError):
         claims_panel([])
+
+
+def test_disagreement_figure_puts_both_sentences_side_by_side(with_made_up):
+    claims = newskit.numeric_claims(with_made_up)
+    table = newskit.disagreements(newskit.compare_claims(claims), claims)
+    fig = disagreement_figure(table)
+    cells = fig.data[0].cells.values
+    assert len(cells) == 3 and len(cells[0]) == len(table) == 2
+    assert any("<b>four times</b>" in c and "999_madeup" in c for c in cells[2])
+    assert all("<b>" in c for c in cells[1])
+    empty = disagreement_figure(table.iloc[0:0])
+    assert "No disagreements" in empty.data[0].cells.values[1][0]
+
+
+def test_numbers_demo_holds_the_made_up_article_only_in_its_own_table():
+    demo = numbers_demo()
+    assert list(demo.columns) == DEMO_COLUMNS
+    assert set(demo["dissent_outlet"]) == {MADE_UP_OUTLET} and len(demo) == 2
+    assert set(demo["outlet"]) <= {"AP", "Bloomberg", "Newslooks", "Noah Wire Services"}
+    assert {"multiplier", "fraction+percent"} == set(demo["kind"])

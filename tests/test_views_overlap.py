@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newskit.views import coverage_panel, overlap_panel, pair_panel, quotes_panel, reuse_panel
+import newskit
+from newskit.views import (
+    coverage_panel,
+    overlap_panel,
+    pair_panel,
+    quotes_panel,
+    reuse_panel,
+    with_alignments,
+)
 
 AP, NL = "003_9f741c860b40ed27", "002_d09e47004eca7c4b"
 
@@ -56,12 +64,17 @@ def test_quotes_panel_min_articles(make_corpus) -> None:
     assert set(p.table["n_articles"]) == {3}
 
 
-def test_reuse_panel_min_share(seeds) -> None:
+def test_reuse_panel_min_share_and_relation(seeds) -> None:
     p = reuse_panel(seeds)
     assert list(zip(p.table["source_id"], p.table["derived_id"], strict=True)) == [(AP, NL)]
     assert len(p.figure.layout.annotations) == 1
     p.controls["min_share"].value = 0.0
-    assert len(p.table) > 1 and len(p.figure.layout.annotations) == len(p.table)
+    # every edge is listed; independent ones (shared quotes, loose paraphrases) are not drawn
+    assert len(p.table) > 1 and set(p.table["relation"]) == {"copy", "independent"}
+    assert len(p.figure.layout.annotations) == (p.table["relation"] == "copy").sum() == 1
+    p.controls["relation"].value = "independent"
+    assert len(p.table) > 0 and set(p.table["relation"]) == {"independent"}
+    assert len(p.figure.layout.annotations) == 0
 
 
 def test_coverage_panel_min_outlets(seeds) -> None:
@@ -72,3 +85,17 @@ def test_coverage_panel_min_outlets(seeds) -> None:
     assert len(p.table) > n2 and len(p.figure.data[0].y) == min(60, len(p.table))
     if len(p.table) > 60:  # the grid draws the most widely carried facts and says so
         assert f"the 60 most carried of {len(p.table)} facts" in p.figure.layout.title.text
+
+
+def test_with_alignments_reuses_them_for_their_story_only(seeds) -> None:
+    calls = []
+
+    def build(corpus, *, alignments=None):
+        calls.append(alignments)
+        return reuse_panel(corpus, alignments=alignments)
+
+    known = newskit.align(seeds)
+    builder = with_alignments(build, seeds, known)
+    builder(seeds)
+    builder(seeds.select(seeds.ids[:2]))  # another story: it aligns its own
+    assert calls[0] is known and calls[1] is None

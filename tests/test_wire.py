@@ -49,6 +49,18 @@ def test_every_rule_recognises_its_example(rule) -> None:
         ),
         (BODY + "Reuters contributed reporting.", "Reuters", "contributed"),
         (BODY + "Material from Reuters was used in this report.", "Reuters", "material from"),
+        (
+            "China opposes the launch\nXinhua | Updated: 2017-09-15 17:52\n" + BODY,
+            "Xinhua",
+            "source line",
+        ),
+        (
+            "Truck rams into crowd Updated: 2016-07-15 06:50 (Xinhua)\n" + BODY,
+            "Xinhua",
+            "updated line",
+        ),
+        (BODY + "Beijing says its programme is peaceful.\nReuters", "Reuters", "sign-off"),
+        (BODY + "“We're world champions.”\nPA\n", "PA Media", "sign-off"),
     ],
 )
 def test_text_credits_name_the_wire(text: str, wire: str, rule: str) -> None:
@@ -69,6 +81,8 @@ def test_text_credits_name_the_wire(text: str, wire: str, rule: str) -> None:
         BODY + "NPR's Sarah Knight contributed to this report.",
         "ERBIL (Kurdistan24) — Talks resumed in Madrid.",
         BODY + "The AP poll found one-third of Americans agree.",
+        BODY + "Reuters\nThe ministry said talks would resume.",  # a name, not the last line
+        BODY + "Reuters - Ap - Afp",  # several agencies: not one wire's copy
     ],
 )
 def test_citations_and_photo_credits_are_not_wire_copy(text: str) -> None:
@@ -84,6 +98,7 @@ def test_citations_and_photo_credits_are_not_wire_copy(text: str) -> None:
         ("http://www.dailymail.co.uk/wires/ap/article-5214463/Erie.html", "AP"),
         ("https://apnews.com/article/north-korea-0a1b2c", "AP"),
         ("https://uk.reuters.com/article/us-qualcomm-m-a-broadcom", "Reuters"),
+        ("http://www.dailymail.co.uk/wires/pa/article-3919284/Tram.html", "PA Media"),
     ],
 )
 def test_wire_feed_addresses(url: str, wire: str) -> None:

@@ -778,7 +778,42 @@ def _stories_html(pages: list[NotebookPage], table: pd.DataFrame) -> str:
         f"<h2>Stories</h2><p>{len(table)} stories, largest first. The {n_linked} largest have "
         "their own pages (per-story notebooks run on that story's articles; <code>newskit "
         "report --stories N</code> sets how many). The stories page above compares them all."
-        "</p><table class='nk-stories' style='border-collapse:collapse;font-size:0.9em'>"
+        f"</p>{_diagnostics_html(table)}"
+        "<table class='nk-stories' style='border-collapse:collapse;font-size:0.9em'>"
         "<tr><th>story</th><th>articles</th><th>outlets</th><th>dates</th><th>label</th>"
         f"<th>pages</th></tr>{''.join(rows)}</table>"
+    )
+
+
+def _diagnostics_html(table: pd.DataFrame) -> str:
+    """How sure the grouping is (``newskit.story_diagnostics`` columns of the story table):
+    within-story versus nearest-story similarity, single articles, and stories that may be
+    one; empty when the table has no such columns."""
+    if "cohesion" not in table or "note" not in table:
+        return ""
+    singles = int((table["n_articles"] == 1).sum())
+    close = [
+        f"{html.escape(str(r.story_id))} and {html.escape(str(r.nearest_story))}"
+        for r in table.itertuples(index=False)
+        if "may be one story" in str(r.note) and str(r.story_id) < str(r.nearest_story)
+    ]
+    within = table["cohesion"].median()
+    between = table["nearest_similarity"].median()
+    alike = (
+        f"a story's articles are on average {within:.2f} alike (median cohesion) against "
+        f"{between:.2f} to the nearest other story; "
+        if pd.notna(within) and pd.notna(between)
+        else ""
+    )
+    return (
+        f"<p class='nk-diagnostics'>How sure the grouping is: {alike}single-article stories: "
+        f"{singles}. "
+        + (
+            f"May be one story: {', '.join(close[:10])}{' …' if len(close) > 10 else ''}. "
+            if close
+            else "No two stories look like one. "
+        )
+        + "The stories page lists every story's cohesion and nearest story; to fix the "
+        "grouping by hand, export it, edit <code>story_id</code> and load it back with "
+        "<code>corpus.with_stories(...)</code> (README, \u201cMany stories\u201d).</p>"
     )

@@ -16,10 +16,13 @@ from typing import Any
 import pandas as pd
 
 from newskit.corpus.corpus import Corpus
-from newskit.stories import stories, story_table
+from newskit.stories import stories, story_diagnostics, story_table
 from newskit.views.stories import ALL, story_choices, story_corpus
 
 __all__ = ["ALL", "pick_story", "with_stories"]
+
+# story_diagnostics columns the story table carries.
+DIAGNOSTICS_SHOWN = ["story_id", "cohesion", "nearest_story", "nearest_similarity", "note"]
 
 
 def with_stories(corpus: Corpus, **options: Any) -> tuple[Corpus, pd.DataFrame | None]:
@@ -28,15 +31,21 @@ def with_stories(corpus: Corpus, **options: Any) -> tuple[Corpus, pd.DataFrame |
     Articles that already carry a ``story_id`` are kept as they are; otherwise the stories come
     from ``newskit.stories(corpus, **options)`` and ``Corpus.with_stories``, the table from
     ``newskit.story_table`` (``story_id, n_articles, n_outlets, outlets, first_date,
-    last_date, label, terms``), largest story first. An empty corpus gives ``(corpus, None)``.
+    last_date, label, terms``) and ``newskit.story_diagnostics`` (``cohesion, nearest_story,
+    nearest_similarity, note``), largest story first. An empty corpus gives ``(corpus, None)``.
     """
     if not len(corpus):
         return corpus, None
     if all(getattr(a, "story_id", None) is not None for a in corpus):
         frame = pd.DataFrame({"article_id": corpus.ids, "story_id": [a.story_id for a in corpus]})
-        return corpus, _largest_first(story_table(corpus, frame))
+        return corpus, _with_diagnostics(corpus, frame)
     frame = stories(corpus, **options)
-    return corpus.with_stories(frame), _largest_first(story_table(corpus, frame))
+    return corpus.with_stories(frame), _with_diagnostics(corpus, frame)
+
+
+def _with_diagnostics(corpus: Corpus, frame: pd.DataFrame) -> pd.DataFrame:
+    diag = story_diagnostics(corpus, frame)[DIAGNOSTICS_SHOWN]
+    return _largest_first(story_table(corpus, frame).merge(diag, on="story_id", how="left"))
 
 
 def _largest_first(table: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from newskit.claims.context import (
     _quantity_ok,
 )
 from newskit.claims.grammar import _Claim
-from newskit.claims.numbers import _H, _LONG_SCALE, _SCALE_RE, _alt, parse_number
+from newskit.claims.numbers import _H, _SCALE_RE, _alt, parse_number
 from newskit.resources.numbers import (
     CHANGE_VERBS,
     CONTEXT_STOPWORDS,
@@ -26,6 +26,7 @@ from newskit.resources.numbers import (
     FRACTION_LEADS,
     GLUED_UNITS,
     HEDGES,
+    LONE_NUMBER_LEADS,
     MONTHS,
     MULTIPLIER_WORDS,
     NOT_UNITS,
@@ -35,7 +36,6 @@ from newskit.resources.numbers import (
     PLURAL_MAGNITUDES,
     POINTS_CONTEXT,
     RATE_WORDS,
-    SCALES,
     STREET_WORDS,
     TENS,
     UNIT_ADJECTIVES,
@@ -65,13 +65,22 @@ def _b_money_range(m, text, generic):
     )
 
 
+def _b_money_word(m, text, generic):
+    if _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return None  # "$2 million dollars" is read from its "$"
+    return _b_money(m, text, generic)
+
+
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₹₩₽]\s?$")
+
+
 def _b_money(m, text, generic):
-    if m["cur"] is not None:
+    if m.re.groupindex.get("cur") and m["cur"] is not None:
         value, unit = parse_number(m["n"]), _currency(m["cur"])
     else:
         value = parse_number(m["n2"] + (" " + m["sc"] if m["sc"] else ""))
         unit = CURRENCY_WORDS[m["cw"].lower()]
-        if m["cw"].lower() == "won" and not m["sc"]:
+        if m["cw"].lower() == "won" and not m["sc"] and not _SCALE_RE.search(m["n2"]):
             return None  # "two won" (the verb)
     if value is None:
         return None
@@ -166,22 +175,6 @@ def _b_one_in(m, text, generic):
     if a is None or not b or not 0 < a < b or b > 1000:
         return None  # "3 in 2025", "20 in 10 days" are not ratios
     return _hedge(_Claim(m.start(), m.end(), "fraction", value=a / b), text)
-
-
-def _b_a_scale(m, text, generic):
-    """ "a million people" → 1e6, "half a billion" → 5e8, "a hundred and fifty" → 150."""
-    value = SCALES[m["sc"].lower()] * (0.5 if m["det"].lower().startswith("half") else 1)
-    if m["rest"]:
-        rest = parse_number(m["rest"])
-        if rest is None or rest >= SCALES[m["sc"].lower()]:
-            return None
-        value += rest
-    nxt = _next_word(text, m.end()).lower()
-    if nxt in CURRENCY_WORDS:
-        return None  # "a million dollars" is money (below)
-    return _hedge(
-        _Claim(m.start(), m.end(), "count", value=value, unit=_count_unit(text, m.end())), text
-    )
 
 
 def _b_times(m, text, generic):
@@ -294,7 +287,7 @@ def _b_ordinal(m, text, generic):
     ):
         return None  # "a second" (time), unless "a second round"
     if w[0].isdigit():
-        value = float(re.match(r"\d+", w).group())  # type: ignore[union-attr]
+        value = float(re.match(r"[\d,]+", w).group().replace(",", ""))  # type: ignore[union-attr]
     else:
         parts = re.split(_H, w.lower())
         value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
@@ -308,6 +301,8 @@ def _b_count_range(m, text, generic):
     if a is None or b is None:
         return None
     sep = m.group(0)[m.end("n1") - m.start() : m.start("n2") - m.start()].strip()
+    if sep in "-‐‑–" and m["n1"][-1].isalpha() and m["n2"][0].isalpha():
+        return None  # "forty-five thousand" is one number; word ranges say "five to six"
     tally_sep = (
         sep in "-‐‑–"
         or (sep.strip("-‐‑–") == "to" and sep != "to")
@@ -337,11 +332,14 @@ def _b_count(m, text, generic):
     lower = n.lower()
     is_word = not lower[0].isdigit() and lower[0] != "."
     if is_word:
-        if (lower == "one" or lower.startswith("one ")) and not re.search(_LONG_SCALE, n):
+        if lower == "one":
             return None  # "one" is mostly a pronoun ("one of", "the one that")
         nxt = _next_word(text, m.end())
-        if not nxt or not nxt[0].isalpha():
-            return None  # "the two, ..." stands alone
+        if (not nxt or not nxt[0].isalpha()) and (
+            (nxt and nxt[0] in "-‐‑")
+            or not _LONE_NUMBER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            return None  # "the two, ..." stands alone; "the toll rose to nineteen." is a number
         if _GENERIC_RE.match(text[m.start() :]) and not generic:
             return None
     elif _GENERIC_RE.match(text[m.start() :]) and not generic:
@@ -351,8 +349,11 @@ def _b_count(m, text, generic):
     v = parse_number(n)
     if v is None:
         return None
-    if n in VULGAR_FRACTIONS:  # "½ of the voters" is a share
-        return _hedge(_Claim(m.start(), m.end(), "fraction", value=v), text)
+    bare_fraction = n in VULGAR_FRACTIONS or _BARE_FRACTION.fullmatch(n)
+    if bare_fraction and _GALLERY_AFTER.match(text, m.end()):
+        return None  # "3/16 A mother and her two children…": a photo counter, not a share
+    if bare_fraction and _next_word(text, m.end()).lower() == "of":
+        return _hedge(_Claim(m.start(), m.end(), "fraction", value=v), text)  # "½ of voters"
     end, unit = m.end(), _count_unit(text, m.end())
     if unit in ("point", "points") and _points_are_percent(text):
         end = m.end() + len(_next_word(text, m.end())) + 1
@@ -361,7 +362,12 @@ def _b_count(m, text, generic):
     if age and unit is None and v == int(v) and 0 < v < 120 and _AGE_AFTER.match(text, m.end()):
         # "Pelosi, 76, said": an age, about the person named before it
         return _Claim(m.start(), m.end(), "count", value=v, unit="years old", context=age[1])
+    if _METRES.fullmatch(n):  # "at 3,000m altitude": metres, not 3 billion
+        v, n, unit = float(n[:-1].replace(",", "")), n[:-1], "m"
+        return _hedge(_Claim(m.start(), m.end(), "count", value=v, unit=unit), text)
     glued = re.match(r"°?[A-Za-z]+\b", text[end:])
+    if glued and glued.group().lower() == "x":  # "3x faster"
+        return _Claim(m.start(), end + 1, "multiplier", value=v, unit="times")
     if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
         unit = GLUED_UNITS.get(glued.group().lower())
         if unit is None:
@@ -370,6 +376,14 @@ def _b_count(m, text, generic):
     return _hedge(_Claim(m.start(), end, "count", value=v, unit=unit), text)
 
 
+# Words before a spelled-out number with no noun after it that make it a quantity: "the death
+# toll rose to nineteen.", "the answer is minus one", "a family of four." (not "the two,").
+_LONE_NUMBER_BEFORE = re.compile(
+    r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
+)
+_METRES = re.compile(r"\d{1,3}(?:,\d{3})+m")  # "3,000m": a height; "1.2m homes" is millions
+_BARE_FRACTION = re.compile(r"\d{1,2}[/⁄]\d{1,3}")
+_GALLERY_AFTER = re.compile(r"\s+[A-Z\d]")
 _AGE_BEFORE = re.compile(r"\b([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)*),\s$")
 _AGE_AFTER = re.compile(r"\s?(?:,|\)|$|\s(?:and|said|says|who|was|is)\b)")
 _POINTS_WORD = re.compile(r"%|\b(?:" + "|".join(sorted(POINTS_CONTEXT)) + r")\b", re.IGNORECASE)

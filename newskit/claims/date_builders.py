@@ -18,11 +18,14 @@ from newskit.resources.numbers import (
     DURATION_UNITS,
     EVENT_BEFORE_MONTH,
     EVENT_FOLLOWERS,
+    HOLIDAY_LEADS,
     MONTH_LEADS,
+    MONTH_MODIFIERS,
     MONTHS,
     RELATIVE_PERIODS,
     WEEKDAYS,
     YEAR_PARTS,
+    YEAR_TITLE_WORDS,
 )
 
 
@@ -97,7 +100,7 @@ def _b_month_year(m, text, generic):
 
 
 def _b_vague(m, text, generic):
-    part = m["part"].strip().lower()
+    part = m["part"].strip().lower().rstrip("-‐‑")
     part = "mid" if part.startswith("mid") else part
     mo = _month_num(m["m"])
     y = int(m["y"]) if m["y"] else None
@@ -147,6 +150,20 @@ _EVENT_BEFORE_MONTH = re.compile(r"(?i)\b(?:" + _alt(EVENT_BEFORE_MONTH) + r")\s
 
 def _b_month(m, text, generic):
     word = m["m"]
+    mo = MONTHS[word]
+    if m["rel"] or m["mod"]:  # "last June", "next March", "March this year"
+        rel = m["rel"] or m["mod"]
+        offset = MONTH_MODIFIERS[rel.lower()]
+        by_year = m["rel"] is not None
+        if word == "May" and not by_year and m["mod"].lower() in ("this", "coming", "past"):
+            return None  # "this may …"
+        return _date_claim(
+            m,
+            "date",
+            lambda direction, anchor: _dates.resolve_modified_month(
+                mo, offset, anchor, year_offset=by_year
+            ),
+        )
     event = _EVENT_BEFORE_MONTH.search(text, max(0, m.start() - 12), m.start())
     if event:
         return _Claim(event.start(), m.end(), SKIP)  # "the Fourth of July" is a holiday
@@ -170,12 +187,104 @@ def _b_month(m, text, generic):
         "during",
     }:
         return None
-    mo = MONTHS[word]
     return _date_claim(
         m,
         "date",
         lambda direction, anchor: _dates.resolve_month_day(mo, None, None, anchor, direction),
     )
+
+
+def _b_wd_md(m, text, generic):
+    """ "Friday, Jan. 7" and "Friday 7 January": one date, with its weekday."""
+    mo, d = _month_num(m["m"] or m["m2"]), _day_num(m["d"] or m["d2"])
+    y = int(m["y"]) if m["y"] else None
+    full = next(k for k, v in WEEKDAYS.items() if v == WEEKDAYS[m["w"].rstrip(".")])
+    return _date_claim(
+        m,
+        "date",
+        lambda direction, anchor: _dates.resolve_month_day(mo, d, y, anchor, direction),
+        weekday=full,
+    )
+
+
+def _b_holiday(m, text, generic):
+    """ "Thanksgiving Day", "on Election Day", "last Christmas" (a one-word name needs a
+    preposition or "last"/"next" before it: "Christmas trees" is no date)."""
+    name = m["h"].replace("’", "'")
+    one_word = " " not in name and not m["mod"] and not m["y"]
+    if one_word and _prev_word(text, m.start()).lower() not in HOLIDAY_LEADS:
+        return None
+    mod = (m["mod"] or "").lower()
+    y = int(m["y"]) if m["y"] else None
+    return _date_claim(
+        m,
+        "date",
+        lambda direction, anchor: _dates.resolve_holiday(name, y, anchor, direction, mod),
+    )
+
+
+def _year_claim(m, year: int, *, hedge: str | None = None, rule: str = "explicit") -> _Claim:
+    return _Claim(
+        m.start(), m.end(), "year", value=float(year), unit="year", hedge=hedge,
+        date=f"{year:04d}", date_rule=rule,
+    )  # fmt: skip
+
+
+def _b_part_year(m, text, generic):
+    """ "mid-1997", "late 1996", "post-1960", "pre-2008": the year, the part as the hedge."""
+    return _year_claim(m, int(m["y"]), hedge=m["part"].lower())
+
+
+def _b_spelled_year(m, text, generic):
+    """ "nineteen ninety-seven" → 1997, "nineteen oh five" → 1905, "twenty twelve" → 2012."""
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[(m["c"] or m["c2"]).lower()]
+    rest = " ".join(re.split(r"[-‐‑\s]+", (m["r"] or m["r2"]).lower()))
+    tail = 0.0 if rest == "hundred" else parse_number(rest.replace("oh ", ""))
+    if tail is None or not 0 <= tail <= 99:
+        return None
+    if not (m["c"] or _YEAR_CONTEXT.search(text, max(0, m.start() - 12), m.start())):
+        return None  # "twenty twenty" alone is rarely a year; "in twenty twenty" is
+    return _year_claim(m, century * 100 + int(tail))
+
+
+_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|of|by|until|from|before|after)\s+$")
+
+
+def _relative_year(m, offset: int, *, anaphoric: bool = False) -> _Claim:
+    def resolve(direction, anchor):
+        if anchor is None:
+            return _dates.Resolved(None, None, "unanchored")
+        return _dates.Resolved(f"{anchor.year + offset:04d}", None, "relative")
+
+    c = _Claim(m.start(), m.end(), "year", unit="year", resolve=resolve, anaphoric=anaphoric)
+    return c
+
+
+def _b_the_year(m, text, generic):
+    """ "for the year", "the current fiscal year" → the article's year; "that year", "the
+    same year" → the year the article named last (else the article's)."""
+    before = text[max(0, m.start() - 30) : m.start()].lower().split()
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in YEAR_TITLE_WORDS:
+        return None  # "player of the year"
+    anaphoric = m["det"].lower() == "that" or (m["cur"] or "").lower() == "same"
+    return _relative_year(m, 0, anaphoric=anaphoric)
+
+
+def _b_fiscal_year(m, text, generic):
+    """ "fiscal 1991" → 1991 as given; "this fiscal year" → the article's year, "next fiscal
+    year" → the one after."""
+    y = m["y"] or m["y2"]
+    if y:
+        return _year_claim(m, int(y))
+    if not m["mod"]:
+        return None  # "the fiscal year" is read by the_year
+    offset = {"this": 0, "coming": 1, "next": 1}.get(m["mod"].lower(), -1)
+    return _relative_year(m, offset)
+
+
+def _b_year_earlier(m, text, generic):
+    """ "the year-earlier period", "year-ago levels" → the year before the article's."""
+    return _relative_year(m, -1)
 
 
 def _b_weekday(m, text, generic):
@@ -209,12 +318,16 @@ def _b_relative(m, text, generic):
 
 
 def _b_ago(m, text, generic):
-    n = 1.0 if m["n"].lower() == "a" else parse_number(m["n"])
+    word = m["n"].lower()
+    n = 1.0 if word in ("a", "an") else parse_number(m["n"])
     if n is None:
         return None
     unit = DURATION_UNITS[m["u"].lower()]
+    day = word in ("a", "an", "one")  # "a year ago" names the article's day a year back
     return _date_claim(
-        m, "date", lambda direction, anchor: _dates.resolve_ago(int(n), unit, anchor)
+        m,
+        "date",
+        lambda direction, anchor: _dates.resolve_ago(int(n), unit, anchor, day_precision=day),
     )
 
 
@@ -238,7 +351,7 @@ def _b_year_range(m, text, generic):
 
 
 def _b_decade(m, text, generic):
-    y = int(m["y"])
+    y = int(m["y"]) if m["y"] else 1900 + int(m["yy"])  # "the '80s" → the 1980s
     first, last = DECADE_PARTS[(m["part"] or "").lower()]
     return _Claim(
         m.start(),

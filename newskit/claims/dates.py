@@ -14,9 +14,10 @@ deadline is Wednesday", "expected to continue through Wednesday" point ahead.
 Rules (the ``rule`` of a ``Resolved``):
 
 - ``explicit``: the text gives the year ("March 2023", "June 19, 2025").
-- ``anchor_year``: a month (and day) without a year; the year is the anchor's, moved one year
-  back or ahead by the direction, or to the nearest such date when no direction is given
-  ("Sept. 17" in an article of 2025-09-12 → 2025-09-17).
+- ``anchor_year``: a month (and day) without a year; the year is the latest such date on or
+  before the anchor in the past tense, the first on or after it in the future tense (modals,
+  "plans to", "is expected to" count as future), else the nearest ("Sept. 17" in an article of
+  2025-09-12 → 2025-09-17).
 - ``weekday``: a weekday placed in the seven days around the anchor: ahead for future,
   back for past, nearest otherwise ("Wednesday" on Friday 2025-09-12 with "next deadline" →
   2025-09-17). A past-tense weekday may be the day after the anchor ("resumed talks on
@@ -28,6 +29,10 @@ Rules (the ``rule`` of a ``Resolved``):
   twelve months up to the anchor), "year-end", "last quarter", "this summer", "earlier this
   year", "yesterday", "three years ago", "a century ago".
 - ``vague_part``: "early November" (1–10), "mid-March" (11–20), "late October" (21–end).
+- ``holiday``: "Thanksgiving Day", "Election Day", "Christmas Eve", "Easter" by rule
+  (``HOLIDAYS``), in the year the tense chooses.
+- ``context``: "that year" is the year the article named last ("Production fell in 1997 and
+  that year profits slid" → 1997); without one, the anchor's.
 - ``unanchored``: no anchor; only what the text says is kept (``"--09-17"``, or nothing).
 """
 
@@ -44,6 +49,9 @@ from newskit.resources.numbers import (
     ED_NOT_PAST,
     FUTURE_AUXILIARIES,
     FUTURE_CUES,
+    FUTURE_MODALS,
+    HOLIDAY_ANCHORS,
+    HOLIDAYS,
     PAST_CUES,
     RELATIVE_PERIODS,
     VAGUE_PARTS,
@@ -76,19 +84,37 @@ def tense_direction(before: str, after: str = "") -> Direction:
     """
     words = _WORD.findall(before)
     for i in range(len(words) - 1, -1, -1):
-        d = _cue(words[i])
-        if d == "past" and i and words[i - 1].lower().replace("’", "'") in FUTURE_AUXILIARIES:
-            return "future"  # "will be held", "is to be signed", "will meet"
+        d = _cue(words[i]) or (
+            "future" if words[i].lower() in FUTURE_MODALS and words[i] != "May" else None
+        )
+        prev = _auxiliary(words, i)
+        if d == "past" and prev in FUTURE_AUXILIARIES:
+            return "future"  # "will be held", "is to be signed", "will be formally completed"
+        if d == "past" and prev in _PRESENT_AUXILIARIES:
+            continue  # "the parade is held on", "talks are scheduled": present passive
         if d:
             return d
     for word in _WORD.findall(after)[:12]:
-        d = _cue(word)
-        if d:
+        d = _cue(word)  # modals after the date belong to another clause ("… in October
+        if d:  # warning they could face …")
             return d
     return "nearest"
 
 
+_PRESENT_AUXILIARIES = frozenset({"is", "are", "am"})
+
+
+def _auxiliary(words: list[str], i: int) -> str:
+    """The word before ``words[i]``, past one adverb in -ly ("will be formally completed")."""
+    j = i - 1
+    if j > 0 and words[j].lower().endswith("ly"):
+        j -= 1
+    return words[j].lower().replace("’", "'") if j >= 0 else ""
+
+
 def _cue(word: str) -> Direction | None:
+    if word == "May":
+        return None  # the month, not the modal
     w = word.lower().replace("’", "'")
     if w in FUTURE_CUES:
         return "future"
@@ -120,10 +146,7 @@ def resolve_weekday(
     """
     if anchor is None:
         return Resolved(None, None, "unanchored")
-    if modifier == "last":
-        direction = "past"
-    elif modifier == "next":
-        direction = "future"
+    direction = _modified(direction, modifier)
     ahead = (weekday - anchor.weekday()) % 7
     back = (anchor.weekday() - weekday) % 7
     if direction == "future":
@@ -137,6 +160,11 @@ def resolve_weekday(
     if modifier == "next" and delta == 0:
         delta = 7
     return Resolved(iso(anchor + dt.timedelta(days=delta)), None, "weekday")
+
+
+def _modified(direction: Direction, modifier: str) -> Direction:
+    """ "last" points back, "next" ahead, whatever the tense ("last Monday", "next Easter")."""
+    return {"last": "past", "next": "future"}.get(modifier, direction)  # type: ignore[return-value]
 
 
 def resolve_month_day(
@@ -271,8 +299,12 @@ def resolve_season(season: str, anchor: dt.date, offset: int = 0) -> Resolved:
     return Resolved(iso(start, "month"), iso(end, "month"), "relative")
 
 
-def resolve_ago(amount: int, unit: str, anchor: dt.date | None) -> Resolved:
-    """ "three years ago" → the year (month, day) that far back from the anchor."""
+def resolve_ago(
+    amount: int, unit: str, anchor: dt.date | None, *, day_precision: bool = False
+) -> Resolved:
+    """ "three years ago" → the year (month, day) that far back from the anchor; with
+    ``day_precision`` "a year ago" names the anchor's day a year back (TimeML news: "up 5% from
+    a year ago" in a story of 1998-02-13 → 1997-02-13)."""
     if anchor is None:
         return Resolved(None, None, "unanchored")
     if unit == "day":
@@ -282,6 +314,9 @@ def resolve_ago(amount: int, unit: str, anchor: dt.date | None) -> Resolved:
     if unit == "month":
         y, m = _add_months(anchor.year, anchor.month, -amount)
         return Resolved(f"{y:04d}-{m:02d}", None, "relative")
+    if unit == "year" and amount == 1 and day_precision:
+        back = _safe_date(anchor.year - 1, anchor.month, anchor.day)
+        return Resolved(iso(back or dt.date(anchor.year - 1, anchor.month, 28)), None, "relative")
     if unit == "year":
         return Resolved(f"{anchor.year - amount:04d}", None, "relative")
     if unit == "decade":
@@ -306,16 +341,13 @@ def resolve_year_part(
     return Resolved(f"{year:04d}-{first_month:02d}", f"{end_year:04d}-{last_month:02d}", rule)
 
 
-_TENSE_DAYS = 90  # past this distance, the tense (not nearness) chooses a yearless date's year
-
-
 def _choose_year(
     candidates: Sequence[tuple[int, dt.date, dt.date]], anchor: dt.date, direction: Direction
 ) -> int:
-    """The year that puts a month(-day) nearest the anchor; when that is more than a quarter
-    away on the side the tense contradicts (the half-year boundary), the tense decides: "in
-    March" said in October is this March; a "Dec. 15" record date in a story of 2 November is
-    this December."""
+    """The year of a month(-day): the tense decides ("sales rose in January" in a November
+    story is this January, "will reopen in January" the next one; "in March", past tense, said
+    in October is this March), except for a day within ``_NEAR_DAYS`` of the anchor; with no
+    tense, the one nearest the anchor ("Dec. 15" in a story of 2 November is this December)."""
 
     def distance(c: tuple[int, dt.date, dt.date]) -> int:
         if c[1] <= anchor <= c[2]:
@@ -323,13 +355,100 @@ def _choose_year(
         return min(abs((c[1] - anchor).days), abs((c[2] - anchor).days))
 
     nearest = min(candidates, key=lambda c: (distance(c), -c[0]))
-    if direction == "nearest" or distance(nearest) <= _TENSE_DAYS:
+    if direction == "nearest" or (nearest[1] == nearest[2] and distance(nearest) <= _NEAR_DAYS):
         return nearest[0]
+    # A week of slack: an article's date may lag the events it reports ("officials met from
+    # Sept. 14 to Sept. 15" in a story dated the 12th is that September, not the year before).
+    slack = dt.timedelta(days=_SLACK_DAYS)
     if direction == "future":
-        ok = [c for c in candidates if c[2] >= anchor]
+        ok = [c for c in candidates if c[2] >= anchor - slack]
         return min(ok, key=lambda c: c[1])[0] if ok else candidates[-1][0]
-    ok = [c for c in candidates if c[1] <= anchor]
+    ok = [c for c in candidates if c[1] <= anchor + slack]
     return max(ok, key=lambda c: c[1])[0] if ok else candidates[0][0]
+
+
+_SLACK_DAYS = 7
+# A day this close to the anchor is the one meant, whatever the tense ("The ceasefire, agreed on
+# 10 October, has held" in a story dated 12 September is that October).
+_NEAR_DAYS = 45
+
+
+def resolve_modified_month(
+    month: int, modifier: int, anchor: dt.date | None, *, year_offset: bool = False
+) -> Resolved:
+    """A month moved by a word: "last June" (``modifier`` -1) → the June before the anchor's
+    month, "next March" (1) → the one after, "this March" (0) → the anchor's year. With
+    ``year_offset`` the modifier counts years from the anchor's: "March last year" → March of
+    the year before."""
+    if anchor is None:
+        return Resolved(f"--{month:02d}", None, "unanchored")
+    if year_offset or modifier == 0:
+        year = anchor.year + modifier
+    elif modifier < 0:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    else:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    return Resolved(f"{year:04d}-{month:02d}", None, "relative")
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The date of a holiday of ``HOLIDAYS`` in ``year``: "Thanksgiving" 1998 → 1998-11-26."""
+    return _rule_date(HOLIDAYS[name], year)
+
+
+def _rule_date(rule: tuple, year: int) -> dt.date:
+    kind = rule[0]
+    if kind == "fixed":
+        return dt.date(year, rule[1], rule[2])
+    if kind == "nth":
+        month, weekday, n = rule[1:]
+        if n > 0:
+            first = dt.date(year, month, 1)
+            return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = _month_end(year, month)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    if kind == "easter":
+        return _easter(year) + dt.timedelta(days=rule[1])
+    if kind == "after":
+        base = HOLIDAYS.get(rule[1]) or HOLIDAY_ANCHORS[rule[1]]
+        return _rule_date(base, year) + dt.timedelta(days=rule[2])
+    raise ValueError(f"unknown holiday rule {rule!r}")
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def resolve_holiday(
+    name: str, year: int | None, anchor: dt.date | None, direction: Direction, modifier: str = ""
+) -> Resolved:
+    """A holiday ("Thanksgiving", "Election Day", "Christmas Eve", "Easter") in the year the
+    text gives, else the anchor's year moved by the tense or by "last"/"next"."""
+    if year is not None:
+        return Resolved(iso(holiday_date(name, year)), None, "explicit")
+    if anchor is None:
+        return Resolved(None, None, "unanchored")
+    direction = _modified(direction, modifier)
+    candidates = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = holiday_date(name, y)
+        candidates.append((y, d, d))
+    if modifier in ("last", "next"):
+        keep = [c for c in candidates if (c[1] < anchor if modifier == "last" else c[1] > anchor)]
+        y = (keep[-1] if modifier == "last" else keep[0])[0]
+    else:
+        y = _choose_year(candidates, anchor, direction)
+    return Resolved(iso(holiday_date(name, y)), None, "holiday")
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:

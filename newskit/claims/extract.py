@@ -62,10 +62,11 @@ from newskit.claims.grammar import (
     _Claim,
     _trigger,
 )
+from newskit.claims.numbers import SCALE_LEAD_RE
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.parallel import map_articles
-from newskit.resources.numbers import VULGAR_FRACTIONS
+from newskit.resources.numbers import VULGAR_FRACTIONS, WORD_SCALES
 from newskit.stories import Stories, assigned_story, story_map
 
 CLAIM_COLUMNS = [
@@ -158,9 +159,10 @@ def numeric_claims(
 def _article_rows(article: Article, *, generic: bool) -> list[tuple]:
     """The claim rows of one article, every column of ``CLAIM_COLUMNS`` but ``story_id``."""
     rows = []
+    context = _Context()
     for sent in sentence_spans(article):
         text = article.raw[sent.start : sent.end]
-        for c in _scan(text, article.date, generic=generic):
+        for c in _scan(text, article.date, generic=generic, context=context):
             rows.append(
                 (
                     article.id,
@@ -197,10 +199,19 @@ def claims_in_text(
     return df
 
 
+_SIGN_BEFORE = frozenset(" \t\n([\u00a0")
+_SCALE_WORDS = frozenset(WORD_SCALES)
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 
-def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_Claim]:
+def _scan(
+    text: str,
+    anchor: _dates.dt.date | None,
+    *,
+    generic: bool,
+    context: _Context | None = None,
+) -> list[_Claim]:
+    context = context or _Context()
     found: list[_Claim] = []
     low = text.lower()
     words: set[str] = set()
@@ -213,10 +224,17 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
             has_digit = True
             i = t.start()
             # ".5 degrees": a leading-dot decimal starts at its dot
-            dot = i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum())
-            starts.append(i - 1 if dot else i)
+            if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
+                i -= 1
+            # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
+            if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
+                starts.append(i - 1)
+            starts.append(i)
         elif w in _NUMBER_WORD_SET or w == "between":
             starts.append(t.start())
+    if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
+        starts.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
+        starts.sort()
     if _VULGAR_RE.search(text):  # "½ mile", "2½ times"
         has_digit = True
         starts.extend(m.start() for m in _VULGAR_RE.finditer(text))
@@ -278,9 +296,22 @@ def _scan(text: str, anchor: _dates.dt.date | None, *, generic: bool) -> list[_C
                     direction = "past"
             r = c.resolve(direction, anchor)
             c.date, c.date_end, c.date_rule = r.date, r.date_end, r.rule
+            if c.anaphoric and context.year is not None:  # "that year": the last one named
+                c.date, c.date_rule = f"{context.year:04d}", "context"
             if c.kind == "year" and c.date and not c.date.startswith("--"):
                 c.value = float(c.date[:4])
+        if c.kind in DATE_KINDS and c.date_rule == "explicit" and c.date:
+            context.year = int(c.date[:4])
     return taken
+
+
+class _Context:
+    """What earlier sentences of the article said: the last year named explicitly."""
+
+    __slots__ = ("year",)
+
+    def __init__(self) -> None:
+        self.year: int | None = None
 
 
 _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {

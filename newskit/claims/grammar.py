@@ -15,7 +15,6 @@ from newskit.claims.numbers import (
     _NUM,
     _NUM2,
     _NUMWORD,
-    _SMALL,
     _UNIT_WORDS,
     _alt,
 )
@@ -25,6 +24,8 @@ from newskit.resources.numbers import (
     DENOMINATORS,
     DIGIT_MAGNITUDES,
     DURATION_UNITS,
+    HOLIDAYS,
+    MONTH_MODIFIERS,
     MONTHS,
     MULTIPLIER_WORDS,
     ORDINALS,
@@ -33,8 +34,11 @@ from newskit.resources.numbers import (
     RELATIVE_PERIODS,
     SIGN_WORDS,
     TENS,
+    UNITS,
     VAGUE_PARTS,
     WEEKDAYS,
+    WORD_SCALES,
+    ZERO_WORDS,
 )
 
 _NAN = math.nan
@@ -65,9 +69,11 @@ class _Claim:
         default=None
     )
     qualifier: str | None = None
+    # "that year": resolved to the year the article named last (newskit.claims.extract)
+    anaphoric: bool = False
 
 
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%:])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d)"
 _MONTH = (
     r"\b(?:(?:"
     + _alt(k for k in MONTHS if len(k) > 4 or k == "May")
@@ -83,9 +89,21 @@ _WEEKDAY = (
     + _alt(k for k in WEEKDAYS if not k.endswith("day"))
     + r")\.)"
 )
-_PCT = r"(?:\s?%|\s(?i:" + _alt(k for k in PERCENT_WORDS if k != "%") + r")\b)"
+# "Thanksgiving Day", "Election Day", "Christmas Eve", "New Year’s Eve" (either apostrophe).
+_HOLIDAY = "|".join(
+    re.escape(k).replace("'", "['’]") for k in sorted(HOLIDAYS, key=len, reverse=True)
+)
+_TEENS = [w for w, v in UNITS.items() if 10 <= v <= 19]
+_UNIT_1_9 = r"(?:" + _alt(w for w, v in UNITS.items() if 1 <= v <= 9) + r")"
+# The last two digits of a spelled-out year: "nineteen ninety-seven", "nineteen oh five",
+# "eighteen twelve", "nineteen hundred".
+_YEAR_REST = (
+    r"(?i:(?:" + _alt(TENS) + r")(?:[-‐‑\s]" + _UNIT_1_9 + r")?|" + _alt(_TEENS)
+    + r"|hundred|oh[-‐‑\s]" + _UNIT_1_9 + r")"
+)  # fmt: skip
+_PCT = r"(?:\s?%|\s?(?:pc|pct)\b|\s(?i:" + _alt(k for k in PERCENT_WORDS if k != "%") + r")\b)"
 _CURSYM = (
-    r"(?:(?i:" + _alt(k for k in CURRENCY_SYMBOLS if k[0].isalpha()) + r")\s?"
+    r"(?:\b(?i:" + _alt(k for k in CURRENCY_SYMBOLS if k[0].isalpha()) + r")\s?"
     r"|" + _alt(k.upper() for k in CURRENCY_SYMBOLS if not k[0].isalpha()) + r")"
 )
 _CURWORD = r"(?i:" + _alt(CURRENCY_WORDS) + r")\b"
@@ -119,6 +137,11 @@ _P = {
         r"\b(?P<d1>" + _DAY + r")" + _TO + r"(?P<d2>" + _DAY + r")\s(?P<m1>" + _MONTH + r")"
         r"(?:,?\s(?P<y>" + _YEAR + r"))?"
     ),
+    "wd_md": _c(
+        r"(?P<w>" + _WEEKDAY + r"),?\s(?:(?P<m>" + _MONTH + r")\s?(?P<d>" + _DAY + r")"
+        r"|(?P<d2>" + _DAY + r")\s(?P<m2>" + _MONTH + r"))(?:,?\s(?P<y>" + _YEAR + r"))?"
+        r"(?![-‐‑–]?\d)"
+    ),
     "md": _c(
         r"(?P<m>" + _MONTH + r")\s?(?P<d>" + _DAY + r")(?:,?\s(?P<y>" + _YEAR + r"))?"
         r"(?![-‐‑–]?\d)"
@@ -130,7 +153,8 @@ _P = {
     "month_year": _c(r"(?P<m>" + _MONTH + r")\s(?:of\s)?(?P<y>" + _YEAR + r")"),
     "vague": _c(
         r"(?P<part>(?i:" + _alt(k for k in VAGUE_PARTS if not k.endswith("-")) + r")\s"
-        r"|(?i:mid)[-‐‑]?)(?P<m>" + _MONTH + r")(?:,?\s(?:of\s)?(?P<y>" + _YEAR + r"))?"
+        r"|(?i:mid)[-‐‑]?|(?i:early|late)[-‐‑])(?P<m>" + _MONTH + r")"
+        r"(?:,?\s(?:of\s)?(?P<y>" + _YEAR + r"))?"
     ),
     "year_part": _c(
         r"\b(?P<part>(?i:first|second|third|fourth)\s(?i:quarter|half)|Q[1-4])"
@@ -139,10 +163,40 @@ _P = {
     "season": _c(
         r"\b(?P<part>(?i:spring|summer|autumn|fall|winter))\s(?:of\s)?(?P<y>" + _YEAR + r")"
     ),
-    "month": _c(r"(?P<m>\b(?:" + _alt(k for k in MONTHS if len(k) > 3 or k == "May") + r")\b)"),
+    "month": _c(
+        r"(?:(?P<mod>(?i:" + _alt(MONTH_MODIFIERS) + r"))\s)?"
+        r"(?P<m>\b(?:" + _alt(k for k in MONTHS if len(k) > 3 or k == "May") + r")\b)"
+        r"(?:,?\s(?:of\s)?(?P<rel>(?i:this|last|next))\syear\b)?"
+    ),
+    "holiday": _c(
+        r"(?:(?P<mod>(?i:last|next|this))\s)?\b(?P<h>" + _HOLIDAY + r")(?![\w’'])"
+        r"(?:,?\s(?P<y>" + _YEAR + r"))?"
+    ),
+    "part_year": _c(
+        r"\b(?P<part>(?i:early|mid|late|post|pre))(?:[-‐‑]|\s(?=\d))(?P<y>" + _YEAR + r")\b"
+        r"(?![-‐‑–]\w|['’]?s\b)"
+    ),
+    "spelled_year": _c(
+        r"\b(?P<c>(?i:eighteen|nineteen))[-‐‑\s](?P<r>" + _YEAR_REST + r")\b"
+        r"|\b(?P<c2>(?i:twenty))[-‐‑\s](?P<r2>(?i:"
+        + _alt(_TEENS)
+        + r"|twenty(?:[-‐‑\s]"
+        + _UNIT_1_9
+        + r")?))\b"
+    ),
+    "the_year": _c(
+        r"\b(?P<det>(?i:the|that))\s(?:(?P<cur>(?i:current|same))\s)?"
+        r"(?:(?P<fy>(?i:fiscal|financial))\s)?year\b"
+        r"(?!\s(?:\d|(?i:ago|earlier|before|later|after|prior|following|old|end|ended|ending)\b)|[-‐‑]\w)"
+    ),
+    "fiscal_year": _c(
+        r"\b(?:(?P<mod>(?i:this|next|last|previous|prior|coming))\s)?(?i:fiscal|financial)\s"
+        r"(?:(?P<w>year)\b(?:\s(?P<y2>" + _YEAR + r"))?|(?:year\s)?(?P<y>" + _YEAR + r")\b)"
+    ),
+    "year_earlier": _c(r"\b(?i:year)[-‐‑](?P<w>(?i:earlier|ago))\b"),
     "weekday": _c(r"(?:(?P<mod>(?i:last|next|this))\s)?(?P<w>" + _WEEKDAY + r")"),
     "relative": _c(r"\b(?P<rel>(?i:" + _alt(RELATIVE_PERIODS) + r"))\b"),
-    "ago": _c(r"(?P<n>" + _NUM + r"|\ba)\s(?P<u>" + _DUR + r")\s(?i:ago)\b"),
+    "ago": _c(r"(?P<n>" + _NUM + r"|\b(?i:an?)\b)\s(?P<u>" + _DUR + r")\s(?i:ago)\b"),
     "year_range": _c(
         r"(?:(?i:between)\s)?\b(?P<y1>"
         + _YEAR
@@ -151,16 +205,18 @@ _P = {
         + r"|\d\d(?!\d))"
     ),
     "decade": _c(
-        r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?\b(?P<y>(?:1[89]|20)\d0)['’]?s\b"
+        r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?"
+        r"(?:\b(?P<y>(?:1[89]|20)\d0)['’]?s|['’](?P<yy>[2-9]0)s)\b"
     ),
     "year": _c(r"\b(?P<y>" + _YEAR + r")\b(?![-‐‑–]\w)"),
     "money_range": _c(
         r"(?P<cur>" + _CURSYM + r")(?P<n1>" + _NUM + r")" + _TO + r"(?:" + _CURSYM + r")?"
         r"(?P<n2>" + _NUM2 + r")"
     ),
-    "money": _c(
-        r"(?P<cur>" + _CURSYM + r")(?P<n>" + _NUM + r")"
-        r"|(?P<n2>" + _NUM + r")\s(?:(?P<sc>" + _LONG_SCALE + r")\s)?(?P<cw>" + _CURWORD + r")"
+    "money": _c(r"(?P<cur>" + _CURSYM + r")(?P<n>" + _NUM + r")"),
+    # "10 billion yuan", "a hundred thousand dollars": number-led, tried where numbers start
+    "money_word": _c(
+        r"(?P<n2>" + _NUM + r")\s(?:(?P<sc>" + _LONG_SCALE + r")\s)?(?P<cw>" + _CURWORD + r")"
     ),
     "pct_range": _c(
         r"(?:(?i:between)\s)?(?P<n1>"
@@ -185,10 +241,6 @@ _P = {
     ),
     "half_of": _c(r"\b(?P<den>(?i:half))(?=\s(?:of|the)\b)"),
     "one_in": _c(r"(?P<n1>" + _NUM + r")\s(?i:in|out\sof)\s(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑]\w)"),
-    "a_scale": _c(
-        r"\b(?P<det>(?i:a|half\sa))\s(?P<sc>(?i:hundred|thousand|million|billion|trillion))\b"
-        r"(?:\s(?i:and)\s(?P<rest>" + _SMALL + r")\b(?!\s" + _LONG_SCALE + r"))?"
-    ),
     "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
     "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
     "fold": _c(r"(?P<n>" + _NUM + r")" + _H + r"?(?i:fold)\b"),
@@ -213,7 +265,7 @@ _P = {
     "duration": _c(
         r"(?P<n>" + _NUM + r")(?:\s|" + _H + r")(?P<u>" + _DUR + r")(?:" + _H + r"(?i:long|old))?"
     ),
-    "ordinal": _c(r"(?P<w>" + _ORDWORD + r"|\b\d+(?i:st|nd|rd|th)\b)"),
+    "ordinal": _c(r"(?P<w>" + _ORDWORD + r"|(?<![\d,.])\b\d{1,3}(?:,\d{3})*(?i:st|nd|rd|th)\b)"),
     "count_range": _c(
         r"(?:(?i:between)\s)?(?P<n1>"
         + _NUM
@@ -239,8 +291,9 @@ _PRIORITY = {name: i for i, name in enumerate(_P)}
 # trigger never decides what a claim is.
 _YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
 _DECADE_RE = re.compile(r"\d0['’]?s\b")
+_ZERO_WORDS_LONG = [w for w in ZERO_WORDS if len(w) > 2]  # "nought point nought four"
 _SIMPLE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen", *SIGN_WORDS])
+_NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen", *SIGN_WORDS, *_ZERO_WORDS_LONG])
 _CURRENCY_SIGNS = "$€£¥₹₩₽"
 
 
@@ -250,14 +303,14 @@ def _lower_set(words: Iterable[str]) -> frozenset[str]:
 
 # Word-set triggers: the sentence must contain one of these (lower-case) words.
 _TRIGGER_WORDS: dict[str, frozenset[str]] = {
-    "number": _NUMBER_WORD_SET,
+    "number": _NUMBER_WORD_SET | frozenset(WORD_SCALES),
     "month": _lower_set(MONTHS),
     "weekday": _lower_set(WEEKDAYS),
     "relative": frozenset(
         w for phrase in RELATIVE_PERIODS for w in re.findall(r"[a-z]+", phrase.split()[-1])
     ),
     "ago": frozenset({"ago"}),
-    "percent": frozenset({"percent", "per", "point", "points", "pct", "bps"}),
+    "percent": frozenset({"percent", "per", "point", "points", "pct", "pc", "bps"}),
     "currency": _lower_set([*CURRENCY_WORDS, *(k for k in CURRENCY_SYMBOLS if k.isalpha())]),
     "denominator": _lower_set(DENOMINATORS),
     "ordinal": _lower_set([*ORDINALS, "st", "nd", "rd", "th"]),
@@ -271,6 +324,9 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "one_in": frozenset({"in", "out"}),
     "scale": frozenset({"hundred", "thousand", "million", "billion", "trillion"}),
     "dozen": frozenset({"dozen"}),
+    "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}),
+    "the_year": frozenset({"year"}),
+    "fiscal": frozenset({"fiscal", "financial"}),
 }
 
 
@@ -284,6 +340,8 @@ def _trigger(name: str, text: str, low: str, words: set[str], has_digit: bool) -
         return has_digit and _DECADE_RE.search(text) is not None
     if name == "fold":
         return "fold" in low
+    if name == "holiday":
+        return _HOLIDAY_HINT.search(text) is not None
     hit = not words.isdisjoint(_TRIGGER_WORDS[name])
     if name == "number":
         return has_digit or hit
@@ -298,6 +356,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "iso_date": ("year",),
     "md_range": ("month", "digit"),
     "dm_range": ("month", "digit"),
+    "wd_md": ("weekday", "month", "digit"),
     "md": ("month", "digit"),
     "dm": ("month", "digit"),
     "month_year": ("month", "year"),
@@ -305,6 +364,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year_part": ("year_part",),
     "season": ("season", "year"),
     "month": ("month",),
+    "holiday": ("holiday",),
+    "part_year": ("year",),
+    "spelled_year": ("spelled_year",),
+    "the_year": ("the_year",),
+    "fiscal_year": ("fiscal",),
+    "year_earlier": ("the_year",),
     "weekday": ("weekday",),
     "relative": ("relative",),
     "ago": ("ago",),
@@ -313,13 +378,13 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year": ("year",),
     "money_range": ("currency", "number"),
     "money": ("currency", "number"),
+    "money_word": ("currency", "number"),
     "pct_range": ("percent", "number"),
     "pct": ("percent", "number"),
     "fraction": ("denominator",),
     "fraction_det": ("denominator",),
     "half_of": ("denominator",),
     "one_in": ("one_in", "number"),
-    "a_scale": ("scale",),
     "times": ("times", "number"),
     "fold_word": ("fold",),
     "fold": ("fold",),
@@ -341,7 +406,7 @@ assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
 # Patterns that start with a number (or "between" and a number) are tried only where a digit
 # run or a number word starts: the same matches as a scan, without trying every position.
 _NUMBER_LED = frozenset(
-    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range"}
+    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "money_word"}
     | {"count", "one_in", "dm", "dm_range", "year", "year_range", "iso_date", "fraction"}
 )
 
@@ -354,4 +419,9 @@ _DATELINE = re.compile(
 )
 
 
+# A holiday's name has a capitalised "Day"/"Eve"/"Night"/"Sunday"… or is one of these words.
+_HOLIDAY_HINT = re.compile(
+    r"\b(?:Day|Eve|Night|Sunday|Monday|Friday|Wednesday|Christmas|Thanksgiving|Easter"
+    r"|Halloween|Juneteenth|New Year)\b"
+)
 _TRIGGER_NAMES = sorted({t for needs in _NEEDS.values() for t in needs})

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newskit.claims.text2num_adapter import words_to_int
 from newskit.resources.numbers import (
+    DIGIT_DENOMINATORS,
     NUMBER_NOUNS,
+    SCALE_FRACTIONS,
     SCALES,
     SIGN_WORDS,
+    SPACED_SCALES,
     TENS,
     UNITS,
     VULGAR_FRACTIONS,
     WORD_FRACTIONS,
+    WORD_SCALES,
+    ZERO_WORDS,
 )
 
 
@@ -28,67 +34,118 @@ _NUMWORD = (
     r"|(?:" + _alt(_UNIT_WORDS) + r"))"
 )
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
+# "3/4", "2 1/4", "1⁄2": a fraction in digits (the builder checks the denominator).
+_DIGIT_FRACTION = r"(?:\d{1,3}[ \u00a0])?\d{1,2}[/⁄]\d{1,3}(?![\d/⁄])"
 _DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"(?:" + _DIGIT_FRACTION + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d,.]\d|\d)"  # "1 000 000", thin spaces
     r"|\d+" + _VULGAR + r"|" + _VULGAR + r"|\d+(?:\.\d+)?|\.\d+)"
 )
 _LONG_SCALE = r"(?i:hundred|thousand|million|billion|trillion)"
-# Spelled-out numbers, whole: "forty two", "three hundred and thirty-one", "two thousand and
-# five", then a fraction or decimals: "two and a half", "forty two and a third", "nine point
-# four". The value comes from parse_number (text2num for the integer part).
+_WORD_SCALE = r"(?i:" + _alt(WORD_SCALES) + r")"
+# Spelled-out numbers, whole: "forty two", "three hundred and thirty-one", "three hundred and
+# five thousand", "a hundred thousand", then a fraction or decimals: "two and a half", "six
+# billion and a quarter", "nine point four", "nought point nought four". The value comes from
+# parse_number (text2num for the integer part).
 _UNIT_1_9 = r"(?:" + _alt(w for w, v in UNITS.items() if 1 <= v <= 9) + r")"
 _SMALL = (
     r"(?:(?:" + _alt(TENS) + r")(?:(?:" + _H + r"|\s)" + _UNIT_1_9 + r"\b)?"
     r"|(?:" + _alt(_UNIT_WORDS) + r"))"
 )
+_ZERO = r"(?:" + _alt(w for w in ZERO_WORDS if len(w) > 2) + r")"
+# A group: "three hundred", "forty-five thousand", "a hundred thousand", "half a million".
+_SCALE_LEAD = r"(?:" + _alt(SCALE_FRACTIONS) + r"|an?)"
+_GROUP = (
+    r"(?:" + _SMALL + r"|" + _SCALE_LEAD + r"(?=\s" + _WORD_SCALE + r"))"
+    r"(?:\s" + _WORD_SCALE + r"s?\b)+"
+)
 _WORDINT = (
-    r"(?i:" + _SMALL + r"(?:\s" + _LONG_SCALE + r"(?:\s(?:and\s)?" + _SMALL + r"(?!\s"
-    + _LONG_SCALE + r"))?)*)"
+    r"(?i:" + _GROUP + r"(?:,?\s(?:and\s)?" + _GROUP + r")*(?:,?\s(?:and\s)?" + _SMALL + r"\b)?"
+    r"|" + _SMALL + r"|" + _ZERO + r"(?=\spoint\b)|(?-i:zero))"
 )  # fmt: skip
+_DECIMAL_WORD = r"(?:" + _alt([*(w for w, v in UNITS.items() if v <= 9), *ZERO_WORDS]) + r")"
 _WORDFRAC = (
     r"(?i:\sand\s(?:a|one)\s(?:" + _alt(WORD_FRACTIONS) + r")"
-    r"|\spoint(?:\s(?:" + _alt(w for w, v in UNITS.items() if v <= 9) + r"|oh))+)"
+    r"|\spoint(?:\s" + _DECIMAL_WORD + r"\b)+)"
 )
 _SIGN = r"(?:(?i:" + _alt(SIGN_WORDS) + r")\s)?"
-_SHORT_SCALE = r"(?i:bn|mn|mln|tn|trn|k|m|b)"
-# A number: digits or words, with an optional scale ("1.5 million", "3bn", "two hundred").
+_SHORT_SCALE = r"(?i:bn|bln|mn|mln|tn|trn|k|m|b)"
+_SPACED_SCALE = r"(?i:" + _alt(SPACED_SCALES) + r"|lakhs?|lacs?|crores?|dozens?)"
+# "-4.1%", "−15C", "+3.2%": a sign character after a space or an opening bracket.
+_SIGN_CHAR = r"(?:(?<![\w.,/:%)\]\-−+])[-−+](?=\.?\d))"
 
 
 def _number(after_hyphen: bool = False) -> str:
     """A number: digits or words, with an optional scale ("1.5 million", "3bn", "two
-    hundred"). Not inside a word or label ("COVID-19", "F-35"); the second number of a range
-    may follow a hyphen ("10-15")."""
-    before = r"(?<![\w.,/:])" if after_hyphen else r"(?<![\w.,/:-])(?<![A-Za-z]-)"
+    hundred", "12 bln", "4 hundred and 12"). Not inside a word or label ("COVID-19", "F-35");
+    the second number of a range may follow a hyphen ("10-15")."""
+    before = r"(?<![\w.,/:])" if after_hyphen else r"(?<![\w.,/:−+-])(?<![A-Za-z]-)"
     return (
-        r"(?:" + _SIGN + before + _DIGITS
-        + r"(?:\s?" + _LONG_SCALE + r"s?\b|" + _SHORT_SCALE + r"\b)?(?![\d:/]|,\d|\.\d)"
+        r"(?:" + _SIGN + r"(?:" + _SIGN_CHAR + r"|" + before + r")" + _DIGITS
+        + r"(?:\s(?i:hundred)\s(?i:and)\s(?:\d{1,2}\b|" + _SMALL + r"\b)"
+        + r"|\s?" + _LONG_SCALE + r"s?\b|" + _SHORT_SCALE + r"\b|\s" + _SPACED_SCALE + r"\b)?"
+        + r"(?![\d:/⁄]|,\d|\.\d)"
         + r"|" + _SIGN + r"\b" + _WORDINT + r"\b(?:" + _WORDFRAC + r"\b)?"
-        + r"(?:\s" + _LONG_SCALE + r")*\b)"
+        + r"(?:\s" + _WORD_SCALE + r")*\b)"
     )  # fmt: skip
 
 
 _NUM = _number()
 _NUM2 = _number(after_hyphen=True)
-_SCALE_RE = re.compile(r"(?i)\s?(" + _LONG_SCALE + r"s?|" + _SHORT_SCALE + r")$")
+_SCALE_RE = re.compile(
+    r"(?i)\s?(" + _LONG_SCALE + r"s?|" + _SHORT_SCALE + r"|" + _SPACED_SCALE + r")$"
+)
+# Where a spelled-out number that starts with "a"/"half" may begin: "a hundred thousand",
+# "half a million", "a quarter of a billion".
+SCALE_LEAD_RE = re.compile(r"(?i)\b" + _SCALE_LEAD + r"\s" + _WORD_SCALE + r"\b")
 
 
 def parse_number(text: str) -> float | None:
     """A number written in digits or words, with a scale: "1.5 million" → 1.5e6, "3bn" → 3e9,
     "twenty-five" → 25, "three hundred and thirty-one" → 331, "two and a half million" →
     2.5e6, "forty two and a third" → 42.333, "nine point four" → 9.4, "minus five" → -5,
-    "2½" → 2.5, "1 000 000" → 1e6, "2,000" → 2000. None when it is not a number."""
-    s = " ".join(text.replace("\u00a0", " ").split())
+    "-4.1" → -4.1, "2½" → 2.5, "2 1/4" → 2.25, "1 000 000" → 1e6, "2,000" → 2000, "half a
+    million" → 5e5, "4 hundred and 12" → 412, "12 bln" → 1.2e10. None when it is not a number."""
+    return _parse_number(" ".join(text.replace("\u00a0", " ").split()))
+
+
+@lru_cache(maxsize=8192)
+def _parse_number(s: str) -> float | None:
     sign = 1.0
+    if s[:1] in "-−+" and len(s) > 1:
+        sign, s = (1.0 if s[0] == "+" else -1.0), s[1:]
     first, _, rest = s.partition(" ")
     if rest and first.lower() in SIGN_WORDS:
         sign, s = -1.0, rest
+        if s[:1] in "-−" and len(s) > 1:
+            return None
+    value = _digits_value(s)
+    if value is None:
+        value = _words_value(s.lower().replace("‐", "-").replace("‑", "-").replace("–", "-"))
+    return None if value is None else sign * value
+
+
+_DIGIT_GROUP = re.compile(r"(?<=\d)[ \u2009\u202f](?=\d{3}(?!\d))")
+_FRACTION_RE = re.compile(r"(?:(\d{1,3}) )?(\d{1,2})[/⁄](\d{1,3})")
+
+
+def _digits_value(s: str) -> float | None:
+    """A number in digits with an optional scale ("1.5 million", "3bn", "12 bln"), a vulgar
+    fraction ("2½") or a digit fraction ("2 1/4"); None for anything else."""
+    m = _FRACTION_RE.fullmatch(s)
+    if m:
+        num, den = int(m.group(2)), int(m.group(3))
+        if den not in DIGIT_DENOMINATORS or not 0 < num < den:
+            return None
+        return float(m.group(1) or 0) + num / den
     scale = 1.0
     while True:
         m = _SCALE_RE.search(s)
         if not m or m.start() == 0:
             break
-        word = m.group(1).lower().rstrip("s") if len(m.group(1)) > 2 else m.group(1).lower()
+        word = m.group(1).lower()
+        if len(word) > 2 and word not in SCALES:
+            word = word.rstrip("s")
         if word not in SCALES:
             break
         scale *= SCALES[word]
@@ -98,52 +155,98 @@ def parse_number(text: str) -> float | None:
         whole = s[:-1]
         if whole and not whole.isdigit():
             return None
-        return sign * (float(whole or 0) + VULGAR_FRACTIONS[s[-1]]) * scale
+        return (float(whole or 0) + VULGAR_FRACTIONS[s[-1]]) * scale
     try:
-        return sign * float(s) * scale
+        return float(s) * scale
     except ValueError:
-        pass
-    low = s.lower()
-    fraction = 0.0
-    m = _FRACTION_TAIL.search(low)
-    if m:
-        fraction = WORD_FRACTIONS[m.group(1)]
-        low = low[: m.start()]
-    else:
-        m = _POINT_TAIL.search(low)
-        if m:
-            digits = "".join(str(UNITS.get(w, 0)) for w in m.group(1).split())
-            fraction = float("0." + digits)
-            low = low[: m.start()]
-    value = _words_value(low)
-    if value is None:
         return None
-    return sign * (value + fraction) * scale
 
 
-_DIGIT_GROUP = re.compile(r"(?<=\d)[ \u2009\u202f](?=\d{3}(?!\d))")
-_FRACTION_TAIL = re.compile(r"\s+and\s+(?:a|one)\s+(" + _alt(WORD_FRACTIONS) + r")$")
-_POINT_TAIL = re.compile(r"\s+point((?:\s+\w+)+)$")
+_FRACTION_TAIL = re.compile(r"\s+and\s+(?:a|one)\s+(" + _alt(WORD_FRACTIONS) + r")(?=\s|$)")
+_POINT_TAIL = re.compile(r"\s+point((?:\s+[a-z\d]+)+?)(?=(?:\s+" + _WORD_SCALE + r")*$)")
+_LEAD_RE = re.compile(r"^(" + _alt(SCALE_FRACTIONS) + r"|an?)\s+")
+_WORD_SCALE_SET = frozenset(WORD_SCALES)
 
 
 def _words_value(words: str) -> float | None:
-    """An integer in words: text2num when it can ("three hundred and thirty-one"), else our
-    own sum of the parts ("a dozen", "two-score")."""
+    """A number in words (digits may stand for a group: "4 hundred and 12"): text2num reads
+    plain integers ("three hundred and thirty-one"); our own sum of groups reads the rest ("a
+    hundred thousand", "thirty-two trillion", "six billion and a quarter", "half a dozen",
+    "nought point nought four")."""
     if not words:
         return None
-    value = words_to_int(words.replace("‐", "-").replace("‑", "-").replace("–", "-"))
-    if value is not None:
-        return float(value)
-    total = 0.0
-    for part in re.split(r"[-‐‑–\s]+", words):
-        if part in UNITS:
-            total += UNITS[part]
-        elif part in TENS:
-            total += TENS[part]
-        elif part in NUMBER_NOUNS:
-            total += NUMBER_NOUNS[part]
-        elif part == "and":
-            continue
+    factor = 1.0
+    lead = _LEAD_RE.match(words)
+    if lead:
+        factor = SCALE_FRACTIONS.get(lead.group(1), 1.0)
+        words = "one " + words[lead.end() :]
+    fraction = 0.0
+    m = _FRACTION_TAIL.search(words) or _POINT_TAIL.search(words)
+    if m:
+        if m.re is _FRACTION_TAIL:
+            fraction = WORD_FRACTIONS[m.group(1)]
         else:
-            return None
-    return total
+            digits = [_DECIMAL_DIGITS.get(w, w) for w in m.group(1).split()]
+            if not all(d.isdigit() for d in digits):
+                return None
+            fraction = float("0." + "".join(digits))
+        words = words[: m.start()] + " " + _FRACTION_MARK + words[m.end() :]
+    value = _groups_value(words.split(), fraction)
+    return None if value is None else value * factor
+
+
+_FRACTION_MARK = "<fraction>"
+_DECIMAL_DIGITS = {
+    **{w: "0" for w in ZERO_WORDS},
+    **{w: str(v) for w, v in UNITS.items() if v <= 9},
+}
+
+
+def _groups_value(tokens: list[str], fraction: float) -> float | None:
+    """The value of number tokens: groups below a thousand closed by scale words; the fraction
+    (at ``_FRACTION_MARK``) joins the group before it ("two and a half million" → 2.5e6) or,
+    after a closed group, the last scale ("six billion and a quarter" → 6.25e9)."""
+    if not tokens or tokens[0] in ("and", _FRACTION_MARK) or tokens[0] in _WORD_SCALE_SET:
+        return None
+    if not fraction and not any(t[0].isdigit() for t in tokens) and set(tokens) <= _T2N:
+        integer = words_to_int(" ".join(tokens))
+        if integer is not None:
+            return float(integer)
+    total, group, last_scale = 0.0, 0.0, None
+    for tok in tokens:
+        for t in tok.split("-") if not tok[0].isdigit() else (tok,):
+            if t == "and" or not t:
+                continue
+            if t == _FRACTION_MARK:
+                if group == 0 and last_scale is not None:  # "six billion and a quarter"
+                    total += fraction * last_scale
+                else:
+                    group += fraction
+            elif t[0].isdigit() or t in UNITS or t in TENS or t in ZERO_WORDS:
+                v = _digits_value(t) if t[0].isdigit() else UNITS.get(t, TENS.get(t, 0))
+                rest = group % 100
+                if v is None or not (rest == 0 or (1 <= v <= 9 and rest >= 20 and rest % 10 == 0)):
+                    return None  # "one two", "twenty thirty"
+                group += v
+            elif t in _WORD_SCALE_SET or t.rstrip("s") in _WORD_SCALE_SET:
+                scale = SCALES[t if t in SCALES else t.rstrip("s")]
+                if scale == 100 and group >= 100:
+                    return None  # "two hundred three hundred"
+                if scale < 1000:  # "fifteen hundred", "four dozen": multiply the group
+                    group = (group or 1.0) * scale
+                    continue
+                if last_scale is not None and scale >= last_scale:
+                    return None  # "two hundred thousand and three hundred thousand"
+                total += (group or 1.0) * scale
+                group, last_scale = 0.0, scale
+            elif t in NUMBER_NOUNS:
+                group += NUMBER_NOUNS[t]
+            else:
+                return None
+    return total + group
+
+
+_T2N = frozenset(
+    [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "and"]
+    + [f"{t}-{u}" for t in TENS for u, v in UNITS.items() if 1 <= v <= 9]
+)

@@ -1,7 +1,8 @@
-"""Figures for numeric claims: a timeline of the dates the articles mention.
+"""Figures for numeric claims: a timeline of the dates the articles mention, and the
+disagreements between outlets with both sentences side by side.
 
-Built from the frame of ``newskit.numeric_claims``; nothing is computed here beyond placing
-rows on axes.
+Built from the frames of ``newskit.numeric_claims`` and ``newskit.disagreements``; nothing is
+computed here beyond placing rows on axes and in cells.
 """
 
 from __future__ import annotations
@@ -97,3 +98,47 @@ def _esc(text: str) -> str:
 
 def _esc_keep_br(text: str) -> str:
     return _esc(text).replace("&lt;br&gt;", "<br>")
+
+
+def disagreement_figure(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """The disagreements of ``newskit.disagreements`` as a table figure: per row, what is
+    disputed (the kind and the two values), then the two sentences side by side, each number
+    in bold with its outlet above it. An empty frame gives a one-row table saying so."""
+    header = ["disputed", "one outlet says", "another outlet says"]
+    if table.empty:
+        cells = [["—"], ["No disagreements between outlets."], [""]]
+    else:
+        cells = [
+            [
+                f"{_esc(str(k))}<br><b>{_esc(str(v))}</b> ≠ <b>{_esc(str(d))}</b>"
+                for k, v, d in zip(
+                    table["kind"], table["value"], table["dissent_value"], strict=True
+                )
+            ],
+            [_sentence(r["outlet"], r["sentence"], r["surface"]) for _, r in table.iterrows()],
+            [
+                _sentence(r["dissent_outlet"], r["dissent_sentence"], r["dissent_surface"])
+                for _, r in table.iterrows()
+            ],
+        ]
+    fig = go.Figure(
+        go.Table(
+            columnwidth=[1, 3, 3],
+            header={"values": header, "align": "left"},
+            cells={"values": cells, "align": "left", "height": 48},
+        )
+    )
+    fig.update_layout(
+        title=title or "Where the outlets disagree",
+        height=min(900, 140 + 110 * max(1, len(table))),
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
+    return fig
+
+
+def _sentence(outlet: str, sentence: str, surface: str) -> str:
+    """An outlet's sentence, wrapped, with the disputed number in bold."""
+    text = "<br>".join(textwrap.wrap(_esc(str(sentence)), 70)[:8])
+    number = _esc(str(surface))
+    text = text.replace(number, f"<b>{number}</b>", 1) if number else text
+    return f"<i>{_esc(str(outlet))}</i><br>{text}"

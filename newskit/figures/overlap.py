@@ -139,13 +139,18 @@ def reuse_figure(
     edges: pd.DataFrame, articles: pd.DataFrame, *, max_edges: int = MAX_EDGES
 ) -> go.Figure:
     """The reuse graph: the articles that take part in an edge on a circle, named by outlet
-    (title in the hover), one arrow per edge of ``reuse_graph`` from source to derived, its
-    width growing with ``share``. Only the ``max_edges`` edges with the highest share are drawn
-    (the title says so); ``articles``: ``Corpus.frame()`` (``id, outlet``, optional ``title``).
+    (title in the hover). A ``copy`` edge of ``reuse_graph`` is a red arrow from source to
+    derived; a ``shared_wire`` edge a blue dashed line between the two (its ``common_source``
+    in the hover: both carry that copy, neither copied the other); ``independent`` edges are
+    not drawn. Widths grow with ``share``. Only the ``max_edges`` drawn edges with the highest
+    share are shown (the title says so); ``articles``: ``Corpus.frame()`` (``id, outlet``,
+    optional ``title``). A frame without ``relation`` is drawn as all copies.
     """
-    drawn = edges
-    if len(edges) > max_edges:
-        drawn = edges.sort_values("share", ascending=False, kind="stable").head(max_edges)
+    relation = edges["relation"] if "relation" in edges.columns else pd.Series("copy", edges.index)
+    reuse = edges[relation.isin(["copy", "shared_wire"]).to_numpy()]
+    drawn = reuse
+    if len(reuse) > max_edges:
+        drawn = reuse.sort_values("share", ascending=False, kind="stable").head(max_edges)
     labels = article_labels(articles)
     titles = article_titles(articles)
     linked = set(drawn["source_id"].astype(str)) | set(drawn["derived_id"].astype(str))
@@ -171,8 +176,27 @@ def reuse_figure(
             name="articles",
         )
     )
+    n_copy = n_wire = 0
     for e in drawn.itertuples(index=False):
         (x0, y0), (x1, y1) = pos[str(e.source_id)], pos[str(e.derived_id)]
+        src, der = labels.get(str(e.source_id), ""), labels.get(str(e.derived_id), "")
+        if getattr(e, "relation", "copy") == "shared_wire":
+            n_wire += 1
+            common = html.escape(str(getattr(e, "common_source", "") or ""))
+            fig.add_trace(
+                go.Scatter(
+                    x=[x0, (x0 + x1) / 2, x1],
+                    y=[y0, (y0 + y1) / 2, y1],
+                    mode="lines",
+                    line={"color": "#4c78a8", "dash": "dash", "width": 1 + 3 * float(e.share)},
+                    hovertext=f"{src} and {der} both carry {common} copy: share {e.share:.0%}",
+                    hoverinfo="text",
+                    showlegend=False,
+                    name="shared wire copy",
+                )
+            )
+            continue
+        n_copy += 1
         fig.add_annotation(
             x=x1,
             y=y1,
@@ -188,16 +212,16 @@ def reuse_figure(
             arrowcolor="#e45756",
             standoff=10,
             startstandoff=10,
-            hovertext=f"{labels.get(str(e.source_id), '')} → {labels.get(str(e.derived_id), '')}"
-            f": share {e.share:.0%}, confidence {e.confidence:.2f}",
+            hovertext=f"{src} → {der}: share {e.share:.0%}, confidence {e.confidence:.2f}",
         )
     shown = (
-        f"the {len(drawn)} strongest of {len(edges)} edges"
-        if len(drawn) < len(edges)
-        else (f"{len(edges)} edges")
+        f"the {len(drawn)} strongest of {len(reuse)} edges"
+        if len(drawn) < len(reuse)
+        else f"{len(reuse)} edges"
     )
     fig.update_layout(
-        title=f"Who rewrote whom ({shown}; arrow from source to derived)",
+        title=f"Who rewrote whom ({shown}): {n_copy} copies, red arrow from source to derived; "
+        f"{n_wire} shared wire copy, blue dashes",
         xaxis={"visible": False, "range": [-1.6, 1.6]},
         yaxis={"visible": False, "range": [-1.4, 1.5]},
         showlegend=False,

@@ -12,6 +12,7 @@ readable at hundreds or thousands of articles.
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,14 @@ from newskit.figures._names import UNKNOWN_OUTLET, article_titles, outlet_of
 TOP_STORIES = 40
 NO_STORY = "(no story)"
 
-OUTLET_REUSE_COLUMNS = ["source_outlet", "derived_outlet", "n_edges", "share", "max_share"]
+OUTLET_REUSE_COLUMNS = [
+    "source_outlet",
+    "derived_outlet",
+    "n_edges",
+    "share",
+    "max_share",
+    "n_shared_wire",
+]
 
 
 def _story_ids(articles: pd.DataFrame) -> pd.Series:
@@ -216,15 +224,20 @@ def story_coverage_figure(
 
 
 def outlet_reuse_frame(edges: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Article reuse edges (``reuse_graph``: ``source_id, derived_id, share``) summed up by
-    outlet: ``source_outlet, derived_outlet, n_edges, share`` (mean share of the source that
-    reappears), ``max_share``, largest ``n_edges`` first. When ``articles`` has ``story_id``,
-    edges between articles of different stories are left out (reuse is counted within a
-    story)."""
+    """Article reuse edges (``reuse_graph``: ``source_id, derived_id, share``, and
+    ``relation`` when present) summed up by outlet: ``source_outlet, derived_outlet, n_edges``
+    (``copy`` edges: the derived outlet rewrote the source outlet), ``share`` (their mean share
+    of the source that reappears), ``max_share``, ``n_shared_wire`` (``shared_wire`` edges
+    between the two: both carry the same copy, in either order); largest ``n_edges`` first.
+    Without ``relation`` every edge counts as a copy. When ``articles`` has ``story_id``, edges
+    between articles of different stories are left out (reuse is counted within a story)."""
     if "story_id" in articles.columns and articles["story_id"].notna().any() and len(edges):
         story = dict(zip(articles["id"].astype(str), articles["story_id"], strict=True))
         src = edges["source_id"].astype(str).map(story)
         edges = edges[src.notna() & (src == edges["derived_id"].astype(str).map(story))]
+    if "relation" not in edges.columns:
+        edges = edges.assign(relation="copy")
+    edges = edges[edges["relation"].isin(["copy", "shared_wire"])]
     if edges.empty:
         return pd.DataFrame(columns=OUTLET_REUSE_COLUMNS)
     outlets = outlet_of(articles)
@@ -233,14 +246,30 @@ def outlet_reuse_frame(edges: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
             "source_outlet": edges["source_id"].astype(str).map(outlets),
             "derived_outlet": edges["derived_id"].astype(str).map(outlets),
             "share": edges["share"].astype(float),
+            "relation": edges["relation"],
         }
     )
-    grouped = df.groupby(["source_outlet", "derived_outlet"], sort=True)["share"]
+    copies = df[df["relation"] == "copy"]
+    grouped = copies.groupby(["source_outlet", "derived_outlet"], sort=True)["share"]
     out = pd.DataFrame(
         {"n_edges": grouped.size(), "share": grouped.mean(), "max_share": grouped.max()}
-    ).reset_index()
+    )
+    wired: Counter[tuple[str, str]] = Counter()
+    for a, b in zip(
+        df.loc[df["relation"] == "shared_wire", "source_outlet"],
+        df.loc[df["relation"] == "shared_wire", "derived_outlet"],
+        strict=True,
+    ):
+        wired[a, b] += 1
+        if a != b:
+            wired[b, a] += 1
+    keys = sorted(set(out.index) | set(wired))
+    out = out.reindex(pd.MultiIndex.from_tuples(keys, names=["source_outlet", "derived_outlet"]))
+    out["n_edges"] = out["n_edges"].fillna(0).astype("int64")
+    out["n_shared_wire"] = [wired.get(k, 0) for k in out.index]
+    out = out.reset_index()
     return out.sort_values(
-        ["n_edges", "share"], ascending=[False, False], kind="stable"
+        ["n_edges", "share", "n_shared_wire"], ascending=[False, False, False], kind="stable"
     ).reset_index(drop=True)[OUTLET_REUSE_COLUMNS]
 
 
@@ -251,10 +280,15 @@ def outlet_reuse_heatmap(
     derived: str = "derived_outlet",
     value: str = "n_edges",
     title: str | None = None,
+    relation: str = "copy",
 ) -> go.Figure:
     """Who reuses whom across the corpus: row = the outlet whose text was reused (``source``),
     column = the outlet that reused it (``derived``), colour = ``value`` (by default the number
-    of article pairs). Takes an outlet × outlet edge list such as ``outlet_reuse_frame``."""
+    of article pairs). Takes an outlet × outlet edge list such as ``outlet_reuse_frame`` or
+    ``newskit.outlet_reuse``. ``relation="shared_wire"`` draws a ``value`` of wire copy both
+    outlets carry (``outlet_reuse``'s ``n_wire_stories`` or ``wire_share``): the hover and
+    title say "both carry the same copy", not "reused"."""
+    wire = relation == "shared_wire"
     outlets = sorted(set(frame[source].astype(str)) | set(frame[derived].astype(str)))
     grid = frame.pivot_table(index=source, columns=derived, values=value, aggfunc="sum")
     grid = grid.reindex(index=outlets, columns=outlets)
@@ -271,22 +305,35 @@ def outlet_reuse_heatmap(
             y=names,
             text=text,
             texttemplate="%{text}",
-            colorscale="Reds",
+            colorscale="Blues" if wire else "Reds",
             zmin=0,
             colorbar={"title": {"text": value}},
-            hovertemplate=f"%{{x}} reused %{{y}}<br>{value}: %{{z}}<extra></extra>",
+            hovertemplate=(
+                f"%{{x}} and %{{y}} carry the same copy<br>{value}: %{{z}}<extra></extra>"
+                if wire
+                else f"%{{x}} reused %{{y}}<br>{value}: %{{z}}<extra></extra>"
+            ),
             xgap=1,
             ygap=1,
         )
     )
     fig.update_layout(
-        title=title or "Who reuses whom (row: reused outlet, column: reusing outlet)",
+        title=title
+        or (
+            "Who carries the same wire copy (row and column: the two outlets)"
+            if wire
+            else "Who reuses whom (row: reused outlet, column: reusing outlet)"
+        ),
         xaxis={
-            "title": "reusing outlet",
+            "title": "outlet" if wire else "reusing outlet",
             "side": "top",
             "tickangle": -30 if len(outlets) > 6 else 0,
         },
-        yaxis={"title": "reused outlet", "autorange": "reversed", "automargin": True},
+        yaxis={
+            "title": "other outlet" if wire else "reused outlet",
+            "autorange": "reversed",
+            "automargin": True,
+        },
         height=max(320, 180 + 28 * len(outlets)),
         margin={"t": 140},
     )

@@ -24,10 +24,31 @@ TENS: dict[str, int] = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
-# Scale words after a number: "1.5 million" → 1_500_000, "$3bn" → 3e9, "90k" → 90_000.
+# Scale words after a number: "1.5 million" → 1_500_000, "$3bn" → 3e9, "90k" → 90_000,
+# "12 bln" → 1.2e10, "3.5 k" → 3500, "2 lakh" → 200_000, "5 crore" → 5e7, "4 dozen" → 48.
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lac": 1e5, "crore": 1e7, "dozen": 12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12,
+    "trn": 1e12,
+}  # fmt: skip
+# Scale words written as words, in a spelled-out number or after digits with a space: "forty-five
+# thousand", "2 lakh", "4 dozens". "hundred" and "dozen" multiply the group before them ("fifteen
+# hundred" → 1500); the others close a group ("three hundred and five thousand" → 305,000).
+WORD_SCALES: tuple[str, ...] = (
+    "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen",
+)  # fmt: skip
+# Abbreviated scales written after digits with a space ("12 bln rupees", "3.5 k views"); glued
+# ones ("$3bn", "90k", "1.2m homes") also take "m" and "b", which alone after a space are metres
+# or a letter.
+SPACED_SCALES: tuple[str, ...] = ("bn", "bln", "mn", "mln", "tn", "trn", "k")
+# Words for zero in spoken decimals: "nought point nought four" → 0.04, "two point oh five".
+ZERO_WORDS: frozenset[str] = frozenset({"zero", "nought", "naught", "oh", "o", "nil"})
+# Quantities before "a"/"an" and a scale: "half a million" → 500,000, "a quarter of a million"
+# → 250,000, "three quarters of a billion" → 7.5e8, "half a dozen" → 6.
+SCALE_FRACTIONS: dict[str, float] = {
+    "half a": 0.5, "half an": 0.5, "a quarter of a": 0.25, "one quarter of a": 0.25,
+    "three quarters of a": 0.75, "a third of a": 1 / 3, "two thirds of a": 2 / 3,
 }  # fmt: skip
 
 # Fractions after a spelled-out number: "two and a half million" → 2.5e6, "forty two and a
@@ -37,10 +58,17 @@ WORD_FRACTIONS: dict[str, float] = {
 }  # fmt: skip
 # Vulgar fraction characters: "2½ miles" → 2.5, "¾ of" → 0.75.
 VULGAR_FRACTIONS: dict[str, float] = {
-    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8,
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
 }  # fmt: skip
-# Sign words before a number: "minus five degrees" → -5, "negative 0.3%" → -0.3.
+# Sign words before a number: "minus five degrees" → -5, "negative 0.3%" → -0.3. A sign
+# written as a character ("-4.1%", "−15C", "+3.2%") counts when nothing but a space or an opening
+# bracket comes before it ("10-15" is a range, "COVID-19" a name).
 SIGN_WORDS: frozenset[str] = frozenset({"minus", "negative"})
+# Denominators of fractions written with digits: "3/4 of the ballots" → 0.75, "2 1/4 feet" →
+# 2.25. Others ("9/11", "24/7") are names or dates, not fractions; the numerator must be smaller.
+DIGIT_DENOMINATORS: frozenset[int] = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 
 # Words that stand for a number on their own: "a dozen eggs" → 12, "a couple of weeks" → 2.
 NUMBER_NOUNS: dict[str, int] = {"dozen": 12, "score": 20}
@@ -122,18 +150,18 @@ RATE_WORDS: frozenset[str] = _words(
 # Percent signs and words. "50%" / "30 percent" / "12 per cent" → unit percent;
 # "2 percentage points" → unit "percentage point"; "5 basis points" → unit "basis point".
 PERCENT_WORDS: dict[str, str] = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
     "percentage point": "percentage point", "percentage points": "percentage point",
     "basis point": "basis point", "basis points": "basis point", "bps": "basis point",
 }  # fmt: skip
 
 # Currencies: symbols and codes before a number ("$5 billion", "US$3", "€20m", "RMB 10"),
-# and words after one ("10 billion yuan", "300 euros"). Value → ISO 4217 code.
+# and words after one ("10 billion yuan", "300 euros", "Rs 5 crore"). Value → ISO 4217 code.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "us$": "USD", "$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
     "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
-    "chf": "CHF", "inr": "INR",
+    "chf": "CHF", "inr": "INR", "rs": "INR", "rs.": "INR",
 }  # fmt: skip
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
@@ -234,6 +262,9 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "the weekend": ("weekend", 0), "this month": ("month", 0), "next month": ("month", 1),
     "last month": ("month", -1), "the coming month": ("month", 1),
     "the previous month": ("month", -1), "a month earlier": ("month", -1),
+    "earlier this month": ("month", 0), "later this month": ("month", 0),
+    "earlier this week": ("week", 0), "later this week": ("week", 0),
+    "a week earlier": ("week", -1), "a day earlier": ("day", -1),
     "this year": ("year", 0), "next year": ("year", 1), "last year": ("year", -1),
     "a year earlier": ("year", -1), "a year before": ("year", -1),
     "the year before": ("year", -1), "the previous year": ("year", -1),
@@ -259,12 +290,59 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "last night": ("day", -1), "yesterday morning": ("day", -1),
 }  # fmt: skip
 
+# Holidays, resolved by rule in the year the tense and the article's date choose ("Thanksgiving
+# Day" in a story of 2 November 1998 → 1998-11-26; "last Christmas" → the one before).
+# Rules: ("fixed", month, day); ("nth", month, weekday (Monday = 0), n; -1 = the last);
+# ("easter", offset in days); ("after", other holiday, offset in days). Election Day is the
+# Tuesday after the first Monday of November. Names are matched as written, capitalised.
+HOLIDAYS: dict[str, tuple] = {
+    "New Year's Day": ("fixed", 1, 1), "New Year's Eve": ("fixed", 12, 31),
+    "New Year's": ("fixed", 1, 1), "Christmas Eve": ("fixed", 12, 24),
+    "Christmas Day": ("fixed", 12, 25), "Christmas": ("fixed", 12, 25),
+    "Boxing Day": ("fixed", 12, 26), "Valentine's Day": ("fixed", 2, 14),
+    "St. Patrick's Day": ("fixed", 3, 17), "St Patrick's Day": ("fixed", 3, 17),
+    "Halloween": ("fixed", 10, 31), "Veterans Day": ("fixed", 11, 11),
+    "Veterans' Day": ("fixed", 11, 11), "Armistice Day": ("fixed", 11, 11),
+    "Remembrance Day": ("fixed", 11, 11), "Bastille Day": ("fixed", 7, 14),
+    "Independence Day": ("fixed", 7, 4), "Canada Day": ("fixed", 7, 1),
+    "Australia Day": ("fixed", 1, 26), "Groundhog Day": ("fixed", 2, 2),
+    "May Day": ("fixed", 5, 1), "Guy Fawkes Night": ("fixed", 11, 5),
+    "Juneteenth": ("fixed", 6, 19), "Flag Day": ("fixed", 6, 14),
+    "Thanksgiving Day": ("nth", 11, 3, 4), "Thanksgiving": ("nth", 11, 3, 4),
+    "Labor Day": ("nth", 9, 0, 1), "Memorial Day": ("nth", 5, 0, -1),
+    "Martin Luther King Day": ("nth", 1, 0, 3), "Martin Luther King Jr. Day": ("nth", 1, 0, 3),
+    "Presidents' Day": ("nth", 2, 0, 3), "Presidents Day": ("nth", 2, 0, 3),
+    "Columbus Day": ("nth", 10, 0, 2), "Mother's Day": ("nth", 5, 6, 2),
+    "Father's Day": ("nth", 6, 6, 3), "Election Day": ("after", "first Monday of November", 1),
+    "Easter Sunday": ("easter", 0), "Easter Monday": ("easter", 1), "Easter": ("easter", 0),
+    "Good Friday": ("easter", -2), "Palm Sunday": ("easter", -7),
+    "Ash Wednesday": ("easter", -46), "Black Friday": ("after", "Thanksgiving", 1),
+    "Cyber Monday": ("after", "Thanksgiving", 4),
+}  # fmt: skip
+# Words before a one-word holiday that make it a date: "over Christmas", "until Easter",
+# "last Thanksgiving" (not "Christmas trees", "Easter eggs").
+HOLIDAY_LEADS: frozenset[str] = _words(
+    "in on at by before after until till since over during through from around for this last next"
+)
+# Holidays that only "after" refers to.
+HOLIDAY_ANCHORS: dict[str, tuple] = {"first Monday of November": ("nth", 11, 0, 1)}
+
+# Words before a month that move it: "last June" → the June before the article's month, "next
+# March" → the one after, "this March" → the article's year.
+MONTH_MODIFIERS: dict[str, int] = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1}
+# "the year" is the article's year ("earnings for the year", "later in the year") except in
+# titles: "player of the year".
+YEAR_TITLE_WORDS: frozenset[str] = _words(
+    """player person man woman coach car album song word team athlete rookie manager
+    businessman entrepreneur teacher"""
+)
+
 # Words right after a month and day that make it the name of an event, not a date of the
 # article's year: "the Sept. 11 attacks", "the July 4 holiday", "9/11 families".
 EVENT_FOLLOWERS: frozenset[str] = _words(
     """attack attacks attackers hijackers terror terrorist terrorists terrorism commission
     memorial museum victims families generation era holiday holidays movement
-    riot riots insurrection massacre bombing bombings"""
+    insurrection"""
 )
 # Words right before a bare month that make it a holiday's name: "the Fourth of July".
 EVENT_BEFORE_MONTH: tuple[str, ...] = ("fourth of", "4th of")
@@ -286,8 +364,13 @@ PAST_CUES: frozenset[str] = _words(
 )
 FUTURE_CUES: frozenset[str] = _words(
     """will would shall 'll next coming upcoming looming expected scheduled planned slated
-    due set likely ahead plans intends aims expire expires await awaits tomorrow later"""
+    due set likely ahead plans intends aims expire expires await awaits tomorrow later intend
+    intending planning expect expects hopes hoping aiming seeks"""
 )
+# Modals that make a date ahead when they come before it in its clause ("the mayor could
+# announce a decision on Friday"), not after it ("issued a warning in October that they could
+# face …").
+FUTURE_MODALS: frozenset[str] = _words("could might may should must can")
 # Words ending in "-ed" that are not past tense ("indeed", "United States", "proceed").
 ED_NOT_PAST: frozenset[str] = _words(
     """indeed proceed exceed succeed need needed speed embed hundred shred bred breed seed
@@ -329,6 +412,10 @@ IDIOMS: tuple[str, ...] = (
     "third-party",
     "third world",
     "one-time",
+    "zero-day",
+    "zero day",
+    "zero tolerance",
+    "zero hour",
     "one-off",
     "first name",
     "fourth of july",
@@ -339,6 +426,13 @@ IDIOMS: tuple[str, ...] = (
     "fourth estate",
     "number one",
     "a few",
+)
+# Words right before a spelled-out number with no noun after it that make it a quantity: "the
+# death toll rose to nineteen.", "the answer is minus one", "a family of four", "the tally stood
+# at eleven"; without one ("the two, ...", "all three.") a lone number word is not a claim.
+LONE_NUMBER_LEADS: frozenset[str] = _words(
+    """to at is was were are be been by of from reached hit totalled totaled numbered stood
+    stands equals equalled became becomes than"""
 )
 # Generic small numbers about the parties of a story ("the two sides"). Not reported unless
 # ``numeric_claims(..., generic=True)`` asks for them; then they are kind "count".
@@ -369,7 +463,10 @@ GENERIC_COUNTS: tuple[str, ...] = (
 GLUED_UNITS: dict[str, str] = {
     "c": "°C", "°c": "°C", "f": "°F", "°f": "°F", "km": "km", "kg": "kg", "mph": "mph",
     "kmh": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh", "mm": "mm", "cm": "cm", "ft": "ft",
-    "lb": "lb", "lbs": "lb", "bpd": "barrels per day", "mt": "tonnes",
+    "lb": "lb", "lbs": "lb", "bpd": "barrels per day", "mt": "tonnes", "mg": "mg",
+    "ml": "ml", "gb": "GB", "mb": "MB", "tb": "TB", "kb": "KB", "ghz": "GHz", "mhz": "MHz",
+    "kw": "kW", "mwh": "MWh", "gwh": "GWh", "hp": "hp", "oz": "oz", "cc": "cc", "mi": "miles",
+    "sqm": "m²", "sqft": "sq ft", "kph": "km/h", "nm": "nm", "kv": "kV",
 }  # fmt: skip
 
 # Verbs of change: "rose from 50% to 60%" states two values, not a range 50–60.

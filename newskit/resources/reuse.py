@@ -13,8 +13,8 @@ terms ``talk``, ``resume``.
 might use, never a fact of one story.
 ``SUFFIXES``: the light stemmer's rules, tried in order, as ``(suffix, replacement, min_stem)``:
 "negotiations" → "negotiation" → "negotiat"; "meetings" → "meeting" → "meet".
-``WIRE_CREDITS``: regexes that credit a wire service in a text, by the outlet they name
-("(AP) —", "Associated Press", "Reuters reported", "(Bloomberg) --").
+``EMBEDDED_POST``, ``SINGLE_OPEN``, ``SINGLE_CLOSE``: quoted material that ``reuse_graph`` does
+not count as reused text (an embedded post, a quotation in single marks).
 The tables for quotations and their speakers are in ``newskit.resources.quotes``.
 """
 
@@ -135,14 +135,19 @@ SUFFIXES: tuple[tuple[str, str, int], ...] = (
     ("e", "", 4),
 )
 
-# Wire-service credits in an article's text, by outlet. Each pattern is a regex (case-sensitive
-# where the agency's name is an ordinary word). Examples: "WASHINGTON — (AP) —",
-# "(Bloomberg) -- US Treasury…", "Bessent's plan was earlier reported by Reuters.",
-# "…, AFP reported."
-WIRE_CREDITS: dict[str, tuple[str, ...]] = {
-    "AP": (r"\(AP\)", r"\bAssociated Press\b", r"\bAP reported\b", r"\baccording to (?:the )?AP\b"),
-    "Reuters": (r"\(Reuters\)", r"\bReuters\b"),
-    "Bloomberg": (r"\(Bloomberg\)", r"\bBloomberg News\b", r"\breported by Bloomberg\b"),
-    "AFP": (r"\(AFP\)", r"\bAFP\b", r"\bAgence France-Presse\b"),
-    "Xinhua": (r"\bXinhua\b",),
-}
+# Quoted material besides the quotations ``newskit.reuse.quotes`` finds: what two articles share
+# inside these is someone's words, not one outlet's text reused by another.
+# ``EMBEDDED_POST``: a social-media post embedded in a page, as a paragraph ending in the
+# author's handle and the date. Example: "No fight. We just live in different countries & it got
+# hard. — Sarah Silverman (@SarahKSilverman) February 5, 2018".
+EMBEDDED_POST = (
+    r"(?m)^[^\n]*[—–-][ \t]*[^\n()]{1,80}\(@\w{1,30}\)[ \t]+[A-Z][a-z]+\.? \d{1,2},? \d{4}"
+    r"[ \t]*$"
+)
+# ``SINGLE_OPEN``, ``SINGLE_CLOSE``: a quotation in single marks within one paragraph, the
+# British house style (‘…’ or '…'): it opens with a mark that starts a word and closes at the
+# next mark that ends one (not the apostrophe of "don't"), at most ``SINGLE_MAX_CHARS`` later.
+# Example: "'If it sounds too good to be true, it probably is,' Fandal said."
+SINGLE_OPEN = r"(?m)(?:^|(?<=[\s(\[—–-]))[‘'](?=[\w“\"])"
+SINGLE_CLOSE = r"[’'](?!\w)"
+SINGLE_MAX_CHARS = 600

@@ -159,6 +159,28 @@ WIRE_RULES: tuple[WireRule, ...] = (
         description="A wire named as the source of material used.",
     ),
     WireRule(
+        "source line",
+        "text",
+        r"(?m)^[ \t]*" + _WIRE + r"[ \t]*\|[ \t]*Updated:",
+        example="Xinhua | Updated: 2017-09-15 17:52",
+        description="A source line under the headline naming the wire (China Daily style).",
+    ),
+    WireRule(
+        "updated line",
+        "text",
+        r"\bUpdated:[ \t]*\d{4}-\d\d-\d\d[ \t]+\d\d?:\d\d[ \t]*\(" + _WIRE + r"\)",
+        example="Truck rams into crowd in Nice Updated: 2016-07-15 06:50 (Xinhua)",
+        description="A wire named after the update time under the headline (China Daily style).",
+    ),
+    WireRule(
+        "sign-off",
+        "text",
+        r"\n[ \t]*(?P<wire>AP|PA|Reuters|AFP|Xinhua|dpa|UPI|ANI|PTI|IANS|EFE|ANSA|AAP)[ \t]*\s*\Z",
+        example="… it could be aimed at blocking adversaries during a crisis.\nReuters",
+        description="The wire's bare name as the last line of the article (The Independent "
+        "style): `Reuters`, `PA`.",
+    ),
+    WireRule(
         "wire address",
         "url",
         r"(?i)//(?:[\w-]+\.)*(?P<wire>apnews\.com|reuters\.com|afp\.com|upi\.com|"
@@ -191,6 +213,14 @@ WIRE_RULES: tuple[WireRule, ...] = (
         description="A newspaper's path for AFP's feed.",
     ),
     WireRule(
+        "pa feed path",
+        "url",
+        r"(?i)/wires/pa/",
+        wire="PA Media",
+        example="http://www.dailymail.co.uk/wires/pa/article-3919284/Tram-overturns.html",
+        description="A newspaper's path for PA's feed.",
+    ),
+    WireRule(
         "metadata",
         "meta",
         r"(?i)^[\W_]*(?:by[ \t]+)?(?:\(c\)|©)?[ \t]*(?:\d{4}[ \t]+)?(?P<wire>[\w .&-]+?)[\W_]*$",
@@ -199,3 +229,17 @@ WIRE_RULES: tuple[WireRule, ...] = (
         "WIRE_NAMES.",
     ),
 )
+
+# Used by ``newskit.reuse_graph`` (additions for telling shared wire copy from copying).
+# A passage naming a wire as whom someone spoke to: when both articles' copies of a shared
+# passage carry it, both carry that wire's copy. Example: "…,” local police chief Sayed Kamal
+# Sadat told AFP." (A citation in one article only proves nothing.)
+WIRE_ATTRIBUTION = (
+    r"\b(?:told|to|by|with)[ \t]+(?:[Tt]he[ \t]+)?(?P<wire>Associated Press|AP|Reuters|AFP|"
+    r"Agence France-Presse|Xinhua|Bloomberg News|UPI|dpa|Press Association)\b"
+)
+# When two articles could both carry the copy of several wires (one credits PA, both share text
+# with an article credited to AP), the first of these is named: national agencies and papers
+# redistribute the global agencies' copy. Other wires follow in alphabetical order.
+# Example: ("AP", "PA Media") -> "AP".
+WIRE_PRECEDENCE: tuple[str, ...] = ("AP", "Reuters", "AFP")

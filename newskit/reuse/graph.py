@@ -1,48 +1,148 @@
-"""Who rewrote whom: ``reuse_graph(corpus) -> DataFrame`` of directed source → derived edges.
+"""Who reused whose text: ``reuse_graph(corpus) -> DataFrame``, one edge per two articles that
+share aligned passages (``newskit.align``), each with its ``relation``:
 
-For every two articles with aligned passages (``newskit.align``) newskit weighs four signals:
+- ``copy``: one article reproduces or rewrites the other; ``source_id`` → ``derived_id``.
+- ``shared_wire``: both carry the same outside copy, named in ``common_source``: a wire ("AP",
+  "Reuters", …), the outlet of an article of the corpus both copy (two papers running one
+  syndicated story), or ``"unknown common source"``. There is no direction (``source_id`` is
+  the more covered article).
+- ``independent``: they share only quotations (of a person, a statement, an embedded post),
+  stock phrases or a few loosely paraphrased facts.
 
-1. **Alignment coverage** (the main one): the share of each article's sentences (by length)
-   that is aligned to the other. A rewrite keeps most of its source, so the source is the
-   article that is more covered: AP's story is nearly all inside Newslooks' longer rewrite,
-   Newslooks' is only partly inside AP's.
-2. **Containment asymmetry** of word 3-grams (as ``newskit.overlap_matrix``): how much of A
-   is in B against how much of B is in A.
-3. **Dates**, where both are known: the earlier article is the source.
-4. **Wire credits** (``newskit.resources.reuse.WIRE_CREDITS``): an article that credits the
-   other's outlet ("…, AP reported") was written from it; an article that carries its own wire
-   credit ("WASHINGTON — (AP) —") is an original.
+How an edge is decided, in this order:
 
-Each signal votes for a direction with a weight (``VOTES``); the source is the side the votes
-favour (coverage decides a tie). An edge is reported when the source's coverage (``share``) is
-at least ``min_share``. ``confidence`` grows with ``share`` and with how one-sided the votes
-are; ``evidence`` spells out every signal in words.
+1. **Reused text.** Passages that are quotations on either side (``newskit.reuse.evidence``:
+   double or single marks, embedded posts) do not count, nor do close passages of fewer than
+   ``MIN_CLOSE_WORDS`` words (stock phrases); a sentence matched to several counts once. The
+   two articles reused text when at least ``MIN_CLOSE`` passages are close (verbatim, near
+   verbatim, or scored ``CLOSE_SCORE`` or more); or when one close passage comes with one
+   article naming the other's outlet ("…, Perry told The Washington Post") or with both copies
+   of a passage saying someone spoke to a wire ("…, told AFP"); or when at least ``MIN_RUN``
+   passages come in the same order in both, making ``RUN_SHARE`` of the shorter article (a
+   rewrite follows its source sentence by sentence). Otherwise the edge is ``independent``.
+2. **A wire's own article.** An article published by a wire (its outlet is "AP",
+   ``apnews.com``, …) is the source of an article that credits no wire: ``copy`` ("Newslooks
+   rewrote AP's text"). If the other one credits the same wire, both carry its copy.
+3. **Wire copy** (``Article.wire``, from ``newskit.corpus.wire``). An article *carries* the wire
+   it credits (dateline, copyright, feed address, …) and the wires credited by the articles it
+   reused text with (a wire's own article carries only its own). Two articles that carry a wire
+   in common are ``shared_wire`` with it (the one both credit; else by
+   ``newskit.resources.wires.WIRE_PRECEDENCE``: AP, Reuters, AFP before the national agencies
+   that redistribute them), never a copy of each other; so is a pair whose shared passages, in
+   both articles, say someone spoke to a wire.
+4. **Copy, when one is plausibly first.** Without any wire, votes decide the direction: the
+   earlier ``date`` (``VOTES["date"]``) and the outlet the other one names
+   (``VOTES["names"]``). An article is **plausibly first** when the votes favour it; it is then
+   the source of a ``copy``. Containment decides how far dates count: two articles that are
+   both at least ``SAME_TEXT`` the same words (verbatim or near-verbatim passages) are two
+   copies of one text, and their dates say who published (or was crawled) first, not whose
+   text it is; and it never gives a direction by itself, since a trimmed copy is as contained
+   as an original that was expanded. When no vote is cast or they cancel (same day or
+   undated, no credit, or the same text), neither is plausibly first: ``shared_wire`` with
+   ``"unknown common source"``.
+5. **Common source in the corpus.** Two articles that are both copies of a third (not settled
+   by one naming the other), and share mostly text each also shares with it (``FORK``), share
+   its text: ``shared_wire`` whose ``common_source`` is that article's outlet.
 
-Only articles of the same story are linked (``newskit.stories``), unless
-``across_stories=True``; alignments passed in are filtered the same way.
+``share`` is the share of the source's text (sentence characters) aligned to the other article,
+``derived_share`` the same for the other one, quotations included; an edge is reported when
+``share`` is at least ``min_share``. ``confidence`` grows with ``share`` and how clear the
+relation is; ``evidence`` spells out every signal in words. Only articles of the same story are
+linked (``newskit.stories``), unless ``across_stories=True``; alignments passed in are filtered
+the same way. Measured on 159 real edges labelled by reading (``benchmarks/eval_reuse.py``,
+``benchmarks/data/reuse_labels.md``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
-from newskit.resources.reuse import WIRE_CREDITS
+from newskit.corpus.wire import wire_name
 from newskit.reuse.align import align
+from newskit.reuse.evidence import (
+    names_outlet,
+    outlet_mentions,
+    pick_wire,
+    quoted_fraction,
+    quoted_spans,
+    wire_attributions,
+)
 from newskit.reuse.overlap import shingles
 from newskit.stories import Stories, story_map, within_stories
 
-REUSE_COLUMNS = ["source_id", "derived_id", "share", "derived_share", "confidence", "evidence"]
+REUSE_COLUMNS = [
+    "source_id",
+    "derived_id",
+    "share",
+    "derived_share",
+    "confidence",
+    "evidence",
+    "relation",
+    "common_source",
+]
+RELATIONS = ("copy", "shared_wire", "independent")
+UNKNOWN_SOURCE = "unknown common source"
 DEFAULT_MIN_SHARE = 0.3
-# Weight of each signal's vote for a direction.
-VOTES = {"coverage": 1.0, "containment": 0.5, "date": 1.5, "credit": 1.5, "wire_original": 0.5}
-# Coverage (or containment) must differ by this much (or this ratio) to vote.
-COVERAGE_MARGIN = 0.1
-CONTAINMENT_RATIO = 1.5
+# A passage at least this similar (or verbatim / near verbatim) is reused wording.
+CLOSE_SCORE = 0.75
+# A close passage shorter than this (words, on either side) is a stock phrase ("The Cubs are
+# World Series champions.").
+MIN_CLOSE_WORDS = 8
+# Close passages (outside quotations) that make two articles share text.
+MIN_CLOSE = 2
+# Passages in the same order in both articles (outside quotations) that make a rewrite, when
+# they are at least this share of the shorter article's sentences.
+MIN_RUN = 3
+RUN_SHARE = 0.4
+# A passage this much inside quotation marks (on either side) is quoted material.
+QUOTED = 0.5
+# Weight of each vote for a direction when no wire decides.
+VOTES = {"date": 1.5, "names": 1.5}
+# Two articles this much the same words (the share of each one's sentences in verbatim or near
+# verbatim passages) are two copies of one text: their dates say who published first, not
+# whose text it is.
+SAME_TEXT = 0.8
+# Two copies of one article share its text when at least this share of the passages they share
+# is also shared with it, on both sides.
+FORK = 0.5
+_CLOSE_KINDS = frozenset({"verbatim", "near_verbatim"})
+
+
+@dataclass
+class _Pair:
+    """What two aligned articles share (``a`` comes first in ``align``'s output)."""
+
+    a: Article
+    b: Article
+    cov_a: float
+    cov_b: float
+    n_passages: int
+    n_quoted: int = 0
+    n_text: int = 0
+    n_close: int = 0
+    n_run: int = 0
+    same_a: float = 0.0  # share of a's sentences in verbatim / near-verbatim passages
+    same_b: float = 0.0
+    run_share: float = 0.0
+    attributed: set[str] = field(default_factory=set)
+    names: tuple[str | None, str | None] = (None, None)  # how a names b's outlet, b a's
+    # each side's passages of the articles' own text (outside quotations)
+    spans: tuple[list, list] = field(default_factory=lambda: ([], []))
+    reused: bool = False
+    relation: str = "independent"
+    forward: bool = True  # a is the source (copy) / the more covered (otherwise)
+    common: str | None = None
+    by_names: bool = False
+    clarity: float = 0.4
+    evidence: list[str] = field(default_factory=list)
 
 
 def reuse_graph(
@@ -53,120 +153,308 @@ def reuse_graph(
     stories: Stories = None,
     across_stories: bool = False,
 ) -> pd.DataFrame:
-    """Directed edges from the most likely source article to the article derived from it.
+    """Edges between articles that share aligned text, each with its relation.
 
-    Returns ``source_id, derived_id, share, derived_share, confidence, evidence``: ``share``
-    is the share of the source's text (sentence characters) aligned to the derived article,
-    ``derived_share`` the same for the derived article, ``confidence`` in [0, 1], ``evidence``
-    one sentence per signal. Pass ``alignments`` (``newskit.align`` output) to reuse them.
+    Returns ``source_id, derived_id, share, derived_share, confidence, evidence, relation,
+    common_source``: ``relation`` is ``copy`` (``source_id`` → ``derived_id``), ``shared_wire``
+    (both carry ``common_source``: a wire such as ``"AP"``, the outlet of a corpus article both
+    copy, or ``"unknown common source"``; ``source_id`` is then the more covered one) or
+    ``independent`` (only quotations or loose paraphrases in common; ``common_source`` empty
+    unless ``shared_wire``). ``share`` is the share of ``source_id``'s text (sentence
+    characters) aligned to the other article, ``derived_share`` the same for ``derived_id``;
+    ``confidence`` in [0, 1]; ``evidence`` one sentence per signal. Edges with ``share`` below
+    ``min_share`` are left out. Pass ``alignments`` (``newskit.align`` output) to reuse them.
     Only articles of the same story are linked (``stories``: ``newskit.stories`` output or
     ``{article_id: story_id}``; None: the ids the articles carry, or computed) unless
-    ``across_stories=True``. Sorted by ``confidence`` (highest first), then ids.
+    ``across_stories=True``. Sorted by ``confidence`` (highest first), then ids. The rules are
+    in this module's documentation.
     """
     articles = list(corpus)
     by_id = {a.id: a for a in articles}
     story = story_map(articles, stories, across_stories=across_stories)
     al = align(articles, stories=story) if alignments is None else within_stories(alignments, story)
+    cache = _Cache()
+    pairs = [
+        _measure(by_id[a_id], by_id[b_id], sub, cache)
+        for (a_id, b_id), sub in al.groupby(["a_id", "b_id"], sort=True)
+    ]
+    carried = _carried(pairs)
+    for p in pairs:
+        _decide(p, carried, cache)
+    _common_sources(pairs)
     rows = []
-    grams: dict[str, frozenset] = {}
-    credits: dict[str, set[str]] = {}
-    for (a_id, b_id), sub in al.groupby(["a_id", "b_id"], sort=True):
-        a, b = by_id[a_id], by_id[b_id]
-        cov_a = _coverage(a, sub["a_start"], sub["a_end"])
-        cov_b = _coverage(b, sub["b_start"], sub["b_end"])
-        for x in (a, b):
-            if x.id not in grams:
-                grams[x.id] = shingles(x, n=3)
-        contain = (_contained(grams[a_id], grams[b_id]), _contained(grams[b_id], grams[a_id]))
-        for x in (a, b):
-            if x.id not in credits:
-                credits[x.id] = _credits(x)
-        votes, evidence = _votes(
-            a, b, cov_a, cov_b, contain, len(sub), (credits[a_id], credits[b_id])
-        )
-        total = sum(votes)
-        forward = total > 0 or (total == 0 and cov_a >= cov_b)
-        src, der = (a, b) if forward else (b, a)
-        share, der_share = (cov_a, cov_b) if forward else (cov_b, cov_a)
+    for p in pairs:
+        src, der = (p.a, p.b) if p.forward else (p.b, p.a)
+        share, der_share = (p.cov_a, p.cov_b) if p.forward else (p.cov_b, p.cov_a)
         if share < min_share:
             continue
-        one_sided = min(1.0, abs(total) / 3)
-        confidence = round(min(1.0, share / 0.6) * (0.4 + 0.6 * one_sided), 3)
-        if total == 0:
-            evidence.append("no signal settles the direction: the more covered article is named")
+        confidence = round(min(1.0, share / 0.6) * p.clarity, 3)
         rows.append(
-            (src.id, der.id, round(share, 3), round(der_share, 3), confidence, "; ".join(evidence))
+            (
+                src.id,
+                der.id,
+                round(share, 3),
+                round(der_share, 3),
+                confidence,
+                "; ".join(p.evidence),
+                p.relation,
+                p.common,
+            )
         )
     out = pd.DataFrame(rows, columns=REUSE_COLUMNS)
     out = out.sort_values(["confidence", "source_id", "derived_id"], ascending=[False, True, True])
     return out.reset_index(drop=True)
 
 
-def _coverage(article: Article, starts: Iterable[int], ends: Iterable[int]) -> float:
-    """Share of the article's sentence characters that touch an aligned span."""
-    spans = list(zip(starts, ends, strict=True))
-    sents = [s for s in sentence_spans(article) if not s.is_heading]
-    total = sum(s.end - s.start for s in sents)
+class _Cache:
+    """Per-article work, done once per article."""
+
+    def __init__(self) -> None:
+        self.sentences: dict[str, list[tuple[int, int]]] = {}
+        self.quoted: dict[str, list[tuple[int, int]]] = {}
+        self.grams: dict[str, frozenset] = {}
+        self.mentions: dict[str, tuple[re.Pattern[str], ...]] = {}
+        self.named: dict[tuple[str, str], str | None] = {}
+
+    def sents(self, a: Article) -> list[tuple[int, int]]:
+        if a.id not in self.sentences:
+            self.sentences[a.id] = [(s.start, s.end) for s in sentence_spans(a) if not s.is_heading]
+        return self.sentences[a.id]
+
+    def quotes(self, a: Article) -> list[tuple[int, int]]:
+        if a.id not in self.quoted:
+            self.quoted[a.id] = quoted_spans(a)
+        return self.quoted[a.id]
+
+    def shingles(self, a: Article) -> frozenset:
+        if a.id not in self.grams:
+            self.grams[a.id] = shingles(a, n=3)
+        return self.grams[a.id]
+
+    def names(self, text: Article, outlet: Article) -> str | None:
+        """The name by which ``text`` names ``outlet``'s outlet (never its own), or None."""
+        if not outlet.outlet or text.outlet == outlet.outlet:
+            return None
+        key = (text.id, outlet.outlet)
+        if key not in self.named:
+            if outlet.id not in self.mentions:
+                self.mentions[outlet.id] = outlet_mentions(outlet)
+            self.named[key] = names_outlet(text, self.mentions[outlet.id])
+        return self.named[key]
+
+
+def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
+    """Coverage, quoted and close passages, wire attributions and outlet names of one pair."""
+    p = _Pair(
+        a,
+        b,
+        _coverage(cache.sents(a), zip(sub["a_start"], sub["a_end"], strict=True)),
+        _coverage(cache.sents(b), zip(sub["b_start"], sub["b_end"], strict=True)),
+        len(sub),
+    )
+    qa, qb = cache.quotes(a), cache.quotes(b)
+    close_a: set[tuple[int, int]] = set()
+    close_b: set[tuple[int, int]] = set()
+    same: tuple[list, list] = ([], [])
+    for r in sub.itertuples(index=False):
+        if r.kind == "quote":
+            p.n_quoted += 1
+            continue
+        p.attributed |= wire_attributions(r.a_text) & wire_attributions(r.b_text)
+        if (
+            max(quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end))
+            >= QUOTED
+        ):
+            p.n_quoted += 1
+            continue
+        p.n_text += 1
+        p.spans[0].append((r.a_start, r.a_end))
+        p.spans[1].append((r.b_start, r.b_end))
+        if r.kind in _CLOSE_KINDS:
+            same[0].append((r.a_start, r.a_end))
+            same[1].append((r.b_start, r.b_end))
+        words = min(len(r.a_text.split()), len(r.b_text.split()))
+        if (r.kind in _CLOSE_KINDS or r.score >= CLOSE_SCORE) and words >= MIN_CLOSE_WORDS:
+            close_a.add((r.a_start, r.a_end))
+            close_b.add((r.b_start, r.b_end))
+    # a sentence matched to several others counts once
+    p.n_close = min(len(close_a), len(close_b))
+    p.same_a, p.same_b = _coverage(cache.sents(a), same[0]), _coverage(cache.sents(b), same[1])
+    p.names = (cache.names(a, b), cache.names(b, a))
+    p.n_run = _ordered_run(p.spans)
+    p.run_share = p.n_run / max(1, min(len(cache.sents(a)), len(cache.sents(b))))
+    # a wire attribution or a named outlet on the shared passages needs one close passage more;
+    # a rewrite follows its source's order, sentence after sentence
+    p.reused = (
+        p.n_close >= MIN_CLOSE
+        or ((bool(p.attributed) or any(p.names)) and p.n_close >= 1)
+        or (p.n_run >= MIN_RUN and p.run_share >= RUN_SHARE)
+    )
+    p.evidence.append(
+        f"{p.n_passages} aligned passages: {p.n_quoted} within quotations, {p.n_close} close "
+        f"matches of the articles' own wording, {p.n_run} passages in the same order; "
+        f"{p.cov_a:.0%} of {a.id} and {p.cov_b:.0%} of {b.id} is aligned to the other"
+    )
+    if a.date or b.date:
+        p.evidence.append(f"dates: {a.id} {a.date or 'unknown'}, {b.id} {b.date or 'unknown'}")
+    return p
+
+
+def _ordered_run(spans: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> int:
+    """The most passages that come in the same order in both articles (a longest increasing
+    subsequence of the passages' starts)."""
+    tails: list[int] = []
+    for _, b_start in sorted({(a[0], b[0]) for a, b in zip(*spans, strict=True)}):
+        i = bisect.bisect_left(tails, b_start)
+        if i == len(tails):
+            tails.append(b_start)
+        else:
+            tails[i] = b_start
+    return len(tails)
+
+
+def _coverage(sents: list[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> float:
+    """Share of the sentence characters that touch an aligned span."""
+    spans = list(spans)
+    total = sum(e - s for s, e in sents)
     if not total:
         return 0.0
-    hit = sum(s.end - s.start for s in sents if any(a < s.end and b > s.start for a, b in spans))
+    hit = sum(e - s for s, e in sents if any(a < e and b > s for a, b in spans))
     return hit / total
+
+
+def _own_wire(a: Article) -> str | None:
+    """The wire that published the article itself (its outlet is a wire), else None."""
+    return wire_name(a.outlet) or wire_name(a.outlet_raw)
+
+
+def _carried(pairs: list[_Pair]) -> dict[str, set[str]]:
+    """The wires each article may carry: the one it credits (only its own, for a wire's own
+    article) and those credited by the articles it reused text with."""
+    carried: dict[str, set[str]] = defaultdict(set)
+    for p in pairs:
+        for x, y in ((p.a, p.b), (p.b, p.a)):
+            if x.wire:
+                carried[x.id].add(x.wire)
+            if p.reused and y.wire and not _own_wire(x) and not _own_wire(y):
+                carried[x.id].add(y.wire)
+    return carried
+
+
+def _decide(p: _Pair, carried: dict[str, set[str]], cache: _Cache) -> None:
+    """Set the pair's relation, direction, common source, clarity and evidence."""
+    a, b = p.a, p.b
+    p.forward = p.cov_a >= p.cov_b
+    c_ab, c_ba = (
+        _contained(cache.shingles(a), cache.shingles(b)),
+        _contained(cache.shingles(b), cache.shingles(a)),
+    )
+    p.evidence.append(
+        f"3-gram containment {a.id} in {b.id} {c_ab:.2f}, {b.id} in {a.id} {c_ba:.2f}"
+    )
+    for x in (a, b):
+        if x.wire:
+            p.evidence.append(f"{x.id} carries {x.wire} copy ({x.wire_evidence})")
+    if not p.reused:
+        p.relation, p.clarity = "independent", 0.8 if p.n_close == 0 else 0.6
+        p.evidence.insert(0, "independent: they share only quotations or loose paraphrases")
+        return
+    own_a, own_b = _own_wire(a), _own_wire(b)
+    for src, der, own, forward in ((a, b, own_a, True), (b, a, own_b, False)):
+        if own and not der.wire and not _own_wire(der):
+            p.relation, p.forward, p.clarity = "copy", forward, 1.0
+            p.evidence.insert(
+                0,
+                f"copy: {src.id} is {own}'s own article and {der.id} credits no wire: "
+                f"{der.outlet or der.id} rewrote {own}'s text",
+            )
+            return
+    common = carried.get(a.id, set()) & carried.get(b.id, set())
+    if common or p.attributed:
+        wire = a.wire if a.wire and a.wire == b.wire else pick_wire(common or p.attributed)
+        credited = [x.id for x in (a, b) if x.wire == wire]
+        if credited:
+            why = f"{' and '.join(credited)} credit{'s' if len(credited) == 1 else ''} {wire}"
+        elif common:
+            why = f"both share text with articles credited to {wire}"
+        else:
+            why = f"their shared passages say someone spoke to {wire}"
+        p.relation, p.common = "shared_wire", wire
+        p.clarity = 1.0 if len(credited) == 2 else 0.8
+        p.evidence.insert(0, f"shared_wire: both carry {wire} copy ({why})")
+        return
+    votes, reasons = _votes(p)
+    total = sum(votes)
+    if total:
+        p.relation, p.forward = "copy", total > 0
+        p.by_names = any(p.names)
+        p.clarity = 0.4 + 0.6 * min(1.0, abs(total) / 3)
+        src, der = (a, b) if p.forward else (b, a)
+        p.evidence.insert(0, f"copy: {src.id} is plausibly first ({'; '.join(reasons)})")
+    else:
+        p.relation, p.common, p.clarity = "shared_wire", UNKNOWN_SOURCE, 0.4
+        why = "; ".join(reasons) if reasons else "no date or credit says which"
+        p.evidence.insert(0, f"shared_wire: neither is plausibly first ({why}): {UNKNOWN_SOURCE}")
+
+
+def _votes(p: _Pair) -> tuple[list[float], list[str]]:
+    """Signed votes (positive: ``a`` is the source) and the reasons, in words."""
+    a, b = p.a, p.b
+    votes: list[float] = []
+    reasons: list[str] = []
+    if min(p.same_a, p.same_b) >= SAME_TEXT:
+        reasons.append(f"both are {SAME_TEXT:.0%} or more the same words: dates do not order them")
+    elif a.date and b.date and a.date != b.date:
+        votes.append(VOTES["date"] * (1 if a.date < b.date else -1))
+        first = a if a.date < b.date else b
+        reasons.append(f"{first.id} is earlier")
+    a_names, b_names = p.names
+    if bool(a_names) != bool(b_names):
+        votes.append(VOTES["names"] * (1 if b_names else -1))
+        namer, named, name = (b, a, b_names) if b_names else (a, b, a_names)
+        reasons.append(f"{namer.id} names {named.id}'s outlet ({name})")
+    return votes, reasons
+
+
+def _common_sources(pairs: list[_Pair]) -> None:
+    """Two copies of one corpus article share its text, when what they share is mostly text
+    each also shares with it (a fork, not a chain of copies) and neither names the other."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    by_ids: dict[tuple[str, str], _Pair] = {}
+    for p in pairs:
+        by_ids[p.a.id, p.b.id] = by_ids[p.b.id, p.a.id] = p
+        if p.relation == "copy":
+            src, der = (p.a, p.b) if p.forward else (p.b, p.a)
+            sources[der.id].add(src.id)
+    for p in pairs:
+        wired = p.relation == "shared_wire" and p.common != UNKNOWN_SOURCE
+        if not p.reused or p.by_names or wired:
+            continue
+        for c_id in sorted((sources[p.a.id] & sources[p.b.id]) - {p.a.id, p.b.id}):
+            qa, qb = by_ids[p.a.id, c_id], by_ids[p.b.id, c_id]
+            if min(_explained(p, p.a, qa), _explained(p, p.b, qb)) < FORK:
+                continue
+            c = qa.a if qa.a.id == c_id else qa.b
+            name = _own_wire(c) or c.outlet or c.id
+            p.relation, p.common, p.forward, p.clarity = (
+                "shared_wire",
+                name,
+                p.cov_a >= p.cov_b,
+                0.7,
+            )
+            p.evidence[0] = f"shared_wire: both are copies of {c.id} ({name}), not of each other"
+            break
+
+
+def _explained(p: _Pair, x: Article, q: _Pair) -> float:
+    """The share of ``x``'s passages shared in ``p`` that ``x`` also shares in ``q``."""
+    mine = p.spans[0] if p.a.id == x.id else p.spans[1]
+    other = q.spans[0] if q.a.id == x.id else q.spans[1]
+    if not mine:
+        return 0.0
+    return sum(any(s < e2 and s2 < e for s2, e2 in other) for s, e in mine) / len(mine)
 
 
 def _contained(a: frozenset, b: frozenset) -> float:
     """Share of ``a``'s shingles found in ``b`` (0 when ``a`` has none)."""
     return len(a & b) / len(a) if a else 0.0
-
-
-def _credits(article: Article) -> set[str]:
-    return {
-        outlet
-        for outlet, patterns in WIRE_CREDITS.items()
-        if any(re.search(p, article.raw) for p in patterns)
-    }
-
-
-def _votes(
-    a: Article,
-    b: Article,
-    cov_a: float,
-    cov_b: float,
-    contain: tuple[float, float],
-    n_passages: int,
-    cred: tuple[set[str], set[str]],
-) -> tuple[list[float], list[str]]:
-    """Signed votes (positive: ``a`` is the source) and the evidence sentences."""
-    votes: list[float] = []
-    ev = [
-        f"{n_passages} aligned passages; {cov_a:.0%} of {a.id} and {cov_b:.0%} of {b.id} is "
-        "aligned to the other"
-    ]
-    if abs(cov_a - cov_b) >= COVERAGE_MARGIN:
-        src = a.id if cov_a > cov_b else b.id
-        votes.append(VOTES["coverage"] * (1 if cov_a > cov_b else -1))
-        ev.append(f"coverage: {src} is the more fully reused")
-    c_ab, c_ba = contain
-    ev_c = f"3-gram containment {a.id} in {b.id} {c_ab:.2f}, {b.id} in {a.id} {c_ba:.2f}"
-    if min(c_ab, c_ba) > 0 and max(c_ab, c_ba) / min(c_ab, c_ba) >= CONTAINMENT_RATIO:
-        votes.append(VOTES["containment"] * (1 if c_ab > c_ba else -1))
-        ev_c += f" (favours {a.id if c_ab > c_ba else b.id} as source)"
-    ev.append(ev_c)
-    if a.date and b.date and a.date != b.date:
-        votes.append(VOTES["date"] * (1 if a.date < b.date else -1))
-        ev.append(f"dates: {a.id} {a.date}, {b.id} {b.date} (earlier is the source)")
-    else:
-        ev.append(f"dates: {a.id} {a.date or 'unknown'}, {b.id} {b.date or 'unknown'}")
-    cred_a, cred_b = cred
-    if a.outlet and a.outlet in cred_b:
-        votes.append(VOTES["credit"])
-        ev.append(f"{b.id} credits {a.outlet}")
-    if b.outlet and b.outlet in cred_a:
-        votes.append(-VOTES["credit"])
-        ev.append(f"{a.id} credits {b.outlet}")
-    if a.outlet and a.outlet in cred_a and not (b.outlet and b.outlet in cred_b):
-        votes.append(VOTES["wire_original"])
-        ev.append(f"{a.id} carries its own {a.outlet} wire credit")
-    if b.outlet and b.outlet in cred_b and not (a.outlet and a.outlet in cred_a):
-        votes.append(-VOTES["wire_original"])
-        ev.append(f"{b.id} carries its own {b.outlet} wire credit")
-    return votes, ev

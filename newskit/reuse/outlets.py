@@ -1,19 +1,26 @@
-"""Who copies whom across a whole corpus: ``outlet_reuse(corpus) -> DataFrame``, an edge list
-of outlet pairs.
+"""Who copies whom across a whole corpus, and who carries the same wire copy:
+``outlet_reuse(corpus) -> DataFrame``, an edge list of outlet pairs.
 
-For every story both outlets covered, each sentence of outlet A's articles counts as
-**reused from B** when ``newskit.align`` aligned it to a sentence of an article of B on the
-same story that was published earlier (strictly earlier date), and as **shared with B** when it
-is aligned to one of B's articles whatever the dates. Summed over the stories, ``share`` is the
-part of A's sentences (in the stories B also covered) that reappear from B's earlier articles.
+The relation of every two articles comes from ``newskit.reuse_graph``: ``copy`` (one rewrote
+the other), ``shared_wire`` (both carry the same agency copy, or the copy of a third article)
+or ``independent``. For every story both outlets covered, each sentence of outlet A's articles
+counts as **reused from B** when ``newskit.align`` aligned it to an article of B that the graph
+names as the source of A's article (a ``copy`` edge from B's article to A's), as **wire copy
+shared with B** when it is aligned to an article of B with which A's article shares wire copy
+(a ``shared_wire`` edge), and as **shared with B** when it is aligned to any of B's articles on
+the story. Summed over the stories, ``share`` is the part of A's sentences (in the stories B
+also covered) reused from B, ``wire_share`` the part A and B both carry from a common source.
 Articles without an outlet are left out; quotations (``kind == "quote"``) are not counted,
 since quoting the same person is not copying.
+
+``summary`` says it in words: "Newslooks rewrote AP's text in 1 story"; "12 stories carried
+from AP by both The New York Times and The Washington Post".
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import pandas as pd
@@ -21,6 +28,7 @@ import pandas as pd
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.reuse.align import align
+from newskit.reuse.graph import UNKNOWN_SOURCE, reuse_graph
 from newskit.stories import Stories, story_map
 
 OUTLET_REUSE_COLUMNS = [
@@ -32,6 +40,12 @@ OUTLET_REUSE_COLUMNS = [
     "share",
     "n_shared",
     "shared_share",
+    "n_wire",
+    "wire_share",
+    "n_copy_stories",
+    "n_wire_stories",
+    "wires",
+    "summary",
 ]
 
 
@@ -40,23 +54,42 @@ def outlet_reuse(
     *,
     stories: Stories = None,
     alignments: pd.DataFrame | None = None,
+    edges: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """For each ordered pair of outlets, how much of the first reuses the second's earlier text.
+    """For each ordered pair of outlets, how much of the first copies the second, and how much
+    both carry from a common wire.
 
     Returns one row per pair of outlets that covered at least one story together:
     ``outlet, source_outlet, n_stories`` (stories both covered), ``n_sentences`` (``outlet``'s
-    sentences in those stories), ``n_reused`` (those aligned to an earlier article of
-    ``source_outlet`` on the same story), ``share = n_reused / n_sentences``, ``n_shared``
-    (aligned to any of its articles on the story) and ``shared_share``. Sorted by ``share``
-    (highest first), then outlets. ``alignments``: ``newskit.align`` output to reuse;
-    ``stories``: ``newskit.stories`` output or ``{article_id: story_id}`` (None: the ids the
-    articles carry, or computed). Rows of ``alignments`` across stories are ignored.
+    sentences in those stories), ``n_reused`` (those aligned to an article of ``source_outlet``
+    that ``reuse_graph`` names as their article's source), ``share = n_reused / n_sentences``,
+    ``n_shared`` (aligned to any of its articles on the story) and ``shared_share``, ``n_wire``
+    (aligned to an article of ``source_outlet`` with which they share wire copy) and
+    ``wire_share``, ``n_copy_stories`` (stories in which ``outlet`` copied ``source_outlet``),
+    ``n_wire_stories`` (stories in which both carry the same wire copy), ``wires`` (the common
+    sources and their story counts, ``"AP: 12; Reuters: 1"``) and ``summary`` (the two in
+    words). Sorted by ``share``, then ``wire_share`` (highest first), then outlets.
+    ``alignments``: ``newskit.align`` output to reuse; ``edges``: ``newskit.reuse_graph``
+    output (with ``min_share=0``) to reuse; ``stories``: ``newskit.stories`` output or
+    ``{article_id: story_id}`` (None: the ids the articles carry, or computed). Rows of
+    ``alignments`` across stories are ignored.
     """
     articles = list(corpus)
     story = story_map(articles, stories)
     by_id = {a.id: a for a in articles}
     if alignments is None:
         alignments = align(articles, stories=story, quotes=False)
+    if edges is None:
+        edges = reuse_graph(articles, min_share=0.0, alignments=alignments, stories=story)
+    # (article, other article) -> relation seen from the first: "copied" (the other is its
+    # source), "wire" (both carry the same copy; its name), or nothing
+    copied: set[tuple[str, str]] = set()
+    wired: dict[tuple[str, str], str] = {}
+    for e in edges.itertuples(index=False):
+        if e.relation == "copy":
+            copied.add((e.derived_id, e.source_id))
+        elif e.relation == "shared_wire":
+            wired[e.source_id, e.derived_id] = wired[e.derived_id, e.source_id] = e.common_source
     sents = {
         a.id: [(s.start, s.end) for s in sentence_spans(a) if not s.is_heading] for a in articles
     }
@@ -78,7 +111,8 @@ def outlet_reuse(
     for a in articles:
         if a.outlet:
             members[story[a.id]][a.outlet].append(a)
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 7)
+    wires: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for outlets in members.values():
         for a_out, a_arts in outlets.items():
             n_sent = sum(len(sents[a.id]) for a in a_arts)
@@ -89,34 +123,69 @@ def outlet_reuse(
                 c = counts[a_out, b_out]
                 c[0] += 1
                 c[1] += n_sent
+                pairs = [(a.id, b) for a in a_arts for b in b_ids]
+                c[5] += any(p in copied for p in pairs)
+                common = {wired[p] for p in pairs if p in wired}
+                c[6] += bool(common)
+                wires[a_out, b_out].update(common)
                 for a in a_arts:
                     for i in range(len(sents[a.id])):
                         linked = partners.get((a.id, i), set()) & b_ids
                         if not linked:
                             continue
                         c[3] += 1
-                        if a.date is not None and any(
-                            by_id[b].date is not None and by_id[b].date < a.date for b in linked
-                        ):
-                            c[2] += 1
-    rows = [
-        (
-            a_out,
-            b_out,
-            n_st,
-            n_sent,
-            n_re,
-            round(n_re / n_sent, 4) if n_sent else 0.0,
-            n_sh,
-            round(n_sh / n_sent, 4) if n_sent else 0.0,
+                        c[2] += any((a.id, b) in copied for b in linked)
+                        c[4] += any((a.id, b) in wired for b in linked)
+    rows = []
+    for (a_out, b_out), (n_st, n_sent, n_re, n_sh, n_wi, n_cs, n_ws) in counts.items():
+        named = wires[a_out, b_out]
+        rows.append(
+            (
+                a_out,
+                b_out,
+                n_st,
+                n_sent,
+                n_re,
+                round(n_re / n_sent, 4) if n_sent else 0.0,
+                n_sh,
+                round(n_sh / n_sent, 4) if n_sent else 0.0,
+                n_wi,
+                round(n_wi / n_sent, 4) if n_sent else 0.0,
+                n_cs,
+                n_ws,
+                "; ".join(
+                    f"{w}: {k}" for w, k in sorted(named.items(), key=lambda x: (-x[1], x[0]))
+                ),
+                _summary(a_out, b_out, n_cs, named),
+            )
         )
-        for (a_out, b_out), (n_st, n_sent, n_re, n_sh) in counts.items()
-    ]
     out = pd.DataFrame(rows, columns=OUTLET_REUSE_COLUMNS)
-    out = out.sort_values(["share", "outlet", "source_outlet"], ascending=[False, True, True])
-    return out.reset_index(drop=True).astype(
-        {"n_stories": "int64", "n_sentences": "int64", "n_reused": "int64", "n_shared": "int64"}
+    out = out.sort_values(
+        ["share", "wire_share", "outlet", "source_outlet"], ascending=[False, False, True, True]
     )
+    ints = ["n_stories", "n_sentences", "n_reused", "n_shared", "n_wire", "n_copy_stories"]
+    return out.reset_index(drop=True).astype({k: "int64" for k in [*ints, "n_wire_stories"]})
+
+
+def _stories(n: int) -> str:
+    return f"{n} {'story' if n == 1 else 'stories'}"
+
+
+def _summary(outlet: str, source: str, n_copy: int, wires: Counter[str]) -> str:
+    """``outlet``'s reuse of ``source`` in words."""
+    parts = []
+    if n_copy:
+        parts.append(f"{outlet} rewrote {source}'s text in {_stories(n_copy)}")
+    named = [(w, k) for w, k in sorted(wires.items(), key=lambda x: (-x[1], x[0]))]
+    known = [f"{_stories(k)} carried from {w}" for w, k in named if w != UNKNOWN_SOURCE]
+    if known:
+        parts.append(f"{', '.join(known)} by both {outlet} and {source}")
+    if wires.get(UNKNOWN_SOURCE):
+        parts.append(
+            f"{_stories(wires[UNKNOWN_SOURCE])} in which {outlet} and {source} share text from "
+            "an unknown common source"
+        )
+    return "; ".join(parts)
 
 
 def _touched(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> range:

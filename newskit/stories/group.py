@@ -1,38 +1,63 @@
 """Which articles tell the same story: ``stories(corpus) -> DataFrame``, one row per article.
 
-How it works (lexical, no model, deterministic):
+Lexical, no model, deterministic. The grouping is a chain of pure steps; each step's input and
+output are plain values (term bags, counts, a sparse matrix, index pairs, floats), so the chain
+can run in one process (``stories``) or be spread over workers, step by step, and give the same
+stories. The combinable steps say how to combine parts.
 
-1. **Terms** (``article_terms``). Each article becomes a bag of content words from its title
+1. **Terms** ``article_terms(article) -> Counter[str]``, per article. Content words of the title
    and cleaned text (``newskit.corpus.segment`` tokens, lower case, without stopwords, time
    words, numbers and one-letter words). Title words count ``TITLE_WEIGHT`` times; a word
-   inside a name (capitalised, not merely starting its sentence) counts ``NAME_WEIGHT`` times,
-   and each two-word name ("Kamal Yamamoto") is a term of its own. Weights are
-   ``(1 + log tf) * idf ** IDF_POWER`` with ``idf = log((1 + N + BACKGROUND) / (1 + df))``
-   over the ``N`` articles, each vector scaled to length 1. Names and places that one story
-   uses weigh most; the vocabulary a kind of story shares (shootings: *gunman*, *police*,
-   *wounded*) weighs little once the corpus holds several stories of that kind.
-   ``BACKGROUND`` counts the corpus as if it also held that many unrelated articles, so five
-   articles of one story are not pulled apart by an IDF that has nothing to compare them with.
-2. **Candidates** (``_candidates``, near-linear). Only articles sharing one of their
-   ``TOP_TERMS`` heaviest *telling* terms (used by 2 to ``CANDIDATE_MAX_DF`` articles) are
-   considered for a merge: a sparse product of the top-term matrix with its transpose. Its
-   cost is at most ``CANDIDATE_MAX_DF`` times the number of articles.
-3. **Grouping** (``_average_linkage``). Agglomerative clustering with average linkage, along
-   candidate pairs: the two groups with the highest mean cosine merge while that mean is at
-   least ``threshold``. The mean cosine of two groups is exact (the dot product of their
-   vector sums over the product of their sizes), however few of their pairs were candidates.
-   Average linkage, unlike chaining pairs, keeps two similar stories apart even when one
-   article of each looks like the other.
-4. **Dates.** Where both groups have dated articles whose mean dates lie more than ``days``
-   apart, the mean cosine is multiplied by ``0.5 ** ((gap - days) / days)``: a story's
-   articles come out within days of each other, a second shooting three weeks later is another
-   story. Undated articles are grouped by content alone.
+   inside a name (capitalised, not merely starting its sentence) ``NAME_WEIGHT`` times, and
+   each two-word name ("Kamal Yamamoto") is a term of its own.
+2. **Document frequencies** ``document_frequencies(bags) -> Counter[str]``: in how many
+   articles each term occurs. Combine parts by adding their counters.
+3. **Term weights** ``term_weights(df, n_articles) -> {term: idf}``, once for the corpus, from
+   the combined counts: ``idf = log((1 + N + BACKGROUND) / (1 + df + BACKGROUND * share))
+   ** IDF_POWER`` (at least 0), where ``share`` is the share of general English news articles
+   that contain the word (``wordfreq_adapter.general_share``). IDF is computed as if the corpus
+   also held ``BACKGROUND`` articles of general news: in a corpus of five articles on one story
+   the words they share still weigh something, and everyday words (*said*, *workers*, *plant*)
+   weigh little however few articles of the corpus use them, so names and places weigh most.
+4. **Vectors** ``term_vectors(bags, idf, vocabulary) -> csr_matrix``, per article (rows can be
+   made in parts and stacked): weights ``(1 + log tf) * idf``, each row scaled to length 1.
+   ``vocabulary`` is ``{term: column}`` over the sorted terms of the whole corpus
+   (``vocabulary_of(df)``), so every part numbers columns alike.
+5. **Candidate pairs** ``candidate_pairs(vectors, df_per_column) -> int array (k, 2)``, ``i <
+   j``, sorted. Only articles sharing one of their ``TOP_TERMS`` heaviest *telling* terms (used
+   by 2 to ``CANDIDATE_MAX_DF`` articles) can be grouped: per article its top terms, then all
+   pairs within each term's list of articles (an inverted index: by term, in parts). Cost at
+   most ``CANDIDATE_MAX_DF`` times the number of articles.
+6. **Pair similarities** ``pair_similarities(vectors, pairs) -> float array``: the cosine of
+   each candidate pair (row dot products; in parts by slices of pairs).
+7. **Threshold** ``auto_threshold(pairs, sims, n_articles) -> float``: ``AUTO_RATIO`` times the
+   median, over articles with a candidate, of each article's best similarity (how alike an
+   article typically is to its closest match), kept within ``THRESHOLD_RANGE``. Generated
+   articles of one story share whole sentences (best similarity about 0.85), real coverage
+   shares names and facts (0.35–0.5): the threshold follows. Combine parts by taking each
+   article's maximum over the parts' pairs, then the median.
+8. **Linkage** ``link(n_articles, dates, pairs, sims, threshold, days, relative) -> groups``,
+   one task over the whole corpus; it needs only the pairs, their similarities and the dates.
+   Agglomerative clustering with average linkage along candidate pairs: the two groups with the
+   highest score merge while it is at least ``threshold``. The score is the groups' mean
+   similarity (their candidate pairs' similarities summed over the product of their sizes; a
+   pair that is no candidate counts as 0) times the date factor. Two groups of two or more
+   articles merge only if their mean similarity is also at least ``relative`` times the
+   geometric mean of their cohesions (a group's mean similarity within): two similar events (two
+   earthquakes, two fights of one boxer) each hang together more tightly than they resemble
+   each other, while two halves of one story look as much like each other as like themselves.
+   **Dates**: where both groups have dated articles and the nearest dated articles of the two
+   are more than ``days`` apart, the score halves for every further ``days`` (a story and its
+   follow-ups within days stay one story; a second shooting weeks later is another story).
+   Undated articles are grouped by content alone. Ties go to the lowest ids, so the result does
+   not depend on how the earlier steps were split.
+9. **Labels**: groups are numbered ``S001``, ``S002``, … by their first article in corpus
+   order.
 
-``threshold`` sets the granularity: lower merges more (a story and its follow-ups), higher
-splits more. The defaults were set on generated corpora (``newskit.synthetic``: ten
-kinds of story, 40 to 1,000 articles, B-cubed F1 0.97–1.0) and checked on one-story corpora
-(generated ones of 2 to 20 articles, and the bundled seeds, which are one story at a
-threshold up to about 0.35); ``tests/test_stories.py`` holds them. ``benchmarks/
+The defaults were set on real labelled news (``../shared/realnews``: ECB+ and Giveme5W1H, two
+real sets of many outlets, one undated, one dated) and checked on generated corpora
+(``newskit.synthetic``) and on the bundled seeds (one story); ``benchmarks/eval_stories.py``
+prints B-cubed F1 on all of them, ``tests/test_stories.py`` holds them, and ``benchmarks/
 bench_stories.py`` measures speed.
 """
 
@@ -42,10 +67,10 @@ import datetime as dt
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Union
+from typing import Literal, Union
 
 import numpy as np
 import pandas as pd
@@ -53,39 +78,43 @@ import pandas as pd
 from newskit.corpus.records import Article
 from newskit.corpus.segment import article_tokens
 from newskit.resources.stopwords import STOPWORDS, TIME_WORDS
+from newskit.stories.wordfreq_adapter import general_share
 
 # What every cross-article analysis accepts as ``stories=``: ``newskit.stories`` output, a
 # mapping ``{article_id: story_id}``, or None (use the ids the articles carry, or compute them).
 Stories = Union[pd.DataFrame, Mapping[str, str | None], None]  # noqa: UP007
 STORY_COLUMNS = ["article_id", "story_id", "n_articles", "similarity"]
-# Mean similarity two groups need to merge (granularity; see the module docstring).
-DEFAULT_THRESHOLD = 0.3
-# Articles further apart than this many days start to count as less similar.
-DEFAULT_DAYS = 3
+# ``threshold="auto"``: this share of the corpus's typical best-match similarity …
+AUTO_RATIO = 0.15
+# … kept within these bounds.
+THRESHOLD_RANGE = (0.03, 0.3)
+# Two groups of 2+ articles merge only if they are this alike relative to their own cohesion.
+DEFAULT_RELATIVE = 0.45
+# Articles further apart than this many days count as less alike (halving every ``days``).
+DEFAULT_DAYS = 7
 # Title words count this many times.
 TITLE_WEIGHT = 2
 # Heaviest terms per article used to find candidate pairs.
-TOP_TERMS = 30
-# IDF is computed as if the corpus also held this many unrelated articles (that share none of
-# its words): in a corpus of five articles on one story every shared word would otherwise weigh
-# nothing and the story would fall apart; in a corpus of hundreds it changes little.
+TOP_TERMS = 50
+# IDF is computed as if the corpus also held this many articles of general news.
 BACKGROUND = 300
-# IDF is raised to this power: words that many stories share (a kind's vocabulary) weigh less
-# against the names and places only one story uses.
+# IDF is raised to this power: words many stories share weigh less against names and places.
 IDF_POWER = 1.5
 # Weight of a word inside a name, and of a two-word name.
 NAME_WEIGHT = 4
 # Terms used by more articles than this do not propose candidate pairs.
 CANDIDATE_MAX_DF = 50
-# Rows multiplied at once when finding candidates.
+# Rows multiplied at once when finding candidates; pairs whose similarity is computed at once.
 BLOCK = 2000
+PAIR_BLOCK = 20000
 
 
 def stories(
     corpus: Iterable[Article],
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | Literal["auto"] = "auto",
     days: float = DEFAULT_DAYS,
+    relative: float = DEFAULT_RELATIVE,
 ) -> pd.DataFrame:
     """Group the articles of ``corpus`` into stories.
 
@@ -93,31 +122,56 @@ def stories(
     similarity``. ``story_id`` is ``"S001"``, ``"S002"``, … numbered by each story's first
     article in corpus order; ``n_articles`` is the size of the article's story; ``similarity``
     the article's mean similarity to the other articles of its story (1.0 for a story of one).
-    ``threshold`` (0–1) sets the granularity, ``days`` how far apart a story's articles may
-    be before their similarity is discounted (see the module docstring).
+    The frame's ``attrs["threshold"]`` is the threshold used.
+
+    ``threshold`` (0–1, or ``"auto"``: taken from the corpus, see ``auto_threshold``) sets the
+    granularity: lower merges more. ``relative`` (0–1; 0 switches the rule off) keeps apart two
+    groups that each hang together more tightly than they resemble each other. ``days``: how
+    far apart a story's articles may be before their similarity is discounted (see the module
+    docstring).
     """
-    if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+    if threshold != "auto" and not (isinstance(threshold, (int, float)) and 0 < threshold <= 1):
+        raise ValueError(f"threshold must be 'auto' or in (0, 1], not {threshold!r}")
     if days <= 0:
         raise ValueError(f"days must be positive, not {days!r}")
+    if not 0 <= relative <= 1:
+        raise ValueError(f"relative must be in [0, 1], not {relative!r}")
     articles = list(corpus)
     n = len(articles)
     if n == 0:
         return pd.DataFrame(columns=STORY_COLUMNS)
-    matrix = _tfidf(articles)
-    pairs = _candidates(matrix)
-    groups = _average_linkage(matrix, [a.date for a in articles], pairs, threshold, days)
+    _, pairs, sims = similar_pairs(tuple(articles))
+    used = auto_threshold(pairs, sims, n) if threshold == "auto" else float(threshold)
+    groups = link(n, [a.date for a in articles], pairs, sims, used, days, relative)
     label = {}
     for gid, members in enumerate(sorted(groups, key=min), start=1):
         for k in members:
             label[k] = (gid, len(members))
     width = max(3, len(str(len(groups))))
-    sims = _centre_similarity(matrix, groups)
+    own = own_story_similarity(n, pairs, sims, groups).tolist()
     rows = [
-        (a.id, f"S{label[k][0]:0{width}d}", label[k][1], round(sims[k], 4))
+        (a.id, f"S{label[k][0]:0{width}d}", label[k][1], round(own[k], 4))
         for k, a in enumerate(articles)
     ]
-    return pd.DataFrame(rows, columns=STORY_COLUMNS)
+    out = pd.DataFrame(rows, columns=STORY_COLUMNS)
+    out.attrs["threshold"] = round(used, 4)
+    return out
+
+
+@lru_cache(maxsize=4)
+def similar_pairs(articles: tuple[Article, ...]):
+    """Steps 1–6 for a corpus (a tuple of articles): ``(vectors, candidate pairs, their
+    similarities)``, a ``csr_matrix``, an int array ``(k, 2)`` and a float array ``(k,)``.
+    Cached, since ``stories`` and ``story_diagnostics`` ask for the same corpus."""
+    bags = [article_terms(a) for a in articles]
+    df = document_frequencies(bags)
+    vocabulary = vocabulary_of(df)
+    matrix = term_vectors(bags, term_weights(df, len(articles)), vocabulary)
+    df_per_column = np.zeros(max(len(vocabulary), 1), dtype=np.int64)
+    for t, c in df.items():
+        df_per_column[vocabulary[t]] = c
+    pairs = candidate_pairs(matrix, df_per_column)
+    return matrix, pairs, pair_similarities(matrix, pairs)
 
 
 def article_terms(article: Article) -> Counter[str]:
@@ -160,40 +214,57 @@ def _content(word: str) -> bool:
     )
 
 
-def _tfidf(articles: list[Article]):
+def document_frequencies(bags: Iterable[Mapping[str, float]]) -> Counter[str]:
+    """``{term: number of bags that hold it}``. Parts combine by adding their counters."""
+    return Counter(t for bag in bags for t in bag)
+
+
+def vocabulary_of(df: Mapping[str, int]) -> dict[str, int]:
+    """``{term: column}`` over the sorted terms: the same columns however the corpus was split."""
+    return {t: k for k, t in enumerate(sorted(df))}
+
+
+def term_weights(df: Mapping[str, int], n_articles: int) -> dict[str, float]:
+    """``{term: idf}`` from the corpus's document frequencies and size (see the module
+    docstring, step 3)."""
+    share = general_share(df)
+    top = 1 + n_articles + BACKGROUND
+    return {
+        t: max(math.log(top / (1 + c + BACKGROUND * share[t])), 0.0) ** IDF_POWER
+        for t, c in df.items()
+    }
+
+
+def term_vectors(
+    bags: Sequence[Mapping[str, float]], idf: Mapping[str, float], vocabulary: Mapping[str, int]
+):
+    """One row per bag: ``(1 + log tf) * idf`` in the term's ``vocabulary`` column, scaled to
+    length 1 (an all-zero row stays zero). A ``scipy.sparse.csr_matrix``."""
     from scipy import sparse
 
-    bags = [article_terms(a) for a in articles]
-    index: dict[str, int] = {}
-    for bag in bags:
-        for t in sorted(bag):
-            index.setdefault(t, len(index))
-    df = Counter(t for bag in bags for t in bag)
-    n = len(articles)
-    idf = {t: math.log((1 + n + BACKGROUND) / (1 + c)) ** IDF_POWER for t, c in df.items()}
     rows, cols, vals = [], [], []
     for k, bag in enumerate(bags):
-        weights = {t: (1 + math.log(c)) * idf[t] for t, c in bag.items()}
+        weights = {t: (1 + math.log(c)) * idf[t] for t, c in bag.items() if idf[t] > 0}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         for t, w in weights.items():
             rows.append(k)
-            cols.append(index[t])
+            cols.append(vocabulary[t])
             vals.append(w / norm)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(index), 1)))
+    shape = (len(bags), max(len(vocabulary), 1))
+    return sparse.csr_matrix((vals, (rows, cols)), shape=shape)
 
 
-def _candidates(matrix) -> list[tuple[int, int]]:
-    """Article pairs ``(i, j)``, i < j, that share one of their heaviest telling terms.
+def candidate_pairs(matrix, df_per_column: np.ndarray) -> np.ndarray:
+    """Article pairs ``(i, j)``, ``i < j``, sorted, that share one of their heaviest telling
+    terms: an int array of shape ``(k, 2)``.
 
-    A telling term is used by at least two and at most ``CANDIDATE_MAX_DF`` articles (words
-    half the corpus uses would pair everything with everything); each article offers its
-    ``TOP_TERMS`` heaviest, or failing any, its ``TOP_TERMS`` heaviest of all. The cost is at
-    most ``CANDIDATE_MAX_DF`` times the number of articles."""
+    A telling term is used by at least two and at most ``CANDIDATE_MAX_DF`` articles
+    (``df_per_column``: the document frequency of each column); each article offers its
+    ``TOP_TERMS`` heaviest telling terms, or failing any its ``TOP_TERMS`` heaviest of all."""
     from scipy import sparse
 
     n = matrix.shape[0]
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    telling = (df >= 2) & (df <= CANDIDATE_MAX_DF)
+    telling = (df_per_column >= 2) & (df_per_column <= CANDIDATE_MAX_DF)
     rows, cols = [], []
     for k in range(n):
         lo, hi = matrix.indptr[k], matrix.indptr[k + 1]
@@ -208,110 +279,176 @@ def _candidates(matrix) -> list[tuple[int, int]]:
         (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=matrix.shape
     )
     top_t = top_m.T.tocsr()
-    out: list[tuple[int, int]] = []
+    parts = []
     for lo in range(0, n, BLOCK):
         block = (top_m[lo : lo + BLOCK] @ top_t).tocoo()
         x, y = block.row + lo, block.col
         keep = y > x
-        out.extend(zip(x[keep].tolist(), y[keep].tolist(), strict=True))
-    return sorted(out)
+        parts.append(np.stack([x[keep], y[keep]], axis=1))
+    out = np.concatenate(parts) if parts else np.zeros((0, 2), dtype=np.int64)
+    out = out.astype(np.int64)
+    return out[np.lexsort((out[:, 1], out[:, 0]))]
+
+
+def pair_similarities(matrix, pairs: np.ndarray) -> np.ndarray:
+    """The cosine of each pair of rows of ``matrix`` (rows of length 1): a float array."""
+    out = np.zeros(len(pairs))
+    for lo in range(0, len(pairs), PAIR_BLOCK):
+        chunk = pairs[lo : lo + PAIR_BLOCK]
+        prod = matrix[chunk[:, 0]].multiply(matrix[chunk[:, 1]])
+        out[lo : lo + len(chunk)] = np.asarray(prod.sum(axis=1)).ravel()
+    return out
+
+
+def best_similarities(pairs: np.ndarray, sims: np.ndarray, n_articles: int) -> np.ndarray:
+    """Each article's highest similarity over its candidate pairs (NaN for an article with
+    none). Parts combine by taking the maximum."""
+    best = np.full(n_articles, -np.inf)
+    if len(pairs):
+        np.maximum.at(best, pairs[:, 0], sims)
+        np.maximum.at(best, pairs[:, 1], sims)
+    best[np.isneginf(best)] = np.nan
+    return best
+
+
+def auto_threshold(pairs: np.ndarray, sims: np.ndarray, n_articles: int) -> float:
+    """``AUTO_RATIO`` × the median best similarity of the articles that have a candidate pair,
+    within ``THRESHOLD_RANGE`` (its upper end when no article has one)."""
+    best = best_similarities(pairs, sims, n_articles)
+    best = best[~np.isnan(best)]
+    lo, hi = THRESHOLD_RANGE
+    if not len(best):
+        return hi
+    return float(min(max(AUTO_RATIO * float(np.median(best)), lo), hi))
 
 
 class _Group:
-    """A group of articles: members, the sum of their unit vectors, and their dates."""
+    """A group of articles: its members, the summed similarity of its candidate pairs, the
+    first and last date of its dated members, and its summed similarity to each neighbour."""
 
-    __slots__ = ("date", "members", "neighbours", "vector")
+    __slots__ = ("first", "last", "links", "members", "within")
 
-    def __init__(self, members: list[int], vector: dict[int, float], date: float | None):
+    def __init__(self, members: list[int], within: float, first: float | None, last: float | None):
         self.members = members
-        self.vector = vector
-        self.date = date  # mean ordinal of the dated members, or None
-        self.neighbours: set[int] = set()
+        self.within = within
+        self.first = first
+        self.last = last
+        self.links: dict[int, float] = {}
+
+    def cohesion(self) -> float:
+        """Mean similarity of two different members (NaN for one article)."""
+        n = len(self.members)
+        return 2 * self.within / (n * (n - 1)) if n > 1 else math.nan
 
 
-def _date_factor(a: float | None, b: float | None, days: float) -> float:
-    if a is None or b is None:
+def date_factor(gap: float | None, days: float) -> float:
+    """What a similarity is multiplied by when the nearest dated articles of two groups are
+    ``gap`` days apart: 1 up to ``days``, then halved for every further ``days`` (1 when either
+    group has no date)."""
+    if gap is None or gap <= days:
         return 1.0
-    gap = abs(a - b)
-    return 1.0 if gap <= days else 0.5 ** ((gap - days) / days)
+    return 0.5 ** ((gap - days) / days)
 
 
-def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+def date_gap(a_first, a_last, b_first, b_last) -> float | None:
+    """Days between the nearest dates of two spans ``[first, last]`` (day ordinals; 0 when they
+    overlap, None when either has no date)."""
+    if a_first is None or b_first is None:
+        return None
+    return float(max(0.0, b_first - a_last, a_first - b_last))
 
 
-def _average_linkage(
-    matrix, dates: list[dt.date | None], pairs: list[tuple[int, int]], threshold: float, days: float
+def link(
+    n_articles: int,
+    dates: Sequence[dt.date | None],
+    pairs: np.ndarray,
+    sims: np.ndarray,
+    threshold: float,
+    days: float = DEFAULT_DAYS,
+    relative: float = DEFAULT_RELATIVE,
 ) -> list[list[int]]:
-    """Average-linkage clusters of the articles, merging only along candidate pairs.
+    """Average-linkage groups of articles ``0 … n_articles - 1`` from their candidate ``pairs``
+    and the pairs' similarities ``sims``: a list of member lists (each ascending).
 
-    The mean cosine between two groups of unit vectors is the dot product of their sums over
-    the product of their sizes, so it is exact however few pairs were candidates. It is
-    discounted by the gap between the groups' mean dates (``_date_factor``)."""
-    n = matrix.shape[0]
+    See the module docstring, step 8. The similarity of two groups is the sum of their
+    candidate pairs' similarities over the product of their sizes (a pair that is no candidate
+    counts as 0), times ``date_factor`` of the gap between their nearest dated articles; two
+    groups of two or more articles also need a mean similarity of at least ``relative`` times
+    the geometric mean of their cohesions. Merges go best score first (ties: lowest ids) while
+    the score is at least ``threshold``. Needs only pairs, similarities and dates, never the
+    texts or vectors."""
     groups: dict[int, _Group] = {}
-    for k in range(n):
-        lo, hi = matrix.indptr[k], matrix.indptr[k + 1]
-        vec = dict(zip(matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist(), strict=True))
+    for k in range(n_articles):
         d = dates[k]
-        groups[k] = _Group([k], vec, float(d.toordinal()) if d is not None else None)
-    for i, j in pairs:
-        groups[i].neighbours.add(j)
-        groups[j].neighbours.add(i)
+        day = float(d.toordinal()) if d is not None else None
+        groups[k] = _Group([k], 0.0, day, day)
+    for (i, j), s in zip(pairs.tolist(), sims.tolist(), strict=True):
+        groups[i].links[j] = s
+        groups[j].links[i] = s
 
-    def score(a: int, b: int) -> float:
-        ga, gb = groups[a], groups[b]
-        mean = _dot(ga.vector, gb.vector) / (len(ga.members) * len(gb.members))
-        return mean * _date_factor(ga.date, gb.date, days)
+    def score(ga: _Group, gb: _Group, total: float) -> float:
+        mean = total / (len(ga.members) * len(gb.members))
+        both = relative and len(ga.members) > 1 and len(gb.members) > 1
+        if both and mean < relative * math.sqrt(max(ga.cohesion() * gb.cohesion(), 0.0)):
+            return -1.0
+        return mean * date_factor(date_gap(ga.first, ga.last, gb.first, gb.last), days)
 
     heap = []
-    for i, j in pairs:
-        s = score(i, j)
+    for (i, j), s in zip(pairs.tolist(), sims.tolist(), strict=True):
+        s = score(groups[i], groups[j], s)
         if s >= threshold:
             heap.append((-s, i, j))
     heapq.heapify(heap)
-    next_id = n
+    next_id = n_articles
     while heap:
         _, a, b = heapq.heappop(heap)
         if a not in groups or b not in groups:
             continue  # stale: one of the groups has merged since
         ga, gb = groups.pop(a), groups.pop(b)
-        vector = dict(ga.vector)
-        for t, w in gb.vector.items():
-            vector[t] = vector.get(t, 0.0) + w
-        dated = [(g.date, sum(dates[m] is not None for m in g.members)) for g in (ga, gb)]
-        weight = sum(c for d, c in dated if d is not None)
-        date = sum(d * c for d, c in dated if d is not None) / weight if weight else None
-        merged = _Group(sorted(ga.members + gb.members), vector, date)
+        firsts = [g.first for g in (ga, gb) if g.first is not None]
+        lasts = [g.last for g in (ga, gb) if g.last is not None]
+        merged = _Group(
+            sorted(ga.members + gb.members),
+            ga.within + gb.within + ga.links[b],
+            min(firsts) if firsts else None,
+            max(lasts) if lasts else None,
+        )
         c = next_id
         next_id += 1
+        links = dict(ga.links)
+        for other, s in gb.links.items():
+            links[other] = links.get(other, 0.0) + s
+        links.pop(a, None)
+        links.pop(b, None)
+        merged.links = links
         groups[c] = merged
-        merged.neighbours = {x for x in ga.neighbours | gb.neighbours if x in groups and x != c}
-        for other in merged.neighbours:
+        for other in sorted(links):
             og = groups[other]
-            og.neighbours.discard(a)
-            og.neighbours.discard(b)
-            og.neighbours.add(c)
-            s = score(c, other)
+            og.links.pop(a, None)
+            og.links.pop(b, None)
+            og.links[c] = links[other]
+            s = score(merged, og, links[other])
             if s >= threshold:
                 heapq.heappush(heap, (-s, min(c, other), max(c, other)))
     return [g.members for g in groups.values()]
 
 
-def _centre_similarity(matrix, groups: list[list[int]]) -> list[float]:
-    """Each article's mean cosine to the other articles of its group (1.0 when alone)."""
-    out = [1.0] * matrix.shape[0]
-    for members in groups:
-        if len(members) < 2:
-            continue
-        sub = matrix[members]
-        total = np.asarray(sub.sum(axis=0)).ravel()
-        own = np.asarray(sub @ total).ravel()
-        for k, v in zip(members, own.tolist(), strict=True):
-            out[k] = (v - 1.0) / (len(members) - 1)
-    return out
+def own_story_similarity(
+    n_articles: int, pairs: np.ndarray, sims: np.ndarray, groups: list[list[int]]
+) -> np.ndarray:
+    """Each article's mean similarity to the other articles of its group (candidate pairs; a
+    pair that is no candidate counts as 0), 1.0 for an article alone."""
+    group_of = np.zeros(n_articles, dtype=np.int64)
+    size = np.ones(n_articles)
+    for g, members in enumerate(groups):
+        group_of[members] = g
+        size[members] = len(members)
+    total = np.zeros(n_articles)
+    if len(pairs):
+        same = group_of[pairs[:, 0]] == group_of[pairs[:, 1]]
+        np.add.at(total, pairs[same, 0], sims[same])
+        np.add.at(total, pairs[same, 1], sims[same])
+    return np.where(size > 1, total / np.maximum(size - 1, 1), 1.0)
 
 
 @lru_cache(maxsize=8)

@@ -13,6 +13,7 @@ from newskit.views.overlap import (
     pair_panel,
     quotes_panel,
     reuse_panel,
+    with_alignments,
 )
 from newskit.views.stories import stories_panel, story_choices, story_corpus, story_picker
 
@@ -34,4 +35,5 @@ __all__ = [
     "story_choices",
     "story_corpus",
     "story_picker",
+    "with_alignments",
 ]

@@ -10,6 +10,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from newskit.claims.compare import compare_claims
+from newskit.claims.disagreements import disagreements
 from newskit.claims.extract import numeric_claims
 from newskit.corpus.records import Article
 from newskit.errors import CorpusError
@@ -35,7 +36,12 @@ TABLE_COLUMNS = [
     "start",
     "end",
 ]
-AGREEMENT_SHOW = ("all groups", "disagreements only")
+AGREEMENT_SHOW = (
+    "all groups",
+    "disagreements only",
+    "disagreements side by side",
+    "related numbers",
+)
 _DISAGREE_STYLE = "background-color: #fde2e1; font-weight: bold"
 
 
@@ -99,10 +105,12 @@ def filter_claims(
 def claims_agreement_panel(
     corpus: Iterable[Article], *, claims: pd.DataFrame | None = None
 ) -> Panel:
-    """The agreement table of ``compare_claims``, disagreements highlighted in red.
+    """The groups of ``compare_claims``, disagreements first and highlighted in red.
 
-    Controls: ``show`` ("all groups" or "disagreements only") and ``min_outlets`` (groups
-    stated by at least this many outlets).
+    Controls: ``show`` ("all groups", "disagreements only", "disagreements side by side": the
+    two sentences of each disagreement next to each other with the numbers marked, or "related
+    numbers": claims that share a kind and a counted thing but were not shown to be one fact)
+    and ``min_outlets`` (groups stated by at least this many outlets).
     """
     articles = _articles(corpus)
     frame = _claims(articles, claims)
@@ -117,20 +125,59 @@ def claims_agreement_panel(
 
     def render(show: str, min_outlets: int):
         if min_outlets not in cache:
-            cache[min_outlets] = compare_claims(frame, min_outlets=min_outlets)
+            cache[min_outlets] = compare_claims(frame, min_outlets=min_outlets, related=True)
         groups = cache[min_outlets]
+        if show == AGREEMENT_SHOW[2]:
+            return HTML(side_by_side(disagreements(groups, frame)))
+        if show == AGREEMENT_SHOW[3]:
+            groups = groups[groups["relation"] == "related"]
+        else:
+            groups = groups[groups["relation"] == "same_fact"]
         if show == AGREEMENT_SHOW[1]:
-            groups = groups[~groups["agree"]]
-        table = groups.drop(columns=["claim_rows"]).reset_index(drop=True)
+            groups = groups[groups["agree"].fillna(True).eq(False)]
+        table = groups.drop(columns=["claim_rows", "dissent_rows"]).reset_index(drop=True)
         if table.empty:
             return HTML("<p>No groups of claims match.</p>")
         styled = table.style.apply(
-            lambda row: [_DISAGREE_STYLE if not row["agree"] else "" for _ in row], axis=1
+            lambda row: [_DISAGREE_STYLE if _disagrees(row["agree"]) else "" for _ in row], axis=1
         )
         # Stable element ids in saved notebooks; the values quote article text: escape it.
         return styled.set_uuid("nk-agreement").format(escape="html")
 
     return Panel(controls, render, title="Do the outlets agree?", name="claims-agreement")
+
+
+def _disagrees(agree: object) -> bool:
+    return agree is not pd.NA and agree is not None and not bool(agree)
+
+
+def side_by_side(table: pd.DataFrame) -> str:
+    """The rows of ``newskit.disagreements`` as escaped HTML: per disagreement, what is
+    disputed, then the two outlets' sentences in two columns with each number in
+    ``<mark class="nk-dispute">``."""
+    if table.empty:
+        return "<p>No disagreements between outlets.</p>"
+    out = ['<div class="nk-disagreements">']
+    for _, r in table.iterrows():
+        out.append(
+            '<div style="margin:0.6em 0;padding:0.4em;border-left:4px solid #d33">'
+            f"<div><b>{escape(str(r['kind']))}</b>: {escape(str(r['value']))} ≠ "
+            f"{escape(str(r['dissent_value']))} "
+            f"<small>(confidence {float(r['confidence']):.2f})</small></div>"
+            '<div style="display:flex;gap:1em">'
+            f"{_side(r['outlet'], r['sentence'], r['surface'])}"
+            f"{_side(r['dissent_outlet'], r['dissent_sentence'], r['dissent_surface'])}"
+            "</div></div>"
+        )
+    out.append("</div>")
+    return "".join(out)
+
+
+def _side(outlet: str, sentence: str, surface: str) -> str:
+    text, number = escape(str(sentence)), escape(str(surface))
+    if number:
+        text = text.replace(number, f'<mark class="nk-dispute">{number}</mark>', 1)
+    return f'<div style="flex:1"><i>{escape(str(outlet))}</i><br>{text}</div>'
 
 
 def claims_reader_panel(corpus: Iterable[Article], *, claims: pd.DataFrame | None = None) -> Panel:

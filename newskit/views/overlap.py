@@ -7,7 +7,7 @@ on a control are computed once, when the panel is built.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 import pandas as pd
@@ -22,6 +22,20 @@ from newskit.reuse.overlap import overlap_matrix
 from newskit.reuse.quotes import shared_quotes
 from newskit.reuse.similarity import DEFAULT_MIN_SCORE
 from newskit.views._panel import Panel, escape
+
+
+def with_alignments(
+    build: Callable[..., Panel], corpus: Corpus, alignments: pd.DataFrame
+) -> Callable[[Corpus], Panel]:
+    """A panel builder for ``story_picker`` that reuses ``alignments`` (``newskit.align`` of
+    ``corpus``) for the story of ``corpus`` and lets ``build`` (``reuse_panel``,
+    ``coverage_panel``, ``pair_panel``) align any other story itself:
+    ``story_picker(full, with_alignments(reuse_panel, corpus, alignments))``."""
+
+    def panel(story: Corpus) -> Panel:
+        return build(story, alignments=alignments if story.ids == corpus.ids else None)
+
+    return panel
 
 
 def _wide() -> widgets.Layout:
@@ -179,18 +193,27 @@ def quotes_panel(corpus: Corpus) -> Panel:
 
 
 def reuse_panel(corpus: Corpus, *, alignments: pd.DataFrame | None = None) -> Panel:
-    """The reuse graph figure and its edges table, with a ``min_share`` control."""
+    """The reuse graph figure and its edges table, with ``min_share`` and ``relation`` controls
+    (``copy``, ``shared_wire``, ``independent`` or all; the figure draws no independent edge)."""
     al = align(corpus) if alignments is None else alignments
     edges = reuse_graph(corpus, min_share=0.0, alignments=al)
     frame = corpus.frame()[["id", "outlet"]]
     controls = {
         "min_share": widgets.FloatSlider(
             value=0.3, min=0.0, max=1.0, step=0.05, description="min share"
-        )
+        ),
+        "relation": widgets.Dropdown(
+            options=["all", "copy", "shared_wire", "independent"],
+            value="all",
+            description="relation",
+        ),
     }
 
-    def render(min_share: float):
-        shown = edges[edges["share"] >= min_share - 1e-9].reset_index(drop=True)
+    def render(min_share: float, relation: str):
+        shown = edges[edges["share"] >= min_share - 1e-9]
+        if relation != "all":
+            shown = shown[shown["relation"] == relation]
+        shown = shown.reset_index(drop=True)
         return [reuse_figure(shown, frame), shown]
 
     return Panel(controls, render, title="Who rewrote whom", name="reuse")

@@ -1,0 +1,165 @@
+"""Every way news writes a number (issue 19), on made-up news sentences: spelled compounds with
+scales and fractions, fractions in digits and characters, signs, scale words after digits,
+spoken decimals and spelled numbers that end a sentence."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newskit.claims.extract import claims_in_text
+from newskit.claims.numbers import parse_number
+
+NAN = math.nan
+
+# (text, surface, kind, value, unit)
+FORMS = {
+    "spelled compounds with scales": [
+        ("Organisers said forty-five thousand people joined the march.", "forty-five thousand", "count", 45_000, "people"),
+        ("The winner took home a hundred thousand dollars.", "a hundred thousand dollars", "money", 100_000, "USD"),
+        ("The census counted three hundred and five thousand residents.", "three hundred and five thousand", "count", 305_000, "residents"),
+        ("The national debt passed thirty-two trillion dollars.", "thirty-two trillion dollars", "money", 32e12, "USD"),
+        ("Two million two hundred thousand voters turned out.", "Two million two hundred thousand", "count", 2.2e6, "voters"),
+        ("The budget is seven hundred and fifty million pounds.", "seven hundred and fifty million pounds", "money", 7.5e8, "GBP"),
+        ("The cost came to one million three hundred thousand euros.", "one million three hundred thousand euros", "money", 1.3e6, "EUR"),
+        ("The town has about seventeen thousand inhabitants.", "seventeen thousand", "count", 17_000, "inhabitants"),
+        ("A thousand volunteers cleaned the beach.", "A thousand", "count", 1000, "volunteers"),
+        ("The clerk recorded 4 hundred and 12 ballots.", "4 hundred and 12", "count", 412, "ballots"),
+    ],
+    "spelled fractions": [
+        ("The fence runs one and a half miles along the border.", "one and a half", "count", 1.5, "miles"),
+        ("The fund grew to six billion and a quarter.", "six billion and a quarter", "count", 6.25e9, None),
+        ("Half a dozen trucks were stuck at the crossing.", "Half a dozen", "count", 6, "trucks"),
+        ("Half a million people lost power.", "Half a million", "count", 5e5, "people"),
+        ("A quarter of a million fans watched the final.", "A quarter of a million", "count", 2.5e5, "fans"),
+        ("The mill needs three quarters of a million pounds.", "three quarters of a million pounds", "money", 7.5e5, "GBP"),
+        ("Ten and a half tonnes of cocaine were seized.", "Ten and a half", "count", 10.5, "tonnes"),
+    ],
+    "fractions as digits and characters": [
+        ("Only 3/4 of the ballots were counted.", "3/4", "fraction", 0.75, None),
+        ("The river rose 2 1/4 feet overnight.", "2 1/4", "count", 2.25, "feet"),
+        ("The pitcher threw 1 1/3 innings in relief.", "1 1/3", "count", 4 / 3, "innings"),
+        ("The new bridge is ½ mile long.", "½", "count", 0.5, "mile"),
+        ("About ½ of the members voted.", "½", "fraction", 0.5, None),
+        ("The plank is 3¾ inches thick.", "3¾", "count", 3.75, "inches"),
+    ],
+    "signs": [
+        ("The economy shrank -4.1% in the second quarter.", "-4.1%", "percent", -4.1, "percent"),
+        ("Temperatures plunged to -15C in the hills.", "-15C", "count", -15, "°C"),
+        ("Overnight the temperature dropped to minus 7.", "minus 7", "count", -7, None),
+        ("Growth was revised to minus 0.2 percent.", "minus 0.2 percent", "percent", -0.2, "percent"),
+        ("The shares rose +3.2% on Friday.", "+3.2%", "percent", 3.2, "percent"),
+        ("The index ended the week (−2.5%) lower.", "−2.5%", "percent", -2.5, "percent"),
+        ("Asked how many seats were left, the answer is minus one.", "minus one", "count", -1, None),
+    ],
+    "scale words after digits": [
+        ("The company raised 12 bln rupees.", "12 bln rupees", "money", 1.2e10, "INR"),
+        ("The video drew 3.5 k views in an hour.", "3.5 k", "count", 3500, "views"),
+        ("The baker sold 4 dozens of rolls.", "4 dozens", "count", 48, None),
+        ("The scheme gave 2 lakh farmers new seeds.", "2 lakh", "count", 2e5, "farmers"),
+        ("He was fined Rs 5 crore by the court.", "Rs 5 crore", "money", 5e7, "INR"),
+        ("The storm left 1.2m homes without power.", "1.2m", "count", 1.2e6, "homes"),
+        ("The firm booked 40bln yen in profit.", "40bln yen", "money", 4e10, "JPY"),
+        ("Inflation eased to 2.9pc in March.", "2.9pc", "percent", 2.9, "percent"),
+    ],
+    "spoken decimals": [
+        ("The error rate was nought point nought four.", "nought point nought four", "count", 0.04, None),
+        ("The index closed at three hundred point zero five.", "three hundred point zero five", "count", 300.05, None),
+        ("The crate weighs one point five tonnes.", "one point five", "count", 1.5, "tonnes"),
+        ("Growth hit two point oh five percent.", "two point oh five percent", "percent", 2.05, "percent"),
+        ("Output grew by one point two billion dollars.", "one point two billion dollars", "money", 1.2e9, "USD"),
+    ],
+    "units and multipliers written onto numbers": [
+        ("The phone has 128GB of storage.", "128GB", "count", 128, "GB"),
+        ("They gave 500mg doses.", "500mg", "count", 500, "mg"),
+        ("The new chip is 3x faster.", "3x", "multiplier", 3, "times"),
+        ("Climbers camped at 3,000m altitude.", "3,000m", "count", 3000, "m"),
+        ("It was the 1,000th visitor this year.", "1,000th", "ordinal", 1000, None),
+    ],
+    "spelled numbers that end a sentence": [
+        ("The death toll rose to nineteen.", "nineteen", "count", 19, None),
+        ("A late layup cut the deficit to four, but the visitors held on.", "four", "count", 4, None),
+        ("Police said the victims were a family of four.", "four", "count", 4, None),
+        ("By the evening the number of missing stood at eleven.", "eleven", "count", 11, None),
+    ],
+}  # fmt: skip
+CASES = [(family, *case) for family, cases in FORMS.items() for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "surface", "kind", "value", "unit"),
+    CASES,
+    ids=[f"{c[0][:12]}-{c[2]}" for c in CASES],
+)
+def test_number_forms(family, text, surface, kind, value, unit):
+    df = claims_in_text(text)
+    rows = df[df["surface"] == surface]
+    assert len(rows) == 1, (family, list(zip(df["surface"], df["value"], strict=True)))
+    r = rows.iloc[0]
+    assert text[r.start : r.end] == surface
+    assert (r.kind, r.unit) == (kind, unit)
+    assert r.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers worked 24/7 to reach them.",  # not 24 sevenths
+        "Relatives of 9/11 victims met the senator.",  # a date's name, not 9/11
+        "3/16 A mother looks out from her cave home.",  # a photo counter
+        "The two, who met in 2019, declined to comment.",  # a lone "two" after "the"
+        "She has a fine three-point shot.",  # "three-point" names a shot
+        "The fighters answered one by one.",
+        "The 5G network launched.",  # a name, not five grams
+        "RAISR and Zero Shutter Lag sharpen shots.",  # a name
+        "The police have zero tolerance.",
+    ],
+)
+def test_not_numbers(text):
+    df = claims_in_text(text)
+    bad = df[df["kind"].isin(["count", "fraction", "percent"])]
+    assert bad.empty, list(bad["surface"])
+
+
+def test_a_range_of_spelled_numbers_stays_a_range():
+    df = claims_in_text("Between two and three hundred people were evacuated.")
+    assert list(df["surface"]) == ["Between two and three hundred"]
+    assert (df.iloc[0].low, df.iloc[0].high) == (200, 300)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("forty-five thousand", 45_000),
+        ("a hundred thousand", 100_000),
+        ("three hundred and five thousand", 305_000),
+        ("thirty-two trillion", 32e12),
+        ("six billion and a quarter", 6.25e9),
+        ("half a dozen", 6),
+        ("a quarter of a million", 250_000),
+        ("4 hundred and 12", 412),
+        ("nought point nought four", 0.04),
+        ("three hundred point zero five", 300.05),
+        ("12 bln", 1.2e10),
+        ("3.5 k", 3500),
+        ("4 dozens", 48),
+        ("2 lakh", 2e5),
+        ("5 crore", 5e7),
+        ("-4.1", -4.1),
+        ("−15", -15),
+        ("+3.2", 3.2),
+        ("minus 7", -7),
+        ("2 1/4", 2.25),
+        ("3/4", 0.75),
+    ],
+)
+def test_parse_number_forms(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["24/7", "9/11", "one two", "twenty thirty", "hundred", "two hundred three hundred"]
+)
+def test_parse_number_rejects_non_numbers(text):
+    assert parse_number(text) is None
