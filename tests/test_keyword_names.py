@@ -140,6 +140,12 @@ ENTITY_TEXTS = {
         "RAIB inspectors examined the tram track near the bend. The tram derailed at the bend, "
         "and the RAIB report blamed speed. Croydon tram passengers were hurt.\n"
     ),
+    "colts": (
+        "Colts Rally Past Chiefs Behind Andrew Luck!\n"
+        "In the fourth quarter Luck hit Wayne for the winning touchdown. Reggie Wayne caught "
+        "nine passes. The Colts beat Chiefs fans into silence. North Korean threats worried "
+        "nobody, the North Korean regime said, and North Korean media agreed.\n"
+    ),
 }
 
 
@@ -180,6 +186,27 @@ def test_no_numbers_datelines_or_judging_adjectives(entity_keywords):
         assert not any(k.upper() in ("WASHINGTON", "LONDON") for k in listed), listed
         assert not any(k.split()[0].lower() == "talented" for k in listed), listed
         assert "Deputy Secretary" not in listed  # a title without a name
+
+
+def test_no_clause_of_two_names_and_a_verb(entity_keywords):
+    listed = _listed(entity_keywords, "colts")
+    # "Luck hit Wayne", "Colts beat Chiefs": a headline's clause; the names are found alone
+    assert not any(re.search(r"\b(?:hit|beat)\b", k) for k in listed), listed
+    assert "Reggie Wayne" in listed, listed
+
+
+def test_a_title_case_line_is_a_headline(entity_keywords):
+    listed = _listed(entity_keywords, "colts")
+    # capitalised only because the line is a title: "Rally", "Past" are no name words
+    assert not any(re.search(r"\b(?:Rally|Past|Behind)\b", k) for k in listed), listed
+
+
+def test_phrases_built_on_one_demonym_name_are_one_entry(entity_keywords):
+    listed = _listed(entity_keywords, "colts")
+    korean = [k for k in listed if k.startswith("North Korean")]
+    assert len(korean) == 1, listed
+    row = entity_keywords[entity_keywords["keyword"] == korean[0]].iloc[0]
+    assert row["count"] == 3 and len(row["variants"].split("; ")) == 2
 
 
 def test_an_acronym_joins_the_name_it_spells(entity_keywords):
@@ -260,6 +287,25 @@ def test_variants_count_as_one_content_term(style_corpus):
     # what sets the outlets apart is what they write about
     top = content.groupby("group").head(3).groupby("group")["term"].apply(set)
     assert "asylum" in top["nyt"] and "nuclear" in top["hpo"], top
+
+
+def test_skipped_text_and_video_credits_are_no_content():
+    texts = {
+        "c1": "JUST WATCHED Chibok girls freed Replay More Videos ... MUST WATCH Chibok girls "
+        "freed 01:26\nThe Chibok girls were freed in May. Chibok parents wept. Video provided "
+        "by Buzz60",
+        "c2": "The Chibok girls came home. Chibok families celebrated the release in Abuja.",
+        "d1": "Flood waters rose in Ohio. Farmers left their flooded farms.",
+        "d2": "Ohio farmers asked for flood relief after the flood.",
+    }
+    frame = pd.DataFrame(
+        {"id": list(texts), "outlet": ["cnn", "cnn", "wsj", "wsj"], "text": list(texts.values())}
+    )
+    df = newskit.distinctive_terms(newskit.load_corpus(frame), style="include")
+    content = set(df.loc[df["kind"] == "content", "term"])
+    assert "chibok" in content and "chibok girls" in content, content
+    assert not any("watch" in t or "buzz60" in t for t in content), content
+    assert "buzz60" in set(df.loc[df["kind"] == "style", "term"])
 
 
 def test_house_style_stays_visible_with_style_only(style_corpus):

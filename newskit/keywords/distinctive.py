@@ -262,6 +262,7 @@ class _Word(NamedTuple):
     initial: bool  # a single letter followed by a period ("J.")
     sent: int  # sentence index
     start: int  # raw offset
+    skipped: bool  # in a dateline, credit, caption label or other ``KEYWORD_SKIP`` text
 
 
 @dataclass(frozen=True)
@@ -278,8 +279,11 @@ class _Context:
 def _segments(article: Article) -> list[list[_Word]]:
     """The article's words in runs between punctuation marks (a middle initial's period does
     not end a run), each run inside one sentence. In a heading (title case) a word counts as
-    capitalised only when the article capitalises it elsewhere too."""
+    capitalised only when the article capitalises it elsewhere too. Words of skipped text
+    (``KEYWORD_SKIP``: "MUST WATCH", bylines) are marked and join no name."""
     toks = article_tokens(article)
+    skipped = skip_spans(article)
+    starts = [s for s, _e in skipped]
     headings = {i for i, s in enumerate(sentence_spans(article)) if s.is_heading}
     if headings:
         body = {_key(t.text) for t in toks if t.sent_id not in headings and t.text[:1].isupper()}
@@ -310,8 +314,10 @@ def _segments(article: Article) -> list[list[_Word]]:
             and toks[i + 1].sent_id == t.sent_id
         )
         key = _key(text)
+        k = bisect.bisect_right(starts, t.start) - 1
+        skip = k >= 0 and t.start < skipped[k][1]
         cap = text[:1].isupper() and (t.sent_id not in headings or key in body)
-        run.append(_Word(text, key, cap, first, initial, t.sent_id, t.start))
+        run.append(_Word(text, key, cap, first, initial, t.sent_id, t.start, skip))
         first = False
     if run:
         out.append(run)
@@ -319,26 +325,35 @@ def _segments(article: Article) -> list[list[_Word]]:
 
 
 def _caps_runs(
-    seg: Sequence[_Word], lower: set[str], known: frozenset[str] | None = None
+    seg: Sequence[_Word],
+    lower: set[str],
+    known: frozenset[str] | None = None,
+    with_skipped: bool = False,
 ) -> list[tuple[int, int]]:
     """``(start, end)`` of the capitalised runs of a segment (connectors such as ``of`` and
     initials inside). A sentence's first word only joins when the article never writes it in
-    lower case and the corpus capitalises it inside sentences (``known``, when given)."""
+    lower case and the corpus capitalises it inside sentences (``known``, when given). Words of
+    skipped text end a run unless ``with_skipped`` (credit lines still name outlets)."""
     out = []
     i, n = 0, len(seg)
     while i < n:
         w = seg[i]
         if (
             not w.cap
+            or (w.skipped and not with_skipped)
             or w.key in STOPWORDS
             or (w.first and (w.key in lower or (known is not None and w.key not in known)))
         ):
             i += 1
             continue
         j = i + 1
-        while j < n and (
-            (seg[j].cap and seg[j].key not in STOPWORDS)
-            or (seg[j].key in NAME_CONNECTORS and j + 1 < n and seg[j + 1].cap)
+        while (
+            j < n
+            and (with_skipped or not seg[j].skipped)
+            and (
+                (seg[j].cap and seg[j].key not in STOPWORDS)
+                or (seg[j].key in NAME_CONNECTORS and j + 1 < n and seg[j + 1].cap)
+            )
         ):
             j += 1
         if j - i <= MAX_NAME_WORDS:
@@ -410,7 +425,8 @@ def _context(articles: Sequence[Article]) -> _Context:
         all_segs.append(segs)
         caps = []
         for seg in segs:
-            caps.extend(tuple(w.text for w in seg[x:y]) for x, y in _caps_runs(seg, set()))
+            runs_here = _caps_runs(seg, set(), with_skipped=True)
+            caps.extend(tuple(w.text for w in seg[x:y]) for x, y in runs_here)
             for w in seg:
                 if w.cap:
                     if not w.first:
@@ -466,7 +482,7 @@ def _article_terms(
     """The article's content terms and style terms (see the module doc)."""
     function_words = stop - WEAK_MODIFIERS - TIME_WORDS
     segs = _segments(article)
-    lower = {w.key for seg in segs for w in seg if not w.cap}
+    lower = {w.key for seg in segs for w in seg if not w.cap and not w.skipped}
     people = _article_names(segs, lower, ctx.known_caps, ctx.style_seqs)
     outlet = article.outlet or article.id
     furniture = (
@@ -474,19 +490,12 @@ def _article_terms(
         if ctx.templates
         else set()
     )
-    skipped = skip_spans(article)
-    starts = [s for s, _e in skipped]
     content: list[str] = []
     style_terms: list[str] = []
     for seg in segs:
         n = len(seg)
         # a style word: in the style terms, not in the content (furniture, datelines, credits)
-        style = [seg[0].sent in furniture] * n
-        if skipped:
-            for i, w in enumerate(seg):
-                k = bisect.bisect_right(starts, w.start) - 1
-                if k >= 0 and w.start < skipped[k][1]:
-                    style[i] = True
+        style = [seg[0].sent in furniture or w.skipped for w in seg]
         units: list[str | None] = [None] * n  # content unit starting here (None: none)
         skip = [False] * n  # part of a unit that starts earlier, or an initial
         named = [0] * n  # length of an outlet or wire name starting here ("new york times")

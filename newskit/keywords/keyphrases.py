@@ -15,7 +15,11 @@ cleaned text and turns its ranked n-grams into a list a person would write:
    Names run through middle initials and title abbreviations (``"Rep. Carolyn B. Maloney"``)
    and never end in one (``"Ohio Rep."``, ``"Carolyn B."``); a courtesy title is dropped from
    their start (``"Mr. Powell"`` → ``"Powell"``), and a title alone (``"Vice Premier"``) is no
-   phrase; nor is a role noun before a name (``"actor Gary Sinise"``: the name is). Numbers
+   phrase; nor is a role noun before a name (``"actor Gary Sinise"``: the name is), nor a
+   headline's clause of two names and a verb (``"Luck hit Wayne"``: the names are), nor a
+   name ending in a demonym (``"North Korean"``, an adjective). A line in title case
+   (``"Obama Administration Restores Endangered Species Act Protections!"``) is read as a
+   headline: its capitals say nothing of names the article does not capitalise elsewhere. Numbers
    are claims, not keyphrases (``"$1.375 billion"``, ``"12 percent"``: see
    ``newskit.claims``); a year may open a phrase of one noun (``"2020 election"``); a month and
    day before a noun make an event name (``"Sept. 11 attacks"``). Words after ``to`` or a
@@ -36,8 +40,9 @@ cleaned text and turns its ranked n-grams into a list a person would write:
    first name or initial (``"Texas Rep. Blake Farenthold"``, ``"Representative Blake
    Farenthold"``, ``"Farenthold"`` → ``"Blake Farenthold"``: the fullest name, without title);
    phrases built on one name (``"Tea Party supporters"``, ``"Greater Phoenix Tea Party"`` →
-   ``"Tea Party"``); an acronym and the name it abbreviates (``"RAIB"`` → ``"Rail Accident
-   Investigation Branch"``). An entity scores its members' best YAKE score; ``count`` adds
+   ``"Tea Party"``; ``"North Korean regime"``, ``"North Korean media"`` → one); an acronym
+   and the name it abbreviates (``"RAIB"`` → ``"Rail Accident Investigation Branch"``). An
+   entity scores its members' best YAKE score; ``count`` adds
    their occurrences, and ``variants`` lists the other forms.
 4. Entities are ranked by score and taken greedily: one whose words are a subset or superset
    of one already taken is skipped, and so is one more similar than ``dedup_lim`` to one taken
@@ -99,6 +104,7 @@ from newskit.resources.stopwords import (
     STOPWORDS,
     TIME_ABBREVIATIONS,
     TIME_WORDS,
+    TITLE_LOWER,
     VERB_FRAGMENTS,
     VERB_MARKERS,
     WEAK_MODIFIERS,
@@ -138,6 +144,7 @@ YAKE_CHUNK_CHARS = 100_000
 LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
 CAPTION_SHARE = 0.5  # caption lines covering more of an article than this are its text
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
+MIN_TITLE_WORDS = 4  # a sentence of this many capitalised words and no other is a title
 MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
 _FINAL_PUNCT = ".!?…"
 _CURRENCY = "$€£¥"
@@ -622,12 +629,36 @@ def _common_role(key: str) -> int:
     return _COMMON
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _title_case(raw: str, start: int, end: int) -> bool:
+    """Whether a sentence is a line in title case, as a headline is even when it ends in a
+    mark ("Obama Administration Restores Endangered Species Act Protections!"): a line of its
+    own with at least ``MIN_TITLE_WORDS`` capitalised words and no other word but
+    ``TITLE_LOWER`` ("into", "of")."""
+    line_start = raw.rfind("\n", 0, start) + 1
+    line_end = raw.find("\n", end)
+    if raw[line_start:start].strip() or raw[end : len(raw) if line_end < 0 else line_end].strip():
+        return False
+    n = 0
+    for m in _TITLE_WORD.finditer(raw, start, end):
+        word = m.group()
+        if word[0].isupper():
+            n += 1
+        elif word not in TITLE_LOWER:
+            return False
+    return n >= MIN_TITLE_WORDS
+
+
 @lru_cache(maxsize=4096)
 def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     from newskit.corpus.segment import _sentence_spans
 
     sents = _sentence_spans(raw, kept)
-    headings = frozenset(i for i, s in enumerate(sents) if s.is_heading)
+    headings = frozenset(
+        i for i, s in enumerate(sents) if s.is_heading or _title_case(raw, s.start, s.end)
+    )
     skip = _skip_spans(raw, kept)
     skip_starts = [a for a, _b in skip]
     # Word tokens with their class, grouped into segments (runs between punctuation marks);
@@ -788,8 +819,10 @@ def _candidates(
             run = _trim(run[1:])  # a year opens only "2020 election"
         if not run or not _valid(run):
             return
-        if run[0].role == _COMMON and run[-1].role != _COMMON:
-            return  # "actor Gary Sinise", "use Internet Explorer": the name is found alone
+        if run[-1].role != _COMMON and any(t.role == _COMMON for t in run[:-1]):
+            # "actor Gary Sinise", "use Internet Explorer": the name is found alone; so are
+            # both names of "Luck hit Wayne" and "Colts beat Chiefs" (a headline's clause).
+            return
         key = " ".join(t.key for t in run)
         runs = found.setdefault(key, [])
         if not runs or runs[-1][0].start != run[0].start:  # a name is also a noun phrase
@@ -812,8 +845,8 @@ def _candidates(
             ):
                 j += 1
             name = seg[i:j]
-            if len(name) <= MAX_NAME_WORDS and not all(t.key in DEMONYMS for t in name):
-                add(name)
+            if len(name) <= MAX_NAME_WORDS and name[-1].key not in DEMONYMS:
+                add(name)  # "North Korean" is an adjective, and "North" no name
             i = j
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
         run: list[_Tok] = []
@@ -1145,6 +1178,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             multi.setdefault(parts[0], []).append(parts)
     one_word = {k for k in names if " " not in k}
     acronyms: dict[str, list[str]] = {}
+    by_lead: dict[str, str] = {}  # a leading name -> the first phrase built on it
     for k in keys:
         run = cands[k][1][0]
         if len(run) == 1:
@@ -1168,6 +1202,18 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             union(k, " ".join(best))
         elif parts[0] in one_word and all(t.role == _COMMON for t in run[1:]):
             union(k, parts[0])
+        else:
+            # Phrases built on one name that is no candidate itself ("North Korean regime",
+            # "North Korean threats": "North Korean" ends in a demonym) are one entity.
+            i = 0
+            while i < len(run) and run[i].role in (_NAME, _NAME_STOP):
+                i += 1
+            if i >= 2 and all(t.role == _COMMON for t in run[i:]):
+                lead = " ".join(parts[:i])
+                if lead in by_lead:
+                    union(by_lead[lead], k)
+                else:
+                    by_lead[lead] = k
     if acronyms:
         for group in acronyms.values():
             for k in group[1:]:

@@ -136,5 +136,12 @@ CREDIT_NAMES: frozenset[tuple[str, ...]] = frozenset(
         "rex features",
         "ap photo",
         "facebook twitter pinterest",
+        "flynet",  # "Fame Flynet", a picture agency
+        "fameflynet",
+        "buzz60",  # video agencies credited under a video
+        "newslook",
+        "newsy",
+        "storyful",
+        "backgrid",
     )
 )

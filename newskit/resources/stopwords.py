@@ -343,7 +343,9 @@ KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
     (
         "gallery label",
         r"Hide Caption[ \t]*\d+[ \t]*of[ \t]*\d+|^[ \t]*Photos?:(?=[ \t])"
-        r"|Skip in Skip x Embed x Share(?: CLOSE)?",
+        r"|Skip in Skip x Embed x Share(?: CLOSE(?:[ \t]+[A-Z0-9'’:,-]+(?!\w))*)?"
+        r"|JUST WATCHED[^\n]*?Replay More Videos[ .…]*(?:MUST WATCH\b)?"
+        r"|Replay More Videos[ .…]*|MUST WATCH\b",
         "Photos: Shocking celebrity splits … Hide Caption 1 of 59",
     ),
     (
@@ -381,12 +383,21 @@ HOUSE_STYLE_WORDS: frozenset[str] = _words(
     """
     ap afp reuters bloomberg xinhua upi dpa associated agence france-presse
     reporting editing contributed contributing staff writer correspondent photo photos
-    caption getty newsletter subscribe
+    caption getty newsletter subscribe pictured
     """
 )
 HOUSE_STYLE_TERMS: frozenset[str] = _words(
     """
     a.m. p.m. am pm pct per cent percent u.s. us u.k. uk u.n. un e.u. eu
+    """
+)
+
+# Words a headline in title case leaves in lower case: a line of capitalised words and these
+# only is a title. Example: "into" in "Lohan Checks into Betty Ford, Rehires Attorney".
+TITLE_LOWER: frozenset[str] = _words(
+    """
+    a an and as at but by for from in into nor of off on onto or over per the to up upon via
+    vs vs. with
     """
 )
 
