@@ -738,8 +738,12 @@ def _roles(
         if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not heading):
             caps[i] = True
     for i, (_s, _e, text, _sid, (key, _stop, _mixed, _ini), _first) in enumerate(group):
-        if caps[i] and "-" in key and text[-1:].islower() and _verbish(key.rsplit("-", 1)[1]):
-            caps[i] = False  # "Mars-obsessed Musk"
+        if caps[i] and "-" in key and text[-1:].islower():
+            tail = text.rsplit("-", 1)[1]
+            if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
+                # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani Gray":
+                # a compound adjective ("Kim Jong-un" keeps its short lower-case part)
+                caps[i] = False
     # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
     event = [False] * n
     for i in range(n - 2):
