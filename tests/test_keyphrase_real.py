@@ -46,7 +46,7 @@ def test_labels_are_offsets_into_raw(labelled):
 
 
 def test_newskit_beats_raw_yake_on_real_labelled_news(labelled):
-    """Measured when written: exact F1@10 tune 0.51 / held out 0.44 for newskit, against at best
+    """Measured when written: exact F1@10 tune 0.51 / held out 0.43 for newskit, against at best
     0.33 / 0.26 for raw YAKE (one-word phrases)."""
     table = f1_table(labelled).set_index(["method", "split"])
     for split in ("tune", "heldout"):
@@ -65,7 +65,8 @@ def test_no_numbers_datelines_and_few_repeated_entities_on_real_news():
     assert found["numbers"] == 0, found["number_examples"]
     assert found["datelines"] == 0, found["dateline_examples"]
     # the evaluator's same_entity is loose ("North Korea", "South Korea"): a share, not zero
-    assert found["dup_articles"] <= 0.25 * found["articles"], found["dup_examples"]
+    # (38 of 213 when written; about a quarter of those name one entity twice by reading)
+    assert found["dup_articles"] <= 0.20 * found["articles"], found["dup_examples"]
 
 
 def test_same_entity_judgement():
