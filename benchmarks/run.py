@@ -5,9 +5,12 @@ Usage (from the repository root, with the project's environment)::
     .venv/bin/python benchmarks/run.py --articles 1000 [--jobs 2] [--json OUT.json] [--dask]
 
 The corpus is ``newskit.synthetic.make_corpus`` (stories told by ``--outlets`` outlets,
-with copied, reworded and new sentences; the true story of every article is known), written as
-one JSONL file so that ``load`` times reading as well as cleaning. Stages, timed one after the
-other in this process (``--jobs`` processes where a stage has ``n_jobs``):
+with copied, reworded and new sentences; the true story of every article is known), by default
+with ``length="real"``: articles that weigh like real news (median 3,000 characters, a tail past
+10,000; ``benchmarks/measure_weight.py``); ``--length short`` gives the 670-character articles
+of earlier runs. It is written as one JSONL file so that ``load`` times reading as well as
+cleaning. Stages, timed one after the other in this process (``--jobs`` processes where a stage
+has ``n_jobs``):
 
 - ``load``: ``load_corpus`` (read + clean); ``tokenize``: ``sentences`` + ``tokens``;
 - ``keywords``: ``newskit.keywords`` (YAKE's cache cleared first); ``claims``:
@@ -16,9 +19,16 @@ other in this process (``--jobs`` processes where a stage has ``n_jobs``):
   within the stories found: across a whole corpus of similar stories the candidate pairs
   themselves grow with the square of N (the ``exhaustive_pairs`` baseline shows it).
 
-Baselines, in the same run and after the pipeline: ``raw_yake`` (a plain loop of
-``yake.KeywordExtractor(n=3, top=10)`` over the same texts), ``read_split`` (read the JSONL and
-``re.findall(r"\\w+")`` each text), ``exhaustive_pairs`` (``candidate_pairs`` with the exact
+Every stage reports seconds (wall clock), CPU seconds (this process and its workers), articles
+and characters per second, the ratio to the ``read_split`` baseline and its peak memory: the
+largest resident memory of this process plus its workers, sampled every 20 ms while the stage
+runs (``stage_peak_mb``).
+
+Baselines, in the same run and after the pipeline: ``read_split`` (read the JSONL and
+``re.findall(r"\\w+")`` each text: the floor any stage is compared with), ``yake_rust`` (a plain
+loop of ``yake_rust.Yake(language="en", ngrams=3)`` over the same texts, top 10),
+``raw_yake`` (the same with ``yake.KeywordExtractor(n=3, top=10)``, up to ``--raw-yake-up-to``
+articles: it is six times slower), ``exhaustive_pairs`` (``candidate_pairs`` with the exact
 method and ``across_stories=True``: all pairs of the whole corpus, up to
 ``--exhaustive-up-to`` articles).
 ``lsh_recall`` is the share of the exact method's pairs within a true story that
@@ -28,13 +38,14 @@ end of the pipeline (before the baselines);
 ``newskit.app.distributed.run_distributed`` on a 2-worker ``LocalCluster`` and reports its time
 beside the in-process time of the same stages.
 
-Prints a table and, with ``--json``, writes the numbers (keys ``articles, jobs, stages,
-baselines, peak_rss_mb, lsh_recall`` and a few more) to a file.
+Prints a table and, with ``--json``, writes the numbers (keys ``articles, characters, jobs,
+stages, cpu, stage_peak_mb, baselines, peak_rss_mb, lsh_recall`` and a few more) to a file.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -43,12 +54,14 @@ import re
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import psutil  # installed with dask's distributed and ipykernel
 
 import newskit
 from newskit.corpus import segment
@@ -60,12 +73,65 @@ STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates", "al
 DASK_STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates")
 
 
+# CPU seconds and peak memory (MB) of each stage timed, by its label
+CPU: dict[str, float] = {}
+PEAK: dict[str, float] = {}
+
+
+class MemorySampler:
+    """The largest resident memory of this process plus its child processes (MB), sampled every
+    ``interval`` seconds in a thread between ``start()`` and ``stop()``."""
+
+    def __init__(self, interval: float = 0.02) -> None:
+        self.interval = interval
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        total = me.memory_info().rss
+        for child in me.children(recursive=True):
+            with contextlib.suppress(psutil.Error):  # a worker that just ended
+                total += child.memory_info().rss
+        self.peak = max(self.peak, total / 2**20)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def start(self) -> MemorySampler:
+        self._sample()
+        self._thread.start()
+        return self
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+        return self.peak
+
+
+def cpu_seconds() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def timed(func: Callable[[], Any], label: str = "") -> tuple[Any, float]:
-    start = time.perf_counter()
+    """Run ``func``; return its result and wall seconds (CPU seconds and peak memory go to
+    ``CPU`` and ``PEAK`` under ``label``)."""
+    name = label or getattr(func, "__name__", "")
+    sampler = MemorySampler().start()
+    cpu, start = cpu_seconds(), time.perf_counter()
     out = func()
     secs = time.perf_counter() - start
-    name = label or getattr(func, "__name__", "")
-    print(f"  {name}: {secs:.2f} s, peak RSS so far {rss_mb():.0f} MB", file=sys.stderr, flush=True)
+    CPU[name] = cpu_seconds() - cpu
+    PEAK[name] = sampler.stop()
+    print(
+        f"  {name}: {secs:.2f} s ({CPU[name]:.2f} s CPU), peak {PEAK[name]:.0f} MB",
+        file=sys.stderr,
+        flush=True,
+    )
     return out, secs
 
 
@@ -73,9 +139,9 @@ def rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def synthetic(n: int, outlets: int, seed: int) -> pd.DataFrame:
+def synthetic(n: int, outlets: int, seed: int, length: str = "real") -> pd.DataFrame:
     """``n`` articles from ``make_corpus`` (whole stories, then cut to ``n``)."""
-    frame = make_corpus(math.ceil(n / outlets), outlets, seed=seed)
+    frame = make_corpus(math.ceil(n / outlets), outlets, seed=seed, length=length)  # type: ignore[arg-type]
     return frame.iloc[:n].reset_index(drop=True)
 
 
@@ -94,7 +160,7 @@ def run_pipeline(
         n = len(newskit.sentences(corpus, n_jobs=jobs))
         return n + len(newskit.tokens(corpus, n_jobs=jobs))
 
-    rows, secs["tokenize"] = timed(tokenize)
+    rows, secs["tokenize"] = timed(tokenize, "tokenize")
     secs["keywords"] = secs["claims"] = None
     if "keywords" not in skip:
         _, secs["keywords"] = timed(lambda: newskit.keywords(corpus, n_jobs=jobs), "keywords")
@@ -112,7 +178,7 @@ def run_pipeline(
     def align_within_stories() -> int:
         return len(newskit.align(corpus, stories=stories))
 
-    passages, secs["align"] = timed(align_within_stories)
+    passages, secs["align"] = timed(align_within_stories, "align")
     found = dict(zip(stories["article_id"], stories["story_id"], strict=True))
     return secs, {
         "corpus": corpus,
@@ -133,27 +199,36 @@ def purity(found: dict[str, str], truth: dict[str, str]) -> float:
     return agree / len(found) if found else 1.0
 
 
-def run_baselines(path: Path, corpus: newskit.Corpus, limit: int) -> tuple[dict, dict]:
-    import yake
+def read_split(path: Path) -> int:
+    """The baseline: read the JSONL and split every text into ``\\w+`` words."""
+    with open(path, encoding="utf-8") as f:
+        return sum(len(re.findall(r"\w+", json.loads(line)["text"])) for line in f)
 
+
+def run_baselines(
+    path: Path, corpus: newskit.Corpus, limit: int, yake_limit: int
+) -> tuple[dict, dict]:
     secs: dict[str, float] = {}
-    extractor = yake.KeywordExtractor(n=3, top=10)
+    _, secs["read_split"] = timed(lambda: read_split(path), "read_split")
     texts = [a.text for a in corpus]
-    _, secs["raw_yake"] = timed(lambda: [extractor.extract_keywords(t) for t in texts], "raw_yake")
+    if yake_adapter.yake_rust is not None:
+        rust = yake_adapter.yake_rust.Yake(language="en", ngrams=3)
+        _, secs["yake_rust"] = timed(lambda: [rust.get_n_best(t, n=10) for t in texts], "yake_rust")
+    if len(texts) <= yake_limit:
+        import yake
 
-    def read_split() -> int:
-        with open(path, encoding="utf-8") as f:
-            return sum(len(re.findall(r"\w+", json.loads(line)["text"])) for line in f)
-
-    _, secs["read_split"] = timed(read_split)
+        extractor = yake.KeywordExtractor(n=3, top=10)
+        _, secs["raw_yake"] = timed(
+            lambda: [extractor.extract_keywords(t) for t in texts], "raw_yake"
+        )
     found: dict[str, Any] = {}
     if len(corpus) <= limit:
         found["exhaustive"], secs["exhaustive_pairs"] = timed(
             lambda: newskit.candidate_pairs(corpus, method="exhaustive", across_stories=True),
-            "exhaustive",
+            "exhaustive_pairs",
         )
         found["lsh"], secs["lsh_pairs"] = timed(
-            lambda: newskit.candidate_pairs(corpus, method="lsh", across_stories=True), "lsh"
+            lambda: newskit.candidate_pairs(corpus, method="lsh", across_stories=True), "lsh_pairs"
         )
     return secs, found
 
@@ -203,7 +278,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--json", default=None, metavar="OUT")
     parser.add_argument("--outlets", type=int, default=10, help="outlets per story (default 10)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--length", choices=("real", "short"), default="real")
     parser.add_argument("--exhaustive-up-to", type=int, default=2_500, metavar="N")
+    parser.add_argument("--raw-yake-up-to", type=int, default=2_000, metavar="N")
     parser.add_argument("--no-baselines", action="store_true", help="time the pipeline only")
     parser.add_argument("--dask", action="store_true", help="also time the 2-worker Dask run")
     parser.add_argument(
@@ -216,8 +293,9 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     os.environ.setdefault("NEWSKIT_PROGRESS", "0")  # bars would garble the table
 
-    frame = synthetic(args.articles, args.outlets, args.seed)
+    frame = synthetic(args.articles, args.outlets, args.seed, args.length)
     truth = dict(zip(frame["id"], frame["story"], strict=True))
+    characters = int(frame["text"].str.len().sum())
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.jsonl"
         frame.drop(columns="story").to_json(path, orient="records", lines=True)
@@ -226,9 +304,13 @@ def main(argv: list[str] | None = None) -> dict:
         peak = rss_mb()
         result: dict[str, Any] = {
             "articles": args.articles,
+            "characters": characters,
+            "length": args.length,
             "jobs": args.jobs,
             "skipped_stages": list(args.skip),
             "stages": {k: (round(v, 3) if v is not None else None) for k, v in stages.items()},
+            "cpu": {k: round(CPU[k], 3) for k in STAGES if stages.get(k) is not None},
+            "stage_peak_mb": {k: round(PEAK[k], 1) for k in STAGES if stages.get(k) is not None},
             "pipeline_seconds": round(sum(v for v in stages.values() if v is not None), 3),
             "peak_rss_mb": round(peak, 1),
             "peak_rss_children_mb": round(rss_mb(resource.RUSAGE_CHILDREN), 1),
@@ -246,8 +328,11 @@ def main(argv: list[str] | None = None) -> dict:
             },
         }
         if not args.no_baselines:
-            base, found = run_baselines(path, kept["corpus"], args.exhaustive_up_to)
+            base, found = run_baselines(
+                path, kept["corpus"], args.exhaustive_up_to, args.raw_yake_up_to
+            )
             result["baselines"] = {k: round(v, 3) for k, v in base.items() if k != "lsh_pairs"}
+            result["baseline_cpu"] = {k: round(CPU[k], 3) for k in result["baselines"]}
             if found:
                 r_same, r_all = recall(found["lsh"], found["exhaustive"], truth)
                 result["lsh_recall"] = round(r_same, 4)
@@ -264,18 +349,37 @@ def main(argv: list[str] | None = None) -> dict:
 
 
 def report(r: dict) -> None:
-    n = r["articles"]
-    print(f"newskit {newskit.__version__}: {n} articles, jobs={r['jobs']}; {r['machine']}")
-    print(f"{'stage':<22}{'seconds':>9}{'articles/s':>12}")
-    for name in STAGES:
-        s = r["stages"].get(name)
-        print(f"{name:<22}{'-' if s is None else f'{s:.2f}':>9}{_rate(n, s):>12}")
+    n, chars = r["articles"], r["characters"]
     print(
-        f"{'whole pipeline':<22}{r['pipeline_seconds']:>9.2f}{_rate(n, r['pipeline_seconds']):>12}"
+        f"newskit {newskit.__version__}: {n} articles ({r['length']} length, "
+        f"{chars / n:,.0f} characters each), jobs={r['jobs']}; {r['machine']}"
     )
-    for name, s in r["baselines"].items():
-        print(f"{'baseline ' + name:<22}{s:>9.2f}{_rate(n, s):>12}")
+    floor = r["baselines"].get("read_split")
+    print(
+        f"{'stage':<22}{'seconds':>9}{'CPU s':>9}{'articles/s':>12}{'MB/s':>8}"
+        f"{'x read+split':>14}{'peak MB':>9}"
+    )
+    cpu = {**r["cpu"], **r.get("baseline_cpu", {})}
+    peaks = r["stage_peak_mb"]
+    rows = [(name, r["stages"].get(name)) for name in STAGES]
+    rows.append(("whole pipeline", r["pipeline_seconds"]))
+    rows += [("baseline " + k, v) for k, v in r["baselines"].items()]
+    for name, s in rows:
+        key = name.removeprefix("baseline ")
+        c = (
+            sum(cpu.values()) - sum(r.get("baseline_cpu", {}).values())
+            if name == "whole pipeline"
+            else cpu.get(key)
+        )
+        peak = max(peaks.values()) if name == "whole pipeline" else peaks.get(key)
+        print(
+            f"{name:<22}{_num(s, '.2f'):>9}{_num(c, '.2f'):>9}{_rate(n, s):>12}"
+            f"{_num(s and chars / s / 1e6, '.2f'):>8}{_num(s and floor and s / floor, '.1f'):>14}"
+            f"{_num(peak, '.0f'):>9}"
+        )
     b, s = r["baselines"], r["stages"]
+    if b.get("yake_rust") and s["keywords"]:
+        print(f"keywords / yake-rust alone: {s['keywords'] / b['yake_rust']:.2f}x")
     if b.get("raw_yake") and s["keywords"]:
         print(f"keywords / raw YAKE: {s['keywords'] / b['raw_yake']:.2f}x")
     if "exhaustive_pairs" in b:
@@ -293,6 +397,10 @@ def report(r: dict) -> None:
 
 def _rate(n: int, secs: float | None) -> str:
     return "-" if not secs else f"{n / secs:.0f}"
+
+
+def _num(x: float | None, fmt: str) -> str:
+    return "-" if x is None else format(x, fmt)
 
 
 if __name__ == "__main__":

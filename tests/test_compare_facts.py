@@ -176,3 +176,51 @@ def test_the_same_words_agree_whatever_the_article_dates():
     assert set(claims["date"]) == {"2018-01", "2018-02"}  # read against each article's date
     g = compare_claims(claims).iloc[0]
     assert g["agree"] and g["n_outlets"] == 2
+
+
+# The misses and false flags of the first pass on real news (paraphrased).
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {  # "fell" / "slipped": one fall, two ages of one boy
+            "a": ("Daily", "A gorilla was killed after a 4-year-old boy fell into the gorilla "
+                           "enclosure at the city zoo."),
+            "b": ("Times", "After a 3-year-old boy slipped into the gorilla enclosure at the city "
+                           "zoo, keepers killed the gorilla."),
+        },
+        {  # the next word differs ("with Alleyne" / "of herself") but is in the other sentence
+            "a": ("Daily", "The singer posted four photos with Alleyne on Instagram."),
+            "b": ("Times", "The singer posted three photos of herself with Alleyne on Instagram."),
+        },
+        {  # the same verb before and noun after: "received nearly N comments"
+            "a": ("Daily", "The agency received nearly 235,000 comments on the species proposal."),
+            "b": ("Times", "Since May the department has received nearly 300,000 comments, most "
+                           "of them opposing the changes."),
+        },
+    ],
+)  # fmt: skip
+def test_one_fact_told_in_other_words_disagrees(texts):
+    groups = compare_claims(_claims(texts))
+    assert len(groups) == 1 and not groups.iloc[0]["agree"]
+    assert groups.iloc[0]["relation"] == "same_fact"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {  # each sentence names a game the other article never mentions
+            "a": ("Daily", "Tyler Hansbrough had 24 points in a 108-70 rout of the Charleston "
+                           "Cougars."),
+            "b": ("Times", "Tyler Hansbrough scored 20 points in a 91-73 victory over "
+                           "Evansville."),
+        },
+        {  # "New Jersey" is a name, "his jersey" a shirt: no shared word
+            "a": ("Daily", "Cheeks also played with Atlanta and New Jersey before retiring in "
+                           "1993."),
+            "b": ("Times", "Cheeks had his No. 10 jersey retired on Feb. 6, 1995."),
+        },
+    ],
+)  # fmt: skip
+def test_two_events_told_alike_never_disagree(texts):
+    groups = compare_claims(_claims(texts))
+    assert not (groups["agree"] == False).any()  # noqa: E712

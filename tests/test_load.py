@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -349,3 +350,41 @@ def test_file_too_big_for_max_chars_is_refused_before_reading(tmp_path):
         match=r"huge\.txt: is 10,000 bytes, more than 2,000 characters \(the max_chars limit\)",
     ):
         newskit.load_corpus(tmp_path, max_chars=2_000)
+
+
+def test_anything_skipped_is_counted_in_a_load_warning(tmp_path):
+    (tmp_path / "a.txt").write_text("An article about the harbour.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Another article about the harbour.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# notes", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# more notes", encoding="utf-8")
+    (tmp_path / "menu.html").write_text(
+        "<html><body><nav><a href='/'>Home</a></nav><p>Menu</p></body></html>", encoding="utf-8"
+    )
+    for errors in ("raise", "skip"):  # passed over on purpose: a warning whatever errors= says
+        with pytest.warns(newskit.LoadWarning) as caught:
+            corpus = newskit.load_corpus(tmp_path, errors=errors)
+        (message,) = [str(w.message) for w in caught if "skipped" in str(w.message)]
+        assert message.startswith("3 inputs skipped (see corpus.skipped): ")
+        assert "2 × ignored: not an article file" in message
+        assert "1 × no article text in the web page" in message
+        assert corpus.ids == ["a", "b"] and len(corpus.skipped) == 3
+
+
+def test_bad_rows_skipped_are_counted_by_reason(tmp_path):
+    frame = pd.DataFrame(
+        {"id": ["a", "b", "c", "d"], "text": ["Text one.", "", "Text three.", "  "],
+         "date": ["2024-01-02", "2024-01-03", "not a date", "2024-01-05"]}
+    )  # fmt: skip
+    with pytest.warns(newskit.LoadWarning, match="3 inputs skipped") as caught:
+        corpus = newskit.load_corpus(frame, errors="skip")
+    assert corpus.ids == ["a"]
+    (message,) = [str(w.message) for w in caught if "skipped" in str(w.message)]
+    assert "2 × has no text" in message
+    assert "1 × date … is not a date" in message
+
+
+def test_nothing_skipped_no_warning(tmp_path):
+    (tmp_path / "a.txt").write_text("An article about the harbour.", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        newskit.load_corpus(tmp_path)

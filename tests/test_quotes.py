@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import newskit
 from newskit import shared_quotes
-from newskit.reuse.quotes import QUOTE_COLUMNS, quotations, quotes_match
+from newskit.reuse.quotes import (
+    QUOTATION_COLUMNS,
+    QUOTE_COLUMNS,
+    corpus_people,
+    corpus_quotations,
+    quotations,
+    quotes_match,
+)
+from newskit.reuse.speakers.people import PEOPLE_COLUMNS
 
 LONG = (
     "“We will rebuild every bridge and every road, and we will not leave anyone behind,” "
@@ -417,6 +426,59 @@ def test_shared_quote_takes_the_speaker_another_article_names(make_corpus) -> No
     assert list(df["attribution"]) == ["same sentence", "other article"]
 
 
+def test_corpus_people_tells_the_names_an_article_leaves_unclear(make_corpus) -> None:
+    c = make_corpus(
+        {
+            "a": "Mayor Okafor opened the bridge on Monday.",
+            "b": "Police chief Jan Berg spoke first. Later Okafor said the bridge was safe.\n"
+            "“We checked every bolt on it twice this week,” she said.",
+            "c": "Aid reached the town in Puerto Rico on Friday.",
+            "d": "Schools in Puerto Rico stayed shut on Friday.",
+        }
+    )
+    people = corpus_people(c)
+    frame = people.frame().set_index("name")
+    assert list(people.frame().columns) == PEOPLE_COLUMNS
+    # a title in article a makes "Okafor" a person; article b alone does not tell
+    assert frame.loc["Okafor", "kind"] == "person"
+    assert frame.loc["Okafor", ["n_articles", "n_person", "n_speaker"]].tolist() == [2, 1, 1]
+    assert frame.loc["Puerto Rico", "kind"] == "not person"
+    assert frame.loc["Puerto Rico", ["n_other", "n_person"]].tolist() == [2, 0]
+    assert [q.speaker for q in quotations(c["b"])] == [None]
+    found = quotations(c["b"], people=people)
+    assert [(q.speaker, q.attribution) for q in found] == [("Okafor", "pronoun")]
+
+
+def test_corpus_quotations_is_quotations_with_the_corpus_names(make_corpus) -> None:
+    texts = {
+        "a": "Mayor Okafor opened the bridge on Monday.",
+        "b": "Later Okafor said the bridge was safe.\n"
+        "“We checked every bolt on it twice this week,” she said. "
+        "“It will hold,” she added, calling the repairs a “tough choice”.",
+        "c": LONG,
+        "d": "No quotation here.",
+    }
+    c = make_corpus(texts)
+    df = corpus_quotations(c)
+    assert list(df.columns) == QUOTATION_COLUMNS
+    check_offsets(c, df)
+    people = corpus_people(c)
+    expected = [
+        (a.id, q.start, q.end, q.kind, q.speaker, q.speech_verb, q.attribution)
+        for a in c
+        for q in quotations(a, people=people)
+    ]
+    got = df[["article_id", "start", "end", "kind", "speaker", "speech_verb", "attribution"]]
+    assert [tuple(None if pd.isna(v) else v for v in r) for r in got.itertuples(index=False)] == (
+        expected
+    )
+    assert list(df["article_id"]) == ["b", "b", "b", "c"]
+    assert list(df["kind"]) == ["quote", "quote", "term", "quote"]
+    assert list(df["speaker"][:2]) == ["Okafor", "Okafor"]
+    alone = corpus_quotations(c, corpus_names=False)
+    assert alone["speaker"][:2].isna().all()  # article b alone does not say Okafor is a person
+
+
 def test_quotations_on_labelled_real_news() -> None:
     """The labelled real articles (benchmarks/data/quotes_labels.csv): quote recall, speaker
     accuracy and terms offered as quotes on the articles the rules were set on and on the
@@ -431,13 +493,20 @@ def test_quotations_on_labelled_real_news() -> None:
     if not ev.REALNEWS.is_dir():
         pytest.skip(f"{ev.REALNEWS} is absent: the labelled real news are not on this machine")
     labels, corpora = ev.load()
-    for split, (recall, accuracy) in {"tune": (0.95, 0.85), "heldout": (0.95, 0.80)}.items():
+    alone = {
+        r.article_id: quotations(corpora[r.corpus][r.article_id])
+        for r in labels[["corpus", "article_id"]].drop_duplicates().itertuples(index=False)
+    }
+    in_corpus = ev.found_quotations(labels, corpora)
+    limits = {"tune": (0.95, 0.90), "heldout": (0.95, 0.88), "heldout2": (0.95, 0.75)}
+    for split, (recall, accuracy) in limits.items():
         part = labels[labels["split"] == split]
-        found = {
-            r.article_id: quotations(corpora[r.corpus][r.article_id])
-            for r in part[["corpus", "article_id"]].drop_duplicates().itertuples(index=False)
-        }
-        f = ev.score(part, found)
+        ids = part["article_id"].unique()
+        f = ev.score(part, {k: in_corpus[k] for k in ids})
         assert f["quote_recall"] >= recall, (split, f)
         assert f["speaker_accuracy"] >= accuracy, (split, f)
         assert f["term_share"] <= 0.05, (split, f)
+        # each article read alone: the names the corpus tells are not known
+        g = ev.score(part, {k: alone[k] for k in ids})
+        assert g["quote_recall"] == f["quote_recall"], split
+        assert g["speaker_accuracy"] >= accuracy - 0.05, (split, g)

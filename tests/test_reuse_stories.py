@@ -114,8 +114,15 @@ def test_quotations_and_sentence_units_run_once_per_article(generated, monkeypat
     assert max(calls.values()) == 1 and set(calls) >= paired
     assert max(unit_calls.values()) == 1 and len(unit_calls) == len(corpus)
 
+    # shared_quotes reads each article once (its quotations and names, for the corpus names)
     calls.clear()
-    monkeypatch.setattr(quotes_module, "quotations", counting_quotations)
+    real_read = quotes_module._read
+
+    def counting_read(article, min_words):
+        calls[article.id] += 1
+        return real_read(article, min_words)
+
+    monkeypatch.setattr(quotes_module, "_read", counting_read)
     newskit.shared_quotes(corpus, stories=truth)
     assert max(calls.values()) == 1 and len(calls) == len(corpus)
 

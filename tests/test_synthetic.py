@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import newskit
 from newskit.synthetic import SYNTHETIC_COLUMNS, make_corpus
+from newskit.synthetic.weight import weigh
+
+HERE = Path(__file__).resolve().parent
+GIVEME5W = (
+    next(
+        (p for p in [d / "shared" / "realnews" for d in HERE.parents] if p.is_dir()),
+        HERE.parent.parent / "shared" / "realnews",
+    )
+    / "giveme5w_calibration.jsonl"
+)
 
 
 def test_shape_and_columns():
@@ -106,3 +119,61 @@ def test_rejects_bad_sizes():
         make_corpus(0, 3)
     with pytest.raises(ValueError):
         make_corpus(3, 3, coverage=0)
+
+
+def test_short_articles_are_unchanged():
+    # length="short" (the default) is the generator tests were written against, draw for draw
+    df = make_corpus(12, 4, seed=3)
+    digest = hashlib.sha256("\x00".join(df["text"]).encode()).hexdigest()
+    assert digest == "ad0818b656aa4747a7c2b11decfdeda8d9396b88f2767d5b4db766c9800ce539"
+    assert make_corpus(12, 4, seed=3, length="short").equals(df)
+
+
+def test_real_length_weighs_like_real_news():
+    df = make_corpus(100, 5, seed=1, length="real")
+    figures = weigh(df["text"].tolist())
+    assert 2_500 <= figures["chars_median"] <= 3_600  # real: 3,076 (Giveme5W1H), 2,947 (seeds)
+    assert figures["chars_p99"] > 10_000  # a long tail (real: 19,648)
+    assert 12 <= figures["paragraphs_median"] <= 22  # real: 17 and 14
+    assert 17 <= figures["words_per_sentence"] <= 26  # real: 24 and 23
+    assert 0.45 <= figures["distinct_per_word"] <= 0.6  # real: 0.51 and 0.57
+    short = weigh(make_corpus(100, 5, seed=1)["text"].tolist())
+    assert short["chars_median"] < 1_000
+
+
+@pytest.mark.skipif(not GIVEME5W.is_file(), reason="../shared/realnews is not here")
+def test_real_length_against_real_news():
+    real = weigh(pd.read_json(GIVEME5W, lines=True)["text"].tolist())
+    generated = weigh(make_corpus(100, 5, seed=2, length="real")["text"].tolist())
+    for key, tolerance in [
+        ("chars_median", 0.2),
+        ("chars_p90", 0.3),
+        ("paragraphs_median", 0.3),
+        ("words_per_sentence", 0.25),
+        ("distinct_per_word", 0.15),
+        ("capitalised", 0.25),
+        ("numbers", 0.35),
+    ]:
+        assert generated[key] == pytest.approx(real[key], rel=tolerance), key
+
+
+def test_real_length_keeps_stories_apart_and_together():
+    sys.path.insert(0, str(HERE))
+    from test_stories import bcubed_f1
+
+    df = make_corpus(60, 4, seed=5, length="real", p_undated=0.3, p_no_outlet=0.2)
+    found = newskit.stories(newskit.load_corpus(df))
+    assert bcubed_f1(found["story_id"].tolist(), df["story"].tolist()) >= 0.97
+    # articles of one story share their body's people; different stories do not
+    one = df[df["story"] == "story-001"]["text"]
+    other = df[df["story"] == "story-002"]["text"]
+    names = set(re.findall(r"[A-Z][a-z]+ [A-Z][a-z]+", " ".join(one)))
+    shared = [n for n in names if all(n in t for t in one)]
+    assert shared and not any(n in " ".join(other) for n in shared)
+
+
+def test_real_length_is_deterministic_and_rejects_other_lengths():
+    a = make_corpus(6, 3, seed=4, length="real")
+    pd.testing.assert_frame_equal(a, make_corpus(6, 3, seed=4, length="real"))
+    with pytest.raises(ValueError, match="length"):
+        make_corpus(3, 3, length="long")

@@ -153,7 +153,8 @@ def test_archive_in_a_folder_and_dateline_resolved_against_capture(tmp_path):
     art = corpus["https://wire.example/kenya"]
     assert art.date == dt.date(2024, 3, 3)
     assert art.date_source == "dateline"
-    assert art.outlet == "wire.example"  # the site that published it, not the wire credit
+    assert art.outlet == "Wire"  # the site that published it (its domain), not the wire credit
+    assert art.wire == "Reuters"
     assert art.text.startswith("Kenya holds rates\n\nKenya's central bank")
     assert "NAIROBI" not in art.text
     assert list(corpus.removed().rule) == ["dated_dateline"]
@@ -187,3 +188,27 @@ def test_arc_archive_loads(tmp_path):
     assert (art.title, art.date, art.date_source) == ("Dam opens", dt.date(2009, 3, 4), "capture")
     assert "Paragraph 3 about the new dam" in art.raw
     assert list(corpus.skipped["reason"]) == ["not an HTML page (warcinfo)"]
+
+
+def test_http_charset_decodes_a_page_that_declares_none(tmp_path):
+    body = (
+        "<p>Městská rada v pondělí schválila uzavření starého mola; radní Jana Šťastná řekla, "
+        "že oprava by stála víc, než kolik letošní rozpočet počítá, a chuť ji platit nikdo nemá.</p>"
+        "<p>Majitelé kaváren na nábřeží se obávají, že jim ubude zákazníků z ranních lodí.</p>"
+    )
+    page = ARTICLE.format(title="Rada zavře molo", meta="", body=body).encode("windows-1250")
+    write_warc(
+        tmp_path / "cz.warc",
+        [
+            (
+                "response",
+                "https://listy.example/molo",
+                "text/html; charset=windows-1250",
+                page,
+                "2024-03-04T08:00:00Z",
+            )
+        ],
+    )
+    art = newskit.load_corpus(tmp_path / "cz.warc")[0]
+    assert "Jana Šťastná" in art.raw and "chuť" in art.raw
+    assert art.encoding == "windows-1250 (declared)"

@@ -461,6 +461,10 @@ def run_notebook(
         # shutdown (KeyboardInterrupt); failures that matter reach us as cell errors or a dead
         # kernel.
         extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        # deadlines a loaded machine never reaches: nbclient's defaults (60 s to start a kernel,
+        # 4 s for a cell's last output after its reply, then dropped silently) are reached there
+        startup_timeout=300,
+        iopub_timeout=60,
     )
     previous = os.environ.get("NEWSKIT_PROGRESS")
     os.environ["NEWSKIT_PROGRESS"] = "0"  # the kernel inherits it: no progress bar on a page

@@ -205,7 +205,7 @@ def _b_fold(m, text, generic):
 
 def _b_mult_word(m, text, generic):
     w = m["w"].lower()
-    if _IDIOM_RE.match(text[m.start() :]):
+    if _IDIOM_RE.match(text, m.start()):
         return None  # "doubled down", "twice around the block"
     nxt = _next_word(text, m.end()).lower()
     if nxt in ("digit", "digits", "figure", "figures"):
@@ -271,9 +271,7 @@ def _b_duration(m, text, generic):
 
 def _b_ordinal(m, text, generic):
     w = m["w"]
-    if _IDIOM_RE.match(text[m.start() :]) or _IDIOM_RE.match(
-        text[max(0, m.start() - 3) :].lstrip()
-    ):
+    if _IDIOM_RE.match(text, m.start()) or _IDIOM_RE.match(text[max(0, m.start() - 3) :].lstrip()):
         return None
     before = text[: m.start()]
     if re.search(r"(?i)\bat\s$", before) and w.lower() == "first":
@@ -340,9 +338,9 @@ def _b_count(m, text, generic):
             or not _LONE_NUMBER_BEFORE.search(text, max(0, m.start() - 30), m.start())
         ):
             return None  # "the two, ..." stands alone; "the toll rose to nineteen." is a number
-        if _GENERIC_RE.match(text[m.start() :]) and not generic:
+        if _GENERIC_RE.match(text, m.start()) and not generic:
             return None
-    elif _GENERIC_RE.match(text[m.start() :]) and not generic:
+    elif _GENERIC_RE.match(text, m.start()) and not generic:
         return None
     if _after_name(text, m.start()) or _STREET_AFTER.match(text, m.end()):
         return None
@@ -365,14 +363,14 @@ def _b_count(m, text, generic):
     if _METRES.fullmatch(n):  # "at 3,000m altitude": metres, not 3 billion
         v, n, unit = float(n[:-1].replace(",", "")), n[:-1], "m"
         return _hedge(_Claim(m.start(), m.end(), "count", value=v, unit=unit), text)
-    glued = re.match(r"°?[A-Za-z]+\b", text[end:])
+    glued = _GLUED.match(text, end)
     if glued and glued.group().lower() == "x":  # "3x faster"
         return _Claim(m.start(), end + 1, "multiplier", value=v, unit="times")
     if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
         unit = GLUED_UNITS.get(glued.group().lower())
         if unit is None:
             return None
-        end += glued.end()
+        end = glued.end()
     return _hedge(_Claim(m.start(), end, "count", value=v, unit=unit), text)
 
 
@@ -381,6 +379,7 @@ def _b_count(m, text, generic):
 _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
+_GLUED = re.compile(r"°?[A-Za-z]+\b")  # a unit written against the number: "45C", "10km"
 _METRES = re.compile(r"\d{1,3}(?:,\d{3})+m")  # "3,000m": a height; "1.2m homes" is millions
 _BARE_FRACTION = re.compile(r"\d{1,2}[/⁄]\d{1,3}")
 _GALLERY_AFTER = re.compile(r"\s+[A-Z\d]")

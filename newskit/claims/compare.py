@@ -16,7 +16,8 @@ both pairs seven with seven, never seven with four).
 Same-fact links are joined into groups, strongest first (see ``_join``): first the claims that
 agree, never two values that do not fit each other; then two agreeing groups into one
 disagreement when most articles of the smaller are linked into the larger, never joining two
-claims that a veto keeps apart or two different values of one article. A group ``agree``s
+claims that a veto keeps apart, nor two groups that many articles state both of (a correction
+in a few articles is allowed: ``SHARE_BOTH``). A group ``agree``s
 when every pair of its values is compatible within the rounding they state ("$1.4 billion"
 covers $1.375 billion; "about 1,000" covers 1,080; "one-third" ≈ 33%;
 "6 miles" ≈ "10 km"; "more than 300" covers 310; see ``newskit.claims.values``); a vote tally
@@ -36,7 +37,7 @@ from typing import Any
 
 import pandas as pd
 
-from newskit.claims.evidence import Assessment, assess
+from newskit.claims.evidence import FAR_RATIO, Assessment, assess, close_values
 from newskit.claims.extract import DATE_KINDS
 from newskit.claims.facts import Fact, build_facts
 from newskit.claims.values import compatible, interval, shown
@@ -69,6 +70,10 @@ JOIN_SHARE = 0.5
 # A disagreement stands only when no claim of the other article matches better; an equal value
 # counts this much more than a different one.
 PREFER_EQUAL = 0.1
+# A disagreement may join two groups in which a few articles state both values (a
+# correction: "initially reported to be 4 years old, but police later said 3"): at most this
+# share of the articles.
+SHARE_BOTH = 0.2
 
 
 def compare_claims(
@@ -165,7 +170,11 @@ def _links(
             result = assess(a, b)
             if result.vetoed:
                 vetoed.add((i, j))
-            elif result.relation is not None:
+            elif result.relation == SAME_FACT or (
+                result.relation is not None and (result.compatible or close_values(a, b, FAR_RATIO))
+            ):
+                # Only a plausible other reading competes: "two people were killed when a
+                # shell hit a school" is no closer match for "some 30" than "at least 43".
                 key = result.confidence + PREFER_EQUAL * result.compatible
                 for k, other in ((i, b.article), (j, a.article)):
                     best[(k, other)] = max(best.get((k, other), 0.0), key)
@@ -174,7 +183,8 @@ def _links(
             elif result.relation == RELATED:
                 loose[(i, j)] = result
     # A disagreement only between mutual best matches: "seven life sentences and four…" in
-    # both articles pairs seven with seven, never seven with four.
+    # both articles pairs seven with seven, never seven with four. Only plausible readings
+    # compete (equal values, or values within FAR_RATIO).
     for (i, j), result in list(same.items()):
         if not result.compatible and (
             result.confidence < best[(i, facts[j].article)]
@@ -217,8 +227,8 @@ def _join(facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]) ->
        compatible and no pair is vetoed, so an agreeing group states one value throughout.
     2. Different values: two agreeing groups join into a disagreement when at least
        ``JOIN_SHARE`` of the articles of the smaller group hold a same-fact link into the other,
-       none is vetoed and no article would hold two different values: one loose link cannot
-       chain two facts into one group.
+       none is vetoed and at most ``SHARE_BOTH`` of their articles would hold two different
+       values (a correction): one loose link cannot chain two facts into one group.
 
     Each group's members in row order, groups in order of their first member."""
     n = len(facts)
@@ -256,8 +266,15 @@ def _join(facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]) ->
         pairs = [(min(x, y), max(x, y)) for x in members[ri] for y in members[rj]]
         if any(p in vetoed for p in pairs):
             continue
-        if any(facts[x].article == facts[y].article and not compatible(facts[x], facts[y])
-               for x, y in pairs):  # fmt: skip
+        # Articles that would state both values: a few corrections ("initially reported to be
+        # 4 years old, but police later said 3") do not keep the disagreement apart.
+        both = {
+            facts[x].article
+            for x, y in pairs
+            if facts[x].article == facts[y].article and not compatible(facts[x], facts[y])
+        }
+        everyone = {facts[x].article for x in members[ri] + members[rj]}
+        if len(both) > SHARE_BOTH * len(everyone):
             continue
         # The articles of the smaller group that hold a same-fact link into the other: one
         # outlet dissenting from ten agreeing ones joins them; two large groups need most of
@@ -267,7 +284,17 @@ def _join(facts: list[Fact], same: dict[Link, Assessment], vetoed: set[Link]) ->
         articles = {facts[x].article for x in small} - other
         hit = {facts[x].article for x in small for y in large
                if (min(x, y), max(x, y)) in linked}  # fmt: skip
-        if not articles or len(hit & articles) < JOIN_SHARE * len(articles):
+        if not articles:
+            # Every article of the smaller group is in the other already: it joins when each
+            # of its claims repeats a value its article states there (a caption repeating a
+            # sentence).
+            if not all(
+                any(facts[y].article == facts[x].article and compatible(facts[x], facts[y])
+                    for y in large)
+                for x in small
+            ):  # fmt: skip
+                continue
+        elif len(hit & articles) < JOIN_SHARE * len(articles):
             continue
         merge(ri, rj)
     groups = [sorted(m) for m in members.values()]

@@ -23,9 +23,11 @@ _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
 _HEDGE_RE = re.compile(r"(?i)\b(?:(?:" + _alt(HEDGES) + r")\s+)+$")
 _POST_HEDGE_RE = re.compile(r"(?i)^\s(" + _alt(POST_HEDGES) + r")\b")
 _QUAL_RE = re.compile(r"(?i)\b(" + _alt(DATE_QUALIFIERS) + r")\s+$")
-_CLOCK_RE = re.compile(r"^\s?(?:a\.m\.|p\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|o['’]clock)")
-_IDIOM_RE = re.compile(r"(?i)^(?:" + _alt(IDIOMS) + r")\b")
-_GENERIC_RE = re.compile(r"(?i)^(?:" + _alt(GENERIC_COUNTS) + r")\b")
+# _CLOCK_RE, _IDIOM_RE and _GENERIC_RE are used with ``pattern.match(text, pos)``: they read
+# what starts at ``pos``.
+_CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|o['’]clock)")
+_IDIOM_RE = re.compile(r"(?i)(?:" + _alt(IDIOMS) + r")\b")
+_GENERIC_RE = re.compile(r"(?i)(?:" + _alt(GENERIC_COUNTS) + r")\b")
 _LEADING_FUNCTION = re.compile(
     r"^(?:(?:of|in|on|at|to|for|from|the|a|an|and|by|with|as|than)\s+)+", re.IGNORECASE
 )
@@ -90,13 +92,27 @@ def _has_content(s: str) -> bool:
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w.$’'-]+)\s*$", text[:pos])
-    return m.group(1) if m else ""
+    """The run of word characters (``[\\w.$’'-]``) that ends ``text[:pos]``, past trailing
+    white space; "" when there is none. Read backwards from ``pos``: a regex anchored at the end
+    would try every position of the sentence."""
+    end = pos
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in _PREV_WORD_CHARS):
+        start -= 1
+    return text[start:end]
+
+
+_PREV_WORD_CHARS = frozenset("_.$’'-")  # with letters and digits (``str.isalnum``, as ``\w``)
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"\s*([\w’'-]+)", text[pos:])
+    m = _NEXT_WORD.match(text, pos)
     return m.group(1) if m else ""
+
+
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 
 
 def _hedge(c: _Claim, text: str) -> _Claim:
@@ -126,12 +142,13 @@ _HEDGES_LONGEST_FIRST = sorted(HEDGES, key=len, reverse=True)
 
 def _is_label(text: str, start: int) -> bool:
     """A number that names something ("Section 232", "COVID-19", "[3]", "1." at line start)."""
-    before = text[:start]
-    if before.endswith("["):
+    if text.endswith("[", 0, start):
         return True
-    if re.search(r"(?:^|\n)\s*$", before) and re.match(r"\d+[.)](?:\s|$)", text[start:]):
+    if _at_line_start(text, start) and _LIST_NUMBER.match(text, start):
         return True
-    if re.search(r"[A-Za-z]-?$", before):
+    if _letter_before(text, start) or (
+        text.endswith("\n", 0, start) and _letter_before(text, start - 1)
+    ):
         return True
     word = _prev_word(text, start)
     prev = word.lower()
@@ -140,10 +157,33 @@ def _is_label(text: str, start: int) -> bool:
     return prev in LABEL_WORDS
 
 
+_LIST_NUMBER = re.compile(r"\d+[.)](?:\s|$)")
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    """Only white space between the start of ``text`` or of a line and ``pos``."""
+    k = pos
+    while k and text[k - 1].isspace():
+        if text[k - 1] == "\n":
+            return True
+        k -= 1
+    return k == 0
+
+
+def _letter_before(text: str, pos: int) -> bool:
+    """An ASCII letter, perhaps with a hyphen after it, right before ``pos`` ("COVID-19")."""
+    if pos and text[pos - 1] == "-":
+        pos -= 1
+    return pos > 0 and text[pos - 1] in _ASCII_LETTERS
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _quantity_ok(m: re.Match[str], text: str, group: str = "n") -> bool:
     start = m.start(group)
     if _is_label(text, start):
         return False
-    if _CLOCK_RE.match(text[m.end(group) :]):
+    if _CLOCK_RE.match(text, m.end(group)):
         return False
-    return not _IDIOM_RE.match(text[start:])
+    return not _IDIOM_RE.match(text, start)

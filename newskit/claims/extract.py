@@ -57,12 +57,11 @@ from newskit.claims.grammar import (
     _P,
     _PRIORITY,
     _SIMPLE_TOKEN,
-    _TRIGGER_NAMES,
     SKIP,
     _Claim,
-    _trigger,
+    triggers,
 )
-from newskit.claims.numbers import SCALE_LEAD_RE
+from newskit.claims.numbers import SCALE_LEAD_RE, _alt
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.parallel import map_articles
@@ -200,6 +199,13 @@ def claims_in_text(
 
 
 _SIGN_BEFORE = frozenset(" \t\n([\u00a0")
+_DIGIT = re.compile(r"\d")
+# Where a number may start in the lower-cased text: a digit run (group ``d``, as
+# ``_SIMPLE_TOKEN`` cuts them) or a whole word token that is a number word or "between".
+_NUMBER_WORDS = frozenset(w for w in (*_NUMBER_WORD_SET, "between") if re.fullmatch("[a-z]+", w))
+_NUMBER_START = re.compile(
+    r"(?P<d>(?<!\d)\d)|(?<![A-Za-z])(?:" + _alt(_NUMBER_WORDS) + r")(?![A-Za-z])"
+)
 _SCALE_WORDS = frozenset(WORD_SCALES)
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
@@ -212,37 +218,33 @@ def _scan(
     context: _Context | None = None,
 ) -> list[_Claim]:
     context = context or _Context()
-    found: list[_Claim] = []
     low = text.lower()
-    words: set[str] = set()
+    words = set(_SIMPLE_TOKEN.findall(low))
+    has_digit = _DIGIT.search(low) is not None
     starts: list[int] = []
-    has_digit = False
-    for t in _SIMPLE_TOKEN.finditer(low):
-        w = t.group()
-        words.add(w)
-        if w[0].isdigit():
-            has_digit = True
+    if has_digit or not words.isdisjoint(_NUMBER_WORDS):
+        for t in _NUMBER_START.finditer(low):
             i = t.start()
-            # ".5 degrees": a leading-dot decimal starts at its dot
-            if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
-                i -= 1
-            # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
-            if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
-                starts.append(i - 1)
+            if t.lastgroup == "d":
+                # ".5 degrees": a leading-dot decimal starts at its dot
+                if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
+                    i -= 1
+                # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
+                if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
+                    starts.append(i - 1)
             starts.append(i)
-        elif w in _NUMBER_WORD_SET or w == "between":
-            starts.append(t.start())
     if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
         starts.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
         starts.sort()
-    if _VULGAR_RE.search(text):  # "½ mile", "2½ times"
+    if not text.isascii() and _VULGAR_RE.search(text):  # "½ mile", "2½ times"
         has_digit = True
         starts.extend(m.start() for m in _VULGAR_RE.finditer(text))
         starts.sort()
-    present = {t for t in _TRIGGER_NAMES if _trigger(t, text, low, words, has_digit)}
-    for pattern, needs, builder, number_led, priority in _PATTERNS:
-        if not needs <= present:
-            continue
+    present = triggers(text, low, words, has_digit)
+    if not present:
+        return []
+    found: list[_Claim] = []
+    for pattern, builder, number_led, priority in _patterns_for(present):
         if number_led:
             matches: Iterable[re.Match[str] | None] = (pattern.match(text, i) for i in starts)
         else:
@@ -255,6 +257,8 @@ def _scan(
                 continue
             claim.priority = priority
             found.append(claim)
+    if not found:
+        return []
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[_Claim] = []
     occupied = bytearray(len(text) + 1)
@@ -267,6 +271,8 @@ def _scan(
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
         taken.append(c)
     taken = sorted((c for c in taken if c.kind != SKIP), key=lambda c: c.start)
+    if not taken:
+        return taken
     clauses = _clause_bounds(text)
     for i, c in enumerate(taken):
         prev_end = taken[i - 1].end if i else 0
@@ -323,3 +329,15 @@ _PATTERNS = [
     (p, frozenset(_NEEDS[name]), _BUILDERS[name], name in _NUMBER_LED, _PRIORITY[name])
     for name, p in _P.items()
 ]
+_PATTERNS_FOR: dict[frozenset[str], list[tuple]] = {}
+
+
+def _patterns_for(present: frozenset[str]) -> list[tuple]:
+    """(pattern, builder, number-led, priority) of the patterns whose triggers are all in
+    ``present``, in priority order; remembered per set of triggers (there are few)."""
+    chosen = _PATTERNS_FOR.get(present)
+    if chosen is None:
+        chosen = [(p, b, led, prio) for p, needs, b, led, prio in _PATTERNS if needs <= present]
+        if len(_PATTERNS_FOR) < 4096:
+            _PATTERNS_FOR[present] = chosen
+    return chosen

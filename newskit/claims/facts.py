@@ -11,6 +11,10 @@
   and at the other numbers; ``head``: what the number counts (the first two terms after it, or
   the last two before it when nothing follows: "45 *people killed*", "mother of *12*");
 - ``wide``: the content terms of its whole sentence with every number masked;
+- ``article_terms``: the terms of every sentence of its article that holds a claim;
+  ``proper``: the proper names of its sentence (capitalised words the corpus never writes in
+  lower case); a measure's ``right`` starts with its dimension ("600 metres" counts length),
+  an age's drops "old";
 - ``entities``: the capitalised names in its clause ("Pelosi, 76"); ``scope``: the groups of
   ``SCOPE_WORDS`` next to it ("four *other* people"); ``when``: a date written right after it
   ("50% in March 2023");
@@ -65,6 +69,7 @@ _SYNONYM = {
     for w in (head, *words)
     for t in content_terms(w)
 }
+_AGE_TERMS = frozenset({"old", "year", "aged"})
 _HEDGE_SCOPE = frozenset({"more", "further", "extra"})
 _SCOPE_GROUP = {w: i for i, group in enumerate(SCOPE_WORDS) for w in group}
 
@@ -106,6 +111,8 @@ class Fact:
     entities: frozenset[str]
     apposition: bool
     names: frozenset[str]
+    proper: frozenset[str]
+    article_terms: frozenset[str]
     scope: frozenset[int]
     name: bool
     rare: bool
@@ -145,6 +152,14 @@ def build_facts(claims: pd.DataFrame) -> list[Fact]:
         for idx, r, s0, key in zip(claims.index, records, starts, keys, strict=True)
     ]
     _share_bounds(facts, records, starts, keys, expressions)
+    # The terms of each article's sentences that hold a claim (words and names), one set per
+    # article shared by its facts.
+    terms: dict[str, set[str]] = {}
+    for it in facts:
+        terms.setdefault(it.article, set()).update(it.wide | it.names)
+    frozen = {article: frozenset(t) for article, t in terms.items()}
+    for it in facts:
+        it.article_terms = frozen[it.article]
     return facts
 
 
@@ -218,6 +233,10 @@ def _fact(
     lo_c, hi_c = _clause_bounds(sentence, ea, eb)
     hedge = _str(r["hedge"])
     left, right = _window(sentence, ea, eb, others, hedge)
+    if family == "age":  # "4 years *old*" says nothing of whose age it is
+        right = [t for t in right if t not in _AGE_TERMS]
+    if measure:  # what a measure counts is its dimension: "fell 600 *metres*" / "700 *m*"
+        right = [UNIT_SIZES[unit_word][0], *right][:WINDOW]
     # What the number counts: the words after it ("45 people killed"), or before it when
     # nothing follows or it ends an "of" phrase ("mother of 12", "a total of 288").
     of = _OF.search(sentence[max(0, ea - 30) : ea].rstrip() + " ")
@@ -288,6 +307,8 @@ def _fact(
         head=head,
         wide=_wide(sentence, tuple((x, y) for x, y, _, _ in in_sentence)),
         names=_names(sentence),
+        proper=_proper(sentence, common),
+        article_terms=frozenset(),
         entities=entities,
         apposition=apposition,
         scope=_scope(sentence, a, b) if kind not in DATE_KINDS else frozenset(),
@@ -411,6 +432,17 @@ def _capitalised(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]
     return tuple(
         (m.start(), m.end(), m.group().lower(), content_terms(m.group()))
         for m in _ENTITY.finditer(text.split("©")[0])
+    )
+
+
+def _proper(sentence: str, common: frozenset[str]) -> frozenset[str]:
+    """The proper names of a sentence as content terms: capitalised words the corpus never
+    writes in lower case, months, weekdays and stop words aside ("Evansville", not "Taking")."""
+    return frozenset(
+        t
+        for _s, _e, low, terms in _capitalised(sentence)
+        if low not in common and low not in _CALENDAR and low not in CONTEXT_STOPWORDS
+        for t in terms
     )
 
 

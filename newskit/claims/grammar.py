@@ -326,30 +326,9 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "dozen": frozenset({"dozen"}),
     "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}),
     "the_year": frozenset({"year"}),
+    "half": frozenset({"half"}),  # "a decade and a half"
     "fiscal": frozenset({"fiscal", "financial"}),
 }
-
-
-def _trigger(name: str, text: str, low: str, words: set[str], has_digit: bool) -> bool:
-    """Whether ``text`` may hold a match of a pattern that needs ``name``."""
-    if name == "digit":
-        return has_digit
-    if name == "year":
-        return has_digit and _YEARISH_RE.search(text) is not None
-    if name == "decade":
-        return has_digit and _DECADE_RE.search(text) is not None
-    if name == "fold":
-        return "fold" in low
-    if name == "holiday":
-        return _HOLIDAY_HINT.search(text) is not None
-    hit = not words.isdisjoint(_TRIGGER_WORDS[name])
-    if name == "number":
-        return has_digit or hit
-    if name == "percent":
-        return hit or "%" in text
-    if name == "currency":
-        return hit or any(sign in text for sign in _CURRENCY_SIGNS)
-    return hit
 
 
 _NEEDS: dict[str, tuple[str, ...]] = {
@@ -397,7 +376,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "count_range": ("number",),
     "count": ("number",),
     "dozen": ("dozen",),
-    "dur_frac": ("duration",),
+    "dur_frac": ("duration", "half"),
     "frac_point": ("percent",),
 }
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
@@ -420,8 +399,46 @@ _DATELINE = re.compile(
 
 
 # A holiday's name has a capitalised "Day"/"Eve"/"Night"/"Sunday"… or is one of these words.
-_HOLIDAY_HINT = re.compile(
-    r"\b(?:Day|Eve|Night|Sunday|Monday|Friday|Wednesday|Christmas|Thanksgiving|Easter"
-    r"|Halloween|Juneteenth|New Year)\b"
-)
+_HOLIDAY_HINT_WORDS = (
+    "Day", "Eve", "Night", "Sunday", "Monday", "Friday", "Wednesday", "Christmas",
+    "Thanksgiving", "Easter", "Halloween", "Juneteenth", "New Year",
+)  # fmt: skip
+_HOLIDAY_HINT = re.compile(r"\b(?:" + "|".join(_HOLIDAY_HINT_WORDS) + r")\b")
+# A sentence can match _HOLIDAY_HINT only if its lower-case words hold one of these.
+_HOLIDAY_HINT_TOKENS = frozenset(w.split()[-1].lower() for w in _HOLIDAY_HINT_WORDS)
 _TRIGGER_NAMES = sorted({t for needs in _NEEDS.values() for t in needs})
+
+# Each trigger word → the triggers it sets (only triggers some pattern needs).
+_WORD_TRIGGERS: dict[str, frozenset[str]] = {
+    w: frozenset(n for n in _TRIGGER_NAMES if n in _TRIGGER_WORDS and w in _TRIGGER_WORDS[n])
+    for words in _TRIGGER_WORDS.values()
+    for w in words
+}
+_WORD_TRIGGERS = {w: names for w, names in _WORD_TRIGGERS.items() if names}
+_ANY_TRIGGER_WORD = frozenset(_WORD_TRIGGERS)
+_DIGIT_TRIGGERS = frozenset({"digit", "number"}) & frozenset(_TRIGGER_NAMES)
+
+
+def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset[str]:
+    """The triggers ``text`` sets (``low`` its lower case, ``words`` the set of its
+    ``_SIMPLE_TOKEN`` tokens in ``low``, ``has_digit`` whether it has a digit): a pattern is tried
+    only when all the triggers it needs (``_NEEDS``) are set. Speed only: a trigger never
+    decides what a claim is, it only skips patterns that cannot match."""
+    present: set[str] = set()
+    for w in words & _ANY_TRIGGER_WORD:
+        present |= _WORD_TRIGGERS[w]
+    if has_digit:
+        present |= _DIGIT_TRIGGERS
+        if _YEARISH_RE.search(text) is not None:
+            present.add("year")
+        if _DECADE_RE.search(text) is not None:
+            present.add("decade")
+    if "fold" in low:
+        present.add("fold")
+    if "%" in text:
+        present.add("percent")
+    if any(sign in text for sign in _CURRENCY_SIGNS):
+        present.add("currency")
+    if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _HOLIDAY_HINT.search(text) is not None:
+        present.add("holiday")
+    return frozenset(present)

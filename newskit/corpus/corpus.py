@@ -67,8 +67,9 @@ stage is linear in length, but analyses of it take seconds rather than milliseco
 
 
 class LoadWarning(UserWarning):
-    """What the loader chose for you: which table column became the text or the date, which
-    columns were kept as metadata."""
+    """What the loader chose for you or passed over: which table column became the text or the
+    date, which columns were kept as metadata, and — whatever ``errors=`` says — how many
+    inputs were skipped and why (the rows are in ``corpus.skipped``)."""
 
 
 class Corpus(Sequence[Article]):
@@ -154,7 +155,8 @@ class Corpus(Sequence[Article]):
         (``"AP"``, ``"Reuters"``, … or None) and ``wire_evidence`` what credited it
         (``newskit.corpus.wire``); ``story_id`` the story the article was assigned
         (``Corpus.with_stories``), else None; ``date_source`` says where the date came from
-        (``metadata``, ``text``, ``dateline``, ``page``, ``capture``); ``notes`` joins the
+        (``metadata``, ``text``, ``dateline``, ``capture``; web pages: ``page``, ``url``,
+        ``page-text``); ``notes`` joins the
         loader's warnings with ``"; "``."""
         from newskit.corpus.segment import article_tokens, sentence_spans
 
@@ -292,6 +294,9 @@ def load_corpus(
     ``max_chars``: an article longer than this is refused (``None``: no limit); articles over
     ``LARGE_CHARS`` are loaded with a note. ``errors="raise"`` raises ``CorpusError`` on the
     first bad input; ``"skip"`` loads the rest and lists the bad ones in ``corpus.skipped``.
+    Whatever ``errors`` says, anything skipped (a bad row under ``"skip"``, a web page without
+    article text, a file that is not an article, a non-HTML archive record) is counted, with
+    its reasons, in a ``LoadWarning``.
     ``clean=False`` keeps the whole text; ``rules`` replaces the boilerplate rules (see
     ``newskit.boilerplate_rules()``). ``outlets`` maps outlet names or URL domains to display
     names (``{"nyt": "The New York Times"}``); outlets are merged ignoring case and spaces
@@ -353,6 +358,9 @@ def load_corpus(
         )
     for message in problems.messages:
         warnings.warn(message, LoadWarning, stacklevel=2)
+    skipped = problems.summary()
+    if skipped:
+        warnings.warn(skipped, LoadWarning, stacklevel=2)
     name = None if isinstance(source, pd.DataFrame) else str(source)
     articles = canonical_outlets(articles, outlets)
     return Corpus(articles, skipped=problems.frame(), source=name)
@@ -442,6 +450,10 @@ def _build(record: RawRecord, rules: Sequence[Rule], wires: Sequence[WireRule]) 
     parsed: dict[str, str] = {}
     if rules:
         removed, parsed = clean_text(record.raw, rules)
+    if record.extractor is not None:
+        # a web page's outlet is the site that published it (its metadata, else its domain),
+        # never a wire its dateline credits ("(Reuters) -"): that goes to Article.wire
+        parsed.pop("outlet", None)
     text = apply_removals(record.raw, removed)
     if not text.strip():
         raise ArticleError(

@@ -7,9 +7,11 @@ downstream. Web pages go through ``newskit.corpus.html`` (trafilatura), archives
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from newskit.corpus.html import EXTRACTOR, extract_page, looks_like_html
+from newskit.corpus.html import EXTRACTOR, MIN_WORDS, extract_page, looks_like_html
 from newskit.corpus.warc import archive_records, is_archive
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
 from newskit.resources.columns import COLUMN_NAMES
@@ -30,6 +32,10 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet", ".pq")
 _COLUMN_ALIASES = {"source": "outlet"}
+NO_ARTICLE = (
+    f"no article text in the web page (fewer than {MIN_WORDS} words; Chinese, Japanese, Thai "
+    "and other scripts without spaces count by characters)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,11 +71,14 @@ class RawRecord:
 
 @dataclass
 class Problems:
-    """Collects skipped inputs; raises at once when ``errors="raise"``."""
+    """Collects skipped inputs; raises at once when ``errors="raise"``. ``kinds`` holds a
+    short reason for a skipped row (by its position in ``rows``) where the full reason names
+    the row's own details, so that ``summary()`` can count alike rows together."""
 
     errors: Errors
     rows: list[tuple[str, int | None, str]] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    kinds: dict[int, str] = field(default_factory=dict)
 
     def report(self, exc: CorpusError) -> None:
         """Raise ``exc`` or record it as a skipped row, by the error mode."""
@@ -77,9 +86,25 @@ class Problems:
             raise exc
         self.rows.append((exc.file or "", exc.row, exc.reason))
 
-    def note(self, file: str, reason: str) -> None:
-        """Record an input that was passed over on purpose (never raises)."""
-        self.rows.append((file, None, reason))
+    def note(self, file: str, reason: str, *, row: int | None = None, kind: str = "") -> None:
+        """Record an input that was passed over on purpose (never raises); ``kind``: the short
+        reason it is counted under in ``summary()`` (default: ``reason``)."""
+        if kind:
+            self.kinds[len(self.rows)] = kind
+        self.rows.append((file, row, reason))
+
+    def summary(self) -> str | None:
+        """How many inputs were skipped and why (``"3 inputs skipped (see corpus.skipped): 2 ×
+        no article text in the web page; 1 × ignored: not an article file"``), or ``None``."""
+        if not self.rows:
+            return None
+        counts: dict[str, int] = {}
+        for i, (_file, _row, reason) in enumerate(self.rows):
+            kind = self.kinds.get(i) or _short_reason(reason)
+            counts[kind] = counts.get(kind, 0) + 1
+        n = len(self.rows)
+        listed = "; ".join(f"{c} × {kind}" for kind, c in counts.items())
+        return f"{n} input{'s' if n != 1 else ''} skipped (see corpus.skipped): {listed}"
 
     def say(self, message: str) -> None:
         """Record a message for the user (which column was used, what was kept)."""
@@ -90,6 +115,15 @@ class Problems:
         df = pd.DataFrame(self.rows, columns=SKIPPED_COLUMNS)
         df["row"] = df["row"].astype("Int64")
         return df
+
+
+_DETAILS = re.compile(r"""'[^']*'|"[^"]*"|\bhttps?://\S+|\d[\d,_.]*""")
+
+
+def _short_reason(reason: str) -> str:
+    """A skip reason without what is particular to one row (names, numbers, URLs, the fix)."""
+    short = reason.split(";")[0].split(" (")[0]
+    return " ".join(_DETAILS.sub("…", short).split())
 
 
 def read_source(
@@ -192,20 +226,19 @@ def _read_files(
                 record = _read_html_file(path, ident)
             else:
                 _check_file_size(path, options.max_chars)
-                raw, encoding = read_text_file(path)
-                if looks_like_html(raw):
+                data = _read_bytes(path)
+                if looks_like_html(_sniff(data)):
                     record = _html_record(
-                        raw, ident, str(path), notes=["read as HTML: the .txt file is a web page"]
+                        data, ident, str(path), notes=["read as HTML: the .txt file is a web page"]
                     )
-                    if record is not None:
-                        record.encoding = encoding
                 else:
+                    raw, encoding = decode_text(data, str(path))
                     record = RawRecord(ident, raw, {}, str(path), str(path), None, encoding)
         except ArticleError as exc:
             problems.report(exc)
             continue
         if record is None:
-            problems.note(str(path), "no article text found in the web page (menus only?)")
+            problems.note(str(path), NO_ARTICLE, kind=NO_ARTICLE)
             continue
         for key, value in meta.items():
             record.meta[key] = value
@@ -243,6 +276,15 @@ def _read_html_file(path: Path, ident: str) -> RawRecord | None:
     return _html_record(data, ident, str(path))
 
 
+def _sniff(data: bytes) -> str:
+    """The start of a file as text, good enough to tell a web page by its structure (any
+    ASCII-compatible encoding reads the same here)."""
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", "replace")
+    return head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
+
+
 def _html_record(
     html: str | bytes,
     ident: str,
@@ -252,10 +294,12 @@ def _html_record(
     notes: Sequence[str] = (),
     row: int | None = None,
     source: str | None = None,
+    charset: str | None = None,
 ) -> RawRecord | None:
-    """A raw record for one web page: its extracted text as ``raw``, its metadata; ``None`` if
-    the page has no article text."""
-    page = extract_page(html, url=url)
+    """A raw record for one web page: its extracted text as ``raw``, its metadata (the page's
+    publisher and copyright credits go to ``extra``, where the wire detector reads them);
+    ``None`` if the page has no article text."""
+    page = extract_page(html, url=url, charset=charset)
     if page is None:
         return None
     meta: dict[str, Any] = {}
@@ -275,10 +319,11 @@ def _html_record(
         source or file,
         file,
         row,
-        "html",
+        page.encoding,
+        extra=dict(page.credits),
         extractor=EXTRACTOR,
         notes=[*notes, *page.notes],
-        date_source="page" if page.date is not None else None,
+        date_source=page.date_source,
     )
 
 
@@ -290,19 +335,26 @@ def _read_archive(path: Path, problems: Problems) -> list[RawRecord]:
     for rec in archive_records(path):
         if not rec.is_html:
             what = rec.kind if rec.kind != "response" else f"response of {rec.content_type or '?'}"
-            problems.rows.append((str(path), rec.number, f"not an HTML page ({what})"))
+            problems.note(
+                str(path), f"not an HTML page ({what})", row=rec.number, kind="not an HTML page"
+            )
             continue
         url = rec.url or f"{path.name}#{rec.number}"
         if url in seen:
-            problems.rows.append(
-                (str(path), rec.number, f"duplicate URL {url} (also record {seen[url]})")
+            problems.note(
+                str(path),
+                f"duplicate URL {url} (also record {seen[url]})",
+                row=rec.number,
+                kind="a URL already read from the archive",
             )
             continue
         seen[url] = rec.number
         source = f"{path}, record {rec.number}"
-        record = _html_record(rec.payload, url, str(path), url=url, row=rec.number, source=source)
+        record = _html_record(
+            rec.payload, url, str(path), url=url, row=rec.number, source=source, charset=rec.charset
+        )
         if record is None:
-            problems.rows.append((str(path), rec.number, f"no article text in the page {url}"))
+            problems.note(str(path), f"{NO_ARTICLE}: {url}", row=rec.number, kind=NO_ARTICLE)
             continue
         record.captured = rec.captured
         records.append(record)
@@ -316,6 +368,11 @@ def read_text_file(path: Path) -> tuple[str, str]:
     UTF-8 is decoded as Windows-1252 and flagged ``"cp1252 (fallback)"``; a file that is neither
     is rejected. Line ends are kept as they are in the file.
     """
+    return decode_text(_read_bytes(path), str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of one article file; ``ArticleError`` for a missing, unreadable or empty one."""
     name = str(path)
     if not path.exists():
         raise ArticleError("no such file; check the path", file=name)
@@ -329,6 +386,12 @@ def read_text_file(path: Path) -> tuple[str, str]:
         ) from exc
     if not data:
         raise ArticleError("the file is empty; remove it or add the article text", file=name)
+    return data
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode a plain-text article's bytes (see ``read_text_file``); ``name`` names the file in
+    errors."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text, encoding = data.decode("utf-16"), "utf-16"

@@ -16,22 +16,38 @@
    one seen first), with its spaces collapsed.
 
 The article keeps what the file said in ``outlet_raw`` (``None`` when it said nothing).
+
+Web pages name their site in many places, not all of them names. ``page_outlet`` takes the
+first candidate that is a name (``og:site_name``, then the site's name in the page title, then
+``application-name``, then a JSON-LD publisher that spells the page's domain) and rejects, with a
+note, what ``outlet_name_problem`` finds is not one: an address, a phone number, a URL, a
+copyright line, a description, the headline, a section name, or a wire service on a site that
+is not the wire's own (the site that published the page is the outlet; the wire goes to
+``Article.wire``). With none left, the domain names the outlet (rule 3 above).
+``split_title`` takes the site's name off a page title (``"… | Malay Mail"``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from newskit.corpus.records import Article
+from newskit.corpus.wire import wire_name
 from newskit.resources.outlets import (
     HOST_PREFIXES,
+    MAX_NAME_CHARS,
+    MAX_NAME_WORDS,
+    NOT_A_NAME,
     OUTLET_ALIASES,
     OUTLET_DOMAINS,
     SECOND_LEVEL_SUFFIXES,
+    SECTION_NAMES,
 )
+from newskit.resources.pages import TITLE_SEPARATORS
 
 _ALIASES = {
     **{outlet_name.casefold(): outlet_name for outlet_name in OUTLET_DOMAINS.values()},
@@ -145,3 +161,133 @@ def canonical_outlets(
         display = chosen[outlet_key(name)] if name is not None else None
         out.append(dataclasses.replace(a, outlet=display, outlet_raw=raw))
     return out
+
+
+_NOT_A_NAME = [(what, re.compile(pattern, re.IGNORECASE)) for what, pattern, _ in NOT_A_NAME]
+_TITLE_SPLIT = re.compile(f"({TITLE_SEPARATORS})")
+
+
+def outlet_name_problem(
+    name: str, *, headlines: Sequence[str] = (), sections: Sequence[str] = ()
+) -> str | None:
+    """Why ``name`` (a site name read from a web page) is not an outlet's name, or ``None``
+    when it is one: ``"a postal address"``, ``"a phone number"``, ``"a web address"``,
+    ``"a copyright line"``, ``"a description"``, ``"the headline"``, ``"a section name"``, …
+    (``newskit.resources.outlets.NOT_A_NAME``, ``SECTION_NAMES``). ``headlines``: the page's
+    title and headlines; ``sections``: its section names."""
+    for what, pattern in _NOT_A_NAME:
+        if pattern.search(name):
+            return what
+    key = outlet_key(name)
+    if len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
+        return "a description or a headline (too long for a name)"
+    if key in SECTION_NAMES or key in {outlet_key(s) for s in sections}:
+        return "a section name"
+    if any(key == outlet_key(h) for h in headlines if h):
+        return "the headline"
+    return None
+
+
+def same_site(name: str, other: str) -> bool:
+    """True if two site names are the same name (case, spaces, a leading "The" and
+    punctuation aside): ``"The Times of India"`` and ``"Times of India"``."""
+    return bool(_spelled(name)) and _spelled(name) == _spelled(other)
+
+
+def spells_domain(name: str, url: str | None) -> bool:
+    """True if ``name`` is the name the page's domain spells: ``"Malay Mail"`` on
+    ``malaymail.com``, ``"Times of India"`` on ``timesofindia.indiatimes.com``, ``"BBC News"``
+    on ``bbc.co.uk`` (the site's own label starting the name, or the other way round)."""
+    host = domain(url)
+    spelled = _spelled(name)
+    if host is None or len(spelled) < 3:
+        return False
+    labels = host.split(".")
+    suffix = 2 if ".".join(labels[-2:]) in SECOND_LEVEL_SUFFIXES else 1
+    site_labels = [label.replace("-", "") for label in labels[:-suffix]]
+    whole = "".join(ch for ch in outlet_key(name) if ch.isalnum())
+    if spelled in site_labels or whole in site_labels:
+        return True
+    own = site_labels[-1] if site_labels else ""
+    return len(own) >= 3 and (spelled.startswith(own) or own.startswith(spelled))
+
+
+def split_title(
+    title: str, *, sites: Sequence[str] = (), url: str | None = None, headlines: Sequence[str] = ()
+) -> tuple[str, str | None]:
+    """A page title without the site's name, and that name: ``"Rates rise - Business - Times of
+    India"`` on ``timesofindia.indiatimes.com`` → ``("Rates rise", "Times of India")`` (a section
+    name next to it goes too). The name is the last (or first) part of the title, cut at
+    ``newskit.resources.pages.TITLE_SEPARATORS``, when it is one of ``sites`` (the page's other
+    site names), spells the domain of ``url``, or when the rest — or the part at the other end
+    alone (``"Headline - Regional news - Site"``) — is one of ``headlines``; else
+    ``(title, None)``."""
+    pieces = _TITLE_SPLIT.split(title)  # part, separator, part, …
+    parts = pieces[0::2]
+    if len(parts) < 2:
+        return title, None
+
+    def names_site(part: str) -> bool:
+        return any(same_site(part, s) for s in sites if s) or spells_domain(part, url)
+
+    def is_headline(rest: list[str]) -> bool:
+        text = outlet_key("".join(rest))
+        return any(text == outlet_key(h) for h in headlines if h)
+
+    for at_end in (True, False):
+        site = parts[-1] if at_end else parts[0]
+        rest = pieces[:-2] if at_end else pieces[2:]
+        if not site.strip() or outlet_name_problem(site.strip()) is not None:
+            continue
+        if names_site(site) or is_headline(rest):
+            while len(rest) > 2 and outlet_key(rest[-1 if at_end else 0]) in SECTION_NAMES:
+                rest = rest[:-2] if at_end else rest[2:]
+            headline = "".join(rest).strip()
+            if headline:
+                return headline, site.strip()
+        # "Headline - Regional news - Site": the headline alone at one end, the site at the other
+        lone = parts[0] if at_end else parts[-1]
+        if len(parts) > 2 and is_headline([lone]):
+            return lone.strip(), site.strip()
+    return title, None
+
+
+def _without_sections(name: str, sections: Sequence[str]) -> str:
+    """``"Home | The Daily Planet"`` → ``"The Daily Planet"``: a site name joined to section
+    names by a title separator is the one part that is a name (else the name stays whole)."""
+    parts = [p.strip() for p in _TITLE_SPLIT.split(name)[0::2] if p.strip()]
+    if len(parts) < 2:
+        return name
+    named = [p for p in parts if outlet_name_problem(p, sections=sections) is None]
+    return named[0] if len(named) == 1 else name
+
+
+def page_outlet(
+    candidates: Sequence[tuple[str, str | None]],
+    *,
+    url: str | None = None,
+    headlines: Sequence[str] = (),
+    sections: Sequence[str] = (),
+) -> tuple[str | None, list[str]]:
+    """The outlet a web page names: the first of ``candidates`` (``(where, value)`` pairs in
+    order of preference) that is a name and not a wire service on someone else's site; and a
+    note for each candidate passed over. ``(None, notes)`` when none is: the domain of the
+    page's URL then names the outlet (``canonical_outlets``)."""
+    notes: list[str] = []
+    own_wire = wire_name(domain(url))
+    for where, value in candidates:
+        if not value or not value.strip():
+            continue
+        name = _without_sections(" ".join(value.split()), sections)
+        problem = outlet_name_problem(name, headlines=headlines, sections=sections)
+        wire = wire_name(name)
+        # a wire credited as publisher is whose copy it is, not whose site; a page's own
+        # og:site_name may name the wire only on the wire's site (or with no URL to say)
+        others = wire is not None and wire != own_wire and (url or where != "og:site_name")
+        if problem is None and others:
+            problem = f"the wire service {wire}, not the site that published the page"
+        if problem is None:
+            return name, notes
+        shown = name if len(name) <= 60 else name[:59] + "…"
+        notes.append(f'site name "{shown}" ({where}) is not the outlet: {problem}')
+    return None, notes

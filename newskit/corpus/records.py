@@ -33,14 +33,17 @@ class Article:
     publication date when known. ``raw`` is the decoded file text; ``text`` the cleaned text;
     ``removed`` the spans of ``raw`` that cleaning removed, in order and non-overlapping.
     ``source`` says where the article came from (path, or path and row); ``encoding`` how it was
-    decoded (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252 (fallback)"``, or ``"html"`` for a page
-    whose bytes the extractor decoded by the charset it declares). ``story_id`` is the story the
+    decoded (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252 (fallback)"``; for a web page also
+    ``"windows-1250 (declared)"``, decoded by the charset it declares, or ``"guessed by
+    trafilatura"``). ``story_id`` is the story the
     article belongs to once assigned (``Corpus.with_stories``), else None; ``outlet_raw`` the
     outlet as the file gave it (``outlet`` is its canonical display name).
 
     Loader fields (appended, not compared): ``meta`` holds the extra columns of a table (or a web
     page's fields) that are not one of the above; ``date_source`` says where ``date`` came from
-    (``"metadata"``, ``"text"``, ``"dateline"``, ``"page"``, ``"capture"``); ``extractor`` names
+    (``"metadata"``, ``"text"``, ``"dateline"``, ``"capture"``; for a web page ``"page"``, its
+    stated publication date, ``"url"`` or ``"page-text"``, a guess; see
+    ``newskit.corpus.page_dates``); ``extractor`` names
     the tool that made ``raw`` from a web page (``None`` for plain text); ``notes`` are loader
     warnings about this article (read as HTML, over-size, an unresolved dateline date);
     ``wire`` the wire service whose copy the article carries (``"AP"``, ``"Reuters"``, …; see

@@ -24,7 +24,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 class ArchiveRecord:
     """One archive record: ``kind`` (WARC type), ``url``, ``captured`` (date), ``content_type``
     (of the HTTP payload, lower case, without parameters), ``status`` (HTTP), ``payload`` (bytes
-    of an HTML response, else ``b""``) and ``number`` (1-based position in the archive)."""
+    of an HTML response, else ``b""``), ``number`` (1-based position in the archive) and
+    ``charset`` (the one the HTTP Content-Type header gives, else ``None``)."""
 
     kind: str
     url: str | None
@@ -33,6 +34,7 @@ class ArchiveRecord:
     status: int | None
     payload: bytes
     number: int
+    charset: str | None = None
 
     @property
     def is_html(self) -> bool:
@@ -68,16 +70,28 @@ def archive_records(path: Path) -> Iterator[ArchiveRecord]:
                     content_type = record.http_headers.get_header("Content-Type") or ""
                     code = record.http_headers.get_statuscode()
                     status = int(code) if code and code.isdigit() else None
+                charset = _charset(content_type)
                 content_type = content_type.split(";")[0].strip().lower()
                 payload = b""
                 if kind == "response" and content_type in HTML_TYPES:
                     payload = record.content_stream().read()
-                yield ArchiveRecord(kind, url, captured, content_type, status, payload, number)
+                yield ArchiveRecord(
+                    kind, url, captured, content_type, status, payload, number, charset
+                )
     except ArchiveLoadFailed as exc:
         raise CorpusSourceError(
             f"is not a readable WARC/ARC archive ({exc}); give a .warc, .warc.gz or .arc file",
             file=str(path),
         ) from exc
+
+
+def _charset(content_type: str) -> str | None:
+    """``"text/html; charset=windows-1250"`` → ``"windows-1250"``."""
+    for parameter in content_type.split(";")[1:]:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() == "charset" and value.strip(" \"'"):
+            return value.strip(" \"'")
+    return None
 
 
 def _has_archive_header(path: Path) -> bool:

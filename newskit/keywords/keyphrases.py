@@ -280,8 +280,9 @@ def keywords(
     chunks = [_yake_chunks(_yake_text(a)) for a in articles]
     flat = ngram_scores_many([c for cs in chunks for c in cs], options, n_jobs=n_jobs)
     scores = []
+    at = 0  # an offset, not slices of what is left: that copied N²/2 items
     for cs in chunks:
-        got, flat = flat[: len(cs)], flat[len(cs) :]
+        got, at = flat[at : at + len(cs)], at + len(cs)
         scores.append(got[0] if len(got) == 1 else _best_scores(got))
     own = _own_names(articles)
     rows: list[tuple] = []

@@ -12,6 +12,13 @@ names the site, not the suffix.
 ``OUTLET_ALIASES``: other ways files name a well-known outlet (lower case, single spaces) → its
 display name (``"nyt"`` → ``"The New York Times"``); every display name of ``OUTLET_DOMAINS``
 is an alias of itself (``"new york times"`` and ``"the new york times"`` both count).
+
+What a web page offers as its site's name is checked before it names an outlet
+(``newskit.corpus.outlets.outlet_name_problem``): ``NOT_A_NAME`` lists what such a value must not
+look like (an address, a phone number, a URL, a copyright line, a description), each with an
+example; ``SECTION_NAMES`` are names of a site's sections ("World", "Politik", "国际"), never an
+outlet's; a name longer than ``MAX_NAME_CHARS`` characters or ``MAX_NAME_WORDS`` words is a
+description.
 """
 
 from __future__ import annotations
@@ -102,3 +109,182 @@ OUTLET_ALIASES: dict[str, str] = {
     "la times": "Los Angeles Times",
     "npr news": "NPR",
 }
+
+MAX_NAME_CHARS = 60
+"""An outlet name longer than this is a description or a headline ("Breaking news, analysis…")."""
+MAX_NAME_WORDS = 8
+"""An outlet name of more words than this is a description or a headline."""
+
+# What a site name from a page's metadata must not look like: (what it is, pattern, example).
+# Patterns are searched case-insensitively in the name (entities already decoded).
+NOT_A_NAME: tuple[tuple[str, str, str], ...] = (
+    (
+        "a web address",
+        r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/|\.(?:html?|php|aspx?)\b",
+        "https://www.ledger.example.org/",
+    ),
+    ("an e-mail address", r"[\w.+-]+@[\w-]+\.[\w.]+", "newsdesk@ledger.example.org"),
+    (
+        "a copyright line",
+        r"^\W*(?:©|\(c\)|copyright\b)|all rights reserved",
+        "© 2016 Ledger Media Group",
+    ),
+    (
+        "a phone number",
+        r"\b(?:tel|phone|fax|telefon|tél)\b\s*[.:]?\s*[+(\d]|\bcall us\b|\+?\(?\d[\d ().-]{6,}\d",
+        "Tel. +44 20 7946 0958",
+    ),
+    (
+        "a postal address",
+        r"\b\d{1,5}[a-z]?,?\s+(?:[\w.'’-]+\s+){0,4}(?:street|st|avenue|ave|road|rd|boulevard|blvd|"
+        r"lane|ln|drive|dr|way|place|pl|square|sq|suite|floor|strasse|straße|str|platz|weg|allee|"
+        r"rue|calle|via)\b|\b(?:p\.?\s?o\.?\s+box|postfach)\b|\b(?:strasse|straße|str\.|platz|weg)"
+        r"\s+\d|\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b",
+        "12 Harbour Street, Portside PS1 4QA",
+    ),
+    (
+        "a description",
+        r"[a-z]{3,}\.\s+\w|[,;]\s+\S+.*[,;]\s+\S|\s[-–—]\s.*\s[-–—]\s",
+        "Breaking news, sport, weather and more. Your local source.",
+    ),
+    ("not a name (no letters)", r"^[\W\d_]*$", "2016"),
+)
+
+# Section names of news sites, lower case (English, German, French, Spanish, Italian,
+# Portuguese, Chinese, Japanese). Example: "World" on a page whose og:site_name says "World".
+SECTION_NAMES: frozenset[str] = frozenset(
+    line.strip()
+    for line in """
+    news
+    home
+    homepage
+    home page
+    front page
+    world
+    world news
+    us
+    u.s.
+    us news
+    uk
+    uk news
+    politics
+    business
+    economy
+    markets
+    finance
+    money
+    tech
+    technology
+    science
+    health
+    sport
+    sports
+    entertainment
+    culture
+    arts
+    lifestyle
+    life
+    style
+    travel
+    food
+    opinion
+    opinions
+    editorial
+    editorials
+    comment
+    commentary
+    analysis
+    local
+    local news
+    national
+    national news
+    international
+    latest
+    latest news
+    breaking news
+    top stories
+    top news
+    headlines
+    features
+    video
+    videos
+    photos
+    gallery
+    weather
+    education
+    environment
+    climate
+    crime
+    nation
+    metro
+    region
+    regional
+    asia
+    europe
+    africa
+    americas
+    middle east
+    blog
+    blogs
+    article
+    articles
+    story
+    stories
+    live
+    nachrichten
+    startseite
+    politik
+    wirtschaft
+    kultur
+    panorama
+    meinung
+    lokales
+    welt
+    inland
+    ausland
+    aktuell
+    aktuelles
+    actualités
+    actualites
+    accueil
+    monde
+    politique
+    économie
+    société
+    noticias
+    inicio
+    portada
+    mundo
+    política
+    economía
+    deportes
+    cultura
+    sociedad
+    opinión
+    notizie
+    cronaca
+    esteri
+    politica
+    economia
+    notícias
+    início
+    esportes
+    新闻
+    首页
+    国际
+    国内
+    财经
+    体育
+    娱乐
+    科技
+    社会
+    军事
+    ニュース
+    国際
+    政治
+    経済
+    スポーツ
+    トップ
+    """.splitlines()
+    if line.strip()
+)

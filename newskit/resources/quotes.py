@@ -248,3 +248,48 @@ LEAD_WORDS: frozenset[str] = _words(
     according instead indeed separately last this
     """
 )
+
+# Lower-case words allowed between a subject and its speech verb: "Musk has already
+# announced", "Gowdy later said". Example: "already".
+SUBJECT_VERB_GAP_WORDS: frozenset[str] = _words(
+    """
+    also later earlier previously then recently repeatedly again already once first later
+    publicly reportedly simply quickly just never not has have had was were is are would will
+    did does do could should might may initially originally subsequently separately further
+    often still
+    """
+)
+
+# Words that end the description between a verb and the name after it: in "said senior adviser
+# Kellyanne Conway" the words between are a description; in "said that Conway …" or "said in
+# Washington" they are not. Example: "that".
+NOT_DESCRIPTOR_WORDS: frozenset[str] = _words(
+    "that to he she it they we in on at by for with from of and but as this when while"
+)
+
+# Words that open a noun phrase: "the company said", "an Equifax spokesperson". Example: "the".
+DETERMINERS: frozenset[str] = _words("the a an another its his her their this that our my")
+
+# Possessive determiners: a name after one is not the sentence's subject ("Her LinkedIn
+# profile said": the profile, not LinkedIn). Example: "her".
+POSSESSIVES: frozenset[str] = _words("its his her their our my")
+
+# Forms of "he" and "she": a gender word that is one of them is a pronoun, not a role beside a
+# name. Example: "him".
+PERSONAL_PRONOUNS: frozenset[str] = _words("he she his her him hers himself herself")
+
+# Words that join two verbs of one subject: "The campaign thanked … and added": the subject of
+# "added" is the sentence's. Example: "and".
+COORDINATORS: frozenset[str] = _words("and but then also")
+
+# Lower-case particles inside a name: "Charles de Gaulle", "Abu Bakr al Baghdadi", "Procter &
+# Gamble". Example: "van".
+NAME_PARTICLES: frozenset[str] = _words(
+    "de van von der den du da di le la del dos das bin ibn al el abu y &"
+)
+
+# Auxiliaries: a short quotation that opens with one has no subject ("was Russian" is a term).
+# Example: "was".
+AUXILIARIES: frozenset[str] = _words(
+    "is are was were will would can could should must may might has have had do does did"
+)

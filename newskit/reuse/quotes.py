@@ -24,6 +24,9 @@ Its ``speaker``, ``speech_verb`` and ``attribution`` (how the speaker was found:
 sentence"``, ``"pronoun"``, ``"run"``, ``"previous sentence"``, ``"next paragraph"`` or
 ``"none"``) come from ``newskit.reuse.speakers``.
 
+``corpus_quotations(corpus)`` gives the same for a whole corpus as one table, each article read
+once, its names judged with what the whole corpus writes them as (``corpus_people``).
+
 ``shared_quotes`` matches quotations (never terms) across articles: compared as lower-case words
 without punctuation, the shorter one is (nearly) contained in the longer one: rapidfuzz's
 partial ratio reaches ``min_ratio``. So a quote that one outlet trimmed or re-punctuated still
@@ -43,13 +46,23 @@ from rapidfuzz import fuzz
 from newskit.corpus.records import Article
 from newskit.grouping import connected_groups
 from newskit.resources.quotes import (
+    AUXILIARIES,
     CLAUSE_WORDS,
     QUOTE_FRAGMENT_WORDS,
     QUOTE_MARKS,
     TERM_MAX_WORDS,
     TITLE_SMALL_WORDS,
 )
-from newskit.reuse.speakers import How, attribute
+from newskit.reuse.speakers import (
+    Evidence,
+    How,
+    People,
+    Reading,
+    attribute,
+    name_evidence,
+    people_from,
+    read,
+)
 from newskit.stories import Stories, story_map
 
 QUOTE_COLUMNS = [
@@ -62,6 +75,16 @@ QUOTE_COLUMNS = [
     "speech_verb",
     "attribution",
     "n_articles",
+]
+QUOTATION_COLUMNS = [
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker",
+    "speech_verb",
+    "attribution",
 ]
 DEFAULT_MIN_WORDS = 2
 DEFAULT_MIN_RATIO = 0.9
@@ -83,11 +106,6 @@ _MARK = re.compile(
 _AFTER_PUNCT = re.compile(r"[,.!?;][ \t]$")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
 _WORD = re.compile(r"\w+(?:[’'‐‑-]\w+)*")
-# An auxiliary that opens a short quotation has no subject: "was Russian" is a term.
-_AUX_FIRST = frozenset(
-    {"is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "may"}
-    | {"might", "has", "have", "had", "do", "does", "did"}
-)
 
 
 class Quotation(NamedTuple):
@@ -102,16 +120,86 @@ class Quotation(NamedTuple):
     kind: Kind = "quote"
 
 
-def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[Quotation]:
+class _Spans(NamedTuple):
+    """One article's quotation spans and its reading (``newskit.reuse.speakers.read``)."""
+
+    article: Article
+    spans: list[tuple[int, int, int, int, str]]  # open mark, close mark, text span, words
+    reading: Reading
+
+
+def quotations(
+    article: Article, *, min_words: int = DEFAULT_MIN_WORDS, people: People | None = None
+) -> list[Quotation]:
     """The quotations of one article, in text order (see the module doc for the rules).
 
     Each is a ``Quotation(start, end, words, speaker, speech_verb, attribution, kind)``:
     ``article.raw[start:end]`` is the text between the marks (outer spaces and a trailing
     ``,;:`` left out), ``words`` its lower-case words, ``speaker`` a name or ``None``,
     ``attribution`` how the speaker was found (``newskit.reuse.speakers``), ``kind``
-    ``"quote"`` or ``"term"``."""
+    ``"quote"`` or ``"term"``. ``people`` (``corpus_people(corpus)``): what the article's
+    corpus writes names as, for the names the article leaves unclear."""
+    spans = _spans(article, min_words)
+    if not spans:
+        return []  # nothing to attribute: the article is not read
+    return _quotations(_Spans(article, spans, _reading(article, spans)), people)
+
+
+def corpus_quotations(
+    corpus: Iterable[Article], *, min_words: int = DEFAULT_MIN_WORDS, corpus_names: bool = True
+) -> pd.DataFrame:
+    """Every quotation of every article of ``corpus``, each article read once.
+
+    Returns ``article_id, start, end, text, kind, speaker, speech_verb, attribution``: one row
+    per ``quotations(article)`` item (``text`` is ``raw[start:end]``), in corpus order then text
+    order. ``corpus_names=True`` judges the names with what the whole corpus writes them as
+    (the same as ``quotations(article, people=corpus_people(corpus))``, without reading each
+    article twice)."""
+    rows = [
+        (a.id, q.start, q.end, a.raw[q.start : q.end], q.kind, q.speaker, q.speech_verb,
+         q.attribution)
+        for a, q in _corpus_found(corpus, min_words, corpus_names)
+    ]  # fmt: skip
+    df = pd.DataFrame(rows, columns=QUOTATION_COLUMNS)
+    return df.astype({"start": "int64", "end": "int64"})
+
+
+def _corpus_found(
+    corpus: Iterable[Article], min_words: int, corpus_names: bool
+) -> list[tuple[Article, Quotation]]:
+    """``(article, quotation)`` for every quotation of the corpus, each article read once."""
+    readings = [_read(a, min_words) for a in corpus]
+    people = people_from(_evidence(r) for r in readings) if corpus_names else None
+    return [(r.article, q) for r in readings for q in _quotations(r, people)]
+
+
+def corpus_people(corpus: Iterable[Article], *, min_words: int = DEFAULT_MIN_WORDS) -> People:
+    """What the articles of ``corpus`` write each name as, added up over the corpus
+    (``newskit.reuse.speakers.people``): pass it to ``quotations(article, people=…)``.
+    ``corpus_people(corpus).frame()`` lists the names: ``name, n_articles, n_person,
+    n_speaker, n_other, kind``."""
+    return people_from(_evidence(_read(a, min_words)) for a in corpus)
+
+
+def _evidence(r: _Spans) -> Evidence:
+    return name_evidence(r.reading.cast, r.reading.events)
+
+
+def _read(article: Article, min_words: int) -> _Spans:
+    """The quotation spans of one article (fragments left out) and its reading."""
+    spans = _spans(article, min_words)
+    return _Spans(article, spans, _reading(article, spans))
+
+
+def _reading(article: Article, spans: list[tuple[int, int, int, int, str]]) -> Reading:
+    return read(article, [(o, c) for o, c, *_x in spans])
+
+
+def _spans(article: Article, min_words: int) -> list[tuple[int, int, int, int, str]]:
+    """``(open mark, close mark, start, end, words)`` of each quotation of one article, in
+    text order; fragments left out."""
     raw = article.raw
-    spans: list[tuple[int, int, int, int, str]] = []  # open mark, close mark, text span, words
+    spans: list[tuple[int, int, int, int, str]] = []
     for ks, ke in article.kept:
         for o, c in _pairs(raw, ks, ke):
             s, e = o + 1, c
@@ -124,7 +212,11 @@ def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[
             if n < min_words or (n < FRAGMENT_WORDS and set(words.split()) <= QUOTE_FRAGMENT_WORDS):
                 continue
             spans.append((o, c, s, e, words))
-    marks = [(o, c) for o, c, _s, _e, _w in spans]
+    return spans
+
+
+def _quotations(r: _Spans, people: People | None) -> list[Quotation]:
+    raw, spans = r.article.raw, r.spans
     repeated = Counter(w for *_x, w in spans)
     kinds: list[Kind] = []
 
@@ -133,7 +225,7 @@ def quotations(article: Article, *, min_words: int = DEFAULT_MIN_WORDS) -> list[
         kinds.append(_kind(raw, s, e, words, attributed, repeated[words] > 1))
         return kinds[-1] == "quote"
 
-    found = attribute(article, marks, is_quote)
+    found = attribute(r.reading, is_quote, people=people)
     return [
         Quotation(s, e, words, a.speaker, a.speech_verb, a.how, kind)
         for (_o, _c, s, e, words), a, kind in zip(spans, found, kinds, strict=True)
@@ -157,7 +249,7 @@ def _kind(raw: str, s: int, e: int, words: str, attributed: bool, repeated: bool
         return "quote"
     low = words.split()
     if any(w in CLAUSE_WORDS for w in low[1:]) or (low and low[0] in CLAUSE_WORDS and low[0]
-                                                   not in _AUX_FIRST):  # fmt: skip
+                                                   not in AUXILIARIES):  # fmt: skip
         return "quote"
     if attributed and text[:1].isupper():
         return "quote"
@@ -285,6 +377,7 @@ def shared_quotes(
     min_ratio: float = DEFAULT_MIN_RATIO,
     stories: Stories = None,
     across_stories: bool = False,
+    corpus_names: bool = True,
 ) -> pd.DataFrame:
     """Each quotation that appears in two or more articles of one story, one row per occurrence.
 
@@ -301,11 +394,13 @@ def shared_quotes(
     Quotations are only matched between articles of the same story (``stories``:
     ``newskit.stories`` output or ``{article_id: story_id}``; None: the ids the articles carry,
     or computed); ``across_stories=True`` matches them across the whole corpus.
+    ``corpus_names``: speakers' names judged with what the whole corpus writes them as
+    (``corpus_people``); False reads each article alone.
     """
     articles = list(corpus)
     story = story_map(articles, stories, across_stories=across_stories)
     found = [
-        (a, q) for a in articles for q in quotations(a, min_words=min_words) if q.kind == "quote"
+        (a, q) for a, q in _corpus_found(articles, min_words, corpus_names) if q.kind == "quote"
     ]
     by_story: dict[str, list[int]] = {}
     for i, (a, _) in enumerate(found):

@@ -28,8 +28,11 @@ import datetime as dt
 import random
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 import pandas as pd
+
+from newskit.synthetic.body import StoryWords, body_sentences, story_words, target_length
 
 SYNTHETIC_COLUMNS = ["id", "outlet", "date", "title", "url", "text", "story"]
 
@@ -639,6 +642,7 @@ class _Story:
     slots: dict[str, str]
     numbers: dict[str, int]
     articles: list[dict[str, object]] = field(default_factory=list)
+    words: StoryWords | None = None  # topic words, people, organisations (length="real")
 
 
 def make_corpus(
@@ -653,6 +657,7 @@ def make_corpus(
     p_no_outlet: float = 0.03,
     span_days: int = 42,
     start: dt.date = dt.date(2025, 3, 3),
+    length: Literal["short", "real"] = "short",
 ) -> pd.DataFrame:
     """Generate ``n_stories`` made-up news stories covered by ``n_outlets`` made-up outlets.
 
@@ -664,6 +669,12 @@ def make_corpus(
     Stories start within ``span_days`` days of ``start``; an article appears 0–3 days after its
     story starts.
 
+    ``length="short"`` (the default, which tests use) gives articles of about 670 characters:
+    lead, three to six facts, a quote and background. ``length="real"`` adds body sentences
+    until each article has a length drawn from that of real news (median 3,000 characters, one
+    in a hundred past 17,000; ``newskit.synthetic.body``), in paragraphs of real size, with the
+    story's own topic words and people; benchmarks use it.
+
     Returns a DataFrame with columns ``id, outlet, date, title, url, text, story``: ``date`` an
     ISO string or None, ``outlet`` a string or None, ``story`` the true label (``"story-007"``).
     Rows are in a shuffled order. Deterministic: the same arguments give the same frame.
@@ -672,6 +683,8 @@ def make_corpus(
         raise ValueError("n_stories and n_outlets must be at least 1")
     if not 0 < coverage <= 1:
         raise ValueError("coverage must be in (0, 1]")
+    if length not in ("short", "real"):
+        raise ValueError(f"length must be 'short' or 'real', not {length!r}")
     rng = random.Random(seed)
     outlets = _outlet_names(n_outlets)
     # House style: curly or straight quotes, small numbers in words, and the rewordings the
@@ -686,7 +699,11 @@ def make_corpus(
         kind = kinds[i % len(kinds)] if i < len(kinds) else rng.choice(kinds)
         date = start + dt.timedelta(days=rng.randrange(max(span_days, 1)))
         slots, numbers = _story_slots(rng, kind, date)
-        stories.append(_Story(i, kind, date, slots, numbers))
+        story = _Story(i, kind, date, slots, numbers)
+        if length == "real":
+            places = (slots["place"], slots["place2"], slots["place3"])
+            story.words = story_words(rng, _FIRST, _LAST, places)
+        stories.append(story)
     rows = []
     for story in stories:
         covering = [o for o in outlets if rng.random() < coverage] or [rng.choice(outlets)]
@@ -802,6 +819,7 @@ def _article(
 
     # Sentences are keyed by the fact they state, so a copied sentence replaces this
     # outlet's own wording of the same fact instead of repeating it.
+    target = target_length(rng) if story.words is not None else 0
     lead = rng.choice(spec["lead"])
     sentences = [("lead", fill(lead))]
     facts = rng.sample(spec["facts"], rng.randint(3, len(spec["facts"])))
@@ -814,6 +832,10 @@ def _article(
     sentences.append(("background", fill(rng.choice(spec["background"]))))
     if rng.random() < 0.6:
         sentences.append(("generic", fill(rng.choice(_GENERIC))))
+    if story.words is not None:  # real weight: body sentences among the facts, lead first
+        core = sum(len(t) + 1 for _, t in sentences)
+        for i, text in enumerate(body_sentences(rng, story.words, target - core, curly=curly)):
+            sentences.insert(rng.randint(1, len(sentences)), (f"body:{story.index}:{i}", text))
     if story.articles and rng.random() < p_copy:
         source = rng.choice(story.articles)
         source_sents: list[tuple[str, str]] = list(source["_sentences"])  # type: ignore[call-overload]
@@ -830,7 +852,8 @@ def _article(
     paragraphs, para = [], []
     for _, text in sentences:
         para.append(text)
-        if len(para) >= rng.randint(1, 3):
+        size = rng.randint(1, 3) if story.words is None else rng.choices((1, 2, 3), (9, 8, 3))[0]
+        if len(para) >= size:
             paragraphs.append(" ".join(para))
             para = []
     if para:

@@ -12,7 +12,9 @@ FAIL in CI (``CI`` set to true), so a broken CI browser is never a silent pass.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -23,7 +25,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +53,10 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 VIEWPORT = {"width": 1280, "height": 860}
-SERVER_START_TIMEOUT = 90.0
+SERVER_START_TIMEOUT = 300.0
+"""Seconds a server may take to answer: a deadline for a server that never comes up, far
+above what a loaded machine needs (JupyterLab starts in 5-60 s)."""
+PORT_ATTEMPTS = 5
 
 
 def in_ci() -> bool:
@@ -93,26 +98,51 @@ def _executable(name: str) -> str:
     return str(exe)
 
 
+class _PortTaken(Exception):
+    """The server could not listen on the port chosen for it: someone else took it since."""
+
+
+_PORT_TAKEN = re.compile(r"already in use|no available port|Address already in use", re.I)
+
+
 def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> None:
+    """Wait until ``url`` answers 200, the server exits, or ``SERVER_START_TIMEOUT`` passes.
+    Raises ``_PortTaken`` when the server exited because its port was taken meanwhile."""
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"server exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
+            text = log.read_text(errors="replace")
+            if _PORT_TAKEN.search(text):
+                raise _PortTaken(text[-500:])
+            pytest.fail(f"server exited ({proc.returncode}):\n{text[-3000:]}")
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
+            with urllib.request.urlopen(url, timeout=10) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
-        time.sleep(0.3)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=0.5)  # the poll interval; returns at once if the server exits
     pytest.fail(
         f"server did not answer {url} in {SERVER_START_TIMEOUT}s:\n{log.read_text()[-3000:]}"
     )
 
 
 @contextmanager
-def _running(cmd: list[str], *, root: Path, home: Path, check: str, name: str) -> Iterator[None]:
-    """Run ``cmd`` with Jupyter's config/data/runtime dirs under ``home``; stop it afterwards."""
+def _serving(
+    command: Callable[[int], list[str]],
+    check: Callable[[int], str],
+    *,
+    root: Path,
+    home: Path,
+    name: str,
+) -> Iterator[int]:
+    """Run ``command(port)`` on a free port with Jupyter's config/data/runtime dirs under
+    ``home`` until ``check(port)`` answers; yield the port; stop the server afterwards.
+
+    A free port can be taken by another process (another test run) between the moment it is
+    found and the moment the server listens: then the server is started again on another port.
+    """
     env = kernel_env()
     for var, sub in [
         ("JUPYTER_CONFIG_DIR", "config"),
@@ -125,15 +155,28 @@ def _running(cmd: list[str], *, root: Path, home: Path, check: str, name: str) -
         env[var] = str(home / sub)
     env["PYTHONHASHSEED"] = "0"
     log = home / f"{name}.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    try:
-        _wait_until_up(proc, check, log)
-        yield
-    finally:
-        _stop_group(proc)
+    for attempt in range(1, PORT_ATTEMPTS + 1):
+        port = _free_port()
+        with open(log, "wb") as out:
+            proc = subprocess.Popen(
+                command(port),
+                cwd=root,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            try:
+                _wait_until_up(proc, check(port), log)
+            except _PortTaken:
+                if attempt == PORT_ATTEMPTS:
+                    pytest.fail(f"{name}: {PORT_ATTEMPTS} free ports were all taken in turn")
+                continue
+            yield port
+            return
+        finally:
+            _stop_group(proc)
 
 
 def _stop_group(proc: subprocess.Popen) -> None:
@@ -165,23 +208,43 @@ def served_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def lab(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab on a free localhost port with a token, serving ``served_notebooks``."""
     home = tmp_path_factory.mktemp("lab-home")
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [
-        _executable("jupyter-lab"),
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={served_notebooks}",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")  # CI containers run as root
-    server = Server(f"http://127.0.0.1:{port}", token, served_notebooks, home / "lab.log")
-    with _running(
-        cmd, root=served_notebooks, home=home, check=server.url("api/status"), name="lab"
-    ):
-        yield server
+    token = secrets.token_hex(16)
+    # JupyterLab asks once whether to fetch its news (a toast); the answer is "Never" here
+    # (a closed network), so the toast cannot cover a control while a test clicks
+    news = home / "settings" / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True)
+    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}\n')
+    # and, as a person ticks "Always start the preferred kernel" in the Select Kernel dialog,
+    # the notebooks' own kernel starts by itself: no dialog to race with the Run menu
+    tracker = home / "settings" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    (tracker / "tracker.jupyterlab-settings").write_text('{"autoStartDefaultKernel": true}\n')
+
+    def command(port: int) -> list[str]:
+        cmd = [
+            _executable("jupyter-lab"),
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={served_notebooks}",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            cmd.append("--allow-root")  # CI containers run as root
+        return cmd
+
+    def server(port: int) -> Server:
+        return Server(f"http://127.0.0.1:{port}", token, served_notebooks, home / "lab.log")
+
+    with _serving(
+        command,
+        lambda port: server(port).url("api/status"),
+        root=served_notebooks,
+        home=home,
+        name="lab",
+    ) as port:
+        yield server(port)
 
 
 @pytest.fixture(scope="session")
@@ -194,20 +257,27 @@ def voila(served_notebooks: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     home = tmp_path_factory.mktemp("voila-home")
     only = tmp_path_factory.mktemp("voila-notebooks")
     shutil.copy2(served_notebooks / VOILA_NOTEBOOK, only / VOILA_NOTEBOOK)
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [
-        sys.executable,
-        "-m",
-        "newskit.app.dashboard",
-        str(ROOT / "seeds"),
-        f"--notebooks={only}",
-        f"--port={port}",
-        f"--token={token}",
-        "--no-browser",
-    ]
-    server = Server(f"http://127.0.0.1:{port}", token, only, home / "voila.log")
-    with _running(cmd, root=only, home=home, check=server.url(""), name="voila"):
-        yield server
+    token = secrets.token_hex(16)
+
+    def command(port: int) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "newskit.app.dashboard",
+            str(ROOT / "seeds"),
+            f"--notebooks={only}",
+            f"--port={port}",
+            f"--token={token}",
+            "--no-browser",
+        ]
+
+    def server(port: int) -> Server:
+        return Server(f"http://127.0.0.1:{port}", token, only, home / "voila.log")
+
+    with _serving(
+        command, lambda port: server(port).url(""), root=only, home=home, name="voila"
+    ) as port:
+        yield server(port)
 
 
 @pytest.fixture(scope="session")
@@ -232,7 +302,7 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object
             )
         except Error as exc:
             _unavailable(f"chromium did not start: {exc}")
-        context.set_default_timeout(30_000)
+        context.set_default_timeout(120_000)  # a deadline for a loaded machine, not a budget
         try:
             yield context
         finally:
