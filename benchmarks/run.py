@@ -34,9 +34,11 @@ method and ``across_stories=True``: all pairs of the whole corpus, up to
 ``lsh_recall`` is the share of the exact method's pairs within a true story that
 ``method="lsh"`` also finds. ``peak_rss_mb`` is this process's peak resident memory at the
 end of the pipeline (before the baselines);
-``peak_rss_children_mb`` the largest worker process. ``--dask`` also runs
-``newskit.app.distributed.run_distributed`` on a 2-worker ``LocalCluster`` and reports its time
-beside the in-process time of the same stages.
+``peak_rss_children_mb`` the largest worker process. ``--dask`` also runs ``newskit run``
+(``newskit.app.dask.run_distributed``: every table) on a 2-worker ``LocalCluster`` from a fresh
+driver process, and reports its time, the driver's and the workers' peak memory, Dask's
+task-seconds per stage and the output size per table (``--dask-in-process`` also times
+``newskit run --in-process``; ``--dask-only`` skips the in-process stages).
 
 Prints a table and, with ``--json``, writes the numbers (keys ``articles, characters, jobs,
 stages, cpu, stage_peak_mb, baselines, peak_rss_mb, lsh_recall`` and a few more) to a file.
@@ -69,8 +71,6 @@ from newskit.keywords import yake_adapter
 from newskit.synthetic import make_corpus
 
 STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates", "align")
-# The in-process stages the Dask run also does (it does not align).
-DASK_STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates")
 
 
 # CPU seconds and peak memory (MB) of each stage timed, by its label
@@ -243,18 +243,105 @@ def recall(lsh: pd.DataFrame, exact: pd.DataFrame, truth: dict[str, str]) -> tup
     return r_same, r_all
 
 
-def run_dask(path: Path) -> float:
-    from dask.distributed import Client, LocalCluster
+def run_dask(path: Path, *, in_process: bool = False) -> dict[str, Any]:
+    """``newskit run`` on a 2-worker ``LocalCluster``, in a fresh driver process (so that its
+    peak memory is its own, not this benchmark's): total and per-stage seconds, driver and
+    worker peak RSS, task-seconds per stage (from Dask's task stream), and the output's size
+    per table. ``in_process``: also time ``run_in_process`` (the same tables, one process) in
+    another fresh process."""
+    import subprocess
 
-    from newskit.app.distributed import run_distributed
+    out: dict[str, Any] = {}
+    modes = ["dask", "in_process"] if in_process else ["dask"]
+    for mode in modes:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = Path(tmp) / "result.json"
+            cmd = [sys.executable, __file__, "--dask-child", mode, str(path), str(result)]
+            subprocess.run(cmd, check=True)
+            out[mode] = json.loads(result.read_text())
+        print(f"  {mode}: {out[mode]['seconds']:.1f} s", file=sys.stderr, flush=True)
+    return out
+
+
+def dask_child(mode: str, path: str, result: str) -> None:
+    """Body of ``run_dask``'s child process: one run (``mode`` ``dask`` or ``in_process``) of
+    the JSONL at ``path``; its measurements written to ``result``."""
+    from newskit.app.dask import run_in_process
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        if mode == "in_process":
+            _, secs = timed(lambda: run_in_process(path, out), "in_process")
+            data: dict[str, Any] = {
+                "seconds": round(secs, 3),
+                "driver_peak_rss_mb": rss_mb(),
+                "cpu_seconds": round(own_cpu_seconds(), 1),
+            }
+        else:
+            data = _dask_measured(path, out)
+        data["output_mb"] = {
+            t: round(sum(f.stat().st_size for f in (out / t).glob("*")) / 2**20, 2)
+            for t in run_tables(out)
+        }
+        data["articles"] = _articles_in(out)
+    Path(result).write_text(json.dumps(data, indent=2))
+
+
+def _dask_measured(path: str, out: Path) -> dict[str, Any]:
+    from dask.distributed import Client, LocalCluster, get_task_stream
+
+    from newskit.app.dask import run_distributed
 
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            dashboard_address=None,
+            env={"NEWSKIT_PROGRESS": "0"},
+        ) as cluster,
         Client(cluster) as client,
-        tempfile.TemporaryDirectory() as out,
+        get_task_stream(client) as stream,
     ):
-        _, secs = timed(lambda: run_distributed(path, out, client=client, progress=False), "dask")
-    return secs
+        run, secs = timed(lambda: run_distributed(path, out, client=client, progress=False), "dask")
+        workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        worker_cpu = client.run(own_cpu_seconds)
+        tasks = stream.data
+    per_stage: dict[str, dict[str, float]] = {}
+    for t in tasks:
+        m = re.match(r"newskit-([a-z_-]+?)-[0-9a-f]{10}-", str(t["key"]))
+        stage = m.group(1) if m else "other"
+        compute = sum(s["stop"] - s["start"] for s in t["startstops"] if s["action"] == "compute")
+        entry = per_stage.setdefault(stage, {"tasks": 0, "task_seconds": 0.0, "max_seconds": 0.0})
+        entry["tasks"] += 1
+        entry["task_seconds"] = round(entry["task_seconds"] + compute, 3)
+        entry["max_seconds"] = round(max(entry["max_seconds"], compute), 3)
+    return {
+        "seconds": round(secs, 3),
+        "stage_seconds": run.seconds,
+        "n_parts": run.n_parts,
+        "n_story_parts": run.n_story_parts,
+        "driver_peak_rss_mb": round(rss_mb(), 1),
+        "worker_peak_rss_mb": sorted(round(v, 1) for v in workers.values()),
+        "worker_cpu_seconds": round(sum(worker_cpu.values()), 1),
+        "driver_cpu_seconds": round(own_cpu_seconds(), 1),
+        "task_seconds": per_stage,
+    }
+
+
+def own_cpu_seconds() -> float:
+    """CPU time (user + system) this process alone has used (not its children: a
+    ``LocalCluster``'s workers are counted apart): on a machine other programs load, the cost
+    that does not depend on them."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def run_tables(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if p.is_dir())
+
+
+def _articles_in(out: Path) -> int:
+    return int(json.loads((out / "newskit-run.json").read_text())["n_articles"])
 
 
 def machine() -> str:
@@ -272,6 +359,10 @@ def machine() -> str:
 
 
 def main(argv: list[str] | None = None) -> dict:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--dask-child"]:
+        dask_child(*argv[1:4])
+        return {}
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, metavar="N")
     parser.add_argument("--jobs", type=int, default=1, metavar="J")
@@ -282,7 +373,19 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--exhaustive-up-to", type=int, default=2_500, metavar="N")
     parser.add_argument("--raw-yake-up-to", type=int, default=2_000, metavar="N")
     parser.add_argument("--no-baselines", action="store_true", help="time the pipeline only")
-    parser.add_argument("--dask", action="store_true", help="also time the 2-worker Dask run")
+    parser.add_argument(
+        "--dask", action="store_true", help="also run newskit run on a 2-worker Dask cluster"
+    )
+    parser.add_argument(
+        "--dask-in-process",
+        action="store_true",
+        help="with --dask, also time newskit run --in-process (every table, one process)",
+    )
+    parser.add_argument(
+        "--dask-only",
+        action="store_true",
+        help="with --dask, skip the in-process stages (at sizes where they take too long)",
+    )
     parser.add_argument(
         "--skip",
         nargs="*",
@@ -300,6 +403,13 @@ def main(argv: list[str] | None = None) -> dict:
         path = Path(tmp) / "corpus.jsonl"
         frame.drop(columns="story").to_json(path, orient="records", lines=True)
         del frame
+        if args.dask and args.dask_only:
+            result = {"articles": args.articles, "machine": machine(), "skipped_stages": "all"}
+            result["dask"] = run_dask(path, in_process=args.dask_in_process)
+            report_dask(result)
+            if args.json:
+                Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
+            return result
         stages, kept = run_pipeline(path, args.jobs, truth, tuple(args.skip))
         peak = rss_mb()
         result: dict[str, Any] = {
@@ -340,9 +450,10 @@ def main(argv: list[str] | None = None) -> dict:
                 result["lsh_seconds"] = round(base["lsh_pairs"], 3)
         del kept
         if args.dask:
-            result["dask_seconds"] = round(run_dask(path), 3)
-            result["dask_in_process_seconds"] = round(sum(stages[s] or 0.0 for s in DASK_STAGES), 3)
+            result["dask"] = run_dask(path, in_process=args.dask_in_process)
     report(result)
+    if args.dask:
+        report_dask(result)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
     return result
@@ -388,11 +499,29 @@ def report(r: dict) -> None:
             f"recall {r['lsh_recall']} (same-story pairs), {r['lsh_recall_all_pairs']} (all)"
         )
     print(f"peak RSS {r['peak_rss_mb']:.0f} MB (largest worker {r['peak_rss_children_mb']:.0f} MB)")
-    if "dask_seconds" in r:
+
+
+def report_dask(r: dict) -> None:
+    """The ``--dask`` part of the report: whole runs, memory, task-seconds per stage."""
+    d = r["dask"]["dask"]
+    print(
+        f"newskit run on a 2-worker LocalCluster, {r['articles']} articles: {d['seconds']:.1f} s "
+        f"({d['n_parts']} load parts, {d['n_story_parts']} story partitions); driver peak "
+        f"{d['driver_peak_rss_mb']:.0f} MB, workers {d['worker_peak_rss_mb']} MB; CPU: workers "
+        f"{d.get('worker_cpu_seconds', '?')} s, driver {d.get('driver_cpu_seconds', '?')} s"
+    )
+    if "in_process" in r["dask"]:
+        p = r["dask"]["in_process"]
         print(
-            f"Dask 2-worker LocalCluster: {r['dask_seconds']:.2f} s; the same stages in process: "
-            f"{r['dask_in_process_seconds']:.2f} s"
+            f"newskit run --in-process: {p['seconds']:.1f} s, peak "
+            f"{p['driver_peak_rss_mb']:.0f} MB, CPU {p.get('cpu_seconds', '?')} s"
         )
+    print(f"{'stage (driver view)':<22}{'seconds':>9}")
+    for name, s in d["stage_seconds"].items():
+        print(f"{name:<22}{s:>9.1f}")
+    print(f"{'task stage':<22}{'tasks':>7}{'task-s':>9}{'max s':>8}")
+    for name, t in sorted(d["task_seconds"].items(), key=lambda kv: -kv[1]["task_seconds"]):
+        print(f"{name:<22}{t['tasks']:>7}{t['task_seconds']:>9.1f}{t['max_seconds']:>8.1f}")
 
 
 def _rate(n: int, secs: float | None) -> str:

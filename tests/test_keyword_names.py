@@ -5,15 +5,27 @@ names learned from the corpus."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 import pytest
 
 import newskit
+from newskit.keywords.distinctive import (
+    context_counts,
+    distinctive_frame,
+    distinctive_rows,
+    finish_context,
+    name_counts,
+    term_context,
+    term_counts,
+)
+from newskit.keywords.keyphrases import own_name_counts, own_names, own_names_of
 from newskit.keywords.names import (
     acronym_key,
     is_role,
     outlet_identities,
+    outlet_leads,
     outlet_names,
     person_start,
     spells,
@@ -318,3 +330,53 @@ def test_house_style_stays_visible_with_style_only(style_corpus):
     assert {"f.b.i.", "sen.", "mr.", "j"} <= nyt, nyt
     assert {"fbi", "senator", "huffpost"} <= hpo, hpo
     assert "new york times" in nyt, nyt
+
+
+# --- learned over the whole corpus, in parts (as the Dask run does) ----------------------------
+
+
+def test_own_names_learned_in_parts_give_the_whole_corpus_keywords():
+    texts = [
+        "HuffPost reported that the senator voted against the asylum bill. HuffPost asked why.",
+        "The asylum bill passed the Senate. Critics of the asylum bill told HuffPost it was cruel.",
+        "Farmers protested the drought plan. HuffPost readers asked about the drought plan.",
+        "Farmers protested the drought plan in Ohio. The plan failed, Fox News said.",
+    ]
+    frame = pd.DataFrame({"id": ["h1", "h2", "h3", "f1"], "outlet": ["hpo"] * 3 + ["fox"],
+                          "text": texts})  # fmt: skip
+    articles = list(newskit.load_corpus(frame))
+    parts = [articles[:1], articles[1:]]
+    leads = outlet_leads(outlet_identities(a) for p in parts for a in p)
+    counts = [own_name_counts(p, leads) for p in parts]
+    learned = own_names_of(counts[0].merge(counts[1]))
+    assert learned == own_names(articles) and ("huffpost",) in learned["hpo"], learned
+    whole = newskit.keywords(articles, top=10)
+    in_parts = pd.concat([newskit.keywords(p, top=10, own_names=learned) for p in parts])
+    pd.testing.assert_frame_equal(in_parts.reset_index(drop=True), whole)
+    # without the corpus's names, a part of one HuffPost article learns nothing
+    alone = newskit.keywords(parts[0], top=10)
+    assert alone["keyword"].str.contains("HuffPost").any(), list(alone["keyword"])
+
+
+def test_term_context_in_parts_gives_the_whole_corpus_distinctive_terms(style_corpus):
+    articles = list(style_corpus)
+    parts = [[articles[0], articles[2]], [articles[1], articles[3]]]
+    first = [context_counts(p) for p in parts]
+    merged = first[0].merge(first[1])
+    second = [name_counts(p, merged) for p in parts]
+    context = finish_context(merged, second[0].merge(second[1]))
+    assert context == term_context(articles)
+    counts = [term_counts(p, context=context) for p in parts]
+    found = counts[0].merge(counts[1])
+    assert found == term_counts(articles)
+    rows = []
+    for kind, by_group in found.kinds().items():
+        total = sum(by_group.values(), Counter())
+        sizes = {g: sum(c.values()) for g, c in by_group.items()}
+        rows += distinctive_rows(by_group, total, sizes, kind)
+    groups = list(dict.fromkeys(a.outlet for a in articles))
+    pd.testing.assert_frame_equal(
+        distinctive_frame(rows, groups, "separate"), newskit.distinctive_terms(articles)
+    )
+    # a part alone does not know the corpus's full names: "Trump" in n2 stays a bare word
+    assert term_counts(parts[1]) != term_counts(parts[1], context=context)

@@ -15,7 +15,7 @@ from newskit.reuse.quotes import (
     quotations,
     quotes_match,
 )
-from newskit.reuse.speakers.people import PEOPLE_COLUMNS
+from newskit.reuse.speakers.people import PEOPLE_COLUMNS, merge_people
 
 LONG = (
     "“We will rebuild every bridge and every road, and we will not leave anyone behind,” "
@@ -447,6 +447,36 @@ def test_corpus_people_tells_the_names_an_article_leaves_unclear(make_corpus) ->
     assert [q.speaker for q in quotations(c["b"])] == [None]
     found = quotations(c["b"], people=people)
     assert [(q.speaker, q.attribution) for q in found] == [("Okafor", "pronoun")]
+
+
+def test_people_of_parts_merged_equal_the_whole_corpus_and_reach_shared_quotes(
+    make_corpus,
+) -> None:
+    texts = {
+        "a": "Mayor Okafor opened the bridge on Monday.",
+        "b": "Later Okafor said the bridge was safe.\n"
+        "“We checked every bolt on it twice this week,” she said.",
+        "c": "Residents heard it: “We checked every bolt on it twice this week.”",
+        "d": "Aid reached the town in Puerto Rico on Friday.",
+        "e": "Schools in Puerto Rico stayed shut on Friday.",
+    }
+    c = make_corpus(texts)
+    whole = corpus_people(c)
+    # a run in parts (newskit run on Dask) reads the names part by part and adds them up
+    parts = merge_people(
+        corpus_people(c.select(["a", "d"])), corpus_people(c.select(["b", "c", "e"]))
+    )
+    assert parts.person == whole.person and parts.not_person == whole.not_person
+    assert sorted(parts.counts) == sorted(whole.counts)
+    assert "Okafor" in parts.person and "Puerto Rico" in parts.not_person
+    # a story partition without article a still knows Okafor is a person when given the names
+    sub = c.select(["b", "c"])
+    alone = shared_quotes(sub, across_stories=True)
+    given = shared_quotes(sub, across_stories=True, people=parts)
+    assert alone["speaker"].isna().all()
+    assert list(given["speaker"]) == ["Okafor", "Okafor"]
+    assert list(given["attribution"]) == ["pronoun", "other article"]
+    assert merge_people().person == frozenset()
 
 
 def test_corpus_quotations_is_quotations_with_the_corpus_names(make_corpus) -> None:

@@ -22,6 +22,11 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
         help="a folder of .txt/.html files, a .csv/.jsonl/.parquet table or a .warc archive "
         "(default: the bundled seeds)",
     )
+    add_loader_options(parser)
+
+
+def add_loader_options(parser: argparse.ArgumentParser) -> None:
+    """Declare the loader options ``--columns``, ``--recursive`` and ``--outlet-from``."""
     parser.add_argument(
         "--columns",
         action="append",

@@ -4,7 +4,8 @@
 and writes ``OUT/index.html`` (default ``report/``); see ``newskit.app.report``.
 ``newskit dashboard [CORPUS]`` serves the notebooks on CORPUS with Voilà; see
 ``newskit.app.dashboard``. ``newskit run CORPUS -o OUT [--scheduler ADDRESS]`` runs the
-pipeline on a Dask cluster and writes Parquet; see ``newskit.app.distributed``.
+whole pipeline on a Dask cluster (or ``--in-process``) and writes every table as Parquet; see
+``newskit.app.dask``.
 
 Each subcommand is a pair of functions, ``_add_NAME(subparsers)`` declaring its arguments and
 ``_run_NAME(args) -> int`` doing the work, listed in ``COMMANDS``. To add one (``dashboard``,
@@ -17,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from newskit.app.args import add_corpus_argument, corpus_source
+from newskit.app.args import add_corpus_argument, add_loader_options, corpus_source
 from newskit.app.report import DEFAULT_STORIES
 from newskit.errors import CorpusError
 
@@ -104,22 +105,34 @@ def _run_dashboard(args: argparse.Namespace) -> int:
 
 
 def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from newskit.app.dask.tables import RunOptions
+
+    defaults = RunOptions()
     parser = subparsers.add_parser(
         "run",
-        help="run the pipeline on a Dask cluster and write Parquet outputs",
+        help="run the whole pipeline (on a Dask cluster) and write every table as Parquet",
         description=(
-            "Load CORPUS, then write sentences, tokens, keywords, numeric claims, stories and "
-            "candidate pairs as Parquet into OUT, running on a Dask cluster (the one at "
-            "--scheduler, or two local worker processes). See newskit.app.distributed."
+            "Load CORPUS and write every table of the in-process API (articles, sentences, "
+            "tokens, keywords, claims, stories, candidate pairs, alignments, quotes, reuse "
+            "graph, coverage, claim groups, story and outlet tables, keyword table, "
+            "distinctive terms) as Parquet into OUT, on a Dask cluster (the one at "
+            "--scheduler, or two local worker processes) or --in-process. OUT is replaced "
+            "only when every table is complete. See newskit.app.dask."
         ),
     )
     parser.add_argument(
         "corpus",
+        nargs="+",
         metavar="CORPUS",
-        help="a folder of .txt files, or a .csv/.jsonl/.parquet file or a quoted glob of them",
+        help="a folder, a file, a quoted glob, or several files (each read by its kind: a "
+        ".txt/.html file is one article, a .csv/.jsonl/.parquet table's rows are articles)",
     )
     parser.add_argument(
-        "-o", "--out", required=True, metavar="OUT", help="output folder (Parquet files)"
+        "-o",
+        "--out",
+        required=True,
+        metavar="OUT",
+        help="output folder or fsspec URL (a relative path is taken from this folder)",
     )
     parser.add_argument(
         "--scheduler",
@@ -128,30 +141,134 @@ def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
     )
     parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="make the same tables in this process, without Dask",
+    )
+    parser.add_argument(
         "--skip-bad", action="store_true", help="skip unreadable articles instead of stopping"
+    )
+    add_loader_options(parser)
+    parser.add_argument(
+        "--threshold",
+        type=_story_threshold,
+        default=defaults.threshold,
+        metavar="T",
+        help="story grouping threshold, 0-1 or 'auto' (newskit.stories; default "
+        f"{defaults.threshold})",
+    )
+    parser.add_argument(
+        "--relative",
+        type=float,
+        default=defaults.relative,
+        metavar="R",
+        help="how alike two groups must be against their own cohesion to merge into one story, "
+        f"0-1 (newskit.stories; default {defaults.relative})",
+    )
+    parser.add_argument(
+        "--days",
+        type=float,
+        default=defaults.days,
+        metavar="D",
+        help=f"days before articles count as less alike (default {defaults.days})",
+    )
+    parser.add_argument(
+        "--candidates",
+        choices=["auto", "exhaustive", "lsh"],
+        default=defaults.candidates,
+        help="how candidate pairs are found (newskit.candidate_pairs; default auto)",
+    )
+    parser.add_argument(
+        "--candidate-threshold",
+        type=float,
+        default=defaults.candidate_threshold,
+        metavar="J",
+        help=f"sentence Jaccard a candidate pair needs (default {defaults.candidate_threshold})",
+    )
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=defaults.min_score,
+        metavar="S",
+        help=f"alignment score a passage needs (newskit.align; default {defaults.min_score})",
+    )
+    parser.add_argument(
+        "--top", type=int, default=defaults.top, metavar="N", help="keywords per article"
+    )
+    parser.add_argument(
+        "--part-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="articles (files or table rows) per load part (default: at most 1000, about "
+        "16 parts on a smaller corpus)",
+    )
+    parser.add_argument(
+        "--story-part-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="articles per story partition (whole stories; default: at most 2000, about 16 "
+        "partitions on a smaller corpus)",
     )
     return parser
 
 
-def _run_run(args: argparse.Namespace) -> int:
-    from newskit.app.distributed import run_distributed
-
+def _story_threshold(text: str) -> float | str:
+    """``--threshold``: ``auto`` or a number."""
+    if text == "auto":
+        return text
     try:
-        run = run_distributed(
-            args.corpus,
-            args.out,
-            scheduler=args.scheduler,
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected 'auto' or a number, not {text!r}") from None
+
+
+def _run_run(args: argparse.Namespace) -> int:
+    from newskit.app.args import parse_columns
+    from newskit.app.dask import RunError, RunOptions, RunSetupError
+    from newskit.app.dask.run import run_distributed, run_in_process
+
+    source = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
+    try:
+        options = RunOptions(
             errors="skip" if args.skip_bad else "raise",
+            threshold=args.threshold,
+            days=args.days,
+            relative=args.relative,
+            candidates=args.candidates,
+            candidate_threshold=args.candidate_threshold,
+            min_score=args.min_score,
+            top=args.top,
+            columns=parse_columns(args.columns),
+            recursive=args.recursive,
+            outlet_from=args.outlet_from,
         )
-    except CorpusError as exc:
+        if args.in_process:
+            run = run_in_process(source, args.out, options=options)
+        else:
+            run = run_distributed(
+                source,
+                args.out,
+                scheduler=args.scheduler,
+                options=options,
+                rows_per_part=args.part_size,
+                story_part_size=args.story_part_size,
+            )
+    except (CorpusError, RunSetupError, argparse.ArgumentTypeError, ImportError) as exc:
         print(f"newskit run: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except OSError as exc:  # the scheduler cannot be reached
-        print(f"newskit run: error: {exc}; check --scheduler", file=sys.stderr)
+    except RunError as exc:
+        print(f"newskit run: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"{run.n_articles} articles in {run.n_parts} parts; wrote:")
+    where = "in process" if args.in_process else f"in {run.n_parts} parts"
+    print(
+        f"{run.n_articles} articles {where}, {run.n_story_parts} story partitions; wrote {run.out}:"
+    )
     for stage, path in run.outputs.items():
         print(f"  {stage}: {path}")
+    for note in run.notes:
+        print(f"note: {note}")
     return 0
 
 

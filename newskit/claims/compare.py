@@ -32,7 +32,7 @@ Claims of articles in different stories (non-null ``story_id``) are never compar
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import pandas as pd
@@ -82,6 +82,7 @@ def compare_claims(
     min_outlets: int = 2,
     across_stories: bool = False,
     related: bool = False,
+    common_words: Collection[str] | None = None,
 ) -> pd.DataFrame:
     """Group claims that state the same fact across articles and say whether they agree.
 
@@ -110,14 +111,16 @@ def compare_claims(
     related (the same counted thing or a shared word, but not shown to be one fact).
     Claims of articles in different stories (non-null ``story_id``) are never grouped unless
     ``across_stories=True``. Missing values, dates or contexts never raise: such a claim is only
-    compared by its surface.
+    compared by its surface. ``common_words``: the words written in lower case in the claims'
+    sentences (``lower_case_words``; default: those of ``claims``); pass the whole corpus's when
+    ``claims`` is part of it (whole stories), to group as on the whole corpus.
     """
     missing = {"article_id", "kind", "value", "surface", "sentence", "start"} - set(claims)
     if missing:
         raise ValueError(
             f"compare_claims needs the frame of numeric_claims; missing columns {sorted(missing)}"
         )
-    facts = build_facts(claims)
+    facts = build_facts(claims, common_words)
     same, loose, vetoed = _links(facts, across_stories)
     groups = _join(facts, same, vetoed)
     group_of = {i: g for g, members in enumerate(groups) for i in members}

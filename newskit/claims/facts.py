@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -123,8 +123,19 @@ _COLUMNS = ("article_id", "kind", "value", "surface", "sentence", "start", "end"
             "story_id", "sentence_start")  # fmt: skip
 
 
-def build_facts(claims: pd.DataFrame) -> list[Fact]:
-    """One ``Fact`` per row of ``claims`` (the frame of ``numeric_claims``), in row order."""
+def lower_case_words(claims: pd.DataFrame) -> frozenset[str]:
+    """The words the claims' sentences write in lower case: not names when they open a
+    sentence (``build_facts``'s ``common``)."""
+    return frozenset(
+        w for sentence in set(claims["sentence"].tolist() if "sentence" in claims else [])
+        for w in _WORD.findall(str(sentence)) if w.islower()
+    )  # fmt: skip
+
+
+def build_facts(claims: pd.DataFrame, common: Collection[str] | None = None) -> list[Fact]:
+    """One ``Fact`` per row of ``claims`` (the frame of ``numeric_claims``), in row order.
+    ``common``: the words the corpus writes in lower case (``lower_case_words``; default: those
+    of ``claims``; pass the whole corpus's when ``claims`` is part of it, whole stories)."""
     n = len(claims)
     cols = {c: claims[c].tolist() if c in claims else [None] * n for c in _COLUMNS}
     rows = zip(*cols.values(), strict=True)
@@ -139,10 +150,8 @@ def build_facts(claims: pd.DataFrame) -> list[Fact]:
         spans.setdefault((r["article_id"], r["sentence"]), []).append(
             (int(r["start"]) - s0, int(r["end"]) - s0, r["kind"], r["date"])
         )
-    common = frozenset(
-        w for sentence in set(cols["sentence"]) for w in _WORD.findall(str(sentence))
-        if w.islower()
-    )  # fmt: skip  # words the corpus writes in lower case: not names when they open a sentence
+    # words the corpus writes in lower case: not names when they open a sentence
+    common = frozenset(lower_case_words(claims) if common is None else common)
     expressions = {
         key: _conversions(str(key[1]), in_sentence) for key, in_sentence in spans.items()
     }

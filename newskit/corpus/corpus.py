@@ -275,10 +275,12 @@ def load_corpus(
 
     ``source``: a folder of ``.txt`` and ``.html``/``.htm`` files and ``.warc`` archives (with
     an optional ``metadata.csv``: ``file, outlet, date, title, url, notes``, whose values win
-    over what is read from the text), a list of paths, a ``.csv``, ``.jsonl`` or ``.parquet``
-    file, a ``.warc``/``.warc.gz``/``.arc`` archive, or a DataFrame. ``None`` loads the bundled
-    seeds. Web pages (and ``.txt`` files that hold one) become their main text, extracted by
-    trafilatura; their title, date, author, site name (→ outlet) and URL are metadata.
+    over what is read from the text), a list of paths (each read by its kind, in list order: a
+    ``.txt``/``.html`` file is one article, a table's rows and an archive's pages are articles),
+    a ``.csv``, ``.jsonl`` or ``.parquet`` file, a ``.warc``/``.warc.gz``/``.arc`` archive, or
+    a DataFrame. ``None`` loads the bundled seeds. Web pages (and ``.txt`` files that hold one)
+    become their main text, extracted by trafilatura; their title, date, author, site name
+    (→ outlet) and URL are metadata.
 
     Tables: the text column is ``text`` or a recognised name (``body``, ``content``, …; see
     ``newskit.resources.columns``), or say which with ``columns={"text": "body", "date":

@@ -32,6 +32,11 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet", ".pq")
 _COLUMN_ALIASES = {"source": "outlet"}
+#: What a source path that does not exist is told.
+NO_SOURCE = (
+    "no such file or folder; give a folder of .txt or .html files, a .csv, .jsonl, .parquet "
+    "or .warc file, or a list of paths"
+)
 NO_ARTICLE = (
     f"no article text in the web page (fewer than {MIN_WORDS} words; Chinese, Japanese, Thai "
     "and other scripts without spaces count by characters)"
@@ -136,11 +141,7 @@ def read_source(
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
-            raise CorpusSourceError(
-                "no such file or folder; give a folder of .txt or .html files, a .csv, .jsonl, "
-                ".parquet or .warc file, or a list of paths",
-                file=str(path),
-            )
+            raise CorpusSourceError(NO_SOURCE, file=str(path))
         if path.is_dir():
             return _read_folder(path, problems, options)
         suffix = path.suffix.lower()
@@ -150,7 +151,10 @@ def read_source(
     if isinstance(source, Iterable):
         paths = [Path(p) for p in source]
         if not paths:
-            raise CorpusSourceError("the list of paths is empty; give at least one .txt file")
+            raise CorpusSourceError(
+                "the list of paths is empty; give at least one .txt, .html, .csv, .jsonl, "
+                ".parquet or .warc file"
+            )
         return _read_files(paths, problems, options)
     raise CorpusSourceError(
         f"cannot read a corpus from {type(source).__name__}; give a folder, a .csv/.jsonl/"
@@ -173,6 +177,21 @@ def _is_article_file(path: Path) -> bool:
 
 
 def _read_folder(folder: Path, problems: Problems, options: LoadOptions) -> list[RawRecord]:
+    files, metas = list_folder(folder, problems, options)
+    records = _read_files(files, problems, options, root=folder)
+    for meta_path in metas:
+        in_folder = [r for r in records if Path(r.file).parent == meta_path.parent]
+        _apply_metadata(in_folder, meta_path, problems)
+    return records
+
+
+def list_folder(
+    folder: Path, problems: Problems, options: LoadOptions
+) -> tuple[list[Path], list[Path]]:
+    """The article files of ``folder`` (``.txt``, web pages, archives; in subfolders too with
+    ``options.recursive``) and its ``metadata.csv`` files, each sorted by relative path; every
+    other entry is noted in ``problems`` as ignored. Raises ``CorpusSourceError`` when there is
+    no article file."""
     entries = sorted(
         folder.rglob("*") if options.recursive else folder.iterdir(),
         key=lambda p: p.relative_to(folder).as_posix(),
@@ -195,11 +214,26 @@ def _read_folder(folder: Path, problems: Problems, options: LoadOptions) -> list
             "file in it" + ("" if options.recursive else " (or pass recursive=True)"),
             file=str(folder),
         )
-    records = _read_files(files, problems, options, root=folder)
-    for meta_path in metas:
-        in_folder = [r for r in records if Path(r.file).parent == meta_path.parent]
-        _apply_metadata(in_folder, meta_path, problems)
-    return records
+    return files, metas
+
+
+def read_paths(
+    paths: Sequence[Path],
+    problems: Problems,
+    options: LoadOptions | None = None,
+    *,
+    root: Path | None = None,
+) -> list[RawRecord]:
+    """Read listed files, each by its kind (see ``load_corpus``), in order; ``root``: the
+    folder they were listed from (ids are relative to it with ``options.recursive``)."""
+    return _read_files(paths, problems, options, root=root)
+
+
+def article_ident(path: Path, options: LoadOptions, root: Path | None = None) -> str:
+    """The id of the article read from the text or web-page file ``path``."""
+    if root is not None and options.recursive:
+        return path.relative_to(root).with_suffix("").as_posix()
+    return path.stem
 
 
 def _read_files(
@@ -215,9 +249,10 @@ def _read_files(
         if is_archive(path):
             records.extend(_read_archive(path, problems))
             continue
-        ident = path.stem
-        if root is not None and options.recursive:
-            ident = path.relative_to(root).with_suffix("").as_posix()
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            records.extend(_read_listed_table(path, problems, options))
+            continue
+        ident = article_ident(path, options, root)
         meta: dict[str, Any] = {}
         if options.outlet_from == "folder" and (root is None or path.parent != root):
             meta["outlet"] = path.parent.name
@@ -246,6 +281,20 @@ def _read_files(
                 record.notes.append("outlet from the folder name")
         records.append(record)
     return records
+
+
+def _read_listed_table(path: Path, problems: Problems, options: LoadOptions) -> list[RawRecord]:
+    """The rows of a table named in a list of paths (each row an article, as when the table is
+    the whole source); a missing or unreadable table is reported like an unreadable ``.txt``
+    file of the list: raised, or listed in ``skipped`` with ``errors="skip"``."""
+    if not path.is_file():
+        problems.report(ArticleError("no such file; check the path", file=str(path)))
+        return []
+    try:
+        return _read_table(path, problems, options)
+    except CorpusSourceError as exc:
+        problems.report(exc)
+        return []
 
 
 def _check_file_size(path: Path, max_chars: int | None) -> None:
@@ -455,9 +504,24 @@ def _read_jsonl(
         raw, encoding = read_text_file(path)
     except ArticleError as exc:
         raise CorpusSourceError(exc.reason, file=str(path)) from exc
+    return jsonl_records(raw, str(path), problems, encoding=encoding, columns=columns)
+
+
+def jsonl_records(
+    text: str,
+    name: str,
+    problems: Problems,
+    *,
+    first_line: int = 1,
+    encoding: str = "utf-8",
+    columns: Mapping[str, str] | None = None,
+) -> list[RawRecord]:
+    """The records of JSON lines ``text`` (the lines of the file ``name`` from ``first_line``
+    on: a whole file, or a chunk of one that starts on a line of its own)."""
+    path = name
     rows: list[dict[str, Any]] = []
     numbers: list[int] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=first_line):
         if not line.strip():
             continue
         try:
@@ -482,6 +546,8 @@ def _read_jsonl(
             continue
         rows.append(obj)
         numbers.append(number)
+    if not rows and first_line > 1:
+        return []  # a chunk of bad lines: reported above; the file's columns are elsewhere
     frame = pd.json_normalize(rows, sep=".") if rows else pd.DataFrame()
     return _read_frame(
         frame, str(path), problems, row_numbers=numbers, encoding=encoding, columns=columns
@@ -502,6 +568,23 @@ def _read_parquet(
             f"cannot be read as Parquet ({exc}); check the file", file=str(path)
         ) from exc
     return _read_frame(frame, str(path), problems, columns=columns)
+
+
+def table_records(
+    frame: pd.DataFrame,
+    name: str,
+    problems: Problems,
+    *,
+    first_row: int = 1,
+    encoding: str = "utf-8",
+    columns: Mapping[str, str] | None = None,
+) -> list[RawRecord]:
+    """The records of the table rows ``frame`` (of the file ``name``; its data rows numbered
+    from ``first_row``: a whole table, or a chunk of one), as ``load_corpus`` reads a table."""
+    numbers = range(first_row, first_row + len(frame)) if first_row != 1 else None
+    return _read_frame(
+        frame, name, problems, row_numbers=numbers, encoding=encoding, columns=columns
+    )
 
 
 def _read_frame(
@@ -658,12 +741,25 @@ def _flatten(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _apply_metadata(records: list[RawRecord], path: Path, problems: Problems) -> None:
     """Merge ``metadata.csv`` (``file`` or ``id`` column) into the folder's records."""
+    merge_metadata(records, read_metadata(path), path, problems)
+
+
+def read_metadata(path: Path) -> pd.DataFrame:
+    """A ``metadata.csv`` as text columns; ``CorpusSourceError`` when it is not a CSV with a
+    ``file`` (or ``id``) column."""
     try:
         meta = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
         raise CorpusSourceError(
             f"cannot be read as CSV ({exc}); fix it or remove it", file=str(path)
         ) from exc
+    metadata_key(meta, path)
+    return meta
+
+
+def metadata_key(meta: pd.DataFrame, path: Path) -> tuple[dict[str, str], str]:
+    """``metadata.csv``'s columns by lower-case name (``source`` standing in for ``outlet``)
+    and the column naming each file (``file``, else ``id``)."""
     columns = {c.strip().lower(): c for c in meta.columns}
     for alias, target in _COLUMN_ALIASES.items():
         if alias in columns and target not in columns:
@@ -673,11 +769,27 @@ def _apply_metadata(records: list[RawRecord], path: Path, problems: Problems) ->
         raise CorpusSourceError(
             "needs a 'file' column naming each .txt file (or an 'id' column)", file=str(path)
         )
+    return columns, key
+
+
+def merge_metadata(
+    records: list[RawRecord],
+    meta: pd.DataFrame,
+    path: Path,
+    problems: Problems,
+    *,
+    numbers: Sequence[int] | None = None,
+) -> None:
+    """Merge the rows of ``metadata.csv`` (``path``; ``meta`` all its rows, or some with their
+    row numbers in ``numbers``) into ``records`` (articles of its folder); a row naming no
+    record is reported to ``problems``."""
+    columns, key = metadata_key(meta, path)
     by_name = {}
     for r in records:
         by_name[Path(r.file).name] = r
         by_name[r.id] = r
-    for i, row in enumerate(meta.itertuples(index=False), start=1):
+    rows = meta.itertuples(index=False)
+    for i, row in zip(numbers or range(1, len(meta) + 1), rows, strict=True):
         values = dict(zip(meta.columns, row, strict=True))
         target = by_name.get(str(values[columns[key]]).strip())
         if target is None:

@@ -33,6 +33,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newskit.corpus.records import Article
@@ -115,12 +116,46 @@ def canonical_outlets(
     articles: Iterable[Article], outlets: Mapping[str, str] | None = None
 ) -> list[Article]:
     """The articles with ``outlet`` set to one display name per outlet and ``outlet_raw`` to
-    what the file said (see the module doc for the rules); the order is kept."""
+    what the file said (see the module doc for the rules); the order is kept.
+
+    The steps (``outlet_names`` → ``outlet_forms`` → ``choose_outlets`` → ``apply_outlets``)
+    also run on parts of a corpus whose summaries are merged in corpus order
+    (``merge_given``, ``merge_forms``), as ``newskit.app.dask`` does."""
     items = list(articles)
+    names = outlet_names(items, outlets)
+    forms = outlet_forms(names, names.given)
+    return apply_outlets(items, names, choose_outlets(forms), names.given)
+
+
+@dataclass
+class OutletNames:
+    """Step 1 for some articles: each article's name before merging (``named``: ``(name,
+    chosen by the user)``), the positions named from a domain spelled out (``from_url``) and the
+    names written out, keyed by how a domain would spell them (``given``: the last one wins)."""
+
+    named: list[tuple[str | None, bool]]
+    from_url: set[int]
+    given: dict[str, str]
+
+
+@dataclass
+class OutletForms:
+    """Step 2: the spellings seen per outlet key (``forms``, in order of first sight) and the
+    display names a user mapping or alias fixed (``fixed``: the first one wins)."""
+
+    forms: dict[str, Counter[str]] = field(default_factory=dict)
+    fixed: dict[str, str] = field(default_factory=dict)
+
+
+def outlet_names(
+    articles: Iterable[Article], outlets: Mapping[str, str] | None = None
+) -> OutletNames:
+    """Step 1 of ``canonical_outlets``: what each article would be named, before the names of
+    the whole corpus are compared."""
     mapping = {outlet_key(k): str(v) for k, v in (outlets or {}).items()}
     named: list[tuple[str | None, bool]] = []  # (name, chosen by the user)
     from_url: set[int] = set()  # positions named from a domain spelled out, not from a table
-    for a in items:
+    for a in articles:
         raw = a.outlet
         if raw is not None and str(raw).strip():
             key = outlet_key(str(raw))
@@ -139,24 +174,72 @@ def canonical_outlets(
     given = {
         _spelled(name): name for i, (name, _) in enumerate(named) if name and i not in from_url
     }
-    for i in from_url:
+    return OutletNames(named, from_url, given)
+
+
+def merge_given(parts: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """``OutletNames.given`` of consecutive parts of a corpus, in order, as one."""
+    out: dict[str, str] = {}
+    for given in parts:
+        out.update(given)
+    return out
+
+
+def _renamed(names: OutletNames, given: Mapping[str, str]) -> list[tuple[str | None, bool]]:
+    """``names.named`` with each name made from a domain replaced by the corpus's spelling."""
+    named = list(names.named)
+    for i in names.from_url:
         name = named[i][0]
         if name is not None and _spelled(name) in given:
             named[i] = (given[_spelled(name)], False)
-    forms: dict[str, Counter[str]] = {}
-    chosen: dict[str, str] = {}
-    for name, user in named:
+    return named
+
+
+def outlet_forms(names: OutletNames, given: Mapping[str, str]) -> OutletForms:
+    """Step 2: the spellings of each outlet, once the names made from domains are replaced by
+    the ones ``given`` (``merge_given`` of every part) spells out."""
+    out = OutletForms()
+    for name, user in _renamed(names, given):
         if name is None:
             continue
         key = outlet_key(name)
         if user:
-            chosen.setdefault(key, name)
-        forms.setdefault(key, Counter())[name] += 1
-    for key, counter in forms.items():
+            out.fixed.setdefault(key, name)
+        out.forms.setdefault(key, Counter())[name] += 1
+    return out
+
+
+def merge_forms(parts: Iterable[OutletForms]) -> OutletForms:
+    """``OutletForms`` of consecutive parts of a corpus, in order, as one."""
+    out = OutletForms()
+    for part in parts:
+        for key, name in part.fixed.items():
+            out.fixed.setdefault(key, name)
+        for key, counter in part.forms.items():
+            out.forms.setdefault(key, Counter()).update(counter)
+    return out
+
+
+def choose_outlets(forms: OutletForms) -> dict[str, str]:
+    """Step 3: the display name of each outlet key: the fixed one, else the spelling used most
+    (ties: the one seen first)."""
+    chosen = dict(forms.fixed)
+    for key, counter in forms.forms.items():
         if key not in chosen:
             chosen[key] = max(counter.items(), key=lambda kv: kv[1])[0]  # first seen on ties
+    return chosen
+
+
+def apply_outlets(
+    articles: Iterable[Article],
+    names: OutletNames,
+    chosen: Mapping[str, str],
+    given: Mapping[str, str],
+) -> list[Article]:
+    """Step 4: the articles with their display names (``outlet``) and what the file said
+    (``outlet_raw``)."""
     out = []
-    for a, (name, _user) in zip(items, named, strict=True):
+    for a, (name, _user) in zip(articles, _renamed(names, given), strict=True):
         raw = a.outlet if a.outlet is not None and str(a.outlet).strip() else None
         display = chosen[outlet_key(name)] if name is not None else None
         out.append(dataclasses.replace(a, outlet=display, outlet_raw=raw))

@@ -49,15 +49,22 @@ spellings of ``HOUSE_STYLE_TERMS`` on their own (``"a.m."``, ``"per cent"``, ``"
 kind gets its own log-odds (its own totals and prior). ``style="separate"`` (the default) lists
 each group's content terms first, then its style terms; ``"include"`` ranks them together;
 ``"only"`` lists only the style terms, so house style stays a finding one can ask for.
+
+In parts of a corpus (as ``newskit.app.dask`` runs it), with results equal to the whole:
+``context_counts`` per part, merged; ``name_counts`` per part, merged; ``finish_context``
+(together ``term_context``); ``term_counts(part, context=)`` per part, merged
+(``TermCounts.merge``); ``distinctive_rows`` per kind and shard of terms, given the kind's
+totals; ``distinctive_frame``.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 import pandas as pd
@@ -67,10 +74,13 @@ from newskit.corpus.segment import article_tokens, sentence_spans
 from newskit.errors import CorpusError
 from newskit.keywords.keyphrases import skip_spans
 from newskit.keywords.names import (
+    OutletNameCounts,
     acronym_key,
+    decide_outlet_names,
     is_role,
     outlet_identities,
-    outlet_names,
+    outlet_leads,
+    outlet_name_counts,
     person_start,
     title_key,
 )
@@ -115,6 +125,7 @@ def distinctive_terms(
     min_count: int = 1,
     stopwords: Iterable[str] | None = None,
     style: Style = "separate",
+    context: TermContext | None = None,
 ) -> pd.DataFrame:
     """Weighted log-odds (Monroe et al. 2008) of each term in each group against all others.
 
@@ -127,6 +138,8 @@ def distinctive_terms(
     the group for a term to be listed. ``style``: ``"separate"`` lists each group's content
     terms before its house-style terms (titles, honorifics, initials, spelling variants, wire
     and outlet names), ``"include"`` ranks all together, ``"only"`` keeps the style terms.
+    ``context``: what the corpus says about spellings and names (``term_context``; default:
+    learned from ``corpus``).
 
     Returns ``group, term, log_odds, z, count_in, count_out, kind``: one row per group and term
     the group uses, groups in corpus order, each group's terms by ``z`` (highest first; with
@@ -136,13 +149,9 @@ def distinctive_terms(
     """
     if style not in ("separate", "include", "only"):
         raise ValueError(f"style must be 'separate', 'include' or 'only', not {style!r}")
-    lo, hi = ngram
-    if lo < 1 or hi < lo:
-        raise ValueError(f"ngram must be (min, max) with 1 <= min <= max, not {ngram}")
+    _check_ngram(ngram)
     if prior is not None and prior <= 0:
         raise ValueError(f"prior must be positive, not {prior}")
-    stop = frozenset(STOPWORDS if stopwords is None else (w.lower() for w in stopwords))
-    stop = stop | TIME_WORDS | TIME_ABBREVIATIONS | VERB_FRAGMENTS | WEAK_MODIFIERS
     group_of = _grouper(by)
     articles = list(corpus)
     groups = [group_of(a) for a in articles]
@@ -152,22 +161,123 @@ def distinctive_terms(
             f"distinctive_terms needs at least two groups, found {len(found)} "
             f"({', '.join(map(str, found)) or 'none'}); load more outlets or group by article"
         )
-    ctx = _context(articles)
-    content: dict[str, Counter[str]] = {g: Counter() for g in groups}
-    styled: dict[str, Counter[str]] = {g: Counter() for g in groups}
-    for article, g in zip(articles, groups, strict=True):
-        terms, style_terms = _article_terms(article, lo, hi, stop, ctx)
-        content[g].update(terms)
-        styled[g].update(style_terms)
-    if not any(content.values()) and not any(styled.values()):
+    counts = term_counts(articles, by, ngram=ngram, stopwords=stopwords, context=context)
+    if not any(counts.content.values()) and not any(counts.style.values()):
         raise CorpusError("the articles have no countable terms (only stopwords or numbers)")
-    rows = _rows(content, "content", prior, min_count) + _rows(styled, "style", prior, min_count)
+    rows = []
+    for kind, by_group in counts.kinds().items():
+        total: Counter[str] = Counter()
+        for c in by_group.values():
+            total.update(c)
+        sizes = {g: sum(c.values()) for g, c in by_group.items()}
+        rows += distinctive_rows(by_group, total, sizes, kind, prior=prior, min_count=min_count)
+    return distinctive_frame(rows, list(counts.content), style)
+
+
+def _check_ngram(ngram: tuple[int, int]) -> None:
+    lo, hi = ngram
+    if lo < 1 or hi < lo:
+        raise ValueError(f"ngram must be (min, max) with 1 <= min <= max, not {ngram}")
+
+
+@dataclass
+class TermCounts:
+    """Step 1 of ``distinctive_terms``: each group's counts of content terms (``content``) and
+    of style terms (``style``), groups in order of their first article. Parts of a corpus
+    merge in corpus order (``merge``), as ``newskit.app.dask`` does."""
+
+    content: dict[str, Counter[str]] = field(default_factory=dict)
+    style: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def kinds(self) -> dict[str, dict[str, Counter[str]]]:
+        """Kind (``"content"``, ``"style"``) -> group -> term counts."""
+        return {"content": self.content, "style": self.style}
+
+    def merge(self, other: TermCounts) -> TermCounts:
+        """This and a later part's counts as one."""
+        out = TermCounts(
+            {g: Counter(c) for g, c in self.content.items()},
+            {g: Counter(c) for g, c in self.style.items()},
+        )
+        for g, c in other.content.items():
+            out.content.setdefault(g, Counter()).update(c)
+        for g, c in other.style.items():
+            out.style.setdefault(g, Counter()).update(c)
+        return out
+
+
+def term_counts(
+    corpus: Iterable[Article],
+    by: By | Mapping[str, str] | Callable[[Article], str] = "outlet",
+    *,
+    ngram: tuple[int, int] = (1, 2),
+    stopwords: Iterable[str] | None = None,
+    context: TermContext | None = None,
+) -> TermCounts:
+    """Step 1 of ``distinctive_terms`` (same ``by``, ``ngram``, ``stopwords``): the content and
+    style n-gram counts of each group of ``corpus``. ``context``: ``term_context`` of the whole
+    corpus (default: of ``corpus``; give it when ``corpus`` is a part)."""
+    _check_ngram(ngram)
+    lo, hi = ngram
+    stop = frozenset(STOPWORDS if stopwords is None else (w.lower() for w in stopwords))
+    stop = stop | TIME_WORDS | TIME_ABBREVIATIONS | VERB_FRAGMENTS | WEAK_MODIFIERS
+    group_of = _grouper(by)
+    articles = list(corpus)
+    ctx = term_context(articles) if context is None else context
+    out = TermCounts()
+    for article in articles:
+        g = group_of(article)
+        terms, style_terms = _article_terms(article, lo, hi, stop, ctx)
+        out.content.setdefault(g, Counter()).update(terms)
+        out.style.setdefault(g, Counter()).update(style_terms)
+    return out
+
+
+def distinctive_rows(
+    counts: Mapping[str, Counter[str]],
+    total: Mapping[str, int],
+    sizes: Mapping[str, int],
+    kind: str,
+    *,
+    prior: float | None = None,
+    min_count: int = 1,
+) -> list[tuple]:
+    """Step 2: the rows (``DISTINCTIVE_COLUMNS``) of one kind of term (``"content"`` or
+    ``"style"``, each with its own totals and prior) for the terms in ``counts`` (group → term
+    counts, possibly only some terms), given every term's count over all groups (``total``)
+    and every group's number of uses of the kind (``sizes``, over all its terms). No rows when
+    the kind has no uses."""
+    n_total = sum(sizes.values())
+    if n_total == 0:
+        return []
+    a0 = float(n_total if prior is None else prior)
+    if a0 <= 0:
+        raise ValueError(f"prior must be positive, not {prior}")
+    rows = []
+    for g, c in counts.items():
+        n_i = sizes[g]
+        n_j = n_total - n_i
+        for term, y_i in c.items():
+            if y_i < min_count:
+                continue
+            y_j = total[term] - y_i
+            alpha = a0 * total[term] / n_total
+            if total[term] == n_total:  # one term in all: no odds to compare, no difference
+                delta, z = 0.0, 0.0
+            else:
+                delta, z = _log_odds(y_i, y_j, n_i, n_j, alpha, a0)
+            rows.append((g, term, delta, z, y_i, y_j, kind))
+    return rows
+
+
+def distinctive_frame(rows: list[tuple], groups: Sequence[str], style: Style) -> pd.DataFrame:
+    """Step 3: ``distinctive_terms``'s frame from its rows, groups in the order of ``groups``."""
     df = pd.DataFrame(rows, columns=DISTINCTIVE_COLUMNS)
     if style == "only":
         df = df[df["kind"] == "style"]
     df = df.astype({"log_odds": "float64", "z": "float64", "count_in": "int64"})
     df = df.astype({"count_out": "int64"})
-    order = {g: i for i, g in enumerate(content)}
+    order = {g: i for i, g in enumerate(groups)}
     df = (
         df.assign(
             _g=df["group"].map(order),
@@ -177,32 +287,6 @@ def distinctive_terms(
         .drop(columns=["_g", "_k"])
     )
     return df.reset_index(drop=True)
-
-
-def _rows(
-    counts: dict[str, Counter[str]], kind: str, prior: float | None, min_count: int
-) -> list[tuple]:
-    """The log-odds rows of one kind of term (its own totals and prior)."""
-    total: Counter[str] = Counter()
-    for c in counts.values():
-        total.update(c)
-    n_total = sum(total.values())
-    if n_total == 0:
-        return []
-    a0 = float(n_total if prior is None else prior)
-    single = len(total) == 1  # one term in all: no odds to compare, no difference
-    rows = []
-    for g, c in counts.items():
-        n_i = sum(c.values())
-        n_j = n_total - n_i
-        for term, y_i in c.items():
-            if y_i < min_count:
-                continue
-            y_j = total[term] - y_i
-            alpha = a0 * total[term] / n_total
-            delta, z = (0.0, 0.0) if single else _log_odds(y_i, y_j, n_i, n_j, alpha, a0)
-            rows.append((g, term, delta, z, y_i, y_j, kind))
-    return rows
 
 
 def _log_odds(
@@ -266,8 +350,8 @@ class _Word(NamedTuple):
 
 
 @dataclass(frozen=True)
-class _Context:
-    """What the corpus as a whole says about spellings and names."""
+class TermContext:
+    """What the corpus as a whole says about spellings and names (``term_context``)."""
 
     style_seqs: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> style word runs
     variant_acronyms: frozenset[str]  # acronym keys written both dotted and undotted
@@ -412,57 +496,115 @@ def _article_names(
     }
 
 
-def _context(articles: Sequence[Article]) -> _Context:
-    """Pass one over the corpus: outlet names, acronym spellings, people's full names."""
+@dataclass
+class ContextCounts:
+    """Pass 1 of ``term_context`` over a part of a corpus (``context_counts``), merged over
+    the parts (``merge``): capitalised words inside sentences (``known``), acronym keys
+    written dotted and plain, the articles per (outlet, line hash) (``lines``) and the first
+    letters of the outlets' identities (``leads``)."""
+
+    known: set[str] = field(default_factory=set)
+    dotted: set[str] = field(default_factory=set)
+    plain: set[str] = field(default_factory=set)
+    lines: Counter[tuple[str, int]] = field(default_factory=Counter)
+    leads: set[str] = field(default_factory=set)
+
+    def merge(self, other: ContextCounts) -> ContextCounts:
+        """These counts and another part's as one."""
+        return ContextCounts(
+            self.known | other.known,
+            self.dotted | other.dotted,
+            self.plain | other.plain,
+            self.lines + other.lines,
+            self.leads | other.leads,
+        )
+
+
+@dataclass
+class NameCounts:
+    """Pass 2 of ``term_context`` over a part (``name_counts``), merged over the parts
+    (``merge``): per surname, the articles giving each full name (``names``), and the counts
+    that decide the outlets' own names (``outlets``)."""
+
+    names: dict[str, Counter[str]] = field(default_factory=dict)
+    outlets: OutletNameCounts = field(default_factory=OutletNameCounts)
+
+    def merge(self, other: NameCounts) -> NameCounts:
+        """These counts and another part's as one."""
+        names = {k: Counter(c) for k, c in self.names.items()}
+        for k, c in other.names.items():
+            names.setdefault(k, Counter()).update(c)
+        return NameCounts(names, self.outlets.merge(other.outlets))
+
+
+def context_counts(articles: Iterable[Article]) -> ContextCounts:
+    """Pass 1 of ``term_context`` over ``articles`` (a corpus or a part of one)."""
+    out = ContextCounts()
+    for a in articles:
+        for seg in _segments(a):
+            for w in seg:
+                if w.cap:
+                    if not w.first:
+                        out.known.add(w.key)
+                    k = acronym_key(w.text)
+                    if k is not None:
+                        (out.dotted if "." in w.text else out.plain).add(k)
+        outlet = a.outlet or a.id
+        out.lines.update({(outlet, h) for h in _line_hashes(a).values()})
+        out.leads |= outlet_leads([outlet_identities(a)])
+    return out
+
+
+def name_counts(articles: Iterable[Article], first: ContextCounts) -> NameCounts:
+    """Pass 2 of ``term_context`` over ``articles``, given pass 1 over the whole corpus."""
+    known_caps = frozenset(first.known)
+    style_words = frozenset(HOUSE_STYLE_WORDS) | {s[0] for s in CREDIT_NAMES}
+    names: dict[str, Counter[str]] = {}
     runs = []
-    dotted: set[str] = set()
-    plain: set[str] = set()
-    known: set[str] = set()
-    lines: Counter[tuple[str, int]] = Counter()
-    all_segs = []
     for a in articles:
         segs = _segments(a)
-        all_segs.append(segs)
         caps = []
         for seg in segs:
             runs_here = _caps_runs(seg, set(), with_skipped=True)
             caps.extend(tuple(w.text for w in seg[x:y]) for x, y in runs_here)
-            for w in seg:
-                if w.cap:
-                    if not w.first:
-                        known.add(w.key)
-                    k = acronym_key(w.text)
-                    if k is not None:
-                        (dotted if "." in w.text else plain).add(k)
-        outlet = a.outlet or a.id
-        runs.append((outlet, outlet_identities(a), caps))
-        lines.update({(outlet, h) for h in _line_hashes(a).values()})
-    names: dict[str, Counter[str]] = {}
-    known_caps = frozenset(known)
-    style_words = frozenset(HOUSE_STYLE_WORDS) | {s[0] for s in CREDIT_NAMES}
-    for segs in all_segs:
+        runs.append((a.outlet or a.id, outlet_identities(a), caps))
         lower = {w.key for seg in segs for w in seg if not w.cap}
         for last, full in _article_names(segs, lower, known_caps, style_words).items():
             if full != last:
                 names.setdefault(last, Counter())[full] += 1
+    return NameCounts(names, outlet_name_counts(runs, first.leads))
+
+
+def finish_context(first: ContextCounts, second: NameCounts) -> TermContext:
+    """``term_context`` from its two passes, each merged over the whole corpus."""
     seqs: dict[str, list[tuple[str, ...]]] = {}
     learned = set(CREDIT_NAMES) | {(w,) for w in HOUSE_STYLE_WORDS}
-    for found in outlet_names(runs).values():
+    for found in decide_outlet_names(second.outlets).values():
         learned |= found
     for seq in learned:
         seqs.setdefault(seq[0], []).append(seq)
     full_names = {}
-    for last, c in names.items():
+    for last, c in second.names.items():
         name, n = min(c.items(), key=lambda kv: (-kv[1], kv[0]))
         if n >= CORPUS_NAME_SHARE * sum(c.values()):
             full_names[last] = name
-    return _Context(
+    return TermContext(
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in seqs.items()},
-        frozenset(dotted & plain),
+        frozenset(first.dotted & first.plain),
         full_names,
-        known_caps,
-        frozenset(k for k, n in lines.items() if n >= TEMPLATE_ARTICLES),
+        frozenset(first.known),
+        frozenset(k for k, n in first.lines.items() if n >= TEMPLATE_ARTICLES),
     )
+
+
+def term_context(articles: Iterable[Article]) -> TermContext:
+    """What a corpus says about spellings and names, for ``term_counts``: outlet names,
+    acronym spellings, people's full names, repeated template lines. In parts (as
+    ``newskit.app.dask`` does): ``context_counts`` per part, merged; ``name_counts`` per part
+    given that, merged; ``finish_context``."""
+    articles = list(articles)
+    first = context_counts(articles)
+    return finish_context(first, name_counts(articles, first))
 
 
 def _line_hashes(article: Article) -> dict[int, int]:
@@ -472,12 +614,13 @@ def _line_hashes(article: Article) -> dict[int, int]:
     for i, s in enumerate(sentence_spans(article)):
         words = article.raw[s.start : s.end].lower().split()
         if 0 < len(words) <= TEMPLATE_WORDS:
-            out[i] = hash(" ".join(words).translate(_DIGITS))
+            line = " ".join(words).translate(_DIGITS).encode()
+            out[i] = int.from_bytes(hashlib.blake2b(line, digest_size=8).digest(), "little")
     return out
 
 
 def _article_terms(
-    article: Article, lo: int, hi: int, stop: frozenset[str], ctx: _Context
+    article: Article, lo: int, hi: int, stop: frozenset[str], ctx: TermContext
 ) -> tuple[list[str], list[str]]:
     """The article's content terms and style terms (see the module doc)."""
     function_words = stop - WEAK_MODIFIERS - TIME_WORDS

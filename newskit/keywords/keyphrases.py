@@ -65,7 +65,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -75,10 +75,13 @@ from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.errors import CorpusError
 from newskit.keywords.names import (
+    OutletNameCounts,
     acronym_key,
+    decide_outlet_names,
     is_role,
     outlet_identities,
-    outlet_names,
+    outlet_leads,
+    outlet_name_counts,
     person_start,
 )
 from newskit.keywords.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
@@ -218,28 +221,48 @@ def _outlet(article: Article) -> str:
     return article.outlet or article.id
 
 
-def _own_names(articles: Sequence[Article]) -> dict[str, frozenset[tuple[str, ...]]]:
-    """The names each outlet uses for itself (``newskit.keywords.names.outlet_names``), as
-    word keys: they never join a keyphrase of that outlet's articles."""
-    runs = []
-    for a in articles:
-        names = []
-        for seg in _words(a.raw, a.kept).segments:
-            run: list[str] = []
-            for tok in seg:
-                if tok.surface[:1].isupper():
-                    run.append(tok.surface)
-                elif run:
-                    names.append(tuple(run))
-                    run = []
-            if run:
+def _name_runs(article: Article) -> list[tuple[str, ...]]:
+    """The capitalised word runs of an article as written (what ``outlet_names`` reads)."""
+    names = []
+    for seg in _words(article.raw, article.kept).segments:
+        run: list[str] = []
+        for tok in seg:
+            if tok.surface[:1].isupper():
+                run.append(tok.surface)
+            elif run:
                 names.append(tuple(run))
-        runs.append((_outlet(a), outlet_identities(a), names))
-    learned = outlet_names(runs)
+                run = []
+        if run:
+            names.append(tuple(run))
+    return names
+
+
+OwnNames = Mapping[str, frozenset[tuple[str, ...]]]
+
+
+def own_name_counts(articles: Iterable[Article], leads: Iterable[str]) -> OutletNameCounts:
+    """Step 1 of ``own_names`` on a part of a corpus: ``outlet_name_counts`` of its articles'
+    capitalised runs, given ``leads`` (``outlet_leads`` of the whole corpus). Parts merge
+    with ``OutletNameCounts.merge``."""
+    runs = ((_outlet(a), outlet_identities(a), _name_runs(a)) for a in articles)
+    return outlet_name_counts(runs, leads)
+
+
+def own_names_of(counts: OutletNameCounts) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Step 2 of ``own_names``: the names from the counts of the whole corpus."""
     return {
         outlet: frozenset(tuple(_norm(w) for w in name) for name in names)
-        for outlet, names in learned.items()
+        for outlet, names in decide_outlet_names(counts).items()
     }
+
+
+def own_names(articles: Iterable[Article]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """The names each outlet uses for itself (``newskit.keywords.names.outlet_names``) over
+    ``articles``, as word keys: outlet -> names. They never join a keyphrase of that outlet's
+    articles (``keywords(own_names=)``)."""
+    articles = list(articles)
+    leads = outlet_leads(outlet_identities(a) for a in articles)
+    return own_names_of(own_name_counts(articles, leads))
 
 
 def keywords(
@@ -248,6 +271,7 @@ def keywords(
     top: int = 10,
     max_ngram: int = 3,
     n_jobs: int = 1,
+    own_names: OwnNames | None = None,
     **yake_options: Any,
 ) -> pd.DataFrame:
     """The ``top`` keyphrases of each article.
@@ -259,7 +283,9 @@ def keywords(
     article whose YAKE text is longer than ``YAKE_CHUNK_CHARS`` (100,000 characters; YAKE's
     time grows faster than the text) is scored by YAKE in pieces of that size cut between
     sentences, every n-gram keeping its best score over the pieces; candidates and offsets
-    still come from the whole article.
+    still come from the whole article. ``own_names``: the names each outlet uses for itself,
+    learned over the whole corpus (``own_names(corpus)``, the default computes them over
+    ``corpus``); give them when ``corpus`` is a part of a larger corpus.
 
     Returns one row per keyphrase (one per entity: see the module doc): ``article_id, outlet,
     rank, keyword, score, yake_score, count, first_start, first_end, variants``. ``keyword`` is
@@ -284,7 +310,7 @@ def keywords(
     for cs in chunks:
         got, at = flat[at : at + len(cs)], at + len(cs)
         scores.append(got[0] if len(got) == 1 else _best_scores(got))
-    own = _own_names(articles)
+    own = _own_names_over(articles) if own_names is None else own_names
     rows: list[tuple] = []
     for article, scored in zip(articles, scores, strict=True):
         blocked = _CREDITS | own.get(_outlet(article), frozenset())
@@ -317,6 +343,7 @@ def keywords(
     )
 
 
+_own_names_over = own_names  # keywords' parameter own_names hides the function
 _extract = keywords  # keyword_table and keyword_spans name their frame argument "keywords"
 
 
@@ -399,36 +426,91 @@ def keyword_table(
     articles = list(corpus)
     if keywords is None:
         keywords = _extract(articles, top=top, max_ngram=max_ngram, **yake_options)
+    forms = keyword_forms(articles, keywords)
+    shown = forms.shown()
+    counts = keyword_counts(articles, shown)
     outlets = list(dict.fromkeys(_outlet(a) for a in articles))
-    forms: dict[str, Counter[str]] = {}
-    best: dict[tuple[str, str], int] = {}
+    return keyword_rows(shown, counts, forms.best, outlets)
+
+
+@dataclass
+class KeywordForms:
+    """What ``keyword_table`` learns from a keywords frame: the spellings of each keyword key
+    (``forms``, in order of first sight) and each (key, outlet)'s best rank (``best``). Parts
+    of a corpus merge in corpus order (``merge``), as ``newskit.app.dask`` does."""
+
+    forms: dict[str, Counter[str]] = field(default_factory=dict)
+    best: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def shown(self) -> dict[str, str]:
+        """``{key: the spelling shown}``: the most common one, the first seen on ties."""
+        return {k: _most_common(c) for k, c in self.forms.items()}
+
+    def merge(self, other: KeywordForms) -> KeywordForms:
+        """This and a later part's forms as one."""
+        out = KeywordForms({k: Counter(c) for k, c in self.forms.items()}, dict(self.best))
+        for k, c in other.forms.items():
+            out.forms.setdefault(k, Counter()).update(c)
+        for k, r in other.best.items():
+            out.best[k] = min(out.best.get(k, r), r)
+        return out
+
+
+def keyword_forms(articles: Iterable[Article], keywords: pd.DataFrame) -> KeywordForms:
+    """Step 1 of ``keyword_table``: the spellings and best ranks of ``keywords`` (the frame of
+    ``newskit.keywords``) of the ``articles`` (an id of another article is its own outlet)."""
     by_id = {a.id: a for a in articles}
+    out = KeywordForms()
     for aid, kw, rank in zip(
         keywords["article_id"], keywords["keyword"], keywords["rank"], strict=True
     ):
         key = _phrase_key(kw)
-        forms.setdefault(key, Counter())[kw] += 1
+        out.forms.setdefault(key, Counter())[kw] += 1
         outlet = _outlet(by_id[aid]) if aid in by_id else str(aid)
-        best[(key, outlet)] = min(best.get((key, outlet), int(rank)), int(rank))
-    shown = {k: _most_common(c) for k, c in forms.items()}
+        out.best[(key, outlet)] = min(out.best.get((key, outlet), int(rank)), int(rank))
+    return out
+
+
+def keyword_counts(
+    articles: Iterable[Article], shown: Mapping[str, str]
+) -> Counter[tuple[str, str]]:
+    """Step 2: ``{(key, outlet): occurrences}`` of each shown spelling in the articles' text."""
     counts: Counter[tuple[str, str]] = Counter()
+    index = _phrase_index(list(shown.values()))  # once: many articles, many phrases
+    key_of = {phrase: key for key, phrase in shown.items()}
     for a in articles:
-        found = _find_many(_words(a.raw, a.kept), list(shown.values()))
-        for key, phrase in shown.items():
-            counts[(key, _outlet(a))] += len(found[phrase])
+        for phrase, found in _find_indexed(_words(a.raw, a.kept), index).items():
+            counts[(key_of[phrase], _outlet(a))] += len(found)
+    return counts
+
+
+def keyword_rows(
+    shown: Mapping[str, str],
+    counts: Mapping[tuple[str, str], int],
+    best: Mapping[tuple[str, str], int],
+    outlets: Sequence[str],
+) -> pd.DataFrame:
+    """Step 3: the ``keyword_table`` frame of the shown keywords over ``outlets`` (in corpus
+    order), sorted as ``keyword_table`` says."""
     rows = []
     for key, phrase in shown.items():
-        n_outlets = sum(counts[(key, o)] > 0 for o in outlets)
+        n_outlets = sum(counts.get((key, o), 0) > 0 for o in outlets)
         n_top = sum((key, o) in best for o in outlets)
         for o in outlets:
             r = best.get((key, o))
             rows.append(
-                (phrase, o, r is not None, math.nan if r is None else r, counts[(key, o)],
+                (phrase, o, r is not None, math.nan if r is None else r, counts.get((key, o), 0),
                  n_outlets, n_top)
             )  # fmt: skip
     df = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     df = df.astype({"in_top": bool, "rank": "float64", "count": "int64"})
     df = df.astype({"n_outlets": "int64", "n_top": "int64"})
+    return sort_keyword_table(df, outlets)
+
+
+def sort_keyword_table(df: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
+    """``keyword_table`` rows in its order: consensus first (``n_top``, then ``n_outlets``,
+    descending), then best rank, keyword and outlet (in corpus order)."""
     best_rank = df.groupby("keyword")["rank"].transform("min")
     outlet_order = {o: i for i, o in enumerate(outlets)}
     df = (
@@ -1294,14 +1376,31 @@ def _find_many(
 
     Whole words inside one segment match, ignoring case, except that an all-capitals word
     (``US``) only matches in capitals; a possessive ends a phrase."""
-    by_first: dict[str, list[tuple[str, list[str], list[bool]]]] = {}
-    out: dict[str, list[tuple[int, int, int]]] = {}
+    out: dict[str, list[tuple[int, int, int]]] = {phrase: [] for phrase in phrases}
+    out.update(_find_indexed(words, _phrase_index(phrases)))
+    return out
+
+
+_PhraseIndex = dict[str, list[tuple[str, list[str], list[bool]]]]
+
+
+def _phrase_index(phrases: Sequence[str]) -> _PhraseIndex:
+    """Phrases by their first word's key, with their words' keys and acronym flags: built once
+    for many articles (``_find_indexed``)."""
+    by_first: _PhraseIndex = {}
     for phrase in phrases:
-        out[phrase] = []
         parts = phrase.split()
         if parts:
             keys = [_norm(p) for p in parts]
             by_first.setdefault(keys[0], []).append((phrase, keys, [_is_acronym(p) for p in parts]))
+    return by_first
+
+
+def _find_indexed(
+    words: _ArticleWords, by_first: _PhraseIndex
+) -> dict[str, list[tuple[int, int, int]]]:
+    """``_find_many`` with the phrases indexed already; only phrases found are keys."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
     if not by_first:
         return out
     for seg in words.segments:
@@ -1321,5 +1420,5 @@ def _find_many(
                         ok = False
                         break
                 if ok:
-                    out[phrase].append((t.start, seg[i + k - 1].end, t.sent_id))
+                    out.setdefault(phrase, []).append((t.start, seg[i + k - 1].end, t.sent_id))
     return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from newskit.corpus.outlets import domain, outlet_from_url
@@ -191,6 +192,40 @@ def spells(identity: str, words: Sequence[str]) -> tuple[bool, bool]:
     return False, can(0, 0)
 
 
+def outlet_leads(identities: Iterable[Iterable[str]]) -> frozenset[str]:
+    """The first letters of every outlet identity of a corpus (``outlet_identities`` of each
+    article): a written name starting with another letter spells no outlet of the corpus."""
+    return frozenset(i[:1] for ids in identities for i in ids)
+
+
+@dataclass
+class OutletNameCounts:
+    """What ``outlet_names`` counts over a corpus, mergeable over its parts (``merge``): per
+    candidate name (lower-case words) the articles of each outlet using it (``seen``), the
+    outlets whose identity it spells (``matched``, outlet -> spelled exactly) and the articles
+    per outlet (``n_articles``)."""
+
+    seen: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
+    matched: dict[tuple[str, ...], dict[str, bool]] = field(default_factory=dict)
+    n_articles: Counter[str] = field(default_factory=Counter)
+
+    def merge(self, other: OutletNameCounts) -> OutletNameCounts:
+        """These counts and another part's as one."""
+        out = OutletNameCounts(
+            {k: Counter(c) for k, c in self.seen.items()},
+            {k: dict(m) for k, m in self.matched.items()},
+            Counter(self.n_articles),
+        )
+        for key, c in other.seen.items():
+            out.seen.setdefault(key, Counter()).update(c)
+        for key, m in other.matched.items():
+            got = out.matched.setdefault(key, {})
+            for outlet, exact in m.items():
+                got[outlet] = got.get(outlet, False) or exact
+        out.n_articles.update(other.n_articles)
+        return out
+
+
 def outlet_names(
     runs: Iterable[tuple[str, frozenset[str], Iterable[tuple[str, ...]]]],
 ) -> dict[str, frozenset[tuple[str, ...]]]:
@@ -204,15 +239,25 @@ def outlet_names(
     articles use it at least three times as often (per article) as other outlets' articles,
     in at least two and 5 % of them when it is an abbreviation; a name of several words
     spelled exactly needs only one article. A name ending in a media word also stands as
-    ``"The Times"``/``"The Post"``.
+    ``"The Times"``/``"The Post"``. In parts: ``outlet_leads`` over the whole corpus, then
+    ``outlet_name_counts`` per part, merged, then ``decide_outlet_names``.
     """
-    seen: dict[tuple[str, ...], Counter[str]] = {}  # name -> articles per outlet using it
-    matched: dict[tuple[str, ...], dict[str, bool]] = {}  # name -> outlet -> exact?
-    n_articles: Counter[str] = Counter()
     items = list(runs)
-    leads = {i[:1] for _o, identities, _n in items for i in identities}
-    for outlet, identities, names in items:
-        n_articles[outlet] += 1
+    leads = outlet_leads(identities for _o, identities, _n in items)
+    return decide_outlet_names(outlet_name_counts(items, leads))
+
+
+def outlet_name_counts(
+    runs: Iterable[tuple[str, frozenset[str], Iterable[tuple[str, ...]]]],
+    leads: Iterable[str],
+) -> OutletNameCounts:
+    """``outlet_names``'s counts over ``runs`` (see there), for names starting with one of
+    ``leads`` (``outlet_leads`` of the whole corpus)."""
+    leads = frozenset(leads)
+    out = OutletNameCounts()
+    seen, matched = out.seen, out.matched
+    for outlet, identities, names in runs:
+        out.n_articles[outlet] += 1
         used: set[tuple[str, ...]] = set()
         for run in names:
             for a in range(len(run)):
@@ -232,14 +277,20 @@ def outlet_names(
                 if abbrev:
                     got = matched.setdefault(key, {})
                     got[outlet] = got.get(outlet, False) or exact
+    return out
+
+
+def decide_outlet_names(counts: OutletNameCounts) -> dict[str, frozenset[tuple[str, ...]]]:
+    """``outlet_names`` from the counts of the whole corpus (see there)."""
     out: dict[str, set[tuple[str, ...]]] = {}
+    n_articles = counts.n_articles
     total = sum(n_articles.values())
-    for key, outlets in matched.items():
-        counts = seen[key]
+    for key, outlets in counts.matched.items():
+        seen = counts.seen[key]
         for outlet, exact in outlets.items():
-            n_o, df_o = n_articles[outlet], counts[outlet]
+            n_o, df_o = n_articles[outlet], seen[outlet]
             rest_n = total - n_o
-            rest_df = sum(counts.values()) - df_o
+            rest_df = sum(seen.values()) - df_o
             concentrated = rest_n == 0 or df_o / n_o >= 3 * rest_df / rest_n
             if (exact and (len(key) > 1 or concentrated)) or (
                 df_o >= max(2, 0.05 * n_o) and concentrated

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -76,11 +76,28 @@ def outlet_reuse(
     """
     articles = list(corpus)
     story = story_map(articles, stories)
-    by_id = {a.id: a for a in articles}
     if alignments is None:
         alignments = align(articles, stories=story, quotes=False)
     if edges is None:
         edges = reuse_graph(articles, min_share=0.0, alignments=alignments, stories=story)
+    return outlet_reuse_frame(*outlet_reuse_counts(articles, story, alignments, edges))
+
+
+#: ``outlet_reuse_counts``: per (outlet, source outlet), ``[n_stories, n_sentences, n_reused,
+#: n_shared, n_wire, n_copy_stories, n_wire_stories]`` and the common sources' story counts.
+ReuseCounts = tuple[dict[tuple[str, str], list[int]], dict[tuple[str, str], Counter[str]]]
+
+
+def outlet_reuse_counts(
+    articles: list[Article],
+    story: Mapping[str, str],
+    alignments: pd.DataFrame,
+    edges: pd.DataFrame,
+) -> ReuseCounts:
+    """``outlet_reuse``'s counts before they are turned into shares, over the stories of
+    ``articles`` (``story``: ``story_map`` output; ``edges``: ``reuse_graph`` with
+    ``min_share=0``). Counts of disjoint sets of stories add up (``add_reuse_counts``)."""
+    by_id = {a.id: a for a in articles}
     # (article, other article) -> relation seen from the first: "copied" (the other is its
     # source), "wire" (both carry the same copy; its name), or nothing
     copied: set[tuple[str, str]] = set()
@@ -136,9 +153,31 @@ def outlet_reuse(
                         c[3] += 1
                         c[2] += any((a.id, b) in copied for b in linked)
                         c[4] += any((a.id, b) in wired for b in linked)
+    return dict(counts), dict(wires)
+
+
+def add_reuse_counts(*parts: ReuseCounts) -> ReuseCounts:
+    """``outlet_reuse_counts`` of disjoint sets of stories, added."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    wires: dict[tuple[str, str], Counter[str]] = {}
+    for part_counts, part_wires in parts:
+        for key, values in part_counts.items():
+            acc = counts.setdefault(key, [0] * len(values))
+            for i, v in enumerate(values):
+                acc[i] += v
+        for key, named in part_wires.items():
+            wires.setdefault(key, Counter()).update(named)
+    return counts, wires
+
+
+def outlet_reuse_frame(
+    counts: Mapping[tuple[str, str], Sequence[int]],
+    wires: Mapping[tuple[str, str], Counter[str]],
+) -> pd.DataFrame:
+    """``outlet_reuse``'s frame from ``outlet_reuse_counts`` (of a whole corpus)."""
     rows = []
     for (a_out, b_out), (n_st, n_sent, n_re, n_sh, n_wi, n_cs, n_ws) in counts.items():
-        named = wires[a_out, b_out]
+        named = wires.get((a_out, b_out), Counter())
         rows.append(
             (
                 a_out,

@@ -165,11 +165,13 @@ def corpus_quotations(
 
 
 def _corpus_found(
-    corpus: Iterable[Article], min_words: int, corpus_names: bool
+    corpus: Iterable[Article], min_words: int, corpus_names: bool, people: People | None = None
 ) -> list[tuple[Article, Quotation]]:
-    """``(article, quotation)`` for every quotation of the corpus, each article read once."""
+    """``(article, quotation)`` for every quotation of the corpus, each article read once;
+    names judged with ``people`` when given, else with the corpus's own (``corpus_names``)."""
     readings = [_read(a, min_words) for a in corpus]
-    people = people_from(_evidence(r) for r in readings) if corpus_names else None
+    if people is None and corpus_names:
+        people = people_from(_evidence(r) for r in readings)
     return [(r.article, q) for r in readings for q in _quotations(r, people)]
 
 
@@ -378,6 +380,7 @@ def shared_quotes(
     stories: Stories = None,
     across_stories: bool = False,
     corpus_names: bool = True,
+    people: People | None = None,
 ) -> pd.DataFrame:
     """Each quotation that appears in two or more articles of one story, one row per occurrence.
 
@@ -395,12 +398,15 @@ def shared_quotes(
     ``newskit.stories`` output or ``{article_id: story_id}``; None: the ids the articles carry,
     or computed); ``across_stories=True`` matches them across the whole corpus.
     ``corpus_names``: speakers' names judged with what the whole corpus writes them as
-    (``corpus_people``); False reads each article alone.
+    (``corpus_people``); False reads each article alone. ``people``: names judged with these
+    instead (``corpus_people`` of a larger corpus, as a run in parts passes it).
     """
     articles = list(corpus)
     story = story_map(articles, stories, across_stories=across_stories)
     found = [
-        (a, q) for a, q in _corpus_found(articles, min_words, corpus_names) if q.kind == "quote"
+        (a, q)
+        for a, q in _corpus_found(articles, min_words, corpus_names, people)
+        if q.kind == "quote"
     ]
     by_story: dict[str, list[int]] = {}
     for i, (a, _) in enumerate(found):

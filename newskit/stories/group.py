@@ -147,15 +147,20 @@ def stories(
     for gid, members in enumerate(sorted(groups, key=min), start=1):
         for k in members:
             label[k] = (gid, len(members))
-    width = max(3, len(str(len(groups))))
     own = own_story_similarity(n, pairs, sims, groups).tolist()
     rows = [
-        (a.id, f"S{label[k][0]:0{width}d}", label[k][1], round(own[k], 4))
+        (a.id, story_label(label[k][0], len(groups)), label[k][1], round(own[k], 4))
         for k, a in enumerate(articles)
     ]
     out = pd.DataFrame(rows, columns=STORY_COLUMNS)
     out.attrs["threshold"] = round(used, 4)
     return out
+
+
+def story_label(number: int, n_stories: int) -> str:
+    """Story ``number`` (from 1) of ``n_stories`` as ``stories`` names it: ``"S001"``, zero-padded
+    to at least three digits, all of one width."""
+    return f"S{number:0{max(3, len(str(n_stories)))}d}"
 
 
 @lru_cache(maxsize=4)
@@ -264,17 +269,7 @@ def candidate_pairs(matrix, df_per_column: np.ndarray) -> np.ndarray:
     from scipy import sparse
 
     n = matrix.shape[0]
-    telling = (df_per_column >= 2) & (df_per_column <= CANDIDATE_MAX_DF)
-    rows, cols = [], []
-    for k in range(n):
-        lo, hi = matrix.indptr[k], matrix.indptr[k + 1]
-        data, idx = matrix.data[lo:hi], matrix.indices[lo:hi]
-        ok = telling[idx]
-        if ok.any():
-            data, idx = data[ok], idx[ok]
-        top = idx[np.lexsort((idx, -data))[:TOP_TERMS]]
-        rows.extend([k] * len(top))
-        cols.extend(top.tolist())
+    rows, cols = top_terms(matrix, df_per_column)
     top_m = sparse.csr_matrix(
         (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=matrix.shape
     )
@@ -288,6 +283,25 @@ def candidate_pairs(matrix, df_per_column: np.ndarray) -> np.ndarray:
     out = np.concatenate(parts) if parts else np.zeros((0, 2), dtype=np.int64)
     out = out.astype(np.int64)
     return out[np.lexsort((out[:, 1], out[:, 0]))]
+
+
+def top_terms(matrix, df_per_column: np.ndarray) -> tuple[list[int], list[int]]:
+    """Each row's ``TOP_TERMS`` heaviest telling columns (or, failing any, its heaviest of all;
+    ties to the lower column), as parallel lists of rows and columns: the terms
+    ``candidate_pairs`` pairs articles by. Rows can be taken in parts (with the corpus's
+    ``df_per_column``)."""
+    telling = (df_per_column >= 2) & (df_per_column <= CANDIDATE_MAX_DF)
+    rows, cols = [], []
+    for k in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[k], matrix.indptr[k + 1]
+        data, idx = matrix.data[lo:hi], matrix.indices[lo:hi]
+        ok = telling[idx]
+        if ok.any():
+            data, idx = data[ok], idx[ok]
+        top = idx[np.lexsort((idx, -data))[:TOP_TERMS]]
+        rows.extend([k] * len(top))
+        cols.extend(top.tolist())
+    return rows, cols
 
 
 def pair_similarities(matrix, pairs: np.ndarray) -> np.ndarray:
@@ -314,7 +328,12 @@ def best_similarities(pairs: np.ndarray, sims: np.ndarray, n_articles: int) -> n
 def auto_threshold(pairs: np.ndarray, sims: np.ndarray, n_articles: int) -> float:
     """``AUTO_RATIO`` × the median best similarity of the articles that have a candidate pair,
     within ``THRESHOLD_RANGE`` (its upper end when no article has one)."""
-    best = best_similarities(pairs, sims, n_articles)
+    return threshold_from_best(best_similarities(pairs, sims, n_articles))
+
+
+def threshold_from_best(best: np.ndarray) -> float:
+    """``auto_threshold`` from the articles' best similarities (NaN for an article without a
+    candidate pair); parts of a corpus give theirs, concatenated."""
     best = best[~np.isnan(best)]
     lo, hi = THRESHOLD_RANGE
     if not len(best):

@@ -67,7 +67,13 @@ def story_table(
     """
     articles, groups = _story_groups(corpus, stories)
     df = Counter(t for a in articles for t in article_terms(a))
-    n = len(articles)
+    return story_table_frame(story_rows(groups, df, len(articles)))
+
+
+def story_rows(groups: Mapping[str, list[Article]], df: Mapping[str, int], n: int) -> list[tuple]:
+    """The ``story_table`` rows of ``groups`` (story id → its articles, in corpus order), with
+    terms weighed by ``df`` (``article_terms`` document frequencies over a corpus of ``n``
+    articles; for part of a corpus, those of the whole one)."""
     rows = []
     for sid, members in groups.items():
         outlets = sorted({a.outlet for a in members if a.outlet})
@@ -91,6 +97,12 @@ def story_table(
                 terms,
             )
         )
+    return rows
+
+
+def story_table_frame(rows: list[tuple]) -> pd.DataFrame:
+    """``story_table``'s frame from ``story_rows``: typed, largest story first, then by first
+    date."""
     out = pd.DataFrame(rows, columns=STORY_TABLE_COLUMNS)
     out["first_date"] = pd.to_datetime(out["first_date"])
     out["last_date"] = pd.to_datetime(out["last_date"])
@@ -100,13 +112,13 @@ def story_table(
     return out.reset_index(drop=True).astype({"n_articles": "int64", "n_outlets": "int64"})
 
 
-def _top_terms(members: list[Article], df: Counter[str], n: int) -> list[str]:
+def _top_terms(members: list[Article], df: Mapping[str, int], n: int) -> list[str]:
     """The story's most telling terms: summed counts weighted by ``(n + 1) / (df + 1)``; a
     two-word name replaces its words."""
     weights: Counter[str] = Counter()
     for a in members:
         for t, c in article_terms(a).items():
-            weights[t] += c * (n + 1) / (df[t] + 1)
+            weights[t] += c * (n + 1) / (df.get(t, 0) + 1)
     out: list[str] = []
     covered: set[str] = set()
     for t, _ in sorted(weights.items(), key=lambda x: (-x[1], x[0])):

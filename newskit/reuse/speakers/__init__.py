@@ -24,7 +24,13 @@ article's length. The word lists it reads are in ``newskit.resources.quotes``.
 """
 
 from newskit.reuse.speakers.attribution import Attribution, How, Reading, attribute, read
-from newskit.reuse.speakers.people import Evidence, People, name_evidence, people_from
+from newskit.reuse.speakers.people import (
+    Evidence,
+    People,
+    merge_people,
+    name_evidence,
+    people_from,
+)
 
 __all__ = [
     "Attribution",
@@ -33,6 +39,7 @@ __all__ = [
     "People",
     "Reading",
     "attribute",
+    "merge_people",
     "name_evidence",
     "people_from",
     "read",

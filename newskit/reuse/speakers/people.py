@@ -104,6 +104,24 @@ def people_from(evidence: Iterable[Evidence]) -> People:
             t[1] += p
             t[2] += s
             t[3] += o
+    return _people(totals)
+
+
+def merge_people(*parts: People) -> People:
+    """One ``People`` for a corpus read in parts: the counts of ``parts`` added up, and the
+    names judged again on the totals (equal to ``people_from`` over the whole corpus)."""
+    totals: dict[str, list[int]] = {}
+    for part in parts:
+        for name, a, p, s, o in part.counts:
+            t = totals.setdefault(name, [0, 0, 0, 0])
+            t[0] += a
+            t[1] += p
+            t[2] += s
+            t[3] += o
+    return _people(totals)
+
+
+def _people(totals: dict[str, list[int]]) -> People:
     person = {n for n, (_a, p, _s, o) in totals.items() if p >= MIN_PERSON and p >= o}
     not_person = {n for n, (_a, p, s, o) in totals.items() if o >= MIN_OTHER and p == 0 and s == 0}
     counts = tuple((n, a, p, s, o) for n, (a, p, s, o) in totals.items())

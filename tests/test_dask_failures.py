@@ -1,0 +1,167 @@
+"""Worker loss at every stage of a run on a LocalCluster of two worker processes: a worker
+process is killed (``os._exit``) as it starts a task of one stage; the run then either writes
+every table equal to the in-process one, or fails with ``RunError`` and leaves the previous
+output as it was. Never an exit 0 with wrong tables.
+
+The kill is a worker plugin that sees each task start: deterministic, no sleeps. Slow (worker
+processes start and restart), so marked ``slow``; the corpus is small.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit.app.dask import TABLES, RunError, in_process_tables, run_distributed
+
+distributed = pytest.importorskip("dask.distributed")
+cloudpickle = pytest.importorskip("cloudpickle")
+cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers need not import tests/
+
+pytestmark = pytest.mark.slow
+
+
+class KillAt(distributed.WorkerPlugin):
+    """Kill the worker process when a task of ``stage`` starts: once (a flag file remembers it
+    across restarted workers), or every time."""
+
+    name = "newskit-kill"
+
+    def __init__(self, stage: str, flag: str, always: bool = False) -> None:
+        self.pattern = re.compile(rf"^newskit-{re.escape(stage)}-[0-9a-f]{{10}}-")
+        self.flag = flag
+        self.always = always
+
+    def transition(self, key, start, finish, **kwargs):
+        if finish != "executing" or not self.pattern.match(str(key)):
+            return
+        if self.always or not os.path.exists(self.flag):
+            with open(self.flag, "a") as f:
+                f.write(f"{key}\n")
+            os._exit(1)
+
+
+def _corpus_frame() -> pd.DataFrame:
+    from newskit.synthetic import make_corpus
+
+    return make_corpus(3, 4, seed=5).drop(columns="story")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    import dask
+
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 2}),
+        distributed.LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            env={"NEWSKIT_PROGRESS": "0"},
+        ) as c,
+        distributed.Client(c) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("src")
+    frame = _corpus_frame()
+    frame.iloc[:5].to_json(folder / "a.jsonl", orient="records", lines=True)
+    frame.iloc[5:].to_csv(folder / "b.csv", index=False)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def expected(source) -> dict[str, pd.DataFrame]:
+    paths = [str(source / "a.jsonl"), str(source / "b.csv")]
+    return in_process_tables(newskit.load_corpus(paths))
+
+
+def _run(client, source: Path, out: Path):
+    return run_distributed(
+        [source / "a.jsonl", source / "b.csv"],
+        out,
+        client=client,
+        rows_per_part=3,
+        story_part_size=4,
+    )
+
+
+def _with_plugin(client, plugin):
+    client.register_plugin(plugin)
+    return plugin
+
+
+#: Seconds to wait for the killed worker's replacement: long, since on a loaded machine a worker
+#: process takes minutes to start (the wait ends as soon as both workers are back).
+RESTART_TIMEOUT = 600
+
+
+def _drop_plugin(client) -> None:
+    client.unregister_worker_plugin(KillAt.name)
+    client.wait_for_workers(2, timeout=RESTART_TIMEOUT)
+
+
+STAGES = [
+    "plan",  # cutting a table into chunks
+    "load",
+    "dedupe",
+    "canonical",  # outlet names applied
+    "vocab",  # stories: the corpus's vocabulary per shard of terms
+    "tfidf",  # stories: vectors and top terms per part
+    "pair-sims",  # stories: candidate pairs' similarities per linkage bundle
+    "threshold",  # stories: the automatic threshold from every bundle
+    "link",  # stories: average linkage per bundle
+    "story-rows",  # stories: numbered stories back in their parts
+    "learn-2",  # what keywords and distinctive terms learn over the corpus, pass 2
+    "part",  # per-article tables written
+    "kwcounts",
+    "distinct",
+    "route",  # articles sent to story partitions
+    "story",  # cross-article tables of a story partition
+    "rank-quotes",
+    "number-coverage",
+    "outlet-reuse",
+]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_worker_killed_at_a_stage_gives_the_in_process_tables(
+    cluster, source, expected, tmp_path: Path, stage: str
+):
+    flag = tmp_path / "killed"
+    _with_plugin(cluster, KillAt(stage, str(flag)))
+    try:
+        run = _run(cluster, source, tmp_path / "out")
+    finally:
+        _drop_plugin(cluster)
+    assert flag.is_file(), f"no task of stage {stage!r} ran"
+    for name in TABLES:
+        pd.testing.assert_frame_equal(run.read(name), expected[name], obj=name)
+    assert run.read("claims")["story_id"].notna().all()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["killed", "out"]
+
+
+def test_a_stage_that_keeps_killing_workers_fails_and_keeps_the_old_output(
+    cluster, source, tmp_path: Path
+):
+    out = tmp_path / "out"
+    _run(cluster, source, out)
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    _with_plugin(cluster, KillAt("story", str(tmp_path / "killed"), always=True))
+    try:
+        with pytest.raises(RunError, match=r"workers died while running 'newskit-story-"):
+            _run(cluster, source, out)
+    finally:
+        _drop_plugin(cluster)
+    assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["killed", "out"]
