@@ -10,7 +10,9 @@ plural ``s`` removed, punctuation around words dropped (``"Bridge repairs"`` =
 ``"bridge repair"``; ``"$1.375 billion"`` keeps its ``$`` and decimal point).
 
 ``python tests/keyphrase_eval.py`` prints F1@10 for raw YAKE (one-word and three-word
-phrases) and for ``newskit.keywords``.
+phrases) and for ``newskit.keywords``. ``f1_entries`` scores against entries that list a label
+and its variants, exactly or by partial match; ``benchmarks/eval_keywords.py`` uses it on real
+news labelled by reading.
 """
 
 from __future__ import annotations
@@ -61,6 +63,46 @@ def f1_at_k(predicted: Sequence[str], gold: Sequence[str], k: int = 10) -> float
     if not hits:
         return 0.0
     precision, recall = hits / len(pred), hits / len(gold_set)
+    return 2 * precision * recall / (precision + recall)
+
+
+def _words_in(small: list[str], big: list[str]) -> bool:
+    """Whether ``small`` is a run of whole words inside ``big``."""
+    n = len(small)
+    return n > 0 and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def f1_entries(
+    predicted: Sequence[str],
+    gold: Sequence[Sequence[str]],
+    k: int = 10,
+    *,
+    partial: bool = False,
+) -> float:
+    """F1 of the first ``k`` predicted phrases against gold *entries*, each a list of the ways
+    one keyphrase is written (its label first, then variants).
+
+    A phrase matches an entry when, after ``normalise``, it equals one of the entry's forms
+    (``partial=False``) or one of them is a run of whole words inside the other
+    (``partial=True``: "Tesla" and "Tesla Roadster"). Entries are matched at most once, in rank
+    order, so a second phrase for one entry is a miss."""
+    pred = list(dict.fromkeys(normalise(p) for p in predicted[:k]))
+    forms = [[normalise(f).split() for f in entry] for entry in gold]
+    free = list(range(len(forms)))
+    hits = 0
+    for p in pred:
+        words = p.split()
+        for i in free:
+            if any(
+                words == f or (partial and (_words_in(words, f) or _words_in(f, words)))
+                for f in forms[i]
+            ):
+                free.remove(i)
+                hits += 1
+                break
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(pred), hits / len(forms)
     return 2 * precision * recall / (precision + recall)
 
 

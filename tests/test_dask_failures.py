@@ -125,6 +125,7 @@ STAGES = [
     "threshold",  # stories: the automatic threshold from every bundle
     "link",  # stories: average linkage per bundle
     "story-rows",  # stories: numbered stories back in their parts
+    "learn-2",  # what keywords and distinctive terms learn over the corpus, pass 2
     "part",  # per-article tables written
     "kwcounts",
     "distinct",

@@ -60,6 +60,7 @@ def test_prior_strength_changes_the_result(fruit):
 def test_two_groups_are_mirror_images(seeds):
     two = seeds.select(["003_9f741c860b40ed27", "004_399b47718ae4d695"])
     df = newskit.distinctive_terms(two)
+    df = df[df["kind"] == "content"]  # a spelling may be a style term too ("fbi")
     ap = df[df.group == "AP"].set_index("term")
     k24 = df[df.group == "Kurdistan24"].set_index("term")
     shared = ap.index.intersection(k24.index)
@@ -108,7 +109,7 @@ def test_bad_ngram(seeds, ngram):
 
 def test_terms_have_no_stopword_edges_and_stay_in_sentences(seeds):
     df = newskit.distinctive_terms(seeds, ngram=(1, 3))
-    for term in df["term"]:
+    for term in df.loc[df["kind"] == "content", "term"]:
         words = term.split()
         assert words[0] not in STOPWORDS and words[-1] not in STOPWORDS, term
         assert any(c.isalpha() for c in words[0] + words[-1])
@@ -121,7 +122,7 @@ def test_terms_have_no_stopword_edges_and_stay_in_sentences(seeds):
 @pytest.mark.parametrize(
     ("outlet", "particular"),
     [
-        ("Noah Wire Services", ["nato", "sanchez", "pedro sanchez", "defence spending"]),
+        ("Noah Wire Services", ["nato", "pedro sanchez", "defence spending"]),
         ("Kurdistan24", ["semiconductor sector", "investigations", "earth exports"]),
         ("AP", ["chinese counterparts"]),
     ],
@@ -169,7 +170,10 @@ def test_style_terms_are_separated(make_corpus) -> None:
     kinds = list(a["kind"])
     assert kinds == sorted(kinds)  # "content" rows first, then "style"
     style = set(a.loc[a["kind"] == "style", "term"])
-    assert {"mr. alvarez", "ms. pelosi", "ms.", "mr.", "clarion", "daily clarion"} <= style
+    assert {"mr. alvarez", "ms. pelosi", "ms.", "mr.", "daily clarion"} <= style
+    assert not {"clarion", "daily clarion", "daily", "ms.", "ms. pelosi"} & set(
+        a.loc[a["kind"] == "content", "term"]
+    )  # the outlet's own name and courtesy titles are no content
     assert "dam" in set(a.loc[a["kind"] == "content", "term"])
     assert a["term"].iloc[0] == "dam"
     assert a.loc[a["kind"] == "content", "z"].is_monotonic_decreasing
@@ -189,3 +193,12 @@ def test_style_include_and_only(make_corpus) -> None:
         assert part["z"].is_monotonic_decreasing
     with pytest.raises(ValueError, match="style"):
         newskit.distinctive_terms(c, style="hide")
+
+
+def test_a_kind_with_one_term_has_no_difference(make_corpus):
+    # one style word in the whole corpus: its log-odds cannot be compared, so they are 0
+    meta = "file,outlet\na.txt,Alpha\nb.txt,Beta\n"
+    corpus = make_corpus({"a": "Mr. Lee fixed the dam.", "b": "The dam broke."}, metadata=meta)
+    only = newskit.distinctive_terms(corpus, style="only", ngram=(1, 1))
+    assert only["term"].tolist() == ["mr."]
+    assert only[["log_odds", "z"]].to_numpy().tolist() == [[0.0, 0.0]]

@@ -99,8 +99,9 @@ def check_list(corpus: newskit.Corpus, df: pd.DataFrame) -> None:
             assert not any(r.start < end and start < r.end for r in article.removed)
             first, last = _edges(kw)
             event = re.fullmatch(r"\S+ \d{1,2} \S.*", kw)  # "Sept. 11 attacks" opens with a month
+            name = all(w[:1].isupper() for w in kw.split())  # "He Lifeng": a name, "He" no stopword
             for edge in (first, last):
-                assert edge not in STOPWORDS, kw
+                assert edge not in STOPWORDS or name, kw
                 assert edge not in TIME_WORDS or (edge == first and event), kw
                 assert edge not in VERB_FRAGMENTS or edge in NOUN_ING or kw[0].isupper(), kw
             assert count >= 1
@@ -118,11 +119,17 @@ def test_made_up_lists_meet_every_rule(made_up):
 @pytest.mark.parametrize(
     ("article", "present", "absent"),
     [
-        # Maximal names, not YAKE's fragments of them.
+        # Whole names, without their titles, not YAKE's fragments of them.
         (
             "000_5edfcbc6f2ce9f7a",
-            ["Treasury Secretary Scott Bessent", "Chinese Vice Premier He Lifeng"],
-            ["Treasury Secretary Scott", "Secretary Scott Bessent", "Vice Premier"],
+            ["Scott Bessent", "He Lifeng"],
+            [
+                "Treasury Secretary Scott",
+                "Secretary Scott Bessent",
+                "Vice Premier",
+                "Treasury Secretary Scott Bessent",
+                "Bessent",
+            ],
         ),
         # No verb fragment: YAKE's "Lifeng lead high-stakes".
         (
@@ -152,12 +159,12 @@ def test_no_boilerplate_anywhere_in_seeds(seeds):
     [
         (
             "fed",
-            ["Federal Reserve Chair Jerome Powell", "trade war", "90-day pauses"],
+            ["Jerome Powell", "trade war", "90-day pauses"],
             ["Reserve Chair Jerome", "Federal", "Sergio Gor", "Rally Investors", "Trade War"],
         ),
-        ("fed", ["Minister Ana Costa"], ["Costa lead high-stakes", "negotiations tackling"]),
-        # a head noun used far more often than the phrase that scored best replaces it
-        ("quake", ["earthquake", "Interior Minister Ali Yerlikaya"], ["powerful earthquake"]),
+        ("fed", ["Ana Costa"], ["Costa lead high-stakes", "negotiations tackling"]),
+        # an evaluative adjective never opens a phrase ("powerful earthquake" -> "earthquake")
+        ("quake", ["earthquake", "Ali Yerlikaya"], ["powerful earthquake"]),
         ("quake", ["building codes"], ["toppling hundreds", "Yerlikaya"]),  # -ing verb
         (
             "wrap",
@@ -166,8 +173,8 @@ def test_no_boilerplate_anywhere_in_seeds(seeds):
         ),
         (
             "port",
-            ["Port Authority Director Maria Lopez", "container terminal"],
-            ["Maria Lopez", "Port Authority", "Director Maria", "Container Terminal"],
+            ["Maria Lopez", "container terminal"],
+            ["Port Authority Director Maria Lopez", "Director Maria", "Container Terminal"],
         ),
     ],
 )
@@ -180,11 +187,12 @@ def test_made_up_examples(made_up, article, present, absent):
         assert kw not in listed, kw
 
 
-def test_numbers_kept_where_meaningful(made_up):
+def test_numbers_are_claims_not_keyphrases(made_up):
     df = newskit.keywords(made_up, top=40)
     listed = set(df["keyword"])
-    assert "90-day pauses" in listed
-    assert "12 percent" in listed
+    assert "90-day pauses" in listed  # a number inside a word stays
+    assert "tariffs" in listed or "steel imports" in listed
+    assert not any(re.fullmatch(r"[$\d.,]+(?: \w+)?", k) for k in listed), listed  # "12 percent"
     assert not any(k.split()[-1].isdigit() for k in listed)  # no "June 24"-like tails
 
 
@@ -223,10 +231,35 @@ def test_top_is_a_prefix_of_a_longer_list(seeds, seed_keywords):
         assert part["keyword"].tolist() == longer["keyword"].tolist()[:4]
 
 
-def test_dedup_threshold_removes_similar_phrases(seeds):
-    loose = newskit.keywords(seeds, top=10, dedup_lim=1.0)
-    strict = newskit.keywords(seeds, top=10, dedup_lim=0.3)
-    assert not loose.equals(strict)
+# Near-duplicate phrases, for the dedup threshold: YAKE's similarity of "steel exports" and
+# "steel exporters" is 0.82, of "grain farmers" and "grain farms" 0.77.
+NEAR_DUPLICATES = {
+    "a": (
+        "Steel exporters warned about falling steel exports on Monday. Steel exports fell as steel "
+        "exporters cut output in Ohio. Steel exporters and steel exports dominate the port of "
+        "Cleveland."
+    ),
+    "b": (
+        "Grain farmers sold their grain farms in Iowa. Grain farms shrank while grain farmers "
+        "protested in Des Moines. Grain farmers lost grain farms to banks."
+    ),
+}
+
+
+def near_duplicates() -> newskit.Corpus:
+    frame = pd.DataFrame(
+        {"id": list(NEAR_DUPLICATES), "outlet": ["Alpha", "Beta"],
+         "text": list(NEAR_DUPLICATES.values())}
+    )  # fmt: skip
+    return newskit.load_corpus(frame)
+
+
+def test_dedup_threshold_removes_similar_phrases():
+    corpus = near_duplicates()
+    loose = newskit.keywords(corpus, top=10, dedup_lim=1.0)
+    strict = newskit.keywords(corpus, top=10, dedup_lim=0.5)
+    assert {"steel exports", "grain farms"} <= set(loose["keyword"])
+    assert not {"steel exports", "grain farms"} & set(strict["keyword"])
     from newskit.keywords.keyphrases import _phrase_key
 
     # every pair of kept keys is at most as similar as the threshold
@@ -263,16 +296,31 @@ def test_bad_options(seeds, kwargs, error):
 def test_spans_of_keyword_frame_map_to_raw(seeds, seed_keywords):
     spans = newskit.keyword_spans(seeds, seed_keywords)
     assert list(spans.columns) == SPAN_COLUMNS
+    forms = {
+        (r.article_id, r.keyword): {r.keyword.lower()} | {v.lower() for v in r.variants.split("; ")}
+        for r in seed_keywords.itertuples(index=False)
+    }
     for row in spans.itertuples(index=False):
         article = seeds[row.article_id]
         assert article.raw[row.start : row.end] == row.text
-        assert " ".join(row.text.split()).lower() == row.keyword.lower()
+        assert " ".join(row.text.split()).lower() in forms[(row.article_id, row.keyword)]
         assert not any(r.start < row.end and row.start < r.end for r in article.removed)
     counts = spans.groupby(["article_id", "keyword"]).size()
     for row in seed_keywords.itertuples(index=False):
+        # every mention: the keyword and the variants merged into it ("Bessent")
         assert counts[(row.article_id, row.keyword)] == row.count
-        first = spans[(spans.article_id == row.article_id) & (spans.keyword == row.keyword)]
-        assert (first["start"].iloc[0], first["end"].iloc[0]) == (row.first_start, row.first_end)
+        mine = spans[(spans.article_id == row.article_id) & (spans.keyword == row.keyword)]
+        # the first time the keyword is written as shown, maybe inside a longer variant
+        inside = (mine["start"] <= row.first_start) & (mine["end"] >= row.first_end)
+        assert inside.any(), row
+        assert not ((mine["text"].str.lower() == row.keyword.lower()) & (
+            mine["start"] < row.first_start)).any()  # fmt: skip
+    merged = seed_keywords[seed_keywords["variants"] != ""]
+    assert len(merged) > 0  # some keyword stands for several forms
+    for row in merged.itertuples(index=False):
+        texts = set(spans.loc[(spans.article_id == row.article_id) & (spans.keyword == row.keyword),
+                              "text"].str.lower())  # fmt: skip
+        assert texts & {v.lower() for v in row.variants.split("; ")}, row
 
 
 @pytest.mark.parametrize(
@@ -319,7 +367,7 @@ def test_keyword_table_on_seeds(seeds, seed_keywords):
     outlets = [a.outlet for a in seeds]
     n_keywords = table["keyword"].nunique()
     assert len(table) == n_keywords * len(outlets)
-    bessent = table[table["keyword"] == "Treasury Secretary Scott Bessent"]
+    bessent = table[table["keyword"] == "Scott Bessent"]
     assert set(bessent["n_outlets"]) == {5} and set(bessent["n_top"]) == {5}
     assert bessent["in_top"].all()
     assert table["n_top"].is_monotonic_decreasing

@@ -8,31 +8,51 @@ cleaned text and turns its ranked n-grams into a list a person would write:
    a capitalised ``He`` inside, e.g. ``"Chinese Vice Premier He Lifeng"``) and *noun phrases*
    (runs of words that are not stopwords, verbs or adverbs, e.g. ``"90-day pauses"``,
    ``"money laundering"``). Phrases are cut at verb fragments and never start or end with a
-   stopword, a vague modifier or a bare number; a possessive ``’s`` is left out. Word tables
-   live in ``newskit.resources.stopwords``.
+   stopword, a vague modifier, an evaluative adjective (``"talented"``, ``"massive"``), a
+   counting word or a number; a possessive ``’s`` is left out. Word tables live in
+   ``newskit.resources.stopwords`` and ``newskit.resources.names``.
 
    Names run through middle initials and title abbreviations (``"Rep. Carolyn B. Maloney"``)
    and never end in one (``"Ohio Rep."``, ``"Carolyn B."``); a courtesy title is dropped from
-   their start (``"Mr. Powell"`` → ``"Powell"``). A number is a phrase only with its scale and
-   currency (``"$1.375 billion"``, ``"12 percent"``); a year may open one (``"2020
-   election"``); a month and day before a noun make an event name (``"Sept. 11 attacks"``).
-   Words after ``to`` or a modal (``"would build"``), predicate adjectives (``"farmers
-   unable"``), a lone ``-ed``/``-ing`` verb (``"released"``) and a lone generic noun
-   (``"people"``) give no phrase. Datelines, bylines and credit lines (``KEYWORD_SKIP``:
-   ``"WASHINGTON —"``, ``"By Jane Mercer"``) are left out, of YAKE's text too.
+   their start (``"Mr. Powell"`` → ``"Powell"``), and a title alone (``"Vice Premier"``) is no
+   phrase; nor is a role noun before a name (``"actor Gary Sinise"``: the name is), nor a
+   headline's clause of two names and a verb (``"Luck hit Wayne"``: the names are), nor a
+   name ending in a demonym (``"North Korean"``, an adjective). A line in title case
+   (``"Obama Administration Restores Endangered Species Act Protections!"``) is read as a
+   headline: its capitals say nothing of names the article does not capitalise elsewhere. Numbers
+   are claims, not keyphrases (``"$1.375 billion"``, ``"12 percent"``: see
+   ``newskit.claims``); a year may open a phrase of one noun (``"2020 election"``); a month and
+   day before a noun make an event name (``"Sept. 11 attacks"``). Words after ``to`` or a
+   modal (``"would build"``), predicate adjectives (``"farmers unable"``), a lone
+   ``-ed``/``-ing`` verb (``"released"``) and a lone generic noun (``"people"``) give no
+   phrase. Datelines, bylines, credit and caption lines, copyright lines, transcript speaker
+   labels and web addresses (``KEYWORD_SKIP``: ``"WASHINGTON —"``, ``"By Jane Mercer"``) are
+   left out, of YAKE's text too; the place a dateline names is no keyphrase of the article
+   anywhere. Agency and picture credits (``CREDIT_NAMES``) and the names the article's outlet
+   uses for itself, learned from the corpus (``newskit.keywords.names.outlet_names``:
+   "HuffPost" for an outlet coded ``"hpo"``), never join a phrase.
 2. Each candidate gets YAKE's score for the same n-gram. A phrase YAKE did not score itself
    (longer than ``max_ngram``, or holding a number or ``U.S.``) gets the best score among the
-   YAKE n-grams inside it, times 1.1 per word it adds: so YAKE's fragments
-   ``"Treasury Secretary Scott"`` and ``"Secretary Scott Bessent"`` become the one phrase
-   ``"Treasury Secretary Scott Bessent"``. YAKE scores a text longer than
+   YAKE n-grams inside it, times 1.1 per word it adds. YAKE scores a text longer than
    ``YAKE_CHUNK_CHARS`` in pieces cut between sentences (its time grows faster than the
    text), and an n-gram gets its best score over the pieces.
-3. Phrases are merged case-insensitively, ranked by score, and taken greedily: a phrase whose
-   words are a subset or superset of one already taken is skipped, and so is one more similar
-   than ``dedup_lim`` to one taken (YAKE's similarity function). Two exceptions replace the
-   phrase taken: a fuller form of a name (``"Trump"`` → ``"President Donald Trump"``), and a
-   common phrase's own words when they stand alone at least twice as often
-   (``"powerful earthquake"`` once → ``"earthquake"``). The list is then ordered by score.
+3. Candidates naming one entity are merged (``_entities``): a person with and without title,
+   first name or initial (``"Texas Rep. Blake Farenthold"``, ``"Representative Blake
+   Farenthold"``, ``"Farenthold"`` → ``"Blake Farenthold"``: the fullest name, without title);
+   phrases built on one name (``"Tea Party supporters"``, ``"Greater Phoenix Tea Party"`` →
+   ``"Tea Party"``; ``"North Korean regime"``, ``"North Korean media"`` → one); an acronym
+   and the name it abbreviates (``"RAIB"`` → ``"Rail Accident Investigation Branch"``). An
+   entity scores its members' best YAKE score; ``count`` adds
+   their occurrences, and ``variants`` lists the other forms.
+4. Entities are ranked by score and taken greedily: one whose words are a subset or superset
+   of one already taken is skipped, and so is one more similar than ``dedup_lim`` to one taken
+   (YAKE's similarity function). Two exceptions replace the phrase taken: a fuller name used
+   at least as often (``"Falcon Heavy"`` → ``"Falcon Heavy Rocket"`` only then), and a common
+   phrase's own words when they stand alone at least twice as often (``"earthquake
+   damage"`` once → ``"earthquake"``). The list is then ordered by score.
+
+YAKE itself runs once per text through ``yake_adapter``; everything above works on its
+n-gram scores only, so the YAKE backend can change without changing these rules.
 
 Offsets are into ``article.raw``: ``article.raw[start:end]`` is the occurrence.
 """
@@ -54,14 +74,26 @@ import pandas as pd
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
 from newskit.errors import CorpusError
+from newskit.keywords.names import (
+    OutletNameCounts,
+    acronym_key,
+    decide_outlet_names,
+    is_role,
+    outlet_identities,
+    outlet_leads,
+    outlet_name_counts,
+    person_start,
+)
 from newskit.keywords.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
 from newskit.resources.abbreviations import MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
+from newskit.resources.names import CREDIT_NAMES, ORG_WORDS
 from newskit.resources.stopwords import (
     ADJECTIVE_SUFFIX_NOUNS,
     ADJECTIVE_SUFFIXES,
     DEMONYMS,
     DETERMINERS,
     ED_NOUNS,
+    EVALUATIVE_ADJECTIVES,
     GENERIC_NOUNS,
     HONORIFICS,
     KEYWORD_SKIP,
@@ -69,10 +101,13 @@ from newskit.resources.stopwords import (
     NAME_CONNECTORS,
     NAME_PREFIXES,
     NOUN_ING,
+    NUMBER_WORDS,
     PREDICATE_ADJECTIVES,
     SCALE_WORDS,
     STOPWORDS,
+    TIME_ABBREVIATIONS,
     TIME_WORDS,
+    TITLE_LOWER,
     VERB_FRAGMENTS,
     VERB_MARKERS,
     WEAK_MODIFIERS,
@@ -88,6 +123,7 @@ KEYWORD_COLUMNS = [
     "count",
     "first_start",
     "first_end",
+    "variants",
 ]
 SPAN_COLUMNS = ["article_id", "keyword", "start", "end", "text", "sent_id"]
 TABLE_COLUMNS = ["keyword", "outlet", "in_top", "rank", "count", "n_outlets", "n_top"]
@@ -109,11 +145,16 @@ CONCORDANCE_COLUMNS = [
 # articles are far shorter: their keywords do not change.
 YAKE_CHUNK_CHARS = 100_000
 LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
+CAPTION_SHARE = 0.5  # caption lines covering more of an article than this are its text
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
+MIN_TITLE_WORDS = 4  # a sentence of this many capitalised words and no other is a title
 MAX_ACRONYM_LETTERS = 6  # NATO, UNESCO; a longer word in capitals is shouting
 _FINAL_PUNCT = ".!?…"
 _CURRENCY = "$€£¥"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "12th", "1990s", "5-year-old": never the first or last word of a keyphrase
+_AGE_OR_RANK = re.compile(r"\d+(?:st|nd|rd|th|s|-(?:year|month|week|day)s?-olds?)")
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _MONTHS = MONTH_ABBREVIATIONS | {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -140,6 +181,8 @@ _WORD = re.compile(
     r"|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*|([^\w\s])"
 )
 _SKIP = [re.compile(pattern, re.M) for _name, pattern, _example in KEYWORD_SKIP]
+_CREDITS = frozenset(CREDIT_NAMES)
+_TIME = TIME_WORDS | TIME_ABBREVIATIONS
 _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 # Token roles inside a sentence.
@@ -166,14 +209,60 @@ class _Tok(NamedTuple):
 
 @dataclass(frozen=True)
 class _ArticleWords:
-    """An article's word tokens grouped into segments (runs between punctuation marks)."""
+    """An article's word tokens grouped into segments (runs between punctuation marks), and
+    how often each word is written in lower case."""
 
     segments: tuple[tuple[_Tok, ...], ...]
     heading_sents: frozenset[int]
+    lower: Mapping[str, int]
 
 
 def _outlet(article: Article) -> str:
     return article.outlet or article.id
+
+
+def _name_runs(article: Article) -> list[tuple[str, ...]]:
+    """The capitalised word runs of an article as written (what ``outlet_names`` reads)."""
+    names = []
+    for seg in _words(article.raw, article.kept).segments:
+        run: list[str] = []
+        for tok in seg:
+            if tok.surface[:1].isupper():
+                run.append(tok.surface)
+            elif run:
+                names.append(tuple(run))
+                run = []
+        if run:
+            names.append(tuple(run))
+    return names
+
+
+OwnNames = Mapping[str, frozenset[tuple[str, ...]]]
+
+
+def own_name_counts(articles: Iterable[Article], leads: Iterable[str]) -> OutletNameCounts:
+    """Step 1 of ``own_names`` on a part of a corpus: ``outlet_name_counts`` of its articles'
+    capitalised runs, given ``leads`` (``outlet_leads`` of the whole corpus). Parts merge
+    with ``OutletNameCounts.merge``."""
+    runs = ((_outlet(a), outlet_identities(a), _name_runs(a)) for a in articles)
+    return outlet_name_counts(runs, leads)
+
+
+def own_names_of(counts: OutletNameCounts) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Step 2 of ``own_names``: the names from the counts of the whole corpus."""
+    return {
+        outlet: frozenset(tuple(_norm(w) for w in name) for name in names)
+        for outlet, names in decide_outlet_names(counts).items()
+    }
+
+
+def own_names(articles: Iterable[Article]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """The names each outlet uses for itself (``newskit.keywords.names.outlet_names``) over
+    ``articles``, as word keys: outlet -> names. They never join a keyphrase of that outlet's
+    articles (``keywords(own_names=)``)."""
+    articles = list(articles)
+    leads = outlet_leads(outlet_identities(a) for a in articles)
+    return own_names_of(own_name_counts(articles, leads))
 
 
 def keywords(
@@ -182,6 +271,7 @@ def keywords(
     top: int = 10,
     max_ngram: int = 3,
     n_jobs: int = 1,
+    own_names: OwnNames | None = None,
     **yake_options: Any,
 ) -> pd.DataFrame:
     """The ``top`` keyphrases of each article.
@@ -193,15 +283,21 @@ def keywords(
     article whose YAKE text is longer than ``YAKE_CHUNK_CHARS`` (100,000 characters; YAKE's
     time grows faster than the text) is scored by YAKE in pieces of that size cut between
     sentences, every n-gram keeping its best score over the pieces; candidates and offsets
-    still come from the whole article.
+    still come from the whole article. ``own_names``: the names each outlet uses for itself,
+    learned over the whole corpus (``own_names(corpus)``, the default computes them over
+    ``corpus``); give them when ``corpus`` is a part of a larger corpus.
 
-    Returns one row per keyphrase: ``article_id, outlet, rank, keyword, score, yake_score,
-    count, first_start, first_end``. ``keyword`` is written as the article most often writes
-    it (outside headings), its words joined by single spaces. ``score`` = log10(1 + 1 /
-    yake_score), higher is better; ``yake_score`` is YAKE's value (lower is better; see the
-    module doc for phrases YAKE did not score whole). ``count`` counts the phrase's
-    occurrences in the cleaned text (any case); ``first_start``/``first_end`` are the first
-    occurrence's raw offsets. ``outlet`` is the article's outlet, or its id when unknown.
+    Returns one row per keyphrase (one per entity: see the module doc): ``article_id, outlet,
+    rank, keyword, score, yake_score, count, first_start, first_end, variants``. ``keyword`` is
+    written as the article most often writes it (outside headings), its words joined by single
+    spaces; a person is shown by the fullest name the article gives, without title.
+    ``score`` = log10(1 + 1 / yake_score), higher is better; ``yake_score`` is YAKE's value
+    (lower is better; see the module doc for phrases YAKE did not score whole). ``count``
+    counts the occurrences of the keyword and its variants in the cleaned text (any case; an
+    occurrence inside a longer one counts once); ``first_start``/``first_end`` are the raw
+    offsets of the keyword's first occurrence as shown. ``variants``: the other forms merged
+    into it, most used first, joined by ``"; "`` (``""`` when none), e.g. ``"Farenthold; Texas
+    Rep. Blake Farenthold"``. ``outlet`` is the article's outlet, or its id when unknown.
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
@@ -214,10 +310,12 @@ def keywords(
     for cs in chunks:
         got, at = flat[at : at + len(cs)], at + len(cs)
         scores.append(got[0] if len(got) == 1 else _best_scores(got))
+    own = _own_names_over(articles) if own_names is None else own_names
     rows: list[tuple] = []
     for article, scored in zip(articles, scores, strict=True):
-        picked = _pick(article, scored, options, top, dedup_lim, dedup_func)
-        for rank, (phrase, h, count, first) in enumerate(picked, start=1):
+        blocked = _CREDITS | own.get(_outlet(article), frozenset())
+        picked = _pick(article, scored, options, top, dedup_lim, dedup_func, blocked)
+        for rank, (phrase, h, count, first, variants) in enumerate(picked, start=1):
             rows.append(
                 (
                     article.id,
@@ -229,6 +327,7 @@ def keywords(
                     count,
                     first[0],
                     first[1],
+                    "; ".join(variants),
                 )
             )
     df = pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
@@ -244,6 +343,7 @@ def keywords(
     )
 
 
+_own_names_over = own_names  # keywords' parameter own_names hides the function
 _extract = keywords  # keyword_table and keyword_spans name their frame argument "keywords"
 
 
@@ -253,12 +353,15 @@ def keyword_spans(
     """Every occurrence of each keyword: ``article_id, keyword, start, end, text, sent_id``.
 
     ``keywords`` is a frame from ``newskit.keywords`` (each keyword is looked up in its own
-    article) or phrases to look up in every article. Matching is by whole words inside one
-    sentence, ignoring case (an all-capitals word such as ``US`` only matches in capitals) and a
-    possessive ``’s``. ``article.raw[start:end] == text``; rows in corpus order, then by start.
+    article, with the ``variants`` merged into it, so a keyword has ``count`` rows) or phrases
+    to look up in every article. Matching is by whole words inside one sentence, ignoring case
+    (an all-capitals word such as ``US`` only matches in capitals) and a possessive ``’s``;
+    where forms overlap (``"Trump"`` inside ``"Donald Trump"``) the longer counts.
+    ``article.raw[start:end] == text``; rows in corpus order, then by start.
     """
     articles = list(corpus)
     wanted: dict[str, list[str]]
+    forms: dict[tuple[str, str], list[str]] = {}
     if isinstance(keywords, pd.DataFrame):
         missing = {"article_id", "keyword"} - set(keywords.columns)
         if missing:
@@ -267,8 +370,11 @@ def keyword_spans(
                 "newskit.keywords returns, or a list of phrases"
             )
         wanted = {}
-        for aid, kw in zip(keywords["article_id"], keywords["keyword"], strict=True):
+        variants = keywords["variants"] if "variants" in keywords.columns else [""] * len(keywords)
+        for aid, kw, var in zip(keywords["article_id"], keywords["keyword"], variants, strict=True):
             wanted.setdefault(str(aid), []).append(str(kw))
+            if isinstance(var, str) and var:
+                forms[(str(aid), str(kw))] = var.split("; ")
         known = {a.id for a in articles}
         unknown = sorted(set(wanted) - known)
         if unknown:
@@ -282,10 +388,15 @@ def keyword_spans(
     rows = []
     for a in articles:
         phrases = list(dict.fromkeys(wanted.get(a.id, ())))
-        found = _find_many(_words(a.raw, a.kept), phrases)
+        extra = [f for kw in phrases for f in forms.get((a.id, kw), ())]
+        found = _find_many(_words(a.raw, a.kept), list(dict.fromkeys(phrases + extra)))
         for kw in phrases:
-            for start, end, sid in found[kw]:
-                rows.append((a.id, kw, start, end, a.raw[start:end], sid))
+            spans = [s for f in [kw, *forms.get((a.id, kw), ())] for s in found[f]]
+            end = -1
+            for start, stop, sid in sorted(spans, key=lambda s: (s[0], -s[1])):
+                if start >= end:
+                    rows.append((a.id, kw, start, stop, a.raw[start:stop], sid))
+                end = max(end, stop)
     df = pd.DataFrame(rows, columns=SPAN_COLUMNS)
     df = df.astype({"start": "int64", "end": "int64", "sent_id": "int64"})
     order = {a.id: i for i, a in enumerate(articles)}
@@ -494,20 +605,54 @@ def _best_scores(chunks: Sequence[Mapping[str, float]]) -> dict[str, float]:
     return out
 
 
+def skip_spans(article: Article) -> tuple[tuple[int, int], ...]:
+    """Raw spans of the article that never give a keyphrase (``KEYWORD_SKIP``: datelines,
+    bylines, credits, captions, copyright lines, speaker labels, web addresses), merged and in
+    order; ``distinctive_terms`` counts their words as house style."""
+    return _skip_spans(article.raw, article.kept)
+
+
+@lru_cache(maxsize=4096)
+def _dateline_places(raw: str, kept: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    """The keys of the places the article's datelines name (``"WASHINGTON —"`` →
+    ``"washington"``), including datelines cleaning removed (``"ERIE, Pa. (AP) -"``): no
+    keyphrase of the article, wherever the article names the place."""
+    out = set()
+    for rx in _SKIP:
+        if "place" not in rx.groupindex:
+            continue
+        for m in rx.finditer(raw):
+            place = m.group("place")
+            if place:
+                out.add(" ".join(_norm(w) for w in place.split()))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4096)
 def _skip_spans(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """Raw spans that never give a keyphrase: datelines and bylines (``KEYWORD_SKIP``)."""
-    out = []
+    """Raw spans that never give a keyphrase: datelines, bylines, captions … (``KEYWORD_SKIP``).
+    Caption lines are kept when they are most of the article (a photo gallery): then they are
+    what it says."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     for ks, ke in kept:
-        for rx in _SKIP:
-            out.extend(m.span() for m in rx.finditer(raw, ks, ke) if m.end() > m.start())
+        for (name, _p, _e), rx in zip(KEYWORD_SKIP, _SKIP, strict=True):
+            got = spans.setdefault(name, [])
+            got.extend(m.span() for m in rx.finditer(raw, ks, ke) if m.end() > m.start())
+    merged = _merge([s for got in spans.values() for s in got])
+    size = sum(ke - ks for ks, ke in kept)
+    if size and sum(b - a for a, b in merged) > CAPTION_SHARE * size:
+        merged = _merge([s for name, got in spans.items() if name != "caption line" for s in got])
+    return tuple(merged)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    for a, b in sorted(out):
+    for a, b in sorted(spans):
         if merged and a <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))
-    return tuple(merged)
+    return merged
 
 
 # --- words and candidates -------------------------------------------------------------------
@@ -539,7 +684,7 @@ def _word_class(text: str) -> tuple[str, bool, bool, int]:
     a capital first letter, 2 for a word in capitals that is no acronym (shouted: its capitals
     say nothing), -1 for a lower-case first letter, 0 otherwise."""
     key = _norm(text)
-    stop = key in STOPWORDS or key in TIME_WORDS or "'" in key
+    stop = key in STOPWORDS or key in _TIME or "'" in key
     rest = text[1:]
     mixed = (rest != rest.lower() and rest != rest.upper()) or _is_acronym(text)
     first = text[:1]
@@ -556,7 +701,7 @@ def _common_role(key: str) -> int:
         return _NAME_STOP
     if (
         key in STOPWORDS
-        or key in TIME_WORDS
+        or key in _TIME
         or "'" in key
         or (key in VERB_FRAGMENTS and key not in NOUN_ING)
         or key in PREDICATE_ADJECTIVES
@@ -567,12 +712,36 @@ def _common_role(key: str) -> int:
     return _COMMON
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _title_case(raw: str, start: int, end: int) -> bool:
+    """Whether a sentence is a line in title case, as a headline is even when it ends in a
+    mark ("Obama Administration Restores Endangered Species Act Protections!"): a line of its
+    own with at least ``MIN_TITLE_WORDS`` capitalised words and no other word but
+    ``TITLE_LOWER`` ("into", "of")."""
+    line_start = raw.rfind("\n", 0, start) + 1
+    line_end = raw.find("\n", end)
+    if raw[line_start:start].strip() or raw[end : len(raw) if line_end < 0 else line_end].strip():
+        return False
+    n = 0
+    for m in _TITLE_WORD.finditer(raw, start, end):
+        word = m.group()
+        if word[0].isupper():
+            n += 1
+        elif word not in TITLE_LOWER:
+            return False
+    return n >= MIN_TITLE_WORDS
+
+
 @lru_cache(maxsize=4096)
 def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     from newskit.corpus.segment import _sentence_spans
 
     sents = _sentence_spans(raw, kept)
-    headings = frozenset(i for i, s in enumerate(sents) if s.is_heading)
+    headings = frozenset(
+        i for i, s in enumerate(sents) if s.is_heading or _title_case(raw, s.start, s.end)
+    )
     skip = _skip_spans(raw, kept)
     skip_starts = [a for a, _b in skip]
     # Word tokens with their class, grouped into segments (runs between punctuation marks);
@@ -581,7 +750,7 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     current: list[tuple] = []
     known: set[str] = set()  # capitalised where capitals carry meaning
     pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
-    lower: set[str] = set()  # seen in lower case
+    lower: Counter[str] = Counter()  # seen in lower case
     for sid, sent in enumerate(sents):
         first = True
         for m in _WORD.finditer(raw, sent.start, sent.end):
@@ -596,7 +765,7 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
             if k >= 0 and m.start() < skip[k][1]:
                 cls = (cls[0], True, False, _SKIPPED)  # a dateline or byline word
             if cls[3] == -1:
-                lower.add(cls[0])
+                lower[cls[0]] += 1
             elif (cls[3] == 1 or cls[2]) and not first and sid not in headings:
                 known.add(cls[0])
                 if current and current[-1][4][0] in known:
@@ -609,14 +778,14 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     if current:
         groups.append(current)
     segments = tuple(tuple(_roles(g, known, pairs, lower, headings)) for g in groups)
-    return _ArticleWords(segments, headings)
+    return _ArticleWords(segments, headings, lower)
 
 
 def _roles(
     group: list[tuple],
     known: set[str],
     pairs: set[tuple[str, str]],
-    lower: set[str],
+    lower: Mapping[str, int],
     headings: frozenset[int],
 ) -> list[_Tok]:
     caps: list[bool] = []
@@ -639,6 +808,8 @@ def _roles(
         if i + 1 >= n or group[i][4][1]:
             continue
         key, nxt = group[i][4][0], group[i + 1][4][0]
+        if _verbish(key) or _adverb(key) or key in VERB_FRAGMENTS or key in EVALUATIVE_ADJECTIVES:
+            continue  # "Retired NASA historian …", "Eventually Duisburg …"
         if nxt in NAME_CONNECTORS and i + 2 < n:
             # "Secretary of State Marco Rubio called …" at a sentence start
             if caps[i + 2] and not group[i + 2][4][1] and key not in lower:
@@ -646,8 +817,16 @@ def _roles(
             continue
         if group[i + 1][4][1]:
             continue
-        if (key, nxt) in pairs or (caps[i + 1] and key not in lower):
+        heading = group[i][3] in headings and not group[i][5]  # title case says nothing
+        if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not heading):
             caps[i] = True
+    for i, (_s, _e, text, _sid, (key, _stop, _mixed, _ini), _first) in enumerate(group):
+        if caps[i] and "-" in key and text[-1:].islower():
+            tail = text.rsplit("-", 1)[1]
+            if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
+                # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani Gray":
+                # a compound adjective ("Kim Jong-un" keeps its short lower-case part)
+                caps[i] = False
     # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
     event = [False] * n
     for i in range(n - 2):
@@ -706,13 +885,30 @@ def _verbish(key: str) -> bool:
     return key.endswith("ed") and key not in ED_NOUNS
 
 
-def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_Tok, ...]]]:
-    """Candidate phrases by key, each with the token runs where it was found."""
+def _candidates(
+    words: _ArticleWords, max_ngram: int, blocked: frozenset[tuple[str, ...]] = _CREDITS
+) -> dict[str, list[tuple[_Tok, ...]]]:
+    """Candidate phrases by key, each with the token runs where it was found. Word runs in
+    ``blocked`` (credits, the outlet's own names) are never part of one."""
     found: dict[str, list[tuple[_Tok, ...]]] = {}
+    first_of: dict[str, list[tuple[str, ...]]] = {}
+    for seq in blocked:
+        first_of.setdefault(seq[0], []).append(seq)
 
     def add(run: Sequence[_Tok]) -> None:
         run = _trim(run)
+        if (
+            run
+            and run[0].key[:1].isdigit()
+            and _YEAR.fullmatch(run[0].key)
+            and (len(run) != 2 or run[1].role != _COMMON)
+        ):
+            run = _trim(run[1:])  # a year opens only "2020 election"
         if not run or not _valid(run):
+            return
+        if run[-1].role != _COMMON and any(t.role == _COMMON for t in run[:-1]):
+            # "actor Gary Sinise", "use Internet Explorer": the name is found alone; so are
+            # both names of "Luck hit Wayne" and "Colts beat Chiefs" (a headline's clause).
             return
         key = " ".join(t.key for t in run)
         runs = found.setdefault(key, [])
@@ -720,6 +916,8 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
             runs.append(tuple(run))
 
     for seg in words.segments:
+        if first_of:
+            seg = _block(seg, first_of)
         n = len(seg)
         # Names: capitalised runs, with connectors or capitalised function words inside.
         i = 0
@@ -734,8 +932,8 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
             ):
                 j += 1
             name = seg[i:j]
-            if len(name) <= MAX_NAME_WORDS and not all(t.key in DEMONYMS for t in name):
-                add(name)
+            if len(name) <= MAX_NAME_WORDS and name[-1].key not in DEMONYMS:
+                add(name)  # "North Korean" is an adjective, and "North" no name
             i = j
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
         run: list[_Tok] = []
@@ -745,16 +943,14 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
             t = seg[k]
             year = _YEAR.fullmatch(t.key) and k + 1 < n and seg[k + 1].content
             if t.role == _COMMON and _is_number(t.key) and not year:
-                # A number is a phrase of its own with its scale ("$1.375 billion", "12
-                # percent"); a bare number is none, and neither joins the words around it,
-                # except a year before a noun ("2020 election").
+                # A number is a claim, not a keyphrase, with its scale or not ("$1.375
+                # billion", "12 percent"), and it joins none of the words around it, except a
+                # year before a noun ("2020 election").
                 _noun_phrase(run, max_ngram, add)
                 run = []
                 j = k + 1
                 while j < n and seg[j].key in SCALE_WORDS:
                     j += 1
-                if j > k + 1:
-                    add(seg[k:j])
                 k = j - 1
                 continue
             # An -ing word opening a phrase is an adjective at a sentence start or after a
@@ -780,10 +976,27 @@ def _candidates(words: _ArticleWords, max_ngram: int) -> dict[str, list[tuple[_T
     return found
 
 
+def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) -> tuple[_Tok, ...]:
+    """The segment with the words of blocked runs made phrase breaks."""
+    out: list[_Tok] | None = None
+    n = len(seg)
+    for i, tok in enumerate(seg):
+        for seq in first_of.get(tok.key, ()):
+            k = len(seq)
+            if i + k <= n and all(seg[i + j].key == seq[j] for j in range(1, k)):
+                if out is None:
+                    out = list(seg)
+                for j in range(i, i + k):
+                    out[j] = out[j]._replace(
+                        role=_BREAK, lead_weak=True, trail_weak=True, content=False
+                    )
+    return seg if out is None else tuple(out)
+
+
 def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
     run = _trim(run)
-    if not run:
-        return
+    if not run or all(t.role in (_NAME, _NAME_STOP) for t in run):
+        return  # names are found whole as names ("State Marco A. Rubio" is a piece of one)
     if len(run) <= max_ngram or all(t.role != _COMMON for t in run):
         if len(run) <= MAX_NAME_WORDS:
             add(run)
@@ -817,21 +1030,27 @@ def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
     """``(lead_weak, trail_weak, content, verbish)`` for a word in a role."""
     edge = role in (_BREAK, _NAME_STOP) or (role == _COMMON and key in WEAK_MODIFIERS)
     bare = key.rstrip(".")
+    judged = role == _COMMON and (
+        key in EVALUATIVE_ADJECTIVES or key in NUMBER_WORDS or bool(_AGE_OR_RANK.fullmatch(key))
+    )
     lead = (
         edge
+        or judged
         or (role == _NAME and (key in NAME_PREFIXES or bare in HONORIFICS))
         or key in SCALE_WORDS
     )
     trail = (
         edge
+        or judged
         or _is_number(key)
         or (role == _NAME and key in DEMONYMS)
-        or key in TIME_WORDS
+        or key in _TIME
         or bare in TITLE_ABBREVIATIONS  # "Ohio Rep."
         or (len(bare) == 1 and bare.isalpha())  # "Carolyn B."
     )
     content = (
         any(c.isalpha() for c in key)
+        and not judged
         and key not in DEMONYMS
         and key not in WEAK_MODIFIERS
         and role != _NAME_STOP
@@ -855,6 +1074,14 @@ def _valid(run: Sequence[_Tok]) -> bool:
         and (_adjective(run[0].key) or run[0].verbish or run[0].key in GENERIC_NOUNS)
     ):
         return False  # "economic", "released", "people"
+    if (
+        is_role(run[0].key)
+        and _is_name(run)
+        and all(is_role(t.key) or t.role == _NAME_STOP for t in run)
+    ):
+        return False  # a title without its name: "Vice Premier", "President"
+    if len(run) == 1 and run[0].key in EVALUATIVE_ADJECTIVES:
+        return False  # "Shocking" opening a title-case caption
     return any(t.content for t in run)
 
 
@@ -877,6 +1104,15 @@ def _score(key: str, scored: Mapping[str, float]) -> tuple[float, str] | None:
     return best
 
 
+class _Entity(NamedTuple):
+    """Candidates that name one thing in an article, and the form shown for them."""
+
+    h: float  # the best YAKE score of its members
+    key: str  # the shown form's key
+    runs: list  # token runs of the shown form
+    members: list[str]  # keys of every member, the shown form's first when it is one
+
+
 def _pick(
     article: Article,
     scored: Mapping[str, float],
@@ -884,48 +1120,221 @@ def _pick(
     top: int,
     dedup_lim: float,
     dedup_func: str,
-) -> list[tuple[str, float, int, tuple[int, int]]]:
+    blocked: frozenset[tuple[str, ...]] = _CREDITS,
+) -> list[tuple[str, float, int, tuple[int, int], list[str]]]:
     words = _words(article.raw, article.kept)
-    ranked = []
-    for key, runs in _candidates(words, options.max_ngram).items():
+    places = _dateline_places(article.raw, article.kept)
+    cands: dict[str, tuple[float, list]] = {}
+    for key, runs in _candidates(words, options.max_ngram, blocked).items():
+        if key in places:
+            continue  # the dateline place, wherever it shows
+        if len(runs[0]) == 1 and runs[0][0].role == _NAME and words.lower.get(key, 0) >= len(runs):
+            continue  # a word capitalised in a title or quote: "Stop", "Feeling"
         s = _score(key, scored)
         if s is not None:
-            ranked.append((s[0], -len(runs), key, runs))
-    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
-    taken: list[tuple[str, frozenset[str], float, list]] = []
-    for h, _n, key, runs in ranked:
+            cands[key] = (s[0], runs)
+    ranked = sorted(_entities(cands, scored), key=lambda e: (e.h, -len(e.runs), e.key))
+    taken: list[tuple[str, frozenset[str], float, list, list[str]]] = []
+    for h, key, runs, members in ranked:
         wordset = frozenset(key.split())
         clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
         if clash:
             i = clash[0]
             if len(clash) == 1 and _prefer(key, wordset, runs, taken[i]):
-                taken[i] = (key, wordset, h, runs)
+                taken[i] = (key, wordset, min(h, taken[i][2]), runs, members + taken[i][4])
             continue
         if len(taken) == top:
             continue  # the list is full; only fuller names of taken ones still count
         if dedup_lim < 1.0 and any(similarity(key, t[0], dedup_func) > dedup_lim for t in taken):
             continue
-        taken.append((key, wordset, h, runs))
+        taken.append((key, wordset, h, runs, members))
     taken.sort(key=lambda t: (t[2], t[0]))
-    phrases = [_surface(runs, words.heading_sents, article.raw) for _k, _w, _h, runs in taken]
-    found = _find_many(words, phrases)
+    surfaces = {
+        k: _surface(cands[k][1], words.heading_sents, article.raw)
+        for t in taken
+        for k in t[4]
+        if k in cands
+    }
+    phrases = [_surface(t[3], words.heading_sents, article.raw) for t in taken]
+    found = _find_many(words, list(dict.fromkeys([*phrases, *surfaces.values()])))
     out = []
-    for phrase, (_k, _w, h, _runs) in zip(phrases, taken, strict=True):
+    for phrase, (_k, _w, h, _runs, members) in zip(phrases, taken, strict=True):
         spans = found[phrase]  # never empty: the phrase was read from these tokens
-        out.append((phrase, h, len(spans), spans[0][:2]))
+        forms = [surfaces[k] for k in members if k in surfaces]
+        others = [f for f in dict.fromkeys(forms) if f.lower() != phrase.lower()]
+        for f in others:
+            spans = spans + found[f]
+        count = _count_spans(spans)
+        others.sort(key=lambda f: -len(found[f]))
+        out.append((phrase, h, count, found[phrase][0][:2], others))
     return out
+
+
+def _count_spans(spans: list[tuple[int, int, int]]) -> int:
+    """How many places the spans cover (overlapping spans count once)."""
+    n, end = 0, -1
+    for s, e, _sid in sorted(spans):
+        if s >= end:
+            n += 1
+        end = max(end, e)
+    return n
 
 
 def _prefer(key: str, wordset: frozenset[str], runs: list, taken: tuple) -> bool:
     """Whether a phrase nested with a taken one should replace it: a fuller name for a name
-    ("Trump" → "President Donald Trump"), or a common noun phrase's head used far more often
-    than the phrase ("powerful earthquake" → "earthquake" used four times)."""
-    _key, t_words, _h, t_runs = taken
+    used at least as often ("Falcon Heavy" → "Falcon Heavy rocket" only if as frequent), or a
+    common noun phrase's head used far more often than the phrase ("powerful earthquake" →
+    "earthquake" used four times)."""
+    _key, t_words, _h, t_runs, _members = taken
     if t_words < wordset:
-        return _is_name(runs[0])
+        return _is_name(runs[0]) and len(runs) >= len(t_runs)
     if wordset < t_words and not _is_name(t_runs[0]):
         return len(runs) >= max(2, 2 * len(t_runs))
     return False
+
+
+def _initial(tok: _Tok) -> bool:
+    """A middle initial or name suffix ("B.", "Jr.")."""
+    bare = tok.key.rstrip(".")
+    return (len(bare) == 1 and bare.isalpha()) or tok.key in _NAME_SUFFIXES
+
+
+def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float]) -> list[_Entity]:
+    """Group an article's candidates into entities, one per person, organisation or thing.
+
+    - A person's name with and without its title, first name or middle initial is one entity
+      (``"Texas Rep. Blake Farenthold"``, ``"Representative Blake Farenthold"``,
+      ``"Farenthold"``), shown as the fullest name without title (``"Blake Farenthold"``); a
+      bare surname goes to the full name used most.
+    - A phrase made of a name of two or more words and common words, or a longer name ending
+      in it, belongs to that name (``"Tea Party supporters"``, ``"Greater Phoenix Tea
+      Party"`` → ``"Tea Party"``); so does a one-word name followed by common words
+      (``"Microsoft employees"`` → ``"Microsoft"``).
+    - An acronym belongs to the name whose initials it spells (``"RAIB"`` → ``"Rail Accident
+      Investigation Branch"``), dotted or not (``"U.N."``, ``"UN"``).
+    An entity of several names is shown as its person, else its name of two or more words used
+    most, else its member used most; its score is its members' best.
+    """
+    keys = sorted(cands)
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    count = {k: len(cands[k][1]) for k in keys}
+    names = [k for k in keys if _is_name(cands[k][1][0])]
+    # People: the name after any title, keyed by first and last word.
+    cores: dict[str, tuple[int, int]] = {}  # name key -> (core start, words in core)
+    full: dict[tuple[str, str], list[str]] = {}
+    single: dict[str, list[str]] = {}
+    for k in names:
+        run = cands[k][1][0]
+        start = person_start([t.key for t in run], [_initial(t) for t in run])
+        words = [t.key for t in run[start:] if not _initial(t)]
+        if not words or words[-1] in ORG_WORDS or words[-1] in DEMONYMS:
+            continue
+        cores[k] = (start, len(words))
+        if len(words) >= 2:
+            full.setdefault((words[0], words[-1]), []).append(k)
+        else:
+            single.setdefault(words[-1], []).append(k)
+    by_last: dict[str, list[list[str]]] = {}
+    for (_first, last), group in full.items():
+        for k in group[1:]:
+            union(group[0], k)
+        by_last.setdefault(last, []).append(group)
+    for last, group in single.items():
+        for k in group[1:]:
+            union(group[0], k)
+        if last in by_last:
+            best = max(by_last[last], key=lambda g: (sum(count[k] for k in g), g[0]))
+            union(group[0], best[0])
+    # Names inside longer phrases; acronyms.
+    multi: dict[str, list[list[str]]] = {}
+    for k in names:
+        parts = k.split()
+        if len(parts) >= 2:
+            multi.setdefault(parts[0], []).append(parts)
+    one_word = {k for k in names if " " not in k}
+    acronyms: dict[str, list[str]] = {}
+    by_lead: dict[str, str] = {}  # a leading name -> the first phrase built on it
+    for k in keys:
+        run = cands[k][1][0]
+        if len(run) == 1:
+            if run[0].acronym:
+                letters = (acronym_key(run[0].surface) or k).replace(".", "")
+                acronyms.setdefault(letters, []).append(k)
+            continue  # a one-word phrase holds no other name
+        parts = k.split()
+        best: list[str] | None = None
+        for i, w in enumerate(parts):
+            for name in multi.get(w, ()):
+                n = len(name)
+                if name == parts or parts[i : i + n] != name:
+                    continue
+                rest = run[:i] + run[i + n :]
+                if (i + n == len(parts) or all(t.role == _COMMON for t in rest)) and (
+                    best is None or n > len(best)
+                ):
+                    best = name
+        if best is not None:
+            union(k, " ".join(best))
+        elif parts[0] in one_word and all(t.role == _COMMON for t in run[1:]):
+            union(k, parts[0])
+        else:
+            # Phrases built on one name that is no candidate itself ("North Korean regime",
+            # "North Korean threats": "North Korean" ends in a demonym) are one entity.
+            i = 0
+            while i < len(run) and run[i].role in (_NAME, _NAME_STOP):
+                i += 1
+            if i >= 2 and all(t.role == _COMMON for t in run[i:]):
+                lead = " ".join(parts[:i])
+                if lead in by_lead:
+                    union(by_lead[lead], k)
+                else:
+                    by_lead[lead] = k
+    if acronyms:
+        for group in acronyms.values():
+            for k in group[1:]:
+                union(group[0], k)
+        for k in names:
+            parts = k.split()
+            if len(parts) >= 2:
+                spelled = "".join(w[0] for w in parts if w not in NAME_CONNECTORS)
+                if spelled in acronyms:
+                    union(acronyms[spelled][0], k)
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(find(k), []).append(k)
+    out = []
+    for members in groups.values():
+        h = min(cands[k][0] for k in members)
+        people = [k for k in members if k in cores and cores[k][1] >= 2]
+        if people:
+            k = max(people, key=lambda k: (cores[k][1], len(k.split()), count[k], k))
+            start = cores[k][0]
+            runs = [run[start:] for run in cands[k][1]]
+            key = " ".join(t.key for t in runs[0])
+            core_h = _score(key, scored)
+            if core_h is not None:
+                h = min(h, core_h[0])
+            if key in cands:
+                runs = cands[key][1]
+        else:
+            named = [k for k in members if k in names and " " in k] or members
+            key = max(named, key=lambda k: (count[k], -len(k), k))
+            runs = cands[key][1]
+        members.sort(key=lambda k: (k != key, -count[k], k))
+        out.append(_Entity(h, key, runs, members))
+    return out
 
 
 def _is_name(run: Sequence[_Tok]) -> bool:

@@ -18,7 +18,8 @@ merge (``"U.S. Treasury Secretary Scott Bessent"`` → ``"Treasury Secretary Sco
 ``DEMONYMS``: nationality adjectives; a name made of one alone (``"Chinese"``) is no keyphrase,
 though it may start one (``"Chinese imports"``).
 ``DETERMINERS``: words after which an ``-ing`` word is an adjective (``"the rising prices"``).
-``TIME_WORDS``: months, weekdays and other time words, never a phrase edge.
+``TIME_WORDS``: months, weekdays and other time words, never a phrase edge; nor are
+``TIME_ABBREVIATIONS`` (``"Jan"`` without its period, ``"GMT"``).
 ``NAME_CONNECTORS``: lower-case words allowed inside a name between capitalised words
 (``"Ministry of Commerce"``, ``"Secretary of State Marco Rubio"``).
 ``HONORIFICS``: courtesy titles; a keyphrase drops them from the start of a name (``"Mr.
@@ -32,9 +33,18 @@ unable"``, ``"rates steady"``); a keyphrase is cut at them.
 ``ED_NOUNS``: words ending in ``-ed`` that are not verbs (``"hundred"``, ``"speed"``).
 ``GENERIC_NOUNS``: nouns too general to be a keyphrase on their own (``"people"``, ``"end"``,
 ``"thousands"``); they may still end a longer one (``"displaced people"``).
+``EVALUATIVE_ADJECTIVES``: words that judge rather than describe; a keyphrase never starts
+with one (``"talented Deputy Secretary"``, ``"massive security breach"`` → ``"security
+breach"``).
+``NUMBER_WORDS``: counting words; like a number, a keyphrase never starts with one (``"three
+missions"`` → ``"missions"``).
 ``KEYWORD_SKIP``: regexes (multi-line mode) for text that never gives a keyphrase: the dateline
-place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``), byline lines
-(``"By Jane Mercer"``) and credit lines (``"Reporting by Jane Mercer; Editing by Tom Li"``).
+place at a paragraph start (``"WASHINGTON —"``, ``"DES MOINES, Iowa —"``, ``"Tirana, Albania
+(CNN)"``; its named group ``place`` is the place, which is then no keyphrase of the article
+anywhere), byline lines (``"By Jane Mercer"``), credit lines (``"Reporting by Jane Mercer;
+Editing by Tom Li"``), photo captions and credits (``"Image caption …"``, ``"(Taylor
+Turner/The Washington Post)"``), copyright lines, transcript speaker labels (``"SCOTT HORSLEY,
+BYLINE:"``), "Read more" lines, web addresses and handles (``"@RT_com"``).
 """
 
 from __future__ import annotations
@@ -97,7 +107,7 @@ VERB_LEMMAS: frozenset[str] = _words(
     recognise recognize reflect reject remain remove represent require resolve respond resume
     reveal say see seek seem sell send serve signify slip solidify speak spiral stabilise
     stabilize stand start stave stay stop strengthen suggest tackle tell threaten travel try
-    turn undermine underscore urge utilise utilize want warn weigh welcome win wish worry
+    thank turn undermine underscore urge utilise utilize want warn weigh welcome win wish worry
     """
 )
 
@@ -113,7 +123,7 @@ IRREGULAR_VERB_FORMS: frozenset[str] = _words(
     rose risen rises fell fallen
     says said told took taken went gone came gave given saw seen made got gotten
     lies lay lying dies died dying ties tied tying
-    fled stole stolen shutting quitting
+    fled stole stolen shutting quitting repaid overpaid underpaid prepaid
     """
 )
 
@@ -181,6 +191,8 @@ def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
         if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
             stem = lemma[:-1]
             out |= {lemma + "s", lemma + "d", stem + "ing"}
+        elif lemma.endswith(("ee", "ye", "oe")):  # agree -> agreed, agreeing
+            out |= {lemma + "s", lemma + "d", lemma + "ing"}
         elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
             out |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
         elif lemma.endswith(("s", "sh", "ch", "x", "z")):
@@ -209,6 +221,12 @@ TIME_WORDS: frozenset[str] = _words(
     week weeks weekend month months year years day days time times morning afternoon evening
     night decade decades century quarter overnight
     """
+)
+
+# Month abbreviations written without their period and time zones: like TIME_WORDS, never a
+# keyphrase edge (``"Jan 1, 2018"`` gives no ``"Jan"``). Example: "gmt".
+TIME_ABBREVIATIONS: frozenset[str] = _words(
+    "jan feb aug sep oct nov dec gmt utc est edt cst cdt pst pdt bst cet"
 )
 
 # Country prefixes dropped from the start of a name. Example: "U.S." in "U.S. Treasury
@@ -275,14 +293,33 @@ ED_NOUNS: frozenset[str] = _words(
 )
 
 # Text that never gives a keyphrase, as (name, regex, example); regexes run in multi-line mode.
+_DASH = r"(?:—|–|―|‒|−|--?)"  # em, en, horizontal bar (HuffPost), figure, minus, hyphen(s)
+_AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|dpa|Xinhua|Bloomberg|[A-Z][A-Za-z.]{1,15})\)"
 KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
     (
         "dateline",
-        r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*"  # PLACE
+        r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*)"  # PLACE
         r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?"  # , Iowa / , Calif.
         r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2})?"  # , Sept. 12
-        r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]*",  # (AP) —
+        r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?" + _DASH + r"[ \t]*",  # (AP) —
         "DES MOINES, Iowa — A second year of drought",
+    ),
+    (
+        "dateline (agency)",
+        r"^[ \t]*(?P<place>[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){0,2})"  # Tirana
+        r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?[ \t]*"  # , Albania
+        + _AGENCY
+        + r"[ \t]*(?:"
+        + _DASH
+        + r"[ \t]*)?",  # (CNN)
+        "Tirana, Albania (CNN) Some will try to downplay it",
+    ),
+    (
+        "dateline (place, dash)",
+        r"^[ \t]*(?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"  # Detroit
+        r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?"  # , Mich.
+        r"[ \t]+(?:—|–|―)[ \t]+(?=[A-Z])",  # –
+        "Detroit – It’s a bird. It’s a plane.",
     ),
     (
         "byline",
@@ -293,6 +330,45 @@ KEYWORD_SKIP: tuple[tuple[str, str, str], ...] = (
         "credits",
         r"^[ \t]*\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)[ \t]+by[ \t][^\n]*$",
         "Reporting by Jane Mercer; Editing by Tom Li",
+    ),
+    (
+        "caption line",
+        r"^[ \t]*(?:Image (?:copyright|caption)|Enlarge this image|toggle caption|Photos?(?:graph)?"
+        r"(?:er)?:|\(Photo:|FILE[ \t]*" + _DASH + r"|Getty[ \t]*-|AP:|Reuters[ \t]|"
+        r"(?:Scroll|Swipe) (?:down|left|right)|Read more|READ MORE|Related(?: Stories)?:|"
+        r"Read or Share this story|Most Read In|Skip in Skip|Hide Caption)[^\n]*$"
+        r"|^[ \t]*(?:Getty(?: Images)?|PA|AP|AFP|EPA|Reuters|Rex(?: Features)?)[ \t]*$",
+        "Image caption The Taliban claimed responsibility for the attack",
+    ),
+    (
+        "gallery label",
+        r"Hide Caption[ \t]*\d+[ \t]*of[ \t]*\d+|^[ \t]*Photos?:(?=[ \t])"
+        r"|Skip in Skip x Embed x Share(?: CLOSE(?:[ \t]+[A-Z0-9'’:,-]+(?!\w))*)?"
+        r"|JUST WATCHED[^\n]*?Replay More Videos[ .…]*(?:MUST WATCH\b)?"
+        r"|Replay More Videos[ .…]*|MUST WATCH\b",
+        "Photos: Shocking celebrity splits … Hide Caption 1 of 59",
+    ),
+    (
+        "photo credit",
+        r"[(\[](?:Photo(?:graph)?:?[ \t]*)?[A-Z][^()\[\]\n/]{0,60}/[^()\[\]\n]{1,60}[)\]]"
+        r"|\((?:Getty(?: Images)?|PA|AP(?: Photo)?|AFP|EPA|Reuters|Rex(?: Features)?)\)"
+        r"|Photographer:[^\n]{1,80}",
+        "(Taylor Turner/The Washington Post)",
+    ),
+    (
+        "copyright",
+        r"^[ \t]*(?:Copyright|©|\(c\))[ \t][^\n]*$",
+        "Copyright 2017 The Associated Press. All rights reserved.",
+    ),
+    (
+        "web address",
+        r"https?://[^\s)\]]+|\bwww\.[^\s)\]]+|\bpic\.twitter\.com/\S+|(?<![\w.])@\w+",
+        "— RT (@RT_com) December 23, 2017 https://t.co/eVogsTGFcx",
+    ),
+    (
+        "speaker label",
+        r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]*[A-Z][A-Z ]+)?:(?=\s|$)",
+        "SCOTT HORSLEY, BYLINE: Good to be with you, Ari.",
     ),
 )
 
@@ -307,12 +383,51 @@ HOUSE_STYLE_WORDS: frozenset[str] = _words(
     """
     ap afp reuters bloomberg xinhua upi dpa associated agence france-presse
     reporting editing contributed contributing staff writer correspondent photo photos
-    caption getty newsletter subscribe
+    caption getty newsletter subscribe pictured
     """
 )
 HOUSE_STYLE_TERMS: frozenset[str] = _words(
     """
     a.m. p.m. am pm pct per cent percent u.s. us u.k. uk u.n. un e.u. eu
+    """
+)
+
+# Words a headline in title case leaves in lower case: a line of capitalised words and these
+# only is a title. Example: "into" in "Lohan Checks into Betty Ford, Rehires Attorney".
+TITLE_LOWER: frozenset[str] = _words(
+    """
+    a an and as at but by for from in into nor of off on onto or over per the to up upon via
+    vs vs. with
+    """
+)
+
+# Adjectives that judge: never the first word of a keyphrase. Example: "talented" in "talented
+# Deputy Secretary", "massive" in "massive security breach".
+EVALUATIVE_ADJECTIVES: frozenset[str] = _words(
+    """
+    talented gifted brilliant massive huge enormous gigantic vast tiny hefty whopping
+    stunning shocking shocked astonishing astounding staggering surprising startling stark
+    amazing incredible remarkable extraordinary spectacular sensational phenomenal impressive
+    beautiful gorgeous lovely wonderful fantastic fabulous terrific excellent outstanding
+    superb magnificent glorious perfect ideal awesome epic iconic legendary unprecedented
+    dramatic brutal savage vicious horrific horrible horrendous terrible awful dreadful
+    appalling atrocious heinous gruesome grisly harrowing horrifying terrifying frightening
+    scary chilling disturbing disgusting outrageous shameful disgraceful controversial
+    notorious infamous famous renowned celebrated acclaimed beloved prominent influential
+    powerful mighty fierce bold audacious daring ambitious brave courageous heroic tragic
+    devastating heartbreaking heartwarming touching inspiring bizarre strange weird odd
+    hilarious funny sad grim bleak dire dismal disastrous catastrophic embattled disgraced
+    beleaguered troubled outspoken fiery passionate dazzling thrilling exciting nervy worst
+    best greatest finest top-notch so-called divisive sweeping sprawling lavish luxurious
+    """
+)
+
+# Counting words, treated like numbers. Example: "three" in "three missions".
+NUMBER_WORDS: frozenset[str] = _words(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety dozen dozens half quarter double triple twice
     """
 )
 

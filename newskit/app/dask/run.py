@@ -10,7 +10,9 @@ What runs where (the driver only plans, decides and checks; it never holds the a
    outlet names are chosen over the whole corpus (per-part spellings merged in corpus order).
 3. **Stories** (``newskit.app.dask.stories``).
 4. **Per-article tables** (one task per load part): articles, stories, sentences, tokens,
-   keywords and claims, every claim tagged with its story.
+   keywords and claims, every claim tagged with its story. Before them, what keywords and
+   distinctive terms learn over the whole corpus (outlets' own names, acronym spellings,
+   people's full names, template lines) in two passes over the parts, each merged as a tree.
 5. **Story partitions**: whole stories gathered into partitions of about ``story_part_size``
    articles, each sent only the articles it holds; candidate pairs, alignments, quotes, reuse
    graph, coverage, claim groups, story table and outlet × story coverage per partition, by
@@ -450,7 +452,9 @@ class _Run:
         story_rows, partition_of, n_story_parts, vocabulary = self.stories(canon)
         self.timed("stories", t)
         t = time.perf_counter()
-        fields, reports = self.part_tables(canon, story_rows)
+        learned = self.learn(canon)
+        fields, reports = self.part_tables(canon, story_rows, learned)
+        del learned
         self.timed("per_article", t)
         t = time.perf_counter()
         self.keyword_table(canon, fields.pop("keyword_forms"))
@@ -611,8 +615,22 @@ class _Run:
 
     # 4. per-article tables
 
+    def learn(self, canon: list[Any]) -> Any:
+        """What keywords and distinctive terms learn over the whole corpus (outlets' own
+        names, spellings, people's full names, template lines), in two passes over the load
+        parts, each merged over the corpus as a tree: equal to the in-process result."""
+        first = self.tree(
+            work.merge_context, self.map(work.context_pass, canon, stage="learn-1"), "learn-1-merge"
+        )
+        second = self.tree(
+            work.merge_names,
+            self.map(work.name_pass, canon, first, stage="learn-2"),
+            "learn-2-merge",
+        )
+        return self.submit(work.learned_of, first, second, stage="learned", i=0)
+
     def part_tables(
-        self, canon: list[Any], story_rows: list[Any]
+        self, canon: list[Any], story_rows: list[Any], learned: Any
     ) -> tuple[dict[str, list[Any]], list[dict]]:
         outs = [
             self.submit(
@@ -622,6 +640,7 @@ class _Run:
                 story_rows[k],
                 self.opts,
                 self.target,
+                learned,
                 stage="part",
                 i=k,
             )
@@ -697,11 +716,11 @@ class _Run:
 
     def distinctive_terms(self, term_counts: list[Any], reports: list[dict]) -> None:
         n = self.shards()
-        sizes: dict[str, int] = {}
+        sizes: dict[str, dict[str, int]] = {"content": {}, "style": {}}
         for r in reports:
-            for g, c in r["sizes"].items():
-                sizes[g] = sizes.get(g, 0) + c
-        style = sorted({w for r in reports for w in r["style_words"]})
+            for kind, of_kind in r["sizes"].items():
+                for g, c in of_kind.items():
+                    sizes[kind][g] = sizes[kind].get(g, 0) + c
         counts = exchange(
             self.client,
             term_counts,
@@ -718,7 +737,6 @@ class _Run:
                 h,
                 counts[h],
                 sizes,
-                style,
                 self.outlet_order,
                 stage="distinctive",
                 i=h,
@@ -726,7 +744,7 @@ class _Run:
             for h in range(n)
         ]
         rows = self.gather(writes, "newskit run: distinctive terms")
-        if len(sizes) < 2:
+        if len(sizes["content"]) < 2:
             self.notes.append(
                 "distinctive_terms: the corpus has fewer than two outlets; the table has no rows"
             )

@@ -34,14 +34,28 @@ from newskit.corpus.outlets import (
 )
 from newskit.corpus.records import Article
 from newskit.keywords import keywords
-from newskit.keywords.distinctive import TermCounts, distinctive_frame, distinctive_rows
+from newskit.keywords.distinctive import (
+    ContextCounts,
+    NameCounts,
+    TermContext,
+    TermCounts,
+    context_counts,
+    distinctive_frame,
+    distinctive_rows,
+    finish_context,
+    name_counts,
+)
 from newskit.keywords.distinctive import term_counts as group_term_counts
 from newskit.keywords.keyphrases import (
     KeywordForms,
+    OwnNames,
     keyword_counts,
     keyword_forms,
     keyword_rows,
+    own_name_counts,
+    own_names_of,
 )
+from newskit.keywords.names import OutletNameCounts
 from newskit.reuse import align, candidate_pairs, coverage, reuse_graph, shared_quotes
 from newskit.reuse.outlets import ReuseCounts, outlet_reuse_counts, outlet_reuse_frame
 from newskit.reuse.quotes import corpus_people
@@ -141,6 +155,59 @@ def _kept(loaded: Loaded, drop: Sequence[int]) -> list[Article]:
     return [a for i, a in enumerate(loaded.articles) if i not in gone]
 
 
+# --- what the keywords and distinctive terms learn over the whole corpus ----------------------
+
+
+def context_pass(articles: list[Article]) -> ContextCounts:
+    """Pass 1 over a load part: ``newskit.keywords.distinctive.context_counts`` (capitalised
+    words, acronym spellings, template lines, the first letters of outlet identities)."""
+    return context_counts(articles)
+
+
+def merge_context(*parts: ContextCounts) -> ContextCounts:
+    """Pass 1 of several parts as one."""
+    out = ContextCounts()
+    for part in parts:
+        out = out.merge(part)
+    return out
+
+
+@dataclass
+class NamePass:
+    """Pass 2 over a load part: the distinctive terms' name counts (``names``) and the
+    keywords' outlet-name counts (``own``)."""
+
+    names: NameCounts
+    own: OutletNameCounts
+
+
+def name_pass(articles: list[Article], first: ContextCounts) -> NamePass:
+    """Pass 2 over a load part, given pass 1 merged over the whole corpus."""
+    return NamePass(name_counts(articles, first), own_name_counts(articles, first.leads))
+
+
+def merge_names(*parts: NamePass) -> NamePass:
+    """Pass 2 of several parts as one."""
+    out = NamePass(NameCounts(), OutletNameCounts())
+    for part in parts:
+        out = NamePass(out.names.merge(part.names), out.own.merge(part.own))
+    return out
+
+
+@dataclass
+class Learned:
+    """What the keywords (``own_names``) and distinctive terms (``context``) learn over the
+    whole corpus, as the in-process functions learn it."""
+
+    own_names: OwnNames
+    context: TermContext
+
+
+def learned_of(first: ContextCounts, second: NamePass) -> Learned:
+    """The corpus-wide results from both passes, each merged over the whole corpus."""
+    return Learned(own_names_of(second.own), finish_context(first, second.names))
+
+
 # --- per-article tables -----------------------------------------------------------------------
 
 
@@ -163,16 +230,22 @@ class PartOut:
 
 
 def part_tables(
-    k: int, articles: list[Article], story_rows: pd.DataFrame, options: RunOptions, target: Target
+    k: int,
+    articles: list[Article],
+    story_rows: pd.DataFrame,
+    options: RunOptions,
+    target: Target,
+    learned: Learned,
 ) -> PartOut:
     """Write the per-article tables of load part ``k`` (articles, stories, sentences, tokens,
-    keywords, claims), each tagged with the stories found on the whole corpus."""
+    keywords, claims), each tagged with the stories found on the whole corpus; keywords and
+    term counts use what ``learned`` holds over the whole corpus."""
     corpus = Corpus(articles)
     ids = set(corpus.ids)
     checks = []
     if list(story_rows["article_id"]) != corpus.ids:
         checks.append(f"part {k}: the stories do not list its articles in order")
-    kw = keywords(corpus, top=options.top)
+    kw = keywords(corpus, top=options.top, own_names=learned.own_names)
     claims = numeric_claims(corpus, stories=story_rows, progress=False)
     frames = {
         "articles": corpus.with_stories(story_rows).frame(),
@@ -196,7 +269,7 @@ def part_tables(
         files=files,
         claims=claims,
         keyword_forms=keyword_forms(articles, kw),
-        term_counts=group_term_counts(articles),
+        term_counts=group_term_counts(articles, context=learned.context),
         lower_words=lower_case_words(claims),
         people=corpus_people(corpus),
         outlets=list(dict.fromkeys(a.outlet or a.id for a in articles)),
@@ -212,8 +285,10 @@ def part_report(out: PartOut) -> dict[str, Any]:
         "n_claims": len(out.claims),
         "outlets": out.outlets,
         "checks": out.checks,
-        "sizes": {g: sum(c.values()) for g, c in out.term_counts.counts.items()},
-        "style_words": sorted(out.term_counts.style_words),
+        "sizes": {
+            kind: {g: sum(c.values()) for g, c in counts.items()}
+            for kind, counts in out.term_counts.kinds().items()
+        },
     }
 
 
@@ -483,19 +558,23 @@ def write_keyword_shard(
     return len(frame)
 
 
-def term_counts_by_shard(found: TermCounts, k: int, n: int) -> dict[int, dict[str, Counter]]:
-    """The part's distinctive-term counts (group → term → count) cut into ``n`` shards of
-    terms."""
-    shards: dict[int, dict[str, Counter]] = {}
-    for g, counter in found.counts.items():
-        for term, c in counter.items():
-            shards.setdefault(stable_hash(term, n), {}).setdefault(g, Counter())[term] = c
+def term_counts_by_shard(
+    found: TermCounts, k: int, n: int
+) -> dict[int, dict[tuple[str, str], Counter]]:
+    """The part's distinctive-term counts ((kind, group) → term → count) cut into ``n`` shards
+    of terms."""
+    shards: dict[int, dict[tuple[str, str], Counter]] = {}
+    for kind, counts in found.kinds().items():
+        for g, counter in counts.items():
+            for term, c in counter.items():
+                shard = shards.setdefault(stable_hash(term, n), {})
+                shard.setdefault((kind, g), Counter())[term] = c
     return shards
 
 
-def merge_group_counts(*pieces: Mapping[str, Counter]) -> dict[str, Counter]:
+def merge_group_counts(*pieces: Mapping[Any, Counter]) -> dict[Any, Counter]:
     """One shard's distinctive-term counts from its pieces (one per part)."""
-    counts: dict[str, Counter] = {}
+    counts: dict[Any, Counter] = {}
     for piece in pieces:
         for g, c in piece.items():
             counts.setdefault(g, Counter()).update(c)
@@ -505,20 +584,22 @@ def merge_group_counts(*pieces: Mapping[str, Counter]) -> dict[str, Counter]:
 def write_distinctive_shard(
     target: Target,
     h: int,
-    counts: Mapping[str, Counter],
-    sizes: Mapping[str, int],
-    style_words: Sequence[str],
+    counts: Mapping[tuple[str, str], Counter],
+    sizes: Mapping[str, Mapping[str, int]],
     groups: Sequence[str],
 ) -> int:
-    """Write shard ``h`` of the distinctive terms: ``counts`` (group → term → count) of its
-    terms; ``sizes``: each group's term uses over all terms; ``groups`` in corpus order. A
-    corpus of fewer than two groups (or no countable term) has no rows, where
+    """Write shard ``h`` of the distinctive terms: ``counts`` ((kind, group) → term → count) of
+    its terms; ``sizes``: kind → each group's uses of the kind over all terms; ``groups`` in
+    corpus order. A corpus of fewer than two groups (or no countable term) has no rows, where
     ``distinctive_terms`` raises."""
-    total: Counter = Counter()
-    for c in counts.values():
-        total.update(c)
-    countable = len(sizes) >= 2 and sum(sizes.values()) > 0
-    rows = distinctive_rows(counts, total, sizes, style_words) if countable else []
+    rows: list[tuple] = []
+    if len(sizes.get("content", {})) >= 2:
+        for kind, kind_sizes in sizes.items():
+            of_kind = {g: c for (k, g), c in counts.items() if k == kind}
+            total: Counter = Counter()
+            for c in of_kind.values():
+                total.update(c)
+            rows += distinctive_rows(of_kind, total, kind_sizes, kind)
     frame = distinctive_frame(rows, groups, "separate")
     write_part(target, "distinctive_terms", h, frame)
     return len(frame)
