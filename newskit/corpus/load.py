@@ -474,25 +474,37 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     return text, encoding
 
 
+#: The encodings a CSV is tried in, in order (``load_corpus`` and ``newskit run`` alike).
+CSV_ENCODINGS = ("utf-8-sig", "cp1252")
+#: What pandas raises on a CSV it cannot parse (a ``UnicodeDecodeError`` means: next encoding).
+CSV_ERRORS = (pd.errors.ParserError, pd.errors.EmptyDataError, OSError)
+
+
+def csv_unreadable(path: Path, exc: Exception | None = None) -> CorpusSourceError:
+    """The error for a CSV that cannot be parsed (``exc``) or decoded in any ``CSV_ENCODINGS``."""
+    if exc is None:
+        return CorpusSourceError(
+            "is neither UTF-8 nor Windows-1252; re-save it as UTF-8", file=str(path)
+        )
+    return CorpusSourceError(
+        f"cannot be read as CSV ({exc}); check quoting and the header line", file=str(path)
+    )
+
+
 def _read_csv(
     path: Path, problems: Problems, columns: Mapping[str, str] | None = None
 ) -> list[RawRecord]:
     frame = None
-    for encoding in ("utf-8-sig", "cp1252"):
+    for encoding in CSV_ENCODINGS:
         try:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
             break
         except UnicodeDecodeError:
             continue
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
-            raise CorpusSourceError(
-                f"cannot be read as CSV ({exc}); check quoting and the header line",
-                file=str(path),
-            ) from exc
+        except CSV_ERRORS as exc:
+            raise csv_unreadable(path, exc) from exc
     if frame is None:
-        raise CorpusSourceError(
-            "is neither UTF-8 nor Windows-1252; re-save it as UTF-8", file=str(path)
-        )
+        raise csv_unreadable(path)
     flagged = "cp1252 (fallback)" if encoding == "cp1252" else "utf-8"
     return _read_frame(frame, str(path), problems, encoding=flagged, columns=columns)
 

@@ -30,12 +30,15 @@ from newskit.app.dask.tables import RunOptions
 from newskit.corpus.clean import as_rules
 from newskit.corpus.corpus import SPEC_SUFFIX, build_articles, read_spec
 from newskit.corpus.load import (
+    CSV_ENCODINGS,
+    CSV_ERRORS,
     NO_SOURCE,
     TABLE_SUFFIXES,
     LoadOptions,
     Problems,
     RawRecord,
     article_ident,
+    csv_unreadable,
     jsonl_records,
     list_folder,
     merge_metadata,
@@ -403,7 +406,7 @@ def _cut_lines(path: Path, rows_per_part: int, encoding: str) -> list[Any] | Non
 def _spool_csv(path: Path, rows_per_part: int, work: tuple[Any, str]) -> list[Any]:
     """A CSV streamed into Parquet chunks (text columns, as ``load_corpus`` reads a CSV)."""
     fs, folder = work
-    for encoding in ("utf-8-sig", "cp1252"):
+    for encoding in CSV_ENCODINGS:
         chunks: list[Any] = []
         try:
             reader = pd.read_csv(
@@ -423,14 +426,9 @@ def _spool_csv(path: Path, rows_per_part: int, work: tuple[Any, str]) -> list[An
             return chunks
         except UnicodeDecodeError:
             continue
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
-            raise CorpusSourceError(
-                f"cannot be read as CSV ({exc}); check quoting and the header line",
-                file=str(path),
-            ) from exc
-    raise CorpusSourceError(
-        "is neither UTF-8 nor Windows-1252; re-save it as UTF-8", file=str(path)
-    )
+        except CSV_ERRORS as exc:
+            raise csv_unreadable(path, exc) from exc
+    raise csv_unreadable(path)
 
 
 def _spooled(
