@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 
 from newskit.claims.grammar import _Claim
 from newskit.claims.numbers import _alt
@@ -38,14 +39,11 @@ def _clause_bounds(text: str) -> list[int]:
 
 
 def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, int]:
-    lo, hi = 0, n
-    for b in bounds:
-        if b <= start:
-            lo = b
-        elif b >= end:
-            hi = b
-            break
-    return lo, hi
+    """The clause around ``start:end`` (``start < end``): the last bound at or before
+    ``start``, the first at or after ``end`` (``bounds`` ascending, from 0 to ``n``)."""
+    lo = bounds[bisect_right(bounds, start) - 1] if bounds and bounds[0] <= start else 0
+    k = bisect_left(bounds, end)
+    return lo, (bounds[k] if k < len(bounds) else n)
 
 
 def _context(left: str, right: str, *, date_like: bool) -> str:
@@ -115,10 +113,22 @@ def _next_word(text: str, pos: int) -> str:
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 
 
+def _hedge_before(text: str, start: int, width: int) -> re.Match[str] | None:
+    """``_HEDGE_RE`` on the ``width`` characters before ``start``; it ends in white space (a
+    last newline included), so nothing is searched when the character before is none."""
+    if start == 0 or not text[start - 1].isspace():
+        return None
+    return _HEDGE_RE.search(text[max(0, start - width) : start])
+
+
 def _hedge(c: _Claim, text: str) -> _Claim:
     """Fill ``hedge`` (as written) and the bound it implies ("more than 200" → low 200)."""
-    m = _HEDGE_RE.search(text[max(0, c.start - 40) : c.start])
-    post = _POST_HEDGE_RE.match(text[c.end : c.end + 12])
+    m = _hedge_before(text, c.start, 40)
+    post = (
+        _POST_HEDGE_RE.match(text[c.end : c.end + 12])
+        if c.end < len(text) and text[c.end].isspace()
+        else None
+    )
     words, bound = [], None
     if m:
         phrase = " ".join(m.group(0).split())
