@@ -22,6 +22,9 @@ from newskit.resources.numbers import (
 
 _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
 _HEDGE_RE = re.compile(r"(?i)\b(?:(?:" + _alt(HEDGES) + r")\s+)+$")
+# The last word of each hedge (every hedge ends in a letter): see ``_hedge_before``.
+_HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
+assert all(h[-1].isalpha() and h.split()[-1].isalpha() for h in HEDGES)
 _POST_HEDGE_RE = re.compile(r"(?i)^\s(" + _alt(POST_HEDGES) + r")\b")
 _QUAL_RE = re.compile(r"(?i)\b(" + _alt(DATE_QUALIFIERS) + r")\s+$")
 # _CLOCK_RE, _IDIOM_RE and _GENERIC_RE are used with ``pattern.match(text, pos)``: they read
@@ -64,7 +67,9 @@ _CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
 
 
 def _right_words(s: str) -> str:
-    s = _CONJUNCTION.split(s)[0]
+    conjunction = _CONJUNCTION.search(s)
+    if conjunction:
+        s = s[: conjunction.start()]
     s = _LEADING_FUNCTION.sub("", s.strip(' ,.;:”’"“'))
     return " ".join(s.split()[:7]).rstrip(" ,.;:!?”")
 
@@ -114,11 +119,23 @@ _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 
 
 def _hedge_before(text: str, start: int, width: int) -> re.Match[str] | None:
-    """``_HEDGE_RE`` on the ``width`` characters before ``start``; it ends in white space (a
-    last newline included), so nothing is searched when the character before is none."""
-    if start == 0 or not text[start - 1].isspace():
+    """``_HEDGE_RE`` on the ``width`` characters before ``start``. A match ends with a hedge's
+    last word, then white space to the end; so nothing is searched unless the run of letters
+    before the trailing white space (inside the window) is such a word, or not ASCII (under
+    ``(?i)`` "K", the Kelvin sign, matches "k")."""
+    lo = max(0, start - width)
+    k = start
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == start:
         return None
-    return _HEDGE_RE.search(text[max(0, start - width) : start])
+    j = k
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:k]
+    if word.isascii() and word.lower() not in _HEDGE_LAST_WORDS:
+        return None
+    return _HEDGE_RE.search(text[lo:start])
 
 
 def _hedge(c: _Claim, text: str) -> _Claim:

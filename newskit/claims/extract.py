@@ -58,6 +58,7 @@ from newskit.claims.grammar import (
     _NUMBER_WORD_SET,
     _P,
     _PRIORITY,
+    _TWO_NUMBERS,
     SKIP,
     _Claim,
     triggers,
@@ -212,6 +213,9 @@ _SCALE_WORDS = frozenset(WORD_SCALES)
 # Found as whole ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
 _LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
+# Non-ASCII characters that IGNORECASE matches to ASCII letters ("ſ" to "s", the Kelvin sign to
+# "k", dotless and dotted i to "i"): a number word written with one is no start.
+_FOLDS_TO_ASCII = re.compile("[\u0131\u017f\u212a\u0130]")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 
@@ -250,11 +254,19 @@ def _scan(
     if not present:
         return []
     found: list[_Claim] = []
-    for match, finditer, builder, number_led, priority in _patterns_for(present):
+    # Below the last start: where a pattern reading two numbers may match. Every start when a
+    # character that (?i) reads as an ASCII letter may hide a number word from the starts.
+    last = starts[-1] if starts and not _FOLDS_TO_ASCII.search(text) else len(text) + 1
+    for match, finditer, builder, number_led, two_numbers, priority in _patterns_for(present):
         if number_led:
             if not starts:
                 continue
-            matches: Iterable[re.Match[str] | None] = [match(text, i) for i in starts]
+            if two_numbers:
+                matches: Iterable[re.Match[str] | None] = [
+                    match(text, i) for i in starts if i < last
+                ]
+            else:
+                matches = [match(text, i) for i in starts]
         else:
             matches = finditer(text)
         for m in matches:
@@ -335,22 +347,31 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {
     name: getattr(_date_builders, f"_b_{name}", None) or getattr(_quantity_builders, f"_b_{name}")
     for name in _P
 }
-# (pattern, triggers it needs, builder, number-led, priority), in priority order.
+# (pattern, triggers it needs, builder, number-led, reads two numbers, priority), in priority
+# order.
 _PATTERNS = [
-    (p, frozenset(_NEEDS[name]), _BUILDERS[name], name in _NUMBER_LED, _PRIORITY[name])
+    (
+        p,
+        frozenset(_NEEDS[name]),
+        _BUILDERS[name],
+        name in _NUMBER_LED,
+        name in _TWO_NUMBERS,
+        _PRIORITY[name],
+    )
     for name, p in _P.items()
 ]
 _PATTERNS_FOR: dict[frozenset[str], list[tuple]] = {}
 
 
 def _patterns_for(present: frozenset[str]) -> list[tuple]:
-    """(match, finditer, builder, number-led, priority) of the patterns whose triggers are all in
-    ``present``, in priority order; remembered per set of triggers (there are few)."""
+    """(match, finditer, builder, number-led, two numbers, priority) of the patterns whose
+    triggers are all in ``present``, in priority order; remembered per set of triggers (there
+    are few)."""
     chosen = _PATTERNS_FOR.get(present)
     if chosen is None:
         chosen = [
-            (p.match, p.finditer, b, led, prio)
-            for p, needs, b, led, prio in _PATTERNS
+            (p.match, p.finditer, b, led, two, prio)
+            for p, needs, b, led, two, prio in _PATTERNS
             if needs <= present
         ]
         if len(_PATTERNS_FOR) < 4096:

@@ -49,7 +49,7 @@ _NAN = math.nan
 SKIP = "_skip"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Claim:
     start: int
     end: int
@@ -388,6 +388,13 @@ _NUMBER_LED = frozenset(
     {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "money_word"}
     | {"count", "one_in", "dm", "dm_range", "year", "year_range", "iso_date", "fraction"}
 )
+# Number-led patterns that read a second number after the first ("10 to 15", "2020-21",
+# "one in five", "Sept. 12-18" as "12-18 Sept."): the second one (or its first digit) is itself
+# a number start, so they are not tried at the last start of a sentence.
+_TWO_NUMBERS = frozenset(
+    {"pct_range", "dur_range", "count_range", "one_in", "year_range", "dm_range", "iso_date"}
+)
+assert _TWO_NUMBERS <= _NUMBER_LED
 
 
 # "NAIROBI, March 3 (Reuters) -", "NAIROBI, Kenya, 3 March -", "WASHINGTON, Sept. 12, 2025 (AP) —"
