@@ -38,7 +38,10 @@ _LEADING_FUNCTION = re.compile(
 
 
 def _clause_bounds(text: str) -> list[int]:
-    return [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
+    bounds = [0]
+    bounds.extend([m.start() for m in _CLAUSE.finditer(text)])
+    bounds.append(len(text))
+    return bounds
 
 
 def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, int]:

@@ -52,6 +52,7 @@ from newskit.claims.context import _QUAL_RE, _clause_bounds, _clause_of, _contex
 from newskit.claims.grammar import (
     _ANY_TRIGGER_WORD,
     _DATELINE,
+    _FOLDS_TO_ASCII,
     _HOLIDAY_HINT_TOKENS,
     _NEEDS,
     _NUMBER_LED,
@@ -213,9 +214,6 @@ _SCALE_WORDS = frozenset(WORD_SCALES)
 # Found as whole ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
 _LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
-# Non-ASCII characters that IGNORECASE matches to ASCII letters ("ſ" to "s", the Kelvin sign to
-# "k", dotless and dotted i to "i"): a number word written with one is no start.
-_FOLDS_TO_ASCII = re.compile("[\u0131\u017f\u212a\u0130]")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 

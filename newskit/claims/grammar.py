@@ -448,4 +448,32 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
         present.add("currency")
     if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _HOLIDAY_HINT.search(text) is not None:
         present.add("holiday")
+    # Month and weekday names are matched as written ("May", not the modal "may"); an ordinal
+    # is a word ("second") or digits with a suffix ("21st", not "St."). Under (?i) a few
+    # non-ASCII letters read as ASCII ones ("ſecond"): then the word test above decides alone.
+    if "month" in present and _MONTH_TOKEN.search(text) is None:
+        present.discard("month")
+    if "weekday" in present and _WEEKDAY_TOKEN.search(text) is None:
+        present.discard("weekday")
+    if (
+        "ordinal" in present
+        and words.isdisjoint(_ORDINAL_WORDS)
+        and _ORDINAL_SUFFIX.search(text) is None
+        and _FOLDS_TO_ASCII.search(text) is None
+    ):
+        present.discard("ordinal")
     return frozenset(present)
+
+
+def _token_re(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as written, with no ASCII letter either side."""
+    return re.compile(r"(?<![A-Za-z])(?:" + _alt(words) + r")(?![A-Za-z])")
+
+
+_MONTH_TOKEN = _token_re(MONTHS)
+_WEEKDAY_TOKEN = _token_re(WEEKDAYS)
+_ORDINAL_WORDS = frozenset(ORDINALS)
+_ORDINAL_SUFFIX = re.compile(r"(?i)\d(?:st|nd|rd|th)")
+# Non-ASCII characters that IGNORECASE matches to ASCII letters ("ſ" to "s", the Kelvin sign to
+# "k", dotless and dotted i to "i"): a word written with one is no token of the lower case.
+_FOLDS_TO_ASCII = re.compile("[\u0131\u017f\u212a\u0130]")
