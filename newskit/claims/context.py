@@ -55,12 +55,14 @@ def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, in
 def _context(left: str, right: str, *, date_like: bool) -> str:
     """The few words saying what a number is about: the words after it in its clause (before
     it, for dates), or the other side when that side has no content word."""
-    first, second = _left_words(left), _right_words(right)
     # After the number, unless a new clause starts there ("reaching triple digits and
     # disrupting supply chains" is about the tariffs before it).
     if not date_like and not _NEW_CLAUSE.match(right):
-        first, second = second, first
-    for candidate in (first, second):
+        sides = ((_right_words, right), (_left_words, left))
+    else:
+        sides = ((_left_words, left), (_right_words, right))
+    for words_of, side in sides:  # the second side is read only when the first has no content
+        candidate = words_of(side)
         if _has_content(candidate):
             return candidate
     return ""
