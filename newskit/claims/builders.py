@@ -452,7 +452,7 @@ def _after_name(text: str, start: int) -> bool:
     if not m:
         return False
     word = m.group(1)
-    bare = re.sub(r"['’]s$", "", word)
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word  # no newline in a name
     if "&" in bare:
         return True
     if not bare or bare.endswith(".") or bare in MONTHS or (bare.isupper() and len(bare) <= 3):

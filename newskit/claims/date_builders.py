@@ -38,7 +38,10 @@ def _month_num(s: str) -> int:
 
 
 def _day_num(s: str) -> int:
-    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
+    return int(_DIGIT_RUN.match(s).group())  # type: ignore[union-attr]
+
+
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 _THE_BEFORE = re.compile(r"(?i)\bthe\s$")  # searched from 6 characters before
