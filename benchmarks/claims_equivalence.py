@@ -4,9 +4,11 @@ Dumps ``numeric_claims`` (every column) on the seeds, on every article of ``../s
 as written and upper- and lower-cased (other paths through case-insensitive patterns), on the
 generated articles of ``bench_claims.py`` and of ``newskit.synthetic.make_corpus`` (real
 lengths), and ``claims_in_text`` on every string literal of the claims, numbers and dates tests
-(the probe sentences, dated against a fixed anchor and undated). ``--save`` writes the frames to
-a pickle; ``--check`` recomputes them and compares each with the saved one exactly (values,
-offsets, NaNs, dtypes), printing the first differing rows.
+(the probe sentences, dated against a fixed anchor and undated). ``--save`` writes the frames and
+the probes to a pickle; ``--check`` recomputes them (on the saved probes) and compares each with
+the saved one exactly (values, offsets, NaNs, dtypes), printing the first differing rows; it
+exits 1 when any differs. To compare with another version of the code, save with that version
+first on the path, e.g. ``PYTHONPATH=/tmp/newskit-main:.`` for a copy of main's ``newskit/``.
 
     PYTHONPATH=. python benchmarks/claims_equivalence.py --save /tmp/claims_before.pkl
     # … change the grammar …
@@ -53,8 +55,8 @@ def _recase(corpus: newskit.Corpus, how: str) -> newskit.Corpus:
     return newskit.load_corpus(frame)
 
 
-def frames() -> dict[str, pd.DataFrame]:
-    """Every frame the check compares, by name."""
+def frames(probes: list[str]) -> dict[str, pd.DataFrame]:
+    """Every frame the check compares, by name (``probes``: the probe sentences)."""
     out: dict[str, pd.DataFrame] = {}
     out["seeds"] = numeric_claims(newskit.load_corpus(), progress=False)
     folder = realnews_dir()
@@ -76,7 +78,6 @@ def frames() -> dict[str, pd.DataFrame]:
     out["bench generated"] = numeric_claims(gen, stories={a.id: "s" for a in gen}, progress=False)
     made = newskit.load_corpus(make_corpus(40, 5, seed=2, length="real"))
     out["make_corpus"] = numeric_claims(made, progress=False)
-    probes = probe_strings()
     for anchor in (dt.date(2025, 11, 14), None):
         parts = []
         for i, text in enumerate(probes):
@@ -112,13 +113,14 @@ def main() -> None:
     group.add_argument("--save", type=Path)
     group.add_argument("--check", type=Path)
     args = parser.parse_args()
-    now = frames()
     if args.save:
-        args.save.write_bytes(pickle.dumps(now))
+        probes = probe_strings()
+        now = frames(probes)
+        args.save.write_bytes(pickle.dumps({"probes": probes, "frames": now}))
         print(f"saved {sum(len(f) for f in now.values())} rows in {len(now)} frames")
         return
-    before = pickle.loads(args.check.read_bytes())
-    sys.exit(0 if compare(before, now) else 1)
+    saved = pickle.loads(args.check.read_bytes())  # the probes of the saved run, in its order
+    sys.exit(0 if compare(saved["frames"], frames(saved["probes"])) else 1)
 
 
 if __name__ == "__main__":

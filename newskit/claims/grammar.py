@@ -431,9 +431,7 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
     ``_SIMPLE_TOKEN`` tokens in ``low``, ``has_digit`` whether it has a digit): a pattern is tried
     only when all the triggers it needs (``_NEEDS``) are set. Speed only: a trigger never
     decides what a claim is, it only skips patterns that cannot match."""
-    present: set[str] = set()
-    for w in words & _ANY_TRIGGER_WORD:
-        present |= _WORD_TRIGGERS[w]
+    present = set(_triggers_of_words(frozenset(words & _ANY_TRIGGER_WORD)))
     if has_digit:
         present |= _DIGIT_TRIGGERS
         if _YEARISH_RE.search(text) is not None:
@@ -444,7 +442,7 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
         present.add("fold")
     if "%" in text:
         present.add("percent")
-    if any(sign in text for sign in _CURRENCY_SIGNS):
+    if _CURRENCY_SIGN_RE.search(text) is not None:
         present.add("currency")
     if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _HOLIDAY_HINT.search(text) is not None:
         present.add("holiday")
@@ -463,6 +461,20 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
     ):
         present.discard("ordinal")
     return frozenset(present)
+
+
+_WORD_SET_TRIGGERS: dict[frozenset[str], frozenset[str]] = {}
+_CURRENCY_SIGN_RE = re.compile("[" + re.escape(_CURRENCY_SIGNS) + "]")
+
+
+def _triggers_of_words(words: frozenset[str]) -> frozenset[str]:
+    """The triggers a set of trigger words sets, remembered per set (sentences repeat few)."""
+    found = _WORD_SET_TRIGGERS.get(words)
+    if found is None:
+        found = frozenset().union(*(_WORD_TRIGGERS[w] for w in words))
+        if len(_WORD_SET_TRIGGERS) < 65536:
+            _WORD_SET_TRIGGERS[words] = found
+    return found
 
 
 def _token_re(words: Iterable[str]) -> re.Pattern[str]:
