@@ -7,8 +7,8 @@ lengths), and ``claims_in_text`` on every string literal of the claims, numbers 
 (the probe sentences, dated against a fixed anchor and undated). ``--save`` writes the frames and
 the probes to a pickle; ``--check`` recomputes them (on the saved probes) and compares each with
 the saved one exactly (values, offsets, NaNs, dtypes), printing the first differing rows; it
-exits 1 when any differs. To compare with another version of the code, save with that version
-first on the path, e.g. ``PYTHONPATH=/tmp/newskit-main:.`` for a copy of main's ``newskit/``.
+exits 1 when any differs. Save before changing the code (or with the old code checked out: the
+editable install makes ``newskit`` this checkout's, whatever ``PYTHONPATH`` says).
 
     PYTHONPATH=. python benchmarks/claims_equivalence.py --save /tmp/claims_before.pkl
     # … change the grammar …
