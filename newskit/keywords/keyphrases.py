@@ -180,6 +180,7 @@ _WORD = re.compile(
     r"|[" + _CURRENCY + r"]\d+(?![\w‐‑-])"
     r"|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*|([^\w\s])"
 )
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")  # ``_WORD`` keeping its tokens in a split
 _SKIP = [re.compile(pattern, re.M) for _name, pattern, _example in KEYWORD_SKIP]
 _CREDITS = frozenset(CREDIT_NAMES)
 _TIME = TIME_WORDS | TIME_ABBREVIATIONS
@@ -679,10 +680,11 @@ def _is_acronym(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _word_class(text: str) -> tuple[str, bool, bool, int]:
-    """``(key, stop, mixed_case_or_acronym, initial)`` for a token's text; ``initial`` is 1 for
-    a capital first letter, 2 for a word in capitals that is no acronym (shouted: its capitals
-    say nothing), -1 for a lower-case first letter, 0 otherwise."""
+def _word_class(text: str) -> tuple[str, bool, bool, int, bool, int]:
+    """``(key, stop, mixed_case_or_acronym, initial, day, common_role)`` for a token's text;
+    ``initial`` is 1 for a capital first letter, 2 for a word in capitals that is no acronym
+    (shouted: its capitals say nothing), -1 for a lower-case first letter, 0 otherwise; ``day``:
+    one or two digits (``"11"`` of ``"Sept. 11"``); ``common_role``: ``_common_role(key)``."""
     key = _norm(text)
     stop = key in STOPWORDS or key in _TIME or "'" in key
     rest = text[1:]
@@ -691,7 +693,8 @@ def _word_class(text: str) -> tuple[str, bool, bool, int]:
     initial = 1 if first.isupper() else -1 if first.islower() else 0
     if initial == 1 and not mixed and text.isupper() and sum(c.isalpha() for c in text) > 1:
         initial = 2
-    return key, stop, mixed, initial
+    day = key.isdigit() and len(key) <= 2
+    return key, stop, mixed, initial, day, _common_role(key)
 
 
 @lru_cache(maxsize=65536)
@@ -747,37 +750,52 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     # Word tokens with their class, grouped into segments (runs between punctuation marks);
     # ``first`` marks a sentence's first word.
     groups: list[list[tuple]] = []
+    days: set[int] = set()  # segments holding a day's number (for "Sept. 11 attacks")
     current: list[tuple] = []
     known: set[str] = set()  # capitalised where capitals carry meaning
     pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
-    lower: Counter[str] = Counter()  # seen in lower case
+    lower: dict[str, int] = {}  # seen in lower case
+    split, word_class, bisect_right = _WORD_SPLIT.split, _word_class, bisect.bisect_right
     for sid, sent in enumerate(sents):
+        s0, s1 = sent.start, sent.end
+        # One split per sentence, keeping the tokens: the pieces run space, token,
+        # punctuation mark (or None), space, …; offsets are running sums of lengths.
+        parts = split(raw[s0:s1])
+        marks = parts[2::3]
+        del parts[2::3]
+        acc = list(itertools.accumulate(map(len, parts), initial=s0))
+        k = bisect_right(skip_starts, s1 - 1) - 1
+        skipping = k >= 0 and skip[k][1] > s0  # a skip span reaches into the sentence
+        heading = sid in headings
         first = True
-        for m in _WORD.finditer(raw, sent.start, sent.end):
-            text = m.group()
-            if m.lastindex:  # punctuation ends a segment
+        for start, end, text, mark in zip(acc[1:-1:2], acc[2::2], parts[1::2], marks, strict=True):
+            if mark is not None:  # punctuation ends a segment
                 if current:
                     groups.append(current)
                     current = []
                 continue
-            cls = _word_class(text)
-            k = bisect.bisect_right(skip_starts, m.start()) - 1
-            if k >= 0 and m.start() < skip[k][1]:
-                cls = (cls[0], True, False, _SKIPPED)  # a dateline or byline word
-            if cls[3] == -1:
-                lower[cls[0]] += 1
-            elif (cls[3] == 1 or cls[2]) and not first and sid not in headings:
+            cls = word_class(text)
+            if skipping:
+                k = bisect_right(skip_starts, start) - 1
+                if k >= 0 and start < skip[k][1]:  # a dateline or byline word
+                    cls = (cls[0], True, False, _SKIPPED, cls[4], cls[5])
+            initial = cls[3]
+            if initial == -1:
+                lower[cls[0]] = lower.get(cls[0], 0) + 1
+            elif (initial == 1 or cls[2]) and not first and not heading:
                 known.add(cls[0])
                 if current and current[-1][4][0] in known:
                     pairs.add((current[-1][4][0], cls[0]))
-            current.append((m.start(), m.end(), text, sid, cls, first))
+            if cls[4]:
+                days.add(len(groups))
+            current.append((start, end, text, sid, cls, first))
             first = False
         if current:
             groups.append(current)
             current = []
-    if current:
-        groups.append(current)
-    segments = tuple(tuple(_roles(g, known, pairs, lower, headings)) for g in groups)
+    segments = tuple(
+        tuple(_roles(g, known, pairs, lower, headings, i in days)) for i, g in enumerate(groups)
+    )
     return _ArticleWords(segments, headings, lower)
 
 
@@ -787,19 +805,23 @@ def _roles(
     pairs: set[tuple[str, str]],
     lower: Mapping[str, int],
     headings: frozenset[int],
+    days: bool,
 ) -> list[_Tok]:
-    caps: list[bool] = []
-    unsure: list[int] = []  # capitalised only because it starts a sentence or heading
-    for i, (_s, _e, _text, sid, (key, _stop, mixed, initial), first) in enumerate(group):
-        if mixed:
-            caps.append(True)  # TikTok, ByteDance, US, U.S.
-        elif initial > 0:
-            reliable = initial == 1 and not first and sid not in headings
-            caps.append(reliable or (key in known and key not in lower))
-            if not caps[-1]:
-                unsure.append(i)
-        else:
-            caps.append(False)
+    """The tokens of one segment (``_words``' word tuples) with their roles and flags;
+    ``days``: the segment holds a day's number."""
+    caps = [
+        c[2]  # TikTok, ByteDance, US, U.S.
+        or (
+            c[3] > 0
+            and (
+                (c[3] == 1 and not first and sid not in headings)
+                or (c[0] in known and c[0] not in lower)
+            )
+        )
+        for _s, _e, _text, sid, c, first in group
+    ]
+    # capitalised only because it starts a sentence or heading
+    unsure = [i for i, cap in enumerate(caps) if not cap and group[i][4][3] > 0]
     n = len(group)
     for i in reversed(unsure):
         # A capitalised word at a sentence start starts a name when it never shows in lower case
@@ -820,56 +842,90 @@ def _roles(
         heading = group[i][3] in headings and not group[i][5]  # title case says nothing
         if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not heading):
             caps[i] = True
-    for i, (_s, _e, text, _sid, (key, _stop, _mixed, _ini), _first) in enumerate(group):
-        if caps[i] and "-" in key and text[-1:].islower():
-            tail = text.rsplit("-", 1)[1]
-            if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
-                # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani Gray":
-                # a compound adjective ("Kim Jong-un" keeps its short lower-case part)
-                caps[i] = False
+    if True in caps:
+        for i, cap in enumerate(caps):
+            text, key = group[i][2], group[i][4][0]
+            if cap and "-" in key and text[-1:].islower():
+                tail = text.rsplit("-", 1)[1]
+                if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
+                    # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani
+                    # Gray": a compound adjective ("Kim Jong-un" keeps its short lower-case part)
+                    caps[i] = False
     # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
-    event = [False] * n
-    for i in range(n - 2):
-        month, day, noun = group[i][4][0], group[i + 1][4][0], group[i + 2][4]
-        if (
-            month.rstrip(".") in _MONTHS
-            and day.isdigit()
-            and len(day) <= 2
-            and not noun[1]
-            and noun[3] == -1
-            and _common_role(noun[0]) == _COMMON
-        ):
-            event[i] = event[i + 1] = True
+    event: list[bool] | None = None
+    if days:
+        for i in range(n - 2):
+            if not group[i + 1][4][4]:
+                continue
+            noun = group[i + 2][4]
+            if (
+                group[i][4][0].rstrip(".") in _MONTHS
+                and not noun[1]
+                and noun[3] == -1
+                and noun[5] == _COMMON
+            ):
+                if event is None:
+                    event = [False] * n
+                event[i] = event[i + 1] = True
     out: list[_Tok] = []
-    for i, (start, end, text, sid, (key, stop, _mixed, initial), first) in enumerate(group):
-        cap = caps[i]
+    append, new, fields = out.append, tuple.__new__, _tok_fields
+    prev_key = ""
+    for i, (start, end, text, sid, c, first) in enumerate(group):
+        key, initial = c[0], c[3]
         if initial == _SKIPPED:
             role = _BREAK
-        elif event[i]:
+        elif event is not None and event[i]:
             role = _NAME
-        elif cap and stop:
-            # A capitalised function word inside a name ("Vice Premier He Lifeng").
-            inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
-            role = _NAME_STOP if inner else _BREAK
-        elif cap:
-            role = _NAME
+        elif caps[i]:
+            if c[1]:
+                # A capitalised function word inside a name ("Vice Premier He Lifeng").
+                inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
+                role = _NAME_STOP if inner else _BREAK
+            else:
+                role = _NAME
         else:
-            role = _common_role(key)
+            role = c[5]
             # After "to" or a modal a lower-case word is a verb ("would build", "to repay").
-            if role == _COMMON and i > 0 and initial == -1 and group[i - 1][4][0] in VERB_MARKERS:
+            if role == _COMMON and i > 0 and initial == -1 and prev_key in VERB_MARKERS:
                 role = _BREAK
-        possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
+        prev_key = key
+        surface, possessive, acronym, lead, trail, content, verbish = fields(text, key, role)
         if possessive:
             end -= 2
-            text = text[:-2]
-        flags = _flags(key, role)
-        out.append(_Tok(start, end, key, text, sid, role, _is_acronym(text), *flags, first))
+        append(
+            new(
+                _Tok,
+                (
+                    start,
+                    end,
+                    key,
+                    surface,
+                    sid,
+                    role,
+                    acronym,
+                    lead,
+                    trail,
+                    content,
+                    verbish,
+                    first,
+                ),
+            )
+        )
         # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
         if possessive:
-            out.append(
-                _Tok(end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False)
+            append(
+                new(_Tok, (end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False))
             )
     return out
+
+
+@lru_cache(maxsize=65536)
+def _tok_fields(text: str, key: str, role: int) -> tuple[str, bool, bool, bool, bool, bool, bool]:
+    """``(surface, possessive, acronym, lead_weak, trail_weak, content, verbish)`` of a word
+    token: its text without a possessive ``’s`` and the flags of its key in its role."""
+    possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
+    surface = text[:-2] if possessive else text
+    return (surface, possessive, _is_acronym(surface), *_flags(key, role))
 
 
 def _adverb(key: str) -> bool:
