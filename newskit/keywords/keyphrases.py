@@ -62,6 +62,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -191,21 +192,24 @@ _BREAK, _NAME, _COMMON, _NAME_STOP = 0, 1, 2, 3
 _SKIPPED = -9  # the "initial" class of a word in a dateline or byline
 
 
-class _Tok(NamedTuple):
-    """A word token with what the chunker needs: raw span (possessive left out), key, role."""
-
-    start: int
-    end: int
-    key: str
-    surface: str
-    sent_id: int
-    role: int
-    acronym: bool
-    lead_weak: bool  # may not start a phrase
-    trail_weak: bool  # may not end a phrase
-    content: bool  # a word that can carry a phrase on its own
-    verbish: bool  # an -ing/-ed verb when it follows a noun
-    initial: bool  # the first word of its sentence
+# A word token with what the chunker needs: raw span (possessive left out), key, role. A plain
+# tuple, read with the field numbers below: the garbage collector stops tracking a tuple of
+# strings, numbers and booleans, but never a NamedTuple, and an article has hundreds of tokens
+# (tracked, they made every full collection of the process walk each one of them).
+_Tok = tuple
+_START = 0  # raw offset
+_END = 1  # raw offset, a possessive left out
+_KEY = 2  # ``_norm`` of the word
+_SURFACE = 3  # the word as written, a possessive left out
+_SENT = 4  # sentence number
+_ROLE = 5  # _BREAK, _NAME, _COMMON or _NAME_STOP
+_ACRONYM = 6  # ``_is_acronym`` of the surface
+_LEAD_WEAK = 7  # may not start a phrase
+_TRAIL_WEAK = 8  # may not end a phrase
+_CONTENT = 9  # a word that can carry a phrase on its own
+_VERBISH = 10  # an -ing/-ed verb when it follows a noun
+_FIRST = 11  # the first word of its sentence
+_KEY_OF = operator.itemgetter(_KEY)
 
 
 @dataclass(frozen=True)
@@ -228,8 +232,8 @@ def _name_runs(article: Article) -> list[tuple[str, ...]]:
     for seg in _words(article.raw, article.kept).segments:
         run: list[str] = []
         for tok in seg:
-            if tok.surface[:1].isupper():
-                run.append(tok.surface)
+            if tok[_SURFACE][:1].isupper():
+                run.append(tok[_SURFACE])
             elif run:
                 names.append(tuple(run))
                 run = []
@@ -868,7 +872,7 @@ def _roles(
                     event = [False] * n
                 event[i] = event[i + 1] = True
     out: list[_Tok] = []
-    append, new, fields = out.append, tuple.__new__, _tok_fields
+    append, fields = out.append, _tok_fields
     prev_key = ""
     for i, (start, end, text, sid, c, first) in enumerate(group):
         key, initial = c[0], c[3]
@@ -892,30 +896,10 @@ def _roles(
         surface, possessive, acronym, lead, trail, content, verbish = fields(text, key, role)
         if possessive:
             end -= 2
-        append(
-            new(
-                _Tok,
-                (
-                    start,
-                    end,
-                    key,
-                    surface,
-                    sid,
-                    role,
-                    acronym,
-                    lead,
-                    trail,
-                    content,
-                    verbish,
-                    first,
-                ),
-            )
-        )
+        append((start, end, key, surface, sid, role, acronym, lead, trail, content, verbish, first))
         # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
         if possessive:
-            append(
-                new(_Tok, (end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False))
-            )
+            append((end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False))
     return out
 
 
@@ -948,27 +932,30 @@ def _candidates(
     ``blocked`` (credits, the outlet's own names) are never part of one."""
     found: dict[str, list[tuple[_Tok, ...]]] = {}
     first_of: dict[str, list[tuple[str, ...]]] = {}
-    for seq in blocked:
-        first_of.setdefault(seq[0], []).append(seq)
+    if blocked:
+        present = set(map(_KEY_OF, itertools.chain.from_iterable(words.segments)))
+        for seq in blocked:
+            if seq[0] in present:  # blocked runs the article never starts: nothing to block
+                first_of.setdefault(seq[0], []).append(seq)
 
     def add(run: Sequence[_Tok]) -> None:
         run = _trim(run)
         if (
             run
-            and run[0].key[:1].isdigit()
-            and _YEAR.fullmatch(run[0].key)
-            and (len(run) != 2 or run[1].role != _COMMON)
+            and run[0][_KEY][:1].isdigit()
+            and _YEAR.fullmatch(run[0][_KEY])
+            and (len(run) != 2 or run[1][_ROLE] != _COMMON)
         ):
             run = _trim(run[1:])  # a year opens only "2020 election"
         if not run or not _valid(run):
             return
-        if run[-1].role != _COMMON and any(t.role == _COMMON for t in run[:-1]):
+        if run[-1][_ROLE] != _COMMON and any(t[_ROLE] == _COMMON for t in run[:-1]):
             # "actor Gary Sinise", "use Internet Explorer": the name is found alone; so are
             # both names of "Luck hit Wayne" and "Colts beat Chiefs" (a headline's clause).
             return
-        key = " ".join(t.key for t in run)
+        key = " ".join(t[_KEY] for t in run)
         runs = found.setdefault(key, [])
-        if not runs or runs[-1][0].start != run[0].start:  # a name is also a noun phrase
+        if not runs or runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
             runs.append(tuple(run))
 
     for seg in words.segments:
@@ -978,17 +965,17 @@ def _candidates(
         # Names: capitalised runs, with connectors or capitalised function words inside.
         i = 0
         while i < n:
-            if seg[i].role != _NAME:
+            if seg[i][_ROLE] != _NAME:
                 i += 1
                 continue
             j = i + 1
             while j < n and (
-                seg[j].role == _NAME
-                or (seg[j].role == _NAME_STOP and j + 1 < n and seg[j + 1].role == _NAME)
+                seg[j][_ROLE] == _NAME
+                or (seg[j][_ROLE] == _NAME_STOP and j + 1 < n and seg[j + 1][_ROLE] == _NAME)
             ):
                 j += 1
             name = seg[i:j]
-            if len(name) <= MAX_NAME_WORDS and name[-1].key not in DEMONYMS:
+            if len(name) <= MAX_NAME_WORDS and name[-1][_KEY] not in DEMONYMS:
                 add(name)  # "North Korean" is an adjective, and "North" no name
             i = j
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
@@ -997,15 +984,19 @@ def _candidates(
         while k + 1 < n:
             k += 1
             t = seg[k]
-            year = _YEAR.fullmatch(t.key) and k + 1 < n and seg[k + 1].content
-            if t.role == _COMMON and _is_number(t.key) and not year:
+            if (
+                t[_ROLE] == _COMMON
+                and _is_number(t[_KEY])
+                and not (_YEAR.fullmatch(t[_KEY]) and k + 1 < n and seg[k + 1][_CONTENT])
+            ):
                 # A number is a claim, not a keyphrase, with its scale or not ("$1.375
                 # billion", "12 percent"), and it joins none of the words around it, except a
                 # year before a noun ("2020 election").
-                _noun_phrase(run, max_ngram, add)
-                run = []
+                if run:
+                    _noun_phrase(run, max_ngram, add)
+                    run = []
                 j = k + 1
-                while j < n and seg[j].key in SCALE_WORDS:
+                while j < n and seg[j][_KEY] in SCALE_WORDS:
                     j += 1
                 k = j - 1
                 continue
@@ -1013,22 +1004,24 @@ def _candidates(
             # determiner ("the escalating tariffs"), else a verb ("and toppling hundreds").
             if (
                 not run
-                and t.verbish
-                and t.key.endswith("ing")
-                and not (t.initial or (k > 0 and seg[k - 1].key in DETERMINERS))
+                and t[_VERBISH]
+                and t[_KEY].endswith("ing")
+                and not (t[_FIRST] or (k > 0 and seg[k - 1][_KEY] in DETERMINERS))
             ):
                 continue
             cut = (
-                t.role == _BREAK
-                or (t.role == _NAME_STOP and not t.surface[:1].isupper())
-                or (t.verbish and run)
+                t[_ROLE] == _BREAK
+                or (t[_ROLE] == _NAME_STOP and not t[_SURFACE][:1].isupper())
+                or (t[_VERBISH] and run)
             )
             if cut:
-                _noun_phrase(run, max_ngram, add)
-                run = []
+                if run:
+                    _noun_phrase(run, max_ngram, add)
+                    run = []
             else:
                 run.append(t)
-        _noun_phrase(run, max_ngram, add)
+        if run:
+            _noun_phrase(run, max_ngram, add)
     return found
 
 
@@ -1037,46 +1030,45 @@ def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) ->
     out: list[_Tok] | None = None
     n = len(seg)
     for i, tok in enumerate(seg):
-        for seq in first_of.get(tok.key, ()):
+        for seq in first_of.get(tok[_KEY], ()):
             k = len(seq)
-            if i + k <= n and all(seg[i + j].key == seq[j] for j in range(1, k)):
+            if i + k <= n and all(seg[i + j][_KEY] == seq[j] for j in range(1, k)):
                 if out is None:
                     out = list(seg)
                 for j in range(i, i + k):
-                    out[j] = out[j]._replace(
-                        role=_BREAK, lead_weak=True, trail_weak=True, content=False
-                    )
+                    t = out[j]  # a phrase break: no lead, no end, no content
+                    out[j] = (*t[:_ROLE], _BREAK, t[_ACRONYM], True, True, False, *t[_VERBISH:])
     return seg if out is None else tuple(out)
 
 
 def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
     run = _trim(run)
-    if not run or all(t.role in (_NAME, _NAME_STOP) for t in run):
+    if not run or all(t[_ROLE] in (_NAME, _NAME_STOP) for t in run):
         return  # names are found whole as names ("State Marco A. Rubio" is a piece of one)
-    if len(run) <= max_ngram or all(t.role != _COMMON for t in run):
+    if len(run) <= max_ngram or all(t[_ROLE] != _COMMON for t in run):
         if len(run) <= MAX_NAME_WORDS:
             add(run)
         return
-    if run[-1].role != _COMMON:
+    if run[-1][_ROLE] != _COMMON:
         # "Chinese leader Xi Jinping": the name (found as a name) and what comes before it.
         k = len(run)
-        while k > 0 and run[k - 1].role != _COMMON:
+        while k > 0 and run[k - 1][_ROLE] != _COMMON:
             k -= 1
         _noun_phrase(run[:k], max_ngram, add)
         return
     # English noun phrases end in their head noun; the cut never splits a name ("St. Louis
     # stadium plan" → "stadium plan", not "Louis stadium plan").
     k = len(run) - max_ngram
-    while k < len(run) - 1 and run[k - 1].role != _COMMON and run[k].role != _COMMON:
+    while k < len(run) - 1 and run[k - 1][_ROLE] != _COMMON and run[k][_ROLE] != _COMMON:
         k += 1
     add(run[k:])
 
 
 def _trim(run: Sequence[_Tok]) -> Sequence[_Tok]:
     s, e = 0, len(run)
-    while s < e and run[s].lead_weak:
+    while s < e and run[s][_LEAD_WEAK]:
         s += 1
-    while e > s and run[e - 1].trail_weak:
+    while e > s and run[e - 1][_TRAIL_WEAK]:
         e -= 1
     return run if (s, e) == (0, len(run)) else run[s:e]
 
@@ -1118,6 +1110,7 @@ def _adjective(key: str) -> bool:
     return key.endswith(ADJECTIVE_SUFFIXES) and key not in ADJECTIVE_SUFFIX_NOUNS
 
 
+@lru_cache(maxsize=65536)
 def _is_number(key: str) -> bool:
     key = key.lstrip(_CURRENCY)
     return bool(key) and key[0].isdigit() and not any(c.isalpha() for c in key)
@@ -1126,19 +1119,19 @@ def _is_number(key: str) -> bool:
 def _valid(run: Sequence[_Tok]) -> bool:
     if (
         len(run) == 1
-        and run[0].role == _COMMON
-        and (_adjective(run[0].key) or run[0].verbish or run[0].key in GENERIC_NOUNS)
+        and run[0][_ROLE] == _COMMON
+        and (_adjective(run[0][_KEY]) or run[0][_VERBISH] or run[0][_KEY] in GENERIC_NOUNS)
     ):
         return False  # "economic", "released", "people"
     if (
-        is_role(run[0].key)
+        is_role(run[0][_KEY])
         and _is_name(run)
-        and all(is_role(t.key) or t.role == _NAME_STOP for t in run)
+        and all(is_role(t[_KEY]) or t[_ROLE] == _NAME_STOP for t in run)
     ):
         return False  # a title without its name: "Vice Premier", "President"
-    if len(run) == 1 and run[0].key in EVALUATIVE_ADJECTIVES:
+    if len(run) == 1 and run[0][_KEY] in EVALUATIVE_ADJECTIVES:
         return False  # "Shocking" opening a title-case caption
-    return any(t.content for t in run)
+    return any(t[_CONTENT] for t in run)
 
 
 def _score(key: str, scored: Mapping[str, float]) -> tuple[float, str] | None:
@@ -1184,7 +1177,11 @@ def _pick(
     for key, runs in _candidates(words, options.max_ngram, blocked).items():
         if key in places:
             continue  # the dateline place, wherever it shows
-        if len(runs[0]) == 1 and runs[0][0].role == _NAME and words.lower.get(key, 0) >= len(runs):
+        if (
+            len(runs[0]) == 1
+            and runs[0][0][_ROLE] == _NAME
+            and words.lower.get(key, 0) >= len(runs)
+        ):
             continue  # a word capitalised in a title or quote: "Stop", "Feeling"
         s = _score(key, scored)
         if s is not None:
@@ -1251,8 +1248,8 @@ def _prefer(key: str, wordset: frozenset[str], runs: list, taken: tuple) -> bool
 
 def _initial(tok: _Tok) -> bool:
     """A middle initial or name suffix ("B.", "Jr.")."""
-    bare = tok.key.rstrip(".")
-    return (len(bare) == 1 and bare.isalpha()) or tok.key in _NAME_SUFFIXES
+    bare = tok[_KEY].rstrip(".")
+    return (len(bare) == 1 and bare.isalpha()) or tok[_KEY] in _NAME_SUFFIXES
 
 
 def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float]) -> list[_Entity]:
@@ -1293,8 +1290,8 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     single: dict[str, list[str]] = {}
     for k in names:
         run = cands[k][1][0]
-        start = person_start([t.key for t in run], [_initial(t) for t in run])
-        words = [t.key for t in run[start:] if not _initial(t)]
+        start = person_start([t[_KEY] for t in run], [_initial(t) for t in run])
+        words = [t[_KEY] for t in run[start:] if not _initial(t)]
         if not words or words[-1] in ORG_WORDS or words[-1] in DEMONYMS:
             continue
         cores[k] = (start, len(words))
@@ -1325,8 +1322,8 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     for k in keys:
         run = cands[k][1][0]
         if len(run) == 1:
-            if run[0].acronym:
-                letters = (acronym_key(run[0].surface) or k).replace(".", "")
+            if run[0][_ACRONYM]:
+                letters = (acronym_key(run[0][_SURFACE]) or k).replace(".", "")
                 acronyms.setdefault(letters, []).append(k)
             continue  # a one-word phrase holds no other name
         parts = k.split()
@@ -1337,21 +1334,21 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
                 if name == parts or parts[i : i + n] != name:
                     continue
                 rest = run[:i] + run[i + n :]
-                if (i + n == len(parts) or all(t.role == _COMMON for t in rest)) and (
+                if (i + n == len(parts) or all(t[_ROLE] == _COMMON for t in rest)) and (
                     best is None or n > len(best)
                 ):
                     best = name
         if best is not None:
             union(k, " ".join(best))
-        elif parts[0] in one_word and all(t.role == _COMMON for t in run[1:]):
+        elif parts[0] in one_word and all(t[_ROLE] == _COMMON for t in run[1:]):
             union(k, parts[0])
         else:
             # Phrases built on one name that is no candidate itself ("North Korean regime",
             # "North Korean threats": "North Korean" ends in a demonym) are one entity.
             i = 0
-            while i < len(run) and run[i].role in (_NAME, _NAME_STOP):
+            while i < len(run) and run[i][_ROLE] in (_NAME, _NAME_STOP):
                 i += 1
-            if i >= 2 and all(t.role == _COMMON for t in run[i:]):
+            if i >= 2 and all(t[_ROLE] == _COMMON for t in run[i:]):
                 lead = " ".join(parts[:i])
                 if lead in by_lead:
                     union(by_lead[lead], k)
@@ -1378,7 +1375,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             k = max(people, key=lambda k: (cores[k][1], len(k.split()), count[k], k))
             start = cores[k][0]
             runs = [run[start:] for run in cands[k][1]]
-            key = " ".join(t.key for t in runs[0])
+            key = " ".join(t[_KEY] for t in runs[0])
             core_h = _score(key, scored)
             if core_h is not None:
                 h = min(h, core_h[0])
@@ -1394,18 +1391,18 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
 
 
 def _is_name(run: Sequence[_Tok]) -> bool:
-    return all(t.role in (_NAME, _NAME_STOP) for t in run)
+    return all(t[_ROLE] in (_NAME, _NAME_STOP) for t in run)
 
 
 def _surface(runs: list[tuple[_Tok, ...]], headings: frozenset[int], raw: str) -> str:
     """The form a phrase is written in most often (outside headings when it can)."""
     forms: Counter[str] = Counter()
     for run in runs:
-        form = " ".join(t.surface for t in run)
-        spaced = all(raw[a.end : b.start] == " " for a, b in itertools.pairwise(run))
-        if run[0].sent_id in headings or not spaced:
+        form = " ".join(t[_SURFACE] for t in run)
+        spaced = all(raw[a[_END] : b[_START]] == " " for a, b in itertools.pairwise(run))
+        if run[0][_SENT] in headings or not spaced:
             weight = 1  # a heading, or words split by a line end or double space
-        elif form.isupper() and not all(t.acronym for t in run):
+        elif form.isupper() and not all(t[_ACRONYM] for t in run):
             weight = 10  # shouted
         else:
             weight = 1000
@@ -1462,8 +1459,8 @@ def _find_indexed(
     for seg in words.segments:
         n = len(seg)
         for i, t in enumerate(seg):
-            wanted = by_first.get(t.key)
-            if wanted is None or not t.surface:
+            wanted = by_first.get(t[_KEY])
+            if wanted is None or not t[_SURFACE]:
                 continue
             for phrase, keys, acro in wanted:
                 k = len(keys)
@@ -1472,9 +1469,9 @@ def _find_indexed(
                 ok = True
                 for j in range(k):
                     u = seg[i + j]
-                    if u.key != keys[j] or (acro[j] and not u.acronym) or not u.surface:
+                    if u[_KEY] != keys[j] or (acro[j] and not u[_ACRONYM]) or not u[_SURFACE]:
                         ok = False
                         break
                 if ok:
-                    out.setdefault(phrase, []).append((t.start, seg[i + k - 1].end, t.sent_id))
+                    out.setdefault(phrase, []).append((t[_START], seg[i + k - 1][_END], t[_SENT]))
     return out
