@@ -190,6 +190,8 @@ _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 # Token roles inside a sentence.
 _BREAK, _NAME, _COMMON, _NAME_STOP = 0, 1, 2, 3
 _SKIPPED = -9  # the "initial" class of a word in a dateline or byline
+_NAMEISH = frozenset({_NAME, _NAME_STOP})  # the roles of a name's words
+_ONLY_COMMON = frozenset({_COMMON})
 
 
 # A word token with what the chunker needs: raw span (possessive left out), key, role. A plain
@@ -210,6 +212,9 @@ _CONTENT = 9  # a word that can carry a phrase on its own
 _VERBISH = 10  # an -ing/-ed verb when it follows a noun
 _FIRST = 11  # the first word of its sentence
 _KEY_OF = operator.itemgetter(_KEY)
+_SURFACE_OF = operator.itemgetter(_SURFACE)
+_ROLE_OF = operator.itemgetter(_ROLE)
+_CONTENT_OF = operator.itemgetter(_CONTENT)
 
 
 @dataclass(frozen=True)
@@ -949,17 +954,17 @@ def _candidates(
             run = _trim(run[1:])  # a year opens only "2020 election"
         if not run or not _valid(run):
             return
-        if run[-1][_ROLE] != _COMMON and any(t[_ROLE] == _COMMON for t in run[:-1]):
+        if run[-1][_ROLE] != _COMMON and _COMMON in map(_ROLE_OF, run[:-1]):
             # "actor Gary Sinise", "use Internet Explorer": the name is found alone; so are
             # both names of "Luck hit Wayne" and "Colts beat Chiefs" (a headline's clause).
             return
-        key = " ".join(t[_KEY] for t in run)
+        key = " ".join(map(_KEY_OF, run))
         runs = found.setdefault(key, [])
         if not runs or runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
             runs.append(tuple(run))
 
     for seg in words.segments:
-        if first_of:
+        if first_of and not first_of.keys().isdisjoint(map(_KEY_OF, seg)):
             seg = _block(seg, first_of)
         n = len(seg)
         # Names: capitalised runs, with connectors or capitalised function words inside.
@@ -1029,10 +1034,11 @@ def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) ->
     """The segment with the words of blocked runs made phrase breaks."""
     out: list[_Tok] | None = None
     n = len(seg)
-    for i, tok in enumerate(seg):
-        for seq in first_of.get(tok[_KEY], ()):
+    keys = tuple(map(_KEY_OF, seg))
+    for i, key in enumerate(keys):
+        for seq in first_of.get(key, ()):
             k = len(seq)
-            if i + k <= n and all(seg[i + j][_KEY] == seq[j] for j in range(1, k)):
+            if i + k <= n and keys[i : i + k] == seq:
                 if out is None:
                     out = list(seg)
                 for j in range(i, i + k):
@@ -1043,9 +1049,9 @@ def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) ->
 
 def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
     run = _trim(run)
-    if not run or all(t[_ROLE] in (_NAME, _NAME_STOP) for t in run):
+    if not run or _NAMEISH.issuperset(map(_ROLE_OF, run)):
         return  # names are found whole as names ("State Marco A. Rubio" is a piece of one)
-    if len(run) <= max_ngram or all(t[_ROLE] != _COMMON for t in run):
+    if len(run) <= max_ngram or _COMMON not in map(_ROLE_OF, run):
         if len(run) <= MAX_NAME_WORDS:
             add(run)
         return
@@ -1131,7 +1137,7 @@ def _valid(run: Sequence[_Tok]) -> bool:
         return False  # a title without its name: "Vice Premier", "President"
     if len(run) == 1 and run[0][_KEY] in EVALUATIVE_ADJECTIVES:
         return False  # "Shocking" opening a title-case caption
-    return any(t[_CONTENT] for t in run)
+    return any(map(_CONTENT_OF, run))
 
 
 def _score(key: str, scored: Mapping[str, float]) -> tuple[float, str] | None:
@@ -1334,13 +1340,13 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
                 if name == parts or parts[i : i + n] != name:
                     continue
                 rest = run[:i] + run[i + n :]
-                if (i + n == len(parts) or all(t[_ROLE] == _COMMON for t in rest)) and (
+                if (i + n == len(parts) or _ONLY_COMMON.issuperset(map(_ROLE_OF, rest))) and (
                     best is None or n > len(best)
                 ):
                     best = name
         if best is not None:
             union(k, " ".join(best))
-        elif parts[0] in one_word and all(t[_ROLE] == _COMMON for t in run[1:]):
+        elif parts[0] in one_word and _ONLY_COMMON.issuperset(map(_ROLE_OF, run[1:])):
             union(k, parts[0])
         else:
             # Phrases built on one name that is no candidate itself ("North Korean regime",
@@ -1348,7 +1354,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             i = 0
             while i < len(run) and run[i][_ROLE] in (_NAME, _NAME_STOP):
                 i += 1
-            if i >= 2 and all(t[_ROLE] == _COMMON for t in run[i:]):
+            if i >= 2 and _ONLY_COMMON.issuperset(map(_ROLE_OF, run[i:])):
                 lead = " ".join(parts[:i])
                 if lead in by_lead:
                     union(by_lead[lead], k)
@@ -1375,7 +1381,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             k = max(people, key=lambda k: (cores[k][1], len(k.split()), count[k], k))
             start = cores[k][0]
             runs = [run[start:] for run in cands[k][1]]
-            key = " ".join(t[_KEY] for t in runs[0])
+            key = " ".join(map(_KEY_OF, runs[0]))
             core_h = _score(key, scored)
             if core_h is not None:
                 h = min(h, core_h[0])
@@ -1391,14 +1397,14 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
 
 
 def _is_name(run: Sequence[_Tok]) -> bool:
-    return all(t[_ROLE] in (_NAME, _NAME_STOP) for t in run)
+    return _NAMEISH.issuperset(map(_ROLE_OF, run))
 
 
 def _surface(runs: list[tuple[_Tok, ...]], headings: frozenset[int], raw: str) -> str:
     """The form a phrase is written in most often (outside headings when it can)."""
     forms: Counter[str] = Counter()
     for run in runs:
-        form = " ".join(t[_SURFACE] for t in run)
+        form = " ".join(map(_SURFACE_OF, run))
         spaced = all(raw[a[_END] : b[_START]] == " " for a, b in itertools.pairwise(run))
         if run[0][_SENT] in headings or not spaced:
             weight = 1  # a heading, or words split by a line end or double space
