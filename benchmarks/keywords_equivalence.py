@@ -12,7 +12,10 @@ top=10**6)`` (every entity the greedy pass keeps, not only the top 10), of ``key
 and ``keyword_table`` over the top-10 frame, and of ``own_names``. ``check`` compares a fresh
 run with the dump value for value (floats exactly) and prints the first difference of each
 table; it exits 1 when anything differs. Made to check that a speed change leaves the output
-as it was (issue 24).
+as it was (issue 24). One caveat: yake-rust sums in an order that changes between processes,
+and a raw score right at a rounding boundary of ``yake_adapter.SCORE_DIGITS`` (``0.61956674415``
+arrives as ``…4414999997`` or ``…44150000…``) can round either way; a lone score differing in its
+tenth digit is that (check its article again in a few processes), not the change.
 """
 
 from __future__ import annotations
