@@ -271,16 +271,16 @@ def _b_duration(m, text, generic):
 
 def _b_ordinal(m, text, generic):
     w = m["w"]
-    if _IDIOM_RE.match(text, m.start()) or _IDIOM_RE.match(text[max(0, m.start() - 3) :].lstrip()):
+    start = m.start()
+    if _IDIOM_RE.match(text, start) or _IDIOM_RE.match(text, _skip_space(text, max(0, start - 3))):
         return None
-    before = text[: m.start()]
-    if re.search(r"(?i)\bat\s$", before) and w.lower() == "first":
+    if w.lower() == "first" and _AT_BEFORE.search(text, max(0, start - 5), start):
         return None
-    if not before.strip() and re.match(r"\s*,", text[m.end() :]):
+    if _COMMA_AFTER.match(text, m.end()) and not text[:start].strip():
         return None  # "First, ..." opens a list of points
     if (
         w.lower() == "second"
-        and re.search(r"(?i)\b(?:a|an|per|every|split)\s$", before)
+        and _TIME_SECOND_BEFORE.search(text, max(0, start - 8), start)
         and _next_word(text, m.end()).lower() not in ORDINAL_HEADS
     ):
         return None  # "a second" (time), unless "a second round"
@@ -290,6 +290,22 @@ def _b_ordinal(m, text, generic):
         parts = re.split(_H, w.lower())
         value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
     return _Claim(m.start(), m.end(), "ordinal", value=value)
+
+
+# Read with ``search(text, start - width, start)``: the same match as on ``text[:start]``, as a
+# match can only begin that close to ``start``.
+_AT_BEFORE = re.compile(r"(?i)\bat\s$")
+_TIME_SECOND_BEFORE = re.compile(r"(?i)\b(?:a|an|per|every|split)\s$")
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s$")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not white space (``str.isspace``)."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _b_count_range(m, text, generic):
@@ -304,7 +320,7 @@ def _b_count_range(m, text, generic):
     tally_sep = (
         sep in "-‐‑–"
         or (sep.strip("-‐‑–") == "to" and sep != "to")
-        or (sep == "to" and not re.search(r"(?i)\bfrom\s$", text[: m.start()]))
+        or (sep == "to" and not _FROM_BEFORE.search(text, max(0, m.start() - 7), m.start()))
     )
     small = re.compile(r"[1-9]\d{0,2}|0")  # "555-0123" is a phone number
     if a >= b and tally_sep and small.fullmatch(m["n1"]) and small.fullmatch(m["n2"]):
@@ -356,7 +372,7 @@ def _b_count(m, text, generic):
     if unit in ("point", "points") and _points_are_percent(text):
         end = m.end() + len(_next_word(text, m.end())) + 1
         return _hedge(_Claim(m.start(), end, "percent", value=v, unit="percentage point"), text)
-    age = _AGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    age = _age_before(text, m.start())
     if age and unit is None and v == int(v) and 0 < v < 120 and _AGE_AFTER.match(text, m.end()):
         # "Pelosi, 76, said": an age, about the person named before it
         return _Claim(m.start(), m.end(), "count", value=v, unit="years old", context=age[1])
@@ -384,6 +400,17 @@ _METRES = re.compile(r"\d{1,3}(?:,\d{3})+m")  # "3,000m": a height; "1.2m homes"
 _BARE_FRACTION = re.compile(r"\d{1,2}[/⁄]\d{1,3}")
 _GALLERY_AFTER = re.compile(r"\s+[A-Z\d]")
 _AGE_BEFORE = re.compile(r"\b([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)*),\s$")
+
+
+def _age_before(text: str, start: int) -> re.Match[str] | None:
+    """``_AGE_BEFORE`` in the 40 characters before ``start``; it ends in a comma and one white
+    space (and perhaps a final newline), so there is no match without a comma just before."""
+    lo = max(0, start - 40)
+    if "," not in text[max(lo, start - 3) : start]:
+        return None
+    return _AGE_BEFORE.search(text, lo, start)
+
+
 _AGE_AFTER = re.compile(r"\s?(?:,|\)|$|\s(?:and|said|says|who|was|is)\b)")
 _POINTS_WORD = re.compile(r"%|\b(?:" + "|".join(sorted(POINTS_CONTEXT)) + r")\b", re.IGNORECASE)
 
@@ -399,15 +426,33 @@ _STREET_AFTER = re.compile(
 _NAME_BEFORE = re.compile(r"([\w&’'.-]+)\s$")
 
 
+def _name_before(text: str, start: int) -> re.Match[str] | None:
+    """``_NAME_BEFORE.search(text, start - 40, start)``, tried only where it can match: at the
+    start of the run of name characters before the white space that ends ``text[:start]`` (one
+    white space, or two when the last is a newline, as ``$`` allows)."""
+    lo = max(0, start - 40)
+    k = start - 1
+    if k < lo or not text[k].isspace():
+        return None
+    if k - 1 >= lo and text[k - 1].isspace():
+        k -= 1
+    while k - 1 >= lo and (text[k - 1].isalnum() or text[k - 1] in _NAME_CHARS):
+        k -= 1
+    return _NAME_BEFORE.match(text, k, start)
+
+
+_NAME_CHARS = frozenset("_&’'.-")  # with letters and digits (``str.isalnum``, as ``\w``)
+
+
 def _after_name(text: str, start: int) -> bool:
     """A number right after a name is part of it: "S&P 500", "iPhone 16", "Boeing's 737"
     (but not after a month, an abbreviation such as "U.S.", or a capitalised function word
     or hedge opening the sentence: "In 2019", "About 40,000")."""
-    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    m = _name_before(text, start)
     if not m:
         return False
     word = m.group(1)
-    bare = re.sub(r"['’]s$", "", word)
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word  # no newline in a name
     if "&" in bare:
         return True
     if not bare or bare.endswith(".") or bare in MONTHS or (bare.isupper() and len(bare) <= 3):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 
 from newskit.claims.grammar import _Claim
 from newskit.claims.numbers import _alt
@@ -21,6 +22,9 @@ from newskit.resources.numbers import (
 
 _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
 _HEDGE_RE = re.compile(r"(?i)\b(?:(?:" + _alt(HEDGES) + r")\s+)+$")
+# The last word of each hedge (every hedge ends in a letter): see ``_hedge_before``.
+_HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
+assert all(h[-1].isalpha() and h.split()[-1].isalpha() for h in HEDGES)
 _POST_HEDGE_RE = re.compile(r"(?i)^\s(" + _alt(POST_HEDGES) + r")\b")
 _QUAL_RE = re.compile(r"(?i)\b(" + _alt(DATE_QUALIFIERS) + r")\s+$")
 # _CLOCK_RE, _IDIOM_RE and _GENERIC_RE are used with ``pattern.match(text, pos)``: they read
@@ -34,29 +38,31 @@ _LEADING_FUNCTION = re.compile(
 
 
 def _clause_bounds(text: str) -> list[int]:
-    return [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
+    bounds = [0]
+    bounds.extend([m.start() for m in _CLAUSE.finditer(text)])
+    bounds.append(len(text))
+    return bounds
 
 
 def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, int]:
-    lo, hi = 0, n
-    for b in bounds:
-        if b <= start:
-            lo = b
-        elif b >= end:
-            hi = b
-            break
-    return lo, hi
+    """The clause around ``start:end`` (``start < end``): the last bound at or before
+    ``start``, the first at or after ``end`` (``bounds`` ascending, from 0 to ``n``)."""
+    lo = bounds[bisect_right(bounds, start) - 1] if bounds and bounds[0] <= start else 0
+    k = bisect_left(bounds, end)
+    return lo, (bounds[k] if k < len(bounds) else n)
 
 
 def _context(left: str, right: str, *, date_like: bool) -> str:
     """The few words saying what a number is about: the words after it in its clause (before
     it, for dates), or the other side when that side has no content word."""
-    first, second = _left_words(left), _right_words(right)
     # After the number, unless a new clause starts there ("reaching triple digits and
     # disrupting supply chains" is about the tariffs before it).
     if not date_like and not _NEW_CLAUSE.match(right):
-        first, second = second, first
-    for candidate in (first, second):
+        sides = ((_right_words, right), (_left_words, left))
+    else:
+        sides = ((_left_words, left), (_right_words, right))
+    for words_of, side in sides:  # the second side is read only when the first has no content
+        candidate = words_of(side)
         if _has_content(candidate):
             return candidate
     return ""
@@ -66,7 +72,9 @@ _CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
 
 
 def _right_words(s: str) -> str:
-    s = _CONJUNCTION.split(s)[0]
+    conjunction = _CONJUNCTION.search(s)
+    if conjunction:
+        s = s[: conjunction.start()]
     s = _LEADING_FUNCTION.sub("", s.strip(' ,.;:”’"“'))
     return " ".join(s.split()[:7]).rstrip(" ,.;:!?”")
 
@@ -115,10 +123,34 @@ def _next_word(text: str, pos: int) -> str:
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 
 
+def _hedge_before(text: str, start: int, width: int) -> re.Match[str] | None:
+    """``_HEDGE_RE`` on the ``width`` characters before ``start``. A match ends with a hedge's
+    last word, then white space to the end; so nothing is searched unless the run of letters
+    before the trailing white space (inside the window) is such a word, or not ASCII (under
+    ``(?i)`` "K", the Kelvin sign, matches "k")."""
+    lo = max(0, start - width)
+    k = start
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == start:
+        return None
+    j = k
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:k]
+    if word.isascii() and word.lower() not in _HEDGE_LAST_WORDS:
+        return None
+    return _HEDGE_RE.search(text[lo:start])
+
+
 def _hedge(c: _Claim, text: str) -> _Claim:
     """Fill ``hedge`` (as written) and the bound it implies ("more than 200" → low 200)."""
-    m = _HEDGE_RE.search(text[max(0, c.start - 40) : c.start])
-    post = _POST_HEDGE_RE.match(text[c.end : c.end + 12])
+    m = _hedge_before(text, c.start, 40)
+    post = (
+        _POST_HEDGE_RE.match(text[c.end : c.end + 12])
+        if c.end < len(text) and text[c.end].isspace()
+        else None
+    )
     words, bound = [], None
     if m:
         phrase = " ".join(m.group(0).split())

@@ -6,7 +6,7 @@ import re
 
 from newskit.claims import dates as _dates
 from newskit.claims.context import (
-    _HEDGE_RE,
+    _hedge_before,
     _is_label,
     _next_word,
     _prev_word,
@@ -38,7 +38,13 @@ def _month_num(s: str) -> int:
 
 
 def _day_num(s: str) -> int:
-    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
+    return int(_DIGIT_RUN.match(s).group())  # type: ignore[union-attr]
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+_THE_BEFORE = re.compile(r"(?i)\bthe\s$")  # searched from 6 characters before
 
 
 def _b_iso_date(m, text, generic):
@@ -120,7 +126,7 @@ def _b_year_part(m, text, generic):
     if (
         ytext is None
         and not part.startswith("q")
-        and not re.search(r"(?i)\bthe\s$", text[: m.start()])
+        and not _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
     ):
         return None
 
@@ -367,11 +373,11 @@ def _b_decade(m, text, generic):
 
 
 def _b_year(m, text, generic):
-    if _is_label(text, m.start()) or text[: m.start()].endswith(("$", "#", "/")):
+    if _is_label(text, m.start()) or text.endswith(("$", "#", "/"), 0, m.start()):
         return None
     if text[m.end() : m.end() + 1] == "/":
         return None  # inside a web address
-    if _HEDGE_RE.search(text[max(0, m.start() - 30) : m.start()]):
+    if _hedge_before(text, m.start(), 30):
         return None  # "about 2000 people" is a count
     nxt = _next_word(text, m.end()).lower()
     if nxt in (

@@ -50,13 +50,16 @@ from newskit.claims import date_builders as _date_builders
 from newskit.claims import dates as _dates
 from newskit.claims.context import _QUAL_RE, _clause_bounds, _clause_of, _context
 from newskit.claims.grammar import (
+    _ANY_TRIGGER_WORD,
     _DATELINE,
+    _FOLDS_TO_ASCII,
+    _HOLIDAY_HINT_TOKENS,
     _NEEDS,
     _NUMBER_LED,
     _NUMBER_WORD_SET,
     _P,
     _PRIORITY,
-    _SIMPLE_TOKEN,
+    _TWO_NUMBERS,
     SKIP,
     _Claim,
     triggers,
@@ -207,6 +210,10 @@ _NUMBER_START = re.compile(
     r"(?P<d>(?<!\d)\d)|(?<![A-Za-z])(?:" + _alt(_NUMBER_WORDS) + r")(?![A-Za-z])"
 )
 _SCALE_WORDS = frozenset(WORD_SCALES)
+# Every word ``_scan`` and ``triggers`` test for; a sentence's other words are never looked at.
+# Found as whole ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
+_LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS
+_LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 
@@ -219,7 +226,8 @@ def _scan(
 ) -> list[_Claim]:
     context = context or _Context()
     low = text.lower()
-    words = set(_SIMPLE_TOKEN.findall(low))
+    # Only the words some test below looks at (``_SIMPLE_TOKEN`` tokens in ``_LOOKED_AT``).
+    words = set(_LOOKED_AT_RE.findall(low))
     has_digit = _DIGIT.search(low) is not None
     starts: list[int] = []
     if has_digit or not words.isdisjoint(_NUMBER_WORDS):
@@ -244,13 +252,26 @@ def _scan(
     if not present:
         return []
     found: list[_Claim] = []
-    for pattern, builder, number_led, priority in _patterns_for(present):
+    # Below the last start: where a pattern reading two numbers may match. Every start when a
+    # character that (?i) reads as an ASCII letter may hide a number word from the starts.
+    last = starts[-1] if starts and not _FOLDS_TO_ASCII.search(text) else len(text) + 1
+    for match, finditer, builder, number_led, two_numbers, priority in _patterns_for(present):
         if number_led:
-            matches: Iterable[re.Match[str] | None] = (pattern.match(text, i) for i in starts)
+            if not starts:
+                continue
+            if two_numbers:
+                matches: Iterable[re.Match[str] | None] = [
+                    match(text, i) for i in starts if i < last
+                ]
+            else:
+                matches = [match(text, i) for i in starts]
         else:
-            matches = pattern.finditer(text)
+            matches = finditer(text)
         for m in matches:
-            if m is None or m.end() <= m.start():
+            if m is None:
+                continue
+            start, end = m.span()
+            if end <= start:
                 continue
             claim = builder(m, text, generic)
             if claim is None:
@@ -324,20 +345,33 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {
     name: getattr(_date_builders, f"_b_{name}", None) or getattr(_quantity_builders, f"_b_{name}")
     for name in _P
 }
-# (pattern, triggers it needs, builder, number-led, priority), in priority order.
+# (pattern, triggers it needs, builder, number-led, reads two numbers, priority), in priority
+# order.
 _PATTERNS = [
-    (p, frozenset(_NEEDS[name]), _BUILDERS[name], name in _NUMBER_LED, _PRIORITY[name])
+    (
+        p,
+        frozenset(_NEEDS[name]),
+        _BUILDERS[name],
+        name in _NUMBER_LED,
+        name in _TWO_NUMBERS,
+        _PRIORITY[name],
+    )
     for name, p in _P.items()
 ]
 _PATTERNS_FOR: dict[frozenset[str], list[tuple]] = {}
 
 
 def _patterns_for(present: frozenset[str]) -> list[tuple]:
-    """(pattern, builder, number-led, priority) of the patterns whose triggers are all in
-    ``present``, in priority order; remembered per set of triggers (there are few)."""
+    """(match, finditer, builder, number-led, two numbers, priority) of the patterns whose
+    triggers are all in ``present``, in priority order; remembered per set of triggers (there
+    are few)."""
     chosen = _PATTERNS_FOR.get(present)
     if chosen is None:
-        chosen = [(p, b, led, prio) for p, needs, b, led, prio in _PATTERNS if needs <= present]
+        chosen = [
+            (p.match, p.finditer, b, led, two, prio)
+            for p, needs, b, led, two, prio in _PATTERNS
+            if needs <= present
+        ]
         if len(_PATTERNS_FOR) < 4096:
             _PATTERNS_FOR[present] = chosen
     return chosen

@@ -49,7 +49,7 @@ _NAN = math.nan
 SKIP = "_skip"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Claim:
     start: int
     end: int
@@ -388,6 +388,13 @@ _NUMBER_LED = frozenset(
     {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "money_word"}
     | {"count", "one_in", "dm", "dm_range", "year", "year_range", "iso_date", "fraction"}
 )
+# Number-led patterns that read a second number after the first ("10 to 15", "2020-21",
+# "one in five", "Sept. 12-18" as "12-18 Sept."): the second one (or its first digit) is itself
+# a number start, so they are not tried at the last start of a sentence.
+_TWO_NUMBERS = frozenset(
+    {"pct_range", "dur_range", "count_range", "one_in", "year_range", "dm_range", "iso_date"}
+)
+assert _TWO_NUMBERS <= _NUMBER_LED
 
 
 # "NAIROBI, March 3 (Reuters) -", "NAIROBI, Kenya, 3 March -", "WASHINGTON, Sept. 12, 2025 (AP) —"
@@ -424,9 +431,7 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
     ``_SIMPLE_TOKEN`` tokens in ``low``, ``has_digit`` whether it has a digit): a pattern is tried
     only when all the triggers it needs (``_NEEDS``) are set. Speed only: a trigger never
     decides what a claim is, it only skips patterns that cannot match."""
-    present: set[str] = set()
-    for w in words & _ANY_TRIGGER_WORD:
-        present |= _WORD_TRIGGERS[w]
+    present = set(_triggers_of_words(frozenset(words & _ANY_TRIGGER_WORD)))
     if has_digit:
         present |= _DIGIT_TRIGGERS
         if _YEARISH_RE.search(text) is not None:
@@ -437,8 +442,50 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
         present.add("fold")
     if "%" in text:
         present.add("percent")
-    if any(sign in text for sign in _CURRENCY_SIGNS):
+    if _CURRENCY_SIGN_RE.search(text) is not None:
         present.add("currency")
     if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _HOLIDAY_HINT.search(text) is not None:
         present.add("holiday")
+    # Month and weekday names are matched as written ("May", not the modal "may"); an ordinal
+    # is a word ("second") or digits with a suffix ("21st", not "St."). Under (?i) a few
+    # non-ASCII letters read as ASCII ones ("ſecond"): then the word test above decides alone.
+    if "month" in present and _MONTH_TOKEN.search(text) is None:
+        present.discard("month")
+    if "weekday" in present and _WEEKDAY_TOKEN.search(text) is None:
+        present.discard("weekday")
+    if (
+        "ordinal" in present
+        and words.isdisjoint(_ORDINAL_WORDS)
+        and _ORDINAL_SUFFIX.search(text) is None
+        and _FOLDS_TO_ASCII.search(text) is None
+    ):
+        present.discard("ordinal")
     return frozenset(present)
+
+
+_WORD_SET_TRIGGERS: dict[frozenset[str], frozenset[str]] = {}
+_CURRENCY_SIGN_RE = re.compile("[" + re.escape(_CURRENCY_SIGNS) + "]")
+
+
+def _triggers_of_words(words: frozenset[str]) -> frozenset[str]:
+    """The triggers a set of trigger words sets, remembered per set (sentences repeat few)."""
+    found = _WORD_SET_TRIGGERS.get(words)
+    if found is None:
+        found = frozenset().union(*(_WORD_TRIGGERS[w] for w in words))
+        if len(_WORD_SET_TRIGGERS) < 65536:
+            _WORD_SET_TRIGGERS[words] = found
+    return found
+
+
+def _token_re(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as written, with no ASCII letter either side."""
+    return re.compile(r"(?<![A-Za-z])(?:" + _alt(words) + r")(?![A-Za-z])")
+
+
+_MONTH_TOKEN = _token_re(MONTHS)
+_WEEKDAY_TOKEN = _token_re(WEEKDAYS)
+_ORDINAL_WORDS = frozenset(ORDINALS)
+_ORDINAL_SUFFIX = re.compile(r"(?i)\d(?:st|nd|rd|th)")
+# Non-ASCII characters that IGNORECASE matches to ASCII letters ("ſ" to "s", the Kelvin sign to
+# "k", dotless and dotted i to "i"): a word written with one is no token of the lower case.
+_FOLDS_TO_ASCII = re.compile("[\u0131\u017f\u212a\u0130]")

@@ -157,6 +157,11 @@ def parse_number(text: str) -> float | None:
     2.5e6, "forty two and a third" → 42.333, "nine point four" → 9.4, "minus five" → -5,
     "-4.1" → -4.1, "2½" → 2.5, "2 1/4" → 2.25, "1 000 000" → 1e6, "2,000" → 2000, "half a
     million" → 5e5, "4 hundred and 12" → 412, "12 bln" → 1.2e10. None when it is not a number."""
+    return _parse_written(text)
+
+
+@lru_cache(maxsize=8192)
+def _parse_written(text: str) -> float | None:
     return _parse_number(" ".join(text.replace("\u00a0", " ").split()))
 
 
