@@ -214,6 +214,7 @@ _SCALE_WORDS = frozenset(WORD_SCALES)
 # Found as whole ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
 _LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
+_ASCII_FOLD = str.maketrans("\u0131\u017f\u212a\u0130", "isKI")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 
@@ -225,6 +226,11 @@ def _scan(
     context: _Context | None = None,
 ) -> list[_Claim]:
     context = context or _Context()
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        # Letters that (?i) matches to ASCII ("ſ", "ı", "İ", the Kelvin sign) read as those
+        # letters, one character for one, so the word tables know what a pattern matched and
+        # offsets stay those of ``text`` ("İ".lower() alone is two characters long).
+        text = text.translate(_ASCII_FOLD)
     low = text.lower()
     # Only the words some test below looks at (``_SIMPLE_TOKEN`` tokens in ``_LOOKED_AT``).
     words = set(_LOOKED_AT_RE.findall(low))
