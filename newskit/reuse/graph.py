@@ -71,6 +71,7 @@ from newskit.reuse.evidence import (
     names_outlet,
     outlet_mentions,
     pick_wire,
+    press_release,
     quoted_fraction,
     quoted_spans,
     wire_attributions,
@@ -136,6 +137,8 @@ class _Pair:
     names: tuple[str | None, str | None] = (None, None)  # how a names b's outlet, b a's
     # each side's passages of the articles' own text (outside quotations)
     spans: tuple[list, list] = field(default_factory=lambda: ([], []))
+    # the close passages with no quotation in them on either side, as (a's span, b's span)
+    close: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     reused: bool = False
     relation: str = "independent"
     forward: bool = True  # a is the source (copy) / the more covered (otherwise)
@@ -179,8 +182,9 @@ def reuse_graph(
         for (a_id, b_id), sub in al.groupby(["a_id", "b_id"], sort=True)
     ]
     carried = _carried(pairs)
+    wire_text = _wire_text(pairs)
     for p in pairs:
-        _decide(p, carried, cache)
+        _decide(p, carried, wire_text, cache)
     _common_sources(pairs)
     rows = []
     for p in pairs:
@@ -215,6 +219,7 @@ class _Cache:
         self.grams: dict[str, frozenset] = {}
         self.mentions: dict[str, tuple[re.Pattern[str], ...]] = {}
         self.named: dict[tuple[str, str], str | None] = {}
+        self.releases: dict[str, str | None] = {}
 
     def sents(self, a: Article) -> list[tuple[int, int]]:
         if a.id not in self.sentences:
@@ -230,6 +235,11 @@ class _Cache:
         if a.id not in self.grams:
             self.grams[a.id] = shingles(a, n=3)
         return self.grams[a.id]
+
+    def release(self, a: Article) -> str | None:
+        if a.id not in self.releases:
+            self.releases[a.id] = press_release(a)
+        return self.releases[a.id]
 
     def names(self, text: Article, outlet: Article) -> str | None:
         """The name by which ``text`` names ``outlet``'s outlet (never its own), or None."""
@@ -261,10 +271,10 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
             p.n_quoted += 1
             continue
         p.attributed |= wire_attributions(r.a_text) & wire_attributions(r.b_text)
-        if (
-            max(quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end))
-            >= QUOTED
-        ):
+        quoted = max(
+            quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end)
+        )
+        if quoted >= QUOTED:
             p.n_quoted += 1
             continue
         p.n_text += 1
@@ -277,6 +287,8 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
         if (r.kind in _CLOSE_KINDS or r.score >= CLOSE_SCORE) and words >= MIN_CLOSE_WORDS:
             close_a.add((r.a_start, r.a_end))
             close_b.add((r.b_start, r.b_end))
+            if not quoted:
+                p.close.append(((r.a_start, r.a_end), (r.b_start, r.b_end)))
     # a sentence matched to several others counts once
     p.n_close = min(len(close_a), len(close_b))
     p.same_a, p.same_b = _coverage(cache.sents(a), same[0]), _coverage(cache.sents(b), same[1])
@@ -341,7 +353,43 @@ def _carried(pairs: list[_Pair]) -> dict[str, set[str]]:
     return carried
 
 
-def _decide(p: _Pair, carried: dict[str, set[str]], cache: _Cache) -> None:
+def _wire_text(pairs: list[_Pair]) -> dict[str, list[tuple[tuple[int, int], str, str]]]:
+    """Per article, its close passages shared with an article that carries a wire (credits it,
+    or is the wire's own): ``(span, wire, that article's id)``."""
+    found: dict[str, list[tuple[tuple[int, int], str, str]]] = defaultdict(list)
+    for p in pairs:
+        for x, y, side in ((p.a, p.b, 0), (p.b, p.a, 1)):
+            wire = y.wire or _own_wire(y)
+            if wire:
+                found[x.id] += [(pair[side], wire, y.id) for pair in p.close]
+    return found
+
+
+def _wire_passage(p: _Pair, wire_text: dict[str, list[tuple[tuple[int, int], str, str]]]) -> set:
+    """The wires of a third article whose copy holds a close passage of the pair (one without
+    quotations), in both articles' versions of it: a distinctive sentence of AP's story both
+    carry, not a quotation with its attribution, which any outlet writes alike."""
+    found: set[str] = set()
+    for span_a, span_b in p.close:
+        wires = []
+        for x, span in ((p.a, span_a), (p.b, span_b)):
+            wires.append(
+                {
+                    (w, y)
+                    for s, w, y in wire_text.get(x.id, ())
+                    if y not in (p.a.id, p.b.id) and s[0] < span[1] and span[0] < s[1]
+                }
+            )
+        found |= {w for w, _ in wires[0]} & {w for w, _ in wires[1]}
+    return found
+
+
+def _decide(
+    p: _Pair,
+    carried: dict[str, set[str]],
+    wire_text: dict[str, list[tuple[tuple[int, int], str, str]]],
+    cache: _Cache,
+) -> None:
     """Set the pair's relation, direction, common source, clarity and evidence."""
     a, b = p.a, p.b
     p.forward = p.cov_a >= p.cov_b
@@ -356,8 +404,26 @@ def _decide(p: _Pair, carried: dict[str, set[str]], cache: _Cache) -> None:
         if x.wire:
             p.evidence.append(f"{x.id} carries {x.wire} copy ({x.wire_evidence})")
     if not p.reused:
+        wires = _wire_passage(p, wire_text)
+        if wires:
+            wire = pick_wire(wires)
+            p.relation, p.common, p.clarity = "shared_wire", wire, 0.6
+            p.evidence.insert(
+                0,
+                f"shared_wire: both carry {wire} copy (the passage they share is in an article "
+                f"carrying {wire}, in both their versions)",
+            )
+            return
         p.relation, p.clarity = "independent", 0.8 if p.n_close == 0 else 0.6
         p.evidence.insert(0, "independent: they share only quotations or loose paraphrases")
+        return
+    rel_a, rel_b = cache.release(a), cache.release(b)
+    if bool(rel_a) != bool(rel_b):
+        src, der, why, forward = (a, b, rel_a, True) if rel_a else (b, a, rel_b, False)
+        p.relation, p.forward, p.clarity = "copy", forward, 0.9
+        p.evidence.insert(
+            0, f"copy: {src.id} is a press release ({why}); {der.id} reproduces its text"
+        )
         return
     own_a, own_b = _own_wire(a), _own_wire(b)
     for src, der, own, forward in ((a, b, own_a, True), (b, a, own_b, False)):
