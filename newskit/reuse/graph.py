@@ -19,8 +19,14 @@ How an edge is decided, in this order:
    article naming the other's outlet ("…, Perry told The Washington Post") or with both copies
    of a passage saying someone spoke to a wire ("…, told AFP"); or when at least ``MIN_RUN``
    passages come in the same order in both, making ``RUN_SHARE`` of the shorter article (a
-   rewrite follows its source sentence by sentence). Otherwise the edge is ``independent``.
-2. **A wire's own article.** An article published by a wire (its outlet is "AP",
+   rewrite follows its source sentence by sentence). Otherwise the edge is ``independent``,
+   unless one close passage without quotations is, in both articles' versions, also shared
+   with a third article carrying a wire: that sentence is the wire's copy (a distinctive
+   background sentence of PA's story two papers both run), so the edge is ``shared_wire``.
+2. **A press release** (``newskit.resources.reuse.PRESS_RELEASE``: "Acme (NASDAQ: ACME) today
+   announced", a newswire's dateline) is the source of an article that reproduces it: ``copy``
+   (the organisation's own text; no release copies a news article).
+   **A wire's own article.** An article published by a wire (its outlet is "AP",
    ``apnews.com``, …) is the source of an article that credits no wire: ``copy`` ("Newslooks
    rewrote AP's text"). If the other one credits the same wire, both carry its copy.
 3. **Wire copy** (``Article.wire``, from ``newskit.corpus.wire``). An article *carries* the wire
@@ -49,7 +55,7 @@ How an edge is decided, in this order:
 ``share`` is at least ``min_share``. ``confidence`` grows with ``share`` and how clear the
 relation is; ``evidence`` spells out every signal in words. Only articles of the same story are
 linked (``newskit.stories``), unless ``across_stories=True``; alignments passed in are filtered
-the same way. Measured on 159 real edges labelled by reading (``benchmarks/eval_reuse.py``,
+the same way. Measured on the real edges labelled by reading (``benchmarks/eval_reuse.py``,
 ``benchmarks/data/reuse_labels.md``).
 """
 
