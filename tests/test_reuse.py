@@ -228,3 +228,22 @@ def test_one_sentence_both_share_with_a_wire_copy_is_that_wires_copy(make_corpus
     texts["a"], texts["b"] = BANK + " " + QUOTE, QUOTE + " The council votes next week."
     g = reuse_graph(make_corpus(texts, metadata=meta), min_share=0, across_stories=True)
     assert _edge(g, "a", "b")["relation"] == "independent"
+
+
+def test_a_sentence_matched_inside_a_quotation_is_quoted_in_every_match(make_corpus) -> None:
+    # the page pastes a post's words as a paragraph (no marks) and embeds the post itself
+    said = (
+        "The river took our street and our shop tonight, so stay safe everyone out there. "
+        "We will rebuild every single house on this long road together, whatever it takes."
+    )
+    texts = {
+        "a": "Officials met on Monday to plan the repairs after the flood.\n" + said + "\n"
+        + said + " — Jane Doe (@janedoe) May 1, 2024\nThe council votes next week.",
+        "b": "The mayor's deputy wrote on social media late on Tuesday night.\n" + said
+        + "\nSchools will stay shut until Monday, the education office said.",
+    }  # fmt: skip
+    meta = "file,outlet,date\na.txt,Valley Post,2024-05-01\nb.txt,Daily Star,2024-05-02\n"
+    g = reuse_graph(make_corpus(texts, metadata=meta), min_share=0, across_stories=True)
+    e = _edge(g, "a", "b")
+    assert e["relation"] == "independent", e["evidence"]
+    assert "0 close matches of the articles' own wording" in e["evidence"]

@@ -12,7 +12,8 @@ share aligned passages (``newskit.align``), each with its ``relation``:
 How an edge is decided, in this order:
 
 1. **Reused text.** Passages that are quotations on either side (``newskit.reuse.evidence``:
-   double or single marks, embedded posts) do not count, nor do close passages of fewer than
+   double or single marks, embedded posts; a sentence matched several times, once inside a
+   quotation, is that quotation in every match) do not count, nor do close passages of fewer than
    ``MIN_CLOSE_WORDS`` words (stock phrases); a sentence matched to several counts once. The
    two articles reused text when at least ``MIN_CLOSE`` passages are close (verbatim, near
    verbatim, or scored ``CLOSE_SCORE`` or more); or when one close passage comes with one
@@ -272,14 +273,30 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
     close_a: set[tuple[int, int]] = set()
     close_b: set[tuple[int, int]] = set()
     same: tuple[list, list] = ([], [])
-    for r in sub.itertuples(index=False):
+    rows = list(sub.itertuples(index=False))
+    fractions = [
+        1.0
+        if r.kind == "quote"
+        else max(quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end))
+        for r in rows
+    ]
+    # a sentence matched several times, once inside a quotation, is that quotation in every
+    # match (a tweet quoted in one paragraph and embedded as a post in another)
+    in_quote = (
+        sorted((r.a_start, r.a_end) for r, f in zip(rows, fractions, strict=True) if f >= QUOTED),
+        sorted((r.b_start, r.b_end) for r, f in zip(rows, fractions, strict=True) if f >= QUOTED),
+    )
+    for r, quoted in zip(rows, fractions, strict=True):
         if r.kind == "quote":
             p.n_quoted += 1
             continue
         p.attributed |= wire_attributions(r.a_text) & wire_attributions(r.b_text)
-        quoted = max(
-            quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end)
-        )
+        if quoted < QUOTED:
+            quoted = max(
+                quoted,
+                _overlap(in_quote[0], r.a_start, r.a_end),
+                _overlap(in_quote[1], r.b_start, r.b_end),
+            )
         if quoted >= QUOTED:
             p.n_quoted += 1
             continue
@@ -316,6 +333,13 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
     if a.date or b.date:
         p.evidence.append(f"dates: {a.id} {a.date or 'unknown'}, {b.id} {b.date or 'unknown'}")
     return p
+
+
+def _overlap(spans: list[tuple[int, int]], start: int, end: int) -> float:
+    """The largest share of ``[start, end)`` that one of ``spans`` covers."""
+    if end <= start:
+        return 0.0
+    return max((max(0, min(e, end) - max(s, start)) / (end - start) for s, e in spans), default=0.0)
 
 
 def _ordered_run(spans: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> int:
