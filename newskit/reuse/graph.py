@@ -12,9 +12,10 @@ share aligned passages (``newskit.align``), each with its ``relation``:
 How an edge is decided, in this order:
 
 1. **Reused text.** Passages that are quotations on either side (``newskit.reuse.evidence``:
-   double or single marks, embedded posts; a sentence matched several times, once inside a
-   quotation, is that quotation in every match) do not count, nor do close passages of fewer than
-   ``MIN_CLOSE_WORDS`` words (stock phrases); a sentence matched to several counts once. The
+   double or single marks, embedded posts; a sentence matched several times, once as a
+   quotation's very words, is that quotation in every match) do not count, nor do close
+   passages of fewer than ``MIN_CLOSE_WORDS`` words (stock phrases); a sentence matched to
+   several counts once. The
    two articles reused text when at least ``MIN_CLOSE`` passages are close (verbatim, near
    verbatim, or scored ``CLOSE_SCORE`` or more); or when one close passage comes with one
    article naming the other's outlet ("…, Perry told The Washington Post") or with both copies
@@ -274,18 +275,24 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
     close_b: set[tuple[int, int]] = set()
     same: tuple[list, list] = ([], [])
     rows = list(sub.itertuples(index=False))
-    fractions = [
-        1.0
+    sides = [
+        (1.0, 1.0)
         if r.kind == "quote"
-        else max(quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end))
+        else (quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end))
         for r in rows
     ]
-    # a sentence matched several times, once inside a quotation, is that quotation in every
-    # match (a tweet quoted in one paragraph and embedded as a post in another)
-    in_quote = (
-        sorted((r.a_start, r.a_end) for r, f in zip(rows, fractions, strict=True) if f >= QUOTED),
-        sorted((r.b_start, r.b_end) for r, f in zip(rows, fractions, strict=True) if f >= QUOTED),
-    )
+    fractions = [max(f) for f in sides]
+    # a sentence matched several times, once as a quotation's words, is that quotation in every
+    # match (a tweet quoted in one paragraph and embedded as a post in another): a side holds
+    # the quotation's words when it is quoted, or when its match is word for word and the other
+    # side is quoted (a paraphrase of a quotation is not the quotation)
+    in_quote: tuple[list, list] = ([], [])
+    for r, (fa, fb) in zip(rows, sides, strict=True):
+        same_words = r.kind == "quote" or r.kind in _CLOSE_KINDS
+        if fa >= QUOTED or (same_words and fb >= QUOTED):
+            in_quote[0].append((r.a_start, r.a_end))
+        if fb >= QUOTED or (same_words and fa >= QUOTED):
+            in_quote[1].append((r.b_start, r.b_end))
     for r, quoted in zip(rows, fractions, strict=True):
         if r.kind == "quote":
             p.n_quoted += 1
