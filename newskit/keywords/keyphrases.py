@@ -62,6 +62,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -180,6 +181,7 @@ _WORD = re.compile(
     r"|[" + _CURRENCY + r"]\d+(?![\w‐‑-])"
     r"|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*|([^\w\s])"
 )
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")  # ``_WORD`` keeping its tokens in a split
 _SKIP = [re.compile(pattern, re.M) for _name, pattern, _example in KEYWORD_SKIP]
 _CREDITS = frozenset(CREDIT_NAMES)
 _TIME = TIME_WORDS | TIME_ABBREVIATIONS
@@ -188,23 +190,31 @@ _NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 # Token roles inside a sentence.
 _BREAK, _NAME, _COMMON, _NAME_STOP = 0, 1, 2, 3
 _SKIPPED = -9  # the "initial" class of a word in a dateline or byline
+_NAMEISH = frozenset({_NAME, _NAME_STOP})  # the roles of a name's words
+_ONLY_COMMON = frozenset({_COMMON})
 
 
-class _Tok(NamedTuple):
-    """A word token with what the chunker needs: raw span (possessive left out), key, role."""
-
-    start: int
-    end: int
-    key: str
-    surface: str
-    sent_id: int
-    role: int
-    acronym: bool
-    lead_weak: bool  # may not start a phrase
-    trail_weak: bool  # may not end a phrase
-    content: bool  # a word that can carry a phrase on its own
-    verbish: bool  # an -ing/-ed verb when it follows a noun
-    initial: bool  # the first word of its sentence
+# A word token with what the chunker needs: raw span (possessive left out), key, role. A plain
+# tuple, read with the field numbers below: the garbage collector stops tracking a tuple of
+# strings, numbers and booleans, but never a NamedTuple, and an article has hundreds of tokens
+# (tracked, they made every full collection of the process walk each one of them).
+_Tok = tuple
+_START = 0  # raw offset
+_END = 1  # raw offset, a possessive left out
+_KEY = 2  # ``_norm`` of the word
+_SURFACE = 3  # the word as written, a possessive left out
+_SENT = 4  # sentence number
+_ROLE = 5  # _BREAK, _NAME, _COMMON or _NAME_STOP
+_ACRONYM = 6  # ``_is_acronym`` of the surface
+_LEAD_WEAK = 7  # may not start a phrase
+_TRAIL_WEAK = 8  # may not end a phrase
+_CONTENT = 9  # a word that can carry a phrase on its own
+_VERBISH = 10  # an -ing/-ed verb when it follows a noun
+_FIRST = 11  # the first word of its sentence
+_KEY_OF = operator.itemgetter(_KEY)
+_SURFACE_OF = operator.itemgetter(_SURFACE)
+_ROLE_OF = operator.itemgetter(_ROLE)
+_CONTENT_OF = operator.itemgetter(_CONTENT)
 
 
 @dataclass(frozen=True)
@@ -227,8 +237,8 @@ def _name_runs(article: Article) -> list[tuple[str, ...]]:
     for seg in _words(article.raw, article.kept).segments:
         run: list[str] = []
         for tok in seg:
-            if tok.surface[:1].isupper():
-                run.append(tok.surface)
+            if tok[_SURFACE][:1].isupper():
+                run.append(tok[_SURFACE])
             elif run:
                 names.append(tuple(run))
                 run = []
@@ -679,10 +689,11 @@ def _is_acronym(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _word_class(text: str) -> tuple[str, bool, bool, int]:
-    """``(key, stop, mixed_case_or_acronym, initial)`` for a token's text; ``initial`` is 1 for
-    a capital first letter, 2 for a word in capitals that is no acronym (shouted: its capitals
-    say nothing), -1 for a lower-case first letter, 0 otherwise."""
+def _word_class(text: str) -> tuple[str, bool, bool, int, bool, int]:
+    """``(key, stop, mixed_case_or_acronym, initial, day, common_role)`` for a token's text;
+    ``initial`` is 1 for a capital first letter, 2 for a word in capitals that is no acronym
+    (shouted: its capitals say nothing), -1 for a lower-case first letter, 0 otherwise; ``day``:
+    one or two digits (``"11"`` of ``"Sept. 11"``); ``common_role``: ``_common_role(key)``."""
     key = _norm(text)
     stop = key in STOPWORDS or key in _TIME or "'" in key
     rest = text[1:]
@@ -691,7 +702,8 @@ def _word_class(text: str) -> tuple[str, bool, bool, int]:
     initial = 1 if first.isupper() else -1 if first.islower() else 0
     if initial == 1 and not mixed and text.isupper() and sum(c.isalpha() for c in text) > 1:
         initial = 2
-    return key, stop, mixed, initial
+    day = key.isdigit() and len(key) <= 2
+    return key, stop, mixed, initial, day, _common_role(key)
 
 
 @lru_cache(maxsize=65536)
@@ -747,37 +759,52 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     # Word tokens with their class, grouped into segments (runs between punctuation marks);
     # ``first`` marks a sentence's first word.
     groups: list[list[tuple]] = []
+    days: set[int] = set()  # segments holding a day's number (for "Sept. 11 attacks")
     current: list[tuple] = []
     known: set[str] = set()  # capitalised where capitals carry meaning
     pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
-    lower: Counter[str] = Counter()  # seen in lower case
+    lower: dict[str, int] = {}  # seen in lower case
+    split, word_class, bisect_right = _WORD_SPLIT.split, _word_class, bisect.bisect_right
     for sid, sent in enumerate(sents):
+        s0, s1 = sent.start, sent.end
+        # One split per sentence, keeping the tokens: the pieces run space, token,
+        # punctuation mark (or None), space, …; offsets are running sums of lengths.
+        parts = split(raw[s0:s1])
+        marks = parts[2::3]
+        del parts[2::3]
+        acc = list(itertools.accumulate(map(len, parts), initial=s0))
+        k = bisect_right(skip_starts, s1 - 1) - 1
+        skipping = k >= 0 and skip[k][1] > s0  # a skip span reaches into the sentence
+        heading = sid in headings
         first = True
-        for m in _WORD.finditer(raw, sent.start, sent.end):
-            text = m.group()
-            if m.lastindex:  # punctuation ends a segment
+        for start, end, text, mark in zip(acc[1:-1:2], acc[2::2], parts[1::2], marks, strict=True):
+            if mark is not None:  # punctuation ends a segment
                 if current:
                     groups.append(current)
                     current = []
                 continue
-            cls = _word_class(text)
-            k = bisect.bisect_right(skip_starts, m.start()) - 1
-            if k >= 0 and m.start() < skip[k][1]:
-                cls = (cls[0], True, False, _SKIPPED)  # a dateline or byline word
-            if cls[3] == -1:
-                lower[cls[0]] += 1
-            elif (cls[3] == 1 or cls[2]) and not first and sid not in headings:
+            cls = word_class(text)
+            if skipping:
+                k = bisect_right(skip_starts, start) - 1
+                if k >= 0 and start < skip[k][1]:  # a dateline or byline word
+                    cls = (cls[0], True, False, _SKIPPED, cls[4], cls[5])
+            initial = cls[3]
+            if initial == -1:
+                lower[cls[0]] = lower.get(cls[0], 0) + 1
+            elif (initial == 1 or cls[2]) and not first and not heading:
                 known.add(cls[0])
                 if current and current[-1][4][0] in known:
                     pairs.add((current[-1][4][0], cls[0]))
-            current.append((m.start(), m.end(), text, sid, cls, first))
+            if cls[4]:
+                days.add(len(groups))
+            current.append((start, end, text, sid, cls, first))
             first = False
         if current:
             groups.append(current)
             current = []
-    if current:
-        groups.append(current)
-    segments = tuple(tuple(_roles(g, known, pairs, lower, headings)) for g in groups)
+    segments = tuple(
+        tuple(_roles(g, known, pairs, lower, headings, i in days)) for i, g in enumerate(groups)
+    )
     return _ArticleWords(segments, headings, lower)
 
 
@@ -787,19 +814,23 @@ def _roles(
     pairs: set[tuple[str, str]],
     lower: Mapping[str, int],
     headings: frozenset[int],
+    days: bool,
 ) -> list[_Tok]:
-    caps: list[bool] = []
-    unsure: list[int] = []  # capitalised only because it starts a sentence or heading
-    for i, (_s, _e, _text, sid, (key, _stop, mixed, initial), first) in enumerate(group):
-        if mixed:
-            caps.append(True)  # TikTok, ByteDance, US, U.S.
-        elif initial > 0:
-            reliable = initial == 1 and not first and sid not in headings
-            caps.append(reliable or (key in known and key not in lower))
-            if not caps[-1]:
-                unsure.append(i)
-        else:
-            caps.append(False)
+    """The tokens of one segment (``_words``' word tuples) with their roles and flags;
+    ``days``: the segment holds a day's number."""
+    caps = [
+        c[2]  # TikTok, ByteDance, US, U.S.
+        or (
+            c[3] > 0
+            and (
+                (c[3] == 1 and not first and sid not in headings)
+                or (c[0] in known and c[0] not in lower)
+            )
+        )
+        for _s, _e, _text, sid, c, first in group
+    ]
+    # capitalised only because it starts a sentence or heading
+    unsure = [i for i, cap in enumerate(caps) if not cap and group[i][4][3] > 0]
     n = len(group)
     for i in reversed(unsure):
         # A capitalised word at a sentence start starts a name when it never shows in lower case
@@ -820,56 +851,70 @@ def _roles(
         heading = group[i][3] in headings and not group[i][5]  # title case says nothing
         if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not heading):
             caps[i] = True
-    for i, (_s, _e, text, _sid, (key, _stop, _mixed, _ini), _first) in enumerate(group):
-        if caps[i] and "-" in key and text[-1:].islower():
-            tail = text.rsplit("-", 1)[1]
-            if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
-                # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani Gray":
-                # a compound adjective ("Kim Jong-un" keeps its short lower-case part)
-                caps[i] = False
+    if True in caps:
+        for i, cap in enumerate(caps):
+            text, key = group[i][2], group[i][4][0]
+            if cap and "-" in key and text[-1:].islower():
+                tail = text.rsplit("-", 1)[1]
+                if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
+                    # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani
+                    # Gray": a compound adjective ("Kim Jong-un" keeps its short lower-case part)
+                    caps[i] = False
     # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
-    event = [False] * n
-    for i in range(n - 2):
-        month, day, noun = group[i][4][0], group[i + 1][4][0], group[i + 2][4]
-        if (
-            month.rstrip(".") in _MONTHS
-            and day.isdigit()
-            and len(day) <= 2
-            and not noun[1]
-            and noun[3] == -1
-            and _common_role(noun[0]) == _COMMON
-        ):
-            event[i] = event[i + 1] = True
+    event: list[bool] | None = None
+    if days:
+        for i in range(n - 2):
+            if not group[i + 1][4][4]:
+                continue
+            noun = group[i + 2][4]
+            if (
+                group[i][4][0].rstrip(".") in _MONTHS
+                and not noun[1]
+                and noun[3] == -1
+                and noun[5] == _COMMON
+            ):
+                if event is None:
+                    event = [False] * n
+                event[i] = event[i + 1] = True
     out: list[_Tok] = []
-    for i, (start, end, text, sid, (key, stop, _mixed, initial), first) in enumerate(group):
-        cap = caps[i]
+    append, fields = out.append, _tok_fields
+    prev_key = ""
+    for i, (start, end, text, sid, c, first) in enumerate(group):
+        key, initial = c[0], c[3]
         if initial == _SKIPPED:
             role = _BREAK
-        elif event[i]:
+        elif event is not None and event[i]:
             role = _NAME
-        elif cap and stop:
-            # A capitalised function word inside a name ("Vice Premier He Lifeng").
-            inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
-            role = _NAME_STOP if inner else _BREAK
-        elif cap:
-            role = _NAME
+        elif caps[i]:
+            if c[1]:
+                # A capitalised function word inside a name ("Vice Premier He Lifeng").
+                inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
+                role = _NAME_STOP if inner else _BREAK
+            else:
+                role = _NAME
         else:
-            role = _common_role(key)
+            role = c[5]
             # After "to" or a modal a lower-case word is a verb ("would build", "to repay").
-            if role == _COMMON and i > 0 and initial == -1 and group[i - 1][4][0] in VERB_MARKERS:
+            if role == _COMMON and i > 0 and initial == -1 and prev_key in VERB_MARKERS:
                 role = _BREAK
-        possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
+        prev_key = key
+        surface, possessive, acronym, lead, trail, content, verbish = fields(text, key, role)
         if possessive:
             end -= 2
-            text = text[:-2]
-        flags = _flags(key, role)
-        out.append(_Tok(start, end, key, text, sid, role, _is_acronym(text), *flags, first))
+        append((start, end, key, surface, sid, role, acronym, lead, trail, content, verbish, first))
         # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
         if possessive:
-            out.append(
-                _Tok(end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False)
-            )
+            append((end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _tok_fields(text: str, key: str, role: int) -> tuple[str, bool, bool, bool, bool, bool, bool]:
+    """``(surface, possessive, acronym, lead_weak, trail_weak, content, verbish)`` of a word
+    token: its text without a possessive ``’s`` and the flags of its key in its role."""
+    possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
+    surface = text[:-2] if possessive else text
+    return (surface, possessive, _is_acronym(surface), *_flags(key, role))
 
 
 def _adverb(key: str) -> bool:
@@ -892,47 +937,50 @@ def _candidates(
     ``blocked`` (credits, the outlet's own names) are never part of one."""
     found: dict[str, list[tuple[_Tok, ...]]] = {}
     first_of: dict[str, list[tuple[str, ...]]] = {}
-    for seq in blocked:
-        first_of.setdefault(seq[0], []).append(seq)
+    if blocked:
+        present = set(map(_KEY_OF, itertools.chain.from_iterable(words.segments)))
+        for seq in blocked:
+            if seq[0] in present:  # blocked runs the article never starts: nothing to block
+                first_of.setdefault(seq[0], []).append(seq)
 
     def add(run: Sequence[_Tok]) -> None:
         run = _trim(run)
         if (
             run
-            and run[0].key[:1].isdigit()
-            and _YEAR.fullmatch(run[0].key)
-            and (len(run) != 2 or run[1].role != _COMMON)
+            and run[0][_KEY][:1].isdigit()
+            and _YEAR.fullmatch(run[0][_KEY])
+            and (len(run) != 2 or run[1][_ROLE] != _COMMON)
         ):
             run = _trim(run[1:])  # a year opens only "2020 election"
         if not run or not _valid(run):
             return
-        if run[-1].role != _COMMON and any(t.role == _COMMON for t in run[:-1]):
+        if run[-1][_ROLE] != _COMMON and _COMMON in map(_ROLE_OF, run[:-1]):
             # "actor Gary Sinise", "use Internet Explorer": the name is found alone; so are
             # both names of "Luck hit Wayne" and "Colts beat Chiefs" (a headline's clause).
             return
-        key = " ".join(t.key for t in run)
+        key = " ".join(map(_KEY_OF, run))
         runs = found.setdefault(key, [])
-        if not runs or runs[-1][0].start != run[0].start:  # a name is also a noun phrase
+        if not runs or runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
             runs.append(tuple(run))
 
     for seg in words.segments:
-        if first_of:
+        if first_of and not first_of.keys().isdisjoint(map(_KEY_OF, seg)):
             seg = _block(seg, first_of)
         n = len(seg)
         # Names: capitalised runs, with connectors or capitalised function words inside.
         i = 0
         while i < n:
-            if seg[i].role != _NAME:
+            if seg[i][_ROLE] != _NAME:
                 i += 1
                 continue
             j = i + 1
             while j < n and (
-                seg[j].role == _NAME
-                or (seg[j].role == _NAME_STOP and j + 1 < n and seg[j + 1].role == _NAME)
+                seg[j][_ROLE] == _NAME
+                or (seg[j][_ROLE] == _NAME_STOP and j + 1 < n and seg[j + 1][_ROLE] == _NAME)
             ):
                 j += 1
             name = seg[i:j]
-            if len(name) <= MAX_NAME_WORDS and name[-1].key not in DEMONYMS:
+            if len(name) <= MAX_NAME_WORDS and name[-1][_KEY] not in DEMONYMS:
                 add(name)  # "North Korean" is an adjective, and "North" no name
             i = j
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
@@ -941,15 +989,19 @@ def _candidates(
         while k + 1 < n:
             k += 1
             t = seg[k]
-            year = _YEAR.fullmatch(t.key) and k + 1 < n and seg[k + 1].content
-            if t.role == _COMMON and _is_number(t.key) and not year:
+            if (
+                t[_ROLE] == _COMMON
+                and _is_number(t[_KEY])
+                and not (_YEAR.fullmatch(t[_KEY]) and k + 1 < n and seg[k + 1][_CONTENT])
+            ):
                 # A number is a claim, not a keyphrase, with its scale or not ("$1.375
                 # billion", "12 percent"), and it joins none of the words around it, except a
                 # year before a noun ("2020 election").
-                _noun_phrase(run, max_ngram, add)
-                run = []
+                if run:
+                    _noun_phrase(run, max_ngram, add)
+                    run = []
                 j = k + 1
-                while j < n and seg[j].key in SCALE_WORDS:
+                while j < n and seg[j][_KEY] in SCALE_WORDS:
                     j += 1
                 k = j - 1
                 continue
@@ -957,22 +1009,24 @@ def _candidates(
             # determiner ("the escalating tariffs"), else a verb ("and toppling hundreds").
             if (
                 not run
-                and t.verbish
-                and t.key.endswith("ing")
-                and not (t.initial or (k > 0 and seg[k - 1].key in DETERMINERS))
+                and t[_VERBISH]
+                and t[_KEY].endswith("ing")
+                and not (t[_FIRST] or (k > 0 and seg[k - 1][_KEY] in DETERMINERS))
             ):
                 continue
             cut = (
-                t.role == _BREAK
-                or (t.role == _NAME_STOP and not t.surface[:1].isupper())
-                or (t.verbish and run)
+                t[_ROLE] == _BREAK
+                or (t[_ROLE] == _NAME_STOP and not t[_SURFACE][:1].isupper())
+                or (t[_VERBISH] and run)
             )
             if cut:
-                _noun_phrase(run, max_ngram, add)
-                run = []
+                if run:
+                    _noun_phrase(run, max_ngram, add)
+                    run = []
             else:
                 run.append(t)
-        _noun_phrase(run, max_ngram, add)
+        if run:
+            _noun_phrase(run, max_ngram, add)
     return found
 
 
@@ -980,47 +1034,47 @@ def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) ->
     """The segment with the words of blocked runs made phrase breaks."""
     out: list[_Tok] | None = None
     n = len(seg)
-    for i, tok in enumerate(seg):
-        for seq in first_of.get(tok.key, ()):
+    keys = tuple(map(_KEY_OF, seg))
+    for i, key in enumerate(keys):
+        for seq in first_of.get(key, ()):
             k = len(seq)
-            if i + k <= n and all(seg[i + j].key == seq[j] for j in range(1, k)):
+            if i + k <= n and keys[i : i + k] == seq:
                 if out is None:
                     out = list(seg)
                 for j in range(i, i + k):
-                    out[j] = out[j]._replace(
-                        role=_BREAK, lead_weak=True, trail_weak=True, content=False
-                    )
+                    t = out[j]  # a phrase break: no lead, no end, no content
+                    out[j] = (*t[:_ROLE], _BREAK, t[_ACRONYM], True, True, False, *t[_VERBISH:])
     return seg if out is None else tuple(out)
 
 
 def _noun_phrase(run: list[_Tok], max_ngram: int, add: Any) -> None:
     run = _trim(run)
-    if not run or all(t.role in (_NAME, _NAME_STOP) for t in run):
+    if not run or _NAMEISH.issuperset(map(_ROLE_OF, run)):
         return  # names are found whole as names ("State Marco A. Rubio" is a piece of one)
-    if len(run) <= max_ngram or all(t.role != _COMMON for t in run):
+    if len(run) <= max_ngram or _COMMON not in map(_ROLE_OF, run):
         if len(run) <= MAX_NAME_WORDS:
             add(run)
         return
-    if run[-1].role != _COMMON:
+    if run[-1][_ROLE] != _COMMON:
         # "Chinese leader Xi Jinping": the name (found as a name) and what comes before it.
         k = len(run)
-        while k > 0 and run[k - 1].role != _COMMON:
+        while k > 0 and run[k - 1][_ROLE] != _COMMON:
             k -= 1
         _noun_phrase(run[:k], max_ngram, add)
         return
     # English noun phrases end in their head noun; the cut never splits a name ("St. Louis
     # stadium plan" → "stadium plan", not "Louis stadium plan").
     k = len(run) - max_ngram
-    while k < len(run) - 1 and run[k - 1].role != _COMMON and run[k].role != _COMMON:
+    while k < len(run) - 1 and run[k - 1][_ROLE] != _COMMON and run[k][_ROLE] != _COMMON:
         k += 1
     add(run[k:])
 
 
 def _trim(run: Sequence[_Tok]) -> Sequence[_Tok]:
     s, e = 0, len(run)
-    while s < e and run[s].lead_weak:
+    while s < e and run[s][_LEAD_WEAK]:
         s += 1
-    while e > s and run[e - 1].trail_weak:
+    while e > s and run[e - 1][_TRAIL_WEAK]:
         e -= 1
     return run if (s, e) == (0, len(run)) else run[s:e]
 
@@ -1062,6 +1116,7 @@ def _adjective(key: str) -> bool:
     return key.endswith(ADJECTIVE_SUFFIXES) and key not in ADJECTIVE_SUFFIX_NOUNS
 
 
+@lru_cache(maxsize=65536)
 def _is_number(key: str) -> bool:
     key = key.lstrip(_CURRENCY)
     return bool(key) and key[0].isdigit() and not any(c.isalpha() for c in key)
@@ -1070,19 +1125,19 @@ def _is_number(key: str) -> bool:
 def _valid(run: Sequence[_Tok]) -> bool:
     if (
         len(run) == 1
-        and run[0].role == _COMMON
-        and (_adjective(run[0].key) or run[0].verbish or run[0].key in GENERIC_NOUNS)
+        and run[0][_ROLE] == _COMMON
+        and (_adjective(run[0][_KEY]) or run[0][_VERBISH] or run[0][_KEY] in GENERIC_NOUNS)
     ):
         return False  # "economic", "released", "people"
     if (
-        is_role(run[0].key)
+        is_role(run[0][_KEY])
         and _is_name(run)
-        and all(is_role(t.key) or t.role == _NAME_STOP for t in run)
+        and all(is_role(t[_KEY]) or t[_ROLE] == _NAME_STOP for t in run)
     ):
         return False  # a title without its name: "Vice Premier", "President"
-    if len(run) == 1 and run[0].key in EVALUATIVE_ADJECTIVES:
+    if len(run) == 1 and run[0][_KEY] in EVALUATIVE_ADJECTIVES:
         return False  # "Shocking" opening a title-case caption
-    return any(t.content for t in run)
+    return any(map(_CONTENT_OF, run))
 
 
 def _score(key: str, scored: Mapping[str, float]) -> tuple[float, str] | None:
@@ -1128,7 +1183,11 @@ def _pick(
     for key, runs in _candidates(words, options.max_ngram, blocked).items():
         if key in places:
             continue  # the dateline place, wherever it shows
-        if len(runs[0]) == 1 and runs[0][0].role == _NAME and words.lower.get(key, 0) >= len(runs):
+        if (
+            len(runs[0]) == 1
+            and runs[0][0][_ROLE] == _NAME
+            and words.lower.get(key, 0) >= len(runs)
+        ):
             continue  # a word capitalised in a title or quote: "Stop", "Feeling"
         s = _score(key, scored)
         if s is not None:
@@ -1195,8 +1254,8 @@ def _prefer(key: str, wordset: frozenset[str], runs: list, taken: tuple) -> bool
 
 def _initial(tok: _Tok) -> bool:
     """A middle initial or name suffix ("B.", "Jr.")."""
-    bare = tok.key.rstrip(".")
-    return (len(bare) == 1 and bare.isalpha()) or tok.key in _NAME_SUFFIXES
+    bare = tok[_KEY].rstrip(".")
+    return (len(bare) == 1 and bare.isalpha()) or tok[_KEY] in _NAME_SUFFIXES
 
 
 def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float]) -> list[_Entity]:
@@ -1237,8 +1296,8 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     single: dict[str, list[str]] = {}
     for k in names:
         run = cands[k][1][0]
-        start = person_start([t.key for t in run], [_initial(t) for t in run])
-        words = [t.key for t in run[start:] if not _initial(t)]
+        start = person_start([t[_KEY] for t in run], [_initial(t) for t in run])
+        words = [t[_KEY] for t in run[start:] if not _initial(t)]
         if not words or words[-1] in ORG_WORDS or words[-1] in DEMONYMS:
             continue
         cores[k] = (start, len(words))
@@ -1269,8 +1328,8 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     for k in keys:
         run = cands[k][1][0]
         if len(run) == 1:
-            if run[0].acronym:
-                letters = (acronym_key(run[0].surface) or k).replace(".", "")
+            if run[0][_ACRONYM]:
+                letters = (acronym_key(run[0][_SURFACE]) or k).replace(".", "")
                 acronyms.setdefault(letters, []).append(k)
             continue  # a one-word phrase holds no other name
         parts = k.split()
@@ -1281,21 +1340,21 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
                 if name == parts or parts[i : i + n] != name:
                     continue
                 rest = run[:i] + run[i + n :]
-                if (i + n == len(parts) or all(t.role == _COMMON for t in rest)) and (
+                if (i + n == len(parts) or _ONLY_COMMON.issuperset(map(_ROLE_OF, rest))) and (
                     best is None or n > len(best)
                 ):
                     best = name
         if best is not None:
             union(k, " ".join(best))
-        elif parts[0] in one_word and all(t.role == _COMMON for t in run[1:]):
+        elif parts[0] in one_word and _ONLY_COMMON.issuperset(map(_ROLE_OF, run[1:])):
             union(k, parts[0])
         else:
             # Phrases built on one name that is no candidate itself ("North Korean regime",
             # "North Korean threats": "North Korean" ends in a demonym) are one entity.
             i = 0
-            while i < len(run) and run[i].role in (_NAME, _NAME_STOP):
+            while i < len(run) and run[i][_ROLE] in (_NAME, _NAME_STOP):
                 i += 1
-            if i >= 2 and all(t.role == _COMMON for t in run[i:]):
+            if i >= 2 and _ONLY_COMMON.issuperset(map(_ROLE_OF, run[i:])):
                 lead = " ".join(parts[:i])
                 if lead in by_lead:
                     union(by_lead[lead], k)
@@ -1322,7 +1381,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             k = max(people, key=lambda k: (cores[k][1], len(k.split()), count[k], k))
             start = cores[k][0]
             runs = [run[start:] for run in cands[k][1]]
-            key = " ".join(t.key for t in runs[0])
+            key = " ".join(map(_KEY_OF, runs[0]))
             core_h = _score(key, scored)
             if core_h is not None:
                 h = min(h, core_h[0])
@@ -1338,18 +1397,18 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
 
 
 def _is_name(run: Sequence[_Tok]) -> bool:
-    return all(t.role in (_NAME, _NAME_STOP) for t in run)
+    return _NAMEISH.issuperset(map(_ROLE_OF, run))
 
 
 def _surface(runs: list[tuple[_Tok, ...]], headings: frozenset[int], raw: str) -> str:
     """The form a phrase is written in most often (outside headings when it can)."""
     forms: Counter[str] = Counter()
     for run in runs:
-        form = " ".join(t.surface for t in run)
-        spaced = all(raw[a.end : b.start] == " " for a, b in itertools.pairwise(run))
-        if run[0].sent_id in headings or not spaced:
+        form = " ".join(map(_SURFACE_OF, run))
+        spaced = all(raw[a[_END] : b[_START]] == " " for a, b in itertools.pairwise(run))
+        if run[0][_SENT] in headings or not spaced:
             weight = 1  # a heading, or words split by a line end or double space
-        elif form.isupper() and not all(t.acronym for t in run):
+        elif form.isupper() and not all(t[_ACRONYM] for t in run):
             weight = 10  # shouted
         else:
             weight = 1000
@@ -1406,8 +1465,8 @@ def _find_indexed(
     for seg in words.segments:
         n = len(seg)
         for i, t in enumerate(seg):
-            wanted = by_first.get(t.key)
-            if wanted is None or not t.surface:
+            wanted = by_first.get(t[_KEY])
+            if wanted is None or not t[_SURFACE]:
                 continue
             for phrase, keys, acro in wanted:
                 k = len(keys)
@@ -1416,9 +1475,9 @@ def _find_indexed(
                 ok = True
                 for j in range(k):
                     u = seg[i + j]
-                    if u.key != keys[j] or (acro[j] and not u.acronym) or not u.surface:
+                    if u[_KEY] != keys[j] or (acro[j] and not u[_ACRONYM]) or not u[_SURFACE]:
                         ok = False
                         break
                 if ok:
-                    out.setdefault(phrase, []).append((t.start, seg[i + k - 1].end, t.sent_id))
+                    out.setdefault(phrase, []).append((t[_START], seg[i + k - 1][_END], t[_SENT]))
     return out
