@@ -184,3 +184,66 @@ def test_min_share_filters(seeds) -> None:
 @pytest.mark.parametrize("relation", ["copy", "shared_wire", "independent"])
 def test_relations_are_the_documented_ones(seeds, relation) -> None:
     assert relation in newskit.reuse.graph.RELATIONS
+
+
+def test_a_press_release_is_the_source_of_the_news_reproducing_it(make_corpus) -> None:
+    release = "SUNNYVALE, Calif. — Acme Corp. (NASDAQ: ACME) today announced a flood relief fund. "
+    meta = "file,outlet\nrel.txt,\nnews.txt,Tech Daily\n"
+    texts = {"rel": release + ORIGINAL, "news": REWRITE}
+    e = _edge(reuse_graph(make_corpus(texts, metadata=meta), across_stories=True), "rel", "news")
+    assert (e["relation"], e["source_id"], e["derived_id"]) == ("copy", "rel", "news")
+    assert e["evidence"].startswith(
+        "copy: rel is a press release (ticker announcement: '(NASDAQ: ACME) today announced')"
+    )
+    # a news report naming the ticker is no release: neither is plausibly first
+    texts["rel"] = "Acme Corp. (NASDAQ: ACME) announced a relief fund on Monday. " + ORIGINAL
+    e = _edge(reuse_graph(make_corpus(texts, metadata=meta), across_stories=True), "rel", "news")
+    assert (e["relation"], e["common_source"]) == ("shared_wire", UNKNOWN_SOURCE)
+
+
+def test_one_sentence_both_share_with_a_wire_copy_is_that_wires_copy(make_corpus) -> None:
+    background = (
+        "It is believed to be the first crash on the line since 1959, when two passengers and "
+        "the driver died after a carriage caught fire near the old depot."
+    )
+    meta = (
+        "file,outlet,url\npa.txt,Daily Mail,https://www.dailymail.co.uk/wires/pa/article-1/x.html"
+        "\na.txt,Evening Standard,\nb.txt,The Independent,\n"
+    )
+    texts = {
+        "pa": ORIGINAL + " " + background,
+        "a": BANK + " " + background + " " + QUOTE,
+        "b": QUOTE + " " + background + " The council votes next week on the repair budget.",
+    }
+    g = reuse_graph(make_corpus(texts, metadata=meta), min_share=0, across_stories=True)
+    e = _edge(g, "a", "b")
+    assert (e["relation"], e["common_source"]) == ("shared_wire", "PA Media")
+    assert e["evidence"].startswith("shared_wire: both carry PA Media copy (the passage")
+    # when the third article credits no wire, one shared sentence and a quotation are not reuse
+    plain = meta.replace("https://www.dailymail.co.uk/wires/pa/article-1/x.html", "")
+    g = reuse_graph(make_corpus(texts, metadata=plain), min_share=0, across_stories=True)
+    assert _edge(g, "a", "b")["relation"] == "independent"
+    # a quotation with its attribution is not the wire's wording, whoever else carries it
+    texts["pa"] = ORIGINAL + " " + QUOTE
+    texts["a"], texts["b"] = BANK + " " + QUOTE, QUOTE + " The council votes next week."
+    g = reuse_graph(make_corpus(texts, metadata=meta), min_share=0, across_stories=True)
+    assert _edge(g, "a", "b")["relation"] == "independent"
+
+
+def test_a_sentence_matched_inside_a_quotation_is_quoted_in_every_match(make_corpus) -> None:
+    # the page pastes a post's words as a paragraph (no marks) and embeds the post itself
+    said = (
+        "The river took our street and our shop tonight, so stay safe everyone out there. "
+        "We will rebuild every single house on this long road together, whatever it takes."
+    )
+    texts = {
+        "a": "Officials met on Monday to plan the repairs after the flood.\n" + said + "\n"
+        + said + " — Jane Doe (@janedoe) May 1, 2024\nThe council votes next week.",
+        "b": "The mayor's deputy wrote on social media late on Tuesday night.\n" + said
+        + "\nSchools will stay shut until Monday, the education office said.",
+    }  # fmt: skip
+    meta = "file,outlet,date\na.txt,Valley Post,2024-05-01\nb.txt,Daily Star,2024-05-02\n"
+    g = reuse_graph(make_corpus(texts, metadata=meta), min_share=0, across_stories=True)
+    e = _edge(g, "a", "b")
+    assert e["relation"] == "independent", e["evidence"]
+    assert "0 close matches of the articles' own wording" in e["evidence"]

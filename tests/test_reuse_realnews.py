@@ -90,3 +90,27 @@ def test_labelled_edges_of_these_stories(graph) -> None:
             assert e["source_id"] == r.source_id
         if r.relation == "shared_wire" and r.common_source in WIRE_NAMES.values():
             assert e["common_source"] == r.common_source
+
+
+def test_reuse_labels_are_well_formed() -> None:
+    """Every labelled pair names two articles of one gold story in its file, once, with a
+    relation, a source among the two for ``copy``, a common source for ``shared_wire`` and one
+    of the splits ``benchmarks/eval_reuse.py`` reports."""
+    labels = pd.read_csv(
+        ROOT / "benchmarks" / "data" / "reuse_labels.csv", dtype=str, keep_default_na=False
+    )
+    assert len(labels) >= 159
+    stories = {}
+    for dataset in set(labels["dataset"]):
+        for line in (FOUND / f"{dataset}.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            stories[row["id"]] = row["story"]
+    pairs = [frozenset((a, b)) for a, b in zip(labels["a_id"], labels["b_id"], strict=True)]
+    assert len(set(pairs)) == len(pairs)
+    for r in labels.itertuples():
+        assert stories[r.a_id] == stories[r.b_id] == r.story, r
+        assert r.relation in ("copy", "shared_wire", "independent"), r
+        assert (r.source_id in (r.a_id, r.b_id)) == (r.relation == "copy"), r
+        assert bool(r.common_source) == (r.relation == "shared_wire"), r
+        assert r.split in ("tuned", "dev", "heldout1", "heldout2", "heldout3"), r
+        assert r.sure in ("yes", "no") and r.note, r

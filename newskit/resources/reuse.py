@@ -15,10 +15,15 @@ might use, never a fact of one story.
 "negotiations" → "negotiation" → "negotiat"; "meetings" → "meeting" → "meet".
 ``EMBEDDED_POST``, ``SINGLE_OPEN``, ``SINGLE_CLOSE``: quoted material that ``reuse_graph`` does
 not count as reused text (an embedded post, a quotation in single marks).
+``PRESS_RELEASE``: what marks an article as an organisation's own press release (a ticker
+announcement, a newswire's dateline, the "forward-looking statements" notice): it is the source
+of the news articles that reproduce its sentences.
 The tables for quotations and their speakers are in ``newskit.resources.quotes``.
 """
 
 from __future__ import annotations
+
+from newskit.resources.rule import Rule
 
 
 def _words(text: str) -> frozenset[str]:
@@ -151,3 +156,35 @@ EMBEDDED_POST = (
 SINGLE_OPEN = r"(?m)(?:^|(?<=[\s(\[—–-]))[‘'](?=[\w“\"])"
 SINGLE_CLOSE = r"[’'](?!\w)"
 SINGLE_MAX_CHARS = 600
+
+# An organisation's own press release, by the marks only a release carries (any one is enough;
+# searched in the article's text). ``reuse_graph`` makes a release the source of an article that
+# shares text with it: a company's words reproduced by a news site are the company's text, and
+# no release copies a news article. A news item quoting a ticker ("shares of Apple (NASDAQ:
+# AAPL) rose", "AMD (NYSE: AMD) announced … Monday") is not a release: the ticker must open an
+# announcement made "today", in the company's own voice.
+PRESS_RELEASE: tuple[Rule, ...] = (
+    Rule(
+        "ticker announcement",
+        r"\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqGM|AMEX|NYSE American|NYSE MKT|TSX|TSXV|LSE|ASX"
+        r"|OTC[A-Z]*)[ \t]*:[ \t]*[A-Z][A-Za-z.]{0,7}\)(?:,[^,\n]{1,80},)?[ \t]+"
+        r"(?:today[ \t]+announced|announced[ \t]+today)\b",
+        example="AMD (NYSE: AMD) today announced it has signed a definitive agreement",
+        description="A company named with its ticker, announcing today: a release's first "
+        "sentence.",
+    ),
+    Rule(
+        "newswire dateline",
+        r"/(?:PRNewswire|PR Newswire|PRNewswire-FirstCall|PRWeb)(?:-[\w]+)*/"
+        r"|\((?:BUSINESS WIRE|GLOBE NEWSWIRE|Marketwired|ACCESSWIRE|PRNewswire)\)",
+        example="SUNNYVALE, Calif., Feb. 29, 2012 /PRNewswire/ -- AMD today announced",
+        description="The dateline of a release distributed by a newswire.",
+    ),
+    Rule(
+        "forward-looking statements",
+        r"(?m)^[ \t]*(?:Forward-Looking Statements|Cautionary Statement Regarding "
+        r"Forward-Looking Statements|Safe Harbor Statement)[ \t]*:?[ \t]*$",
+        example="Forward-Looking Statements",
+        description="The heading of the legal notice that closes a listed company's release.",
+    ),
+)

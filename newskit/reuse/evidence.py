@@ -11,6 +11,9 @@
 - ``wire_attributions(text)``: the wires a passage says someone spoke to ("…, the police chief
   told AFP"; ``newskit.resources.wires.WIRE_ATTRIBUTION``).
 - ``pick_wire(wires)``: one wire of several, by ``WIRE_PRECEDENCE`` (AP, Reuters, AFP first).
+- ``press_release(article)``: the mark that shows the article is an organisation's own press
+  release (``newskit.resources.reuse.PRESS_RELEASE``: "AMD (NYSE: AMD) today announced …"), or
+  None: a release is the source of the news articles that reproduce its sentences.
 """
 
 from __future__ import annotations
@@ -24,7 +27,13 @@ from newskit.corpus.outlets import domain
 from newskit.corpus.records import Article
 from newskit.corpus.wire import wire_name
 from newskit.resources.outlets import OUTLET_DOMAINS
-from newskit.resources.reuse import EMBEDDED_POST, SINGLE_CLOSE, SINGLE_MAX_CHARS, SINGLE_OPEN
+from newskit.resources.reuse import (
+    EMBEDDED_POST,
+    PRESS_RELEASE,
+    SINGLE_CLOSE,
+    SINGLE_MAX_CHARS,
+    SINGLE_OPEN,
+)
 from newskit.resources.wires import WIRE_ATTRIBUTION, WIRE_PRECEDENCE
 from newskit.reuse.quotes import quotations
 
@@ -34,6 +43,7 @@ _POST = re.compile(EMBEDDED_POST)
 _OPEN = re.compile(SINGLE_OPEN)
 _CLOSE = re.compile(SINGLE_CLOSE)
 _ATTRIBUTION = re.compile(WIRE_ATTRIBUTION)
+_RELEASE = tuple((rule.name, re.compile(rule.pattern)) for rule in PRESS_RELEASE)
 
 
 def quoted_spans(article: Article) -> list[tuple[int, int]]:
@@ -102,6 +112,16 @@ def pick_wire(wires: Iterable[str]) -> str:
     found = sorted(set(wires))
     ranked = [w for w in WIRE_PRECEDENCE if w in found]
     return ranked[0] if ranked else found[0]
+
+
+def press_release(article: Article) -> str | None:
+    """How the article shows it is a press release (``"ticker announcement: '(NYSE: AMD) today
+    announced'"``, the first ``PRESS_RELEASE`` rule that matches its text), or None."""
+    for name, pattern in _RELEASE:
+        found = pattern.search(article.text)
+        if found:
+            return f"{name}: '{' '.join(found.group(0).split())}'"
+    return None
 
 
 def _single_quotations(raw: str) -> list[tuple[int, int]]:

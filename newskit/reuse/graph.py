@@ -12,15 +12,23 @@ share aligned passages (``newskit.align``), each with its ``relation``:
 How an edge is decided, in this order:
 
 1. **Reused text.** Passages that are quotations on either side (``newskit.reuse.evidence``:
-   double or single marks, embedded posts) do not count, nor do close passages of fewer than
-   ``MIN_CLOSE_WORDS`` words (stock phrases); a sentence matched to several counts once. The
+   double or single marks, embedded posts; a sentence matched several times, once as a
+   quotation's very words, is that quotation in every match) do not count, nor do close
+   passages of fewer than ``MIN_CLOSE_WORDS`` words (stock phrases); a sentence matched to
+   several counts once. The
    two articles reused text when at least ``MIN_CLOSE`` passages are close (verbatim, near
    verbatim, or scored ``CLOSE_SCORE`` or more); or when one close passage comes with one
    article naming the other's outlet ("…, Perry told The Washington Post") or with both copies
    of a passage saying someone spoke to a wire ("…, told AFP"); or when at least ``MIN_RUN``
    passages come in the same order in both, making ``RUN_SHARE`` of the shorter article (a
-   rewrite follows its source sentence by sentence). Otherwise the edge is ``independent``.
-2. **A wire's own article.** An article published by a wire (its outlet is "AP",
+   rewrite follows its source sentence by sentence). Otherwise the edge is ``independent``,
+   unless one close passage without quotations is, in both articles' versions, also shared
+   with a third article carrying a wire: that sentence is the wire's copy (a distinctive
+   background sentence of PA's story two papers both run), so the edge is ``shared_wire``.
+2. **A press release** (``newskit.resources.reuse.PRESS_RELEASE``: "Acme (NASDAQ: ACME) today
+   announced", a newswire's dateline) is the source of an article that reproduces it: ``copy``
+   (the organisation's own text; no release copies a news article).
+   **A wire's own article.** An article published by a wire (its outlet is "AP",
    ``apnews.com``, …) is the source of an article that credits no wire: ``copy`` ("Newslooks
    rewrote AP's text"). If the other one credits the same wire, both carry its copy.
 3. **Wire copy** (``Article.wire``, from ``newskit.corpus.wire``). An article *carries* the wire
@@ -49,7 +57,7 @@ How an edge is decided, in this order:
 ``share`` is at least ``min_share``. ``confidence`` grows with ``share`` and how clear the
 relation is; ``evidence`` spells out every signal in words. Only articles of the same story are
 linked (``newskit.stories``), unless ``across_stories=True``; alignments passed in are filtered
-the same way. Measured on 159 real edges labelled by reading (``benchmarks/eval_reuse.py``,
+the same way. Measured on the real edges labelled by reading (``benchmarks/eval_reuse.py``,
 ``benchmarks/data/reuse_labels.md``).
 """
 
@@ -71,6 +79,7 @@ from newskit.reuse.evidence import (
     names_outlet,
     outlet_mentions,
     pick_wire,
+    press_release,
     quoted_fraction,
     quoted_spans,
     wire_attributions,
@@ -136,6 +145,8 @@ class _Pair:
     names: tuple[str | None, str | None] = (None, None)  # how a names b's outlet, b a's
     # each side's passages of the articles' own text (outside quotations)
     spans: tuple[list, list] = field(default_factory=lambda: ([], []))
+    # the close passages with no quotation in them on either side, as (a's span, b's span)
+    close: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     reused: bool = False
     relation: str = "independent"
     forward: bool = True  # a is the source (copy) / the more covered (otherwise)
@@ -179,8 +190,9 @@ def reuse_graph(
         for (a_id, b_id), sub in al.groupby(["a_id", "b_id"], sort=True)
     ]
     carried = _carried(pairs)
+    wire_text = _wire_text(pairs)
     for p in pairs:
-        _decide(p, carried, cache)
+        _decide(p, carried, wire_text, cache)
     _common_sources(pairs)
     rows = []
     for p in pairs:
@@ -215,6 +227,7 @@ class _Cache:
         self.grams: dict[str, frozenset] = {}
         self.mentions: dict[str, tuple[re.Pattern[str], ...]] = {}
         self.named: dict[tuple[str, str], str | None] = {}
+        self.releases: dict[str, str | None] = {}
 
     def sents(self, a: Article) -> list[tuple[int, int]]:
         if a.id not in self.sentences:
@@ -230,6 +243,11 @@ class _Cache:
         if a.id not in self.grams:
             self.grams[a.id] = shingles(a, n=3)
         return self.grams[a.id]
+
+    def release(self, a: Article) -> str | None:
+        if a.id not in self.releases:
+            self.releases[a.id] = press_release(a)
+        return self.releases[a.id]
 
     def names(self, text: Article, outlet: Article) -> str | None:
         """The name by which ``text`` names ``outlet``'s outlet (never its own), or None."""
@@ -256,15 +274,37 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
     close_a: set[tuple[int, int]] = set()
     close_b: set[tuple[int, int]] = set()
     same: tuple[list, list] = ([], [])
-    for r in sub.itertuples(index=False):
+    rows = list(sub.itertuples(index=False))
+    sides = [
+        (1.0, 1.0)
+        if r.kind == "quote"
+        else (quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end))
+        for r in rows
+    ]
+    fractions = [max(f) for f in sides]
+    # a sentence matched several times, once as a quotation's words, is that quotation in every
+    # match (a tweet quoted in one paragraph and embedded as a post in another): a side holds
+    # the quotation's words when it is quoted, or when its match is word for word and the other
+    # side is quoted (a paraphrase of a quotation is not the quotation)
+    in_quote: tuple[list, list] = ([], [])
+    for r, (fa, fb) in zip(rows, sides, strict=True):
+        same_words = r.kind == "quote" or r.kind in _CLOSE_KINDS
+        if fa >= QUOTED or (same_words and fb >= QUOTED):
+            in_quote[0].append((r.a_start, r.a_end))
+        if fb >= QUOTED or (same_words and fa >= QUOTED):
+            in_quote[1].append((r.b_start, r.b_end))
+    for r, quoted in zip(rows, fractions, strict=True):
         if r.kind == "quote":
             p.n_quoted += 1
             continue
         p.attributed |= wire_attributions(r.a_text) & wire_attributions(r.b_text)
-        if (
-            max(quoted_fraction(qa, r.a_start, r.a_end), quoted_fraction(qb, r.b_start, r.b_end))
-            >= QUOTED
-        ):
+        if quoted < QUOTED:
+            quoted = max(
+                quoted,
+                _overlap(in_quote[0], r.a_start, r.a_end),
+                _overlap(in_quote[1], r.b_start, r.b_end),
+            )
+        if quoted >= QUOTED:
             p.n_quoted += 1
             continue
         p.n_text += 1
@@ -277,6 +317,8 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
         if (r.kind in _CLOSE_KINDS or r.score >= CLOSE_SCORE) and words >= MIN_CLOSE_WORDS:
             close_a.add((r.a_start, r.a_end))
             close_b.add((r.b_start, r.b_end))
+            if not quoted:
+                p.close.append(((r.a_start, r.a_end), (r.b_start, r.b_end)))
     # a sentence matched to several others counts once
     p.n_close = min(len(close_a), len(close_b))
     p.same_a, p.same_b = _coverage(cache.sents(a), same[0]), _coverage(cache.sents(b), same[1])
@@ -298,6 +340,13 @@ def _measure(a: Article, b: Article, sub: pd.DataFrame, cache: _Cache) -> _Pair:
     if a.date or b.date:
         p.evidence.append(f"dates: {a.id} {a.date or 'unknown'}, {b.id} {b.date or 'unknown'}")
     return p
+
+
+def _overlap(spans: list[tuple[int, int]], start: int, end: int) -> float:
+    """The largest share of ``[start, end)`` that one of ``spans`` covers."""
+    if end <= start:
+        return 0.0
+    return max((max(0, min(e, end) - max(s, start)) / (end - start) for s, e in spans), default=0.0)
 
 
 def _ordered_run(spans: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> int:
@@ -341,7 +390,43 @@ def _carried(pairs: list[_Pair]) -> dict[str, set[str]]:
     return carried
 
 
-def _decide(p: _Pair, carried: dict[str, set[str]], cache: _Cache) -> None:
+def _wire_text(pairs: list[_Pair]) -> dict[str, list[tuple[tuple[int, int], str, str]]]:
+    """Per article, its close passages shared with an article that carries a wire (credits it,
+    or is the wire's own): ``(span, wire, that article's id)``."""
+    found: dict[str, list[tuple[tuple[int, int], str, str]]] = defaultdict(list)
+    for p in pairs:
+        for x, y, side in ((p.a, p.b, 0), (p.b, p.a, 1)):
+            wire = y.wire or _own_wire(y)
+            if wire:
+                found[x.id] += [(pair[side], wire, y.id) for pair in p.close]
+    return found
+
+
+def _wire_passage(p: _Pair, wire_text: dict[str, list[tuple[tuple[int, int], str, str]]]) -> set:
+    """The wires of a third article whose copy holds a close passage of the pair (one without
+    quotations), in both articles' versions of it: a distinctive sentence of AP's story both
+    carry, not a quotation with its attribution, which any outlet writes alike."""
+    found: set[str] = set()
+    for span_a, span_b in p.close:
+        wires = []
+        for x, span in ((p.a, span_a), (p.b, span_b)):
+            wires.append(
+                {
+                    (w, y)
+                    for s, w, y in wire_text.get(x.id, ())
+                    if y not in (p.a.id, p.b.id) and s[0] < span[1] and span[0] < s[1]
+                }
+            )
+        found |= {w for w, _ in wires[0]} & {w for w, _ in wires[1]}
+    return found
+
+
+def _decide(
+    p: _Pair,
+    carried: dict[str, set[str]],
+    wire_text: dict[str, list[tuple[tuple[int, int], str, str]]],
+    cache: _Cache,
+) -> None:
     """Set the pair's relation, direction, common source, clarity and evidence."""
     a, b = p.a, p.b
     p.forward = p.cov_a >= p.cov_b
@@ -356,8 +441,26 @@ def _decide(p: _Pair, carried: dict[str, set[str]], cache: _Cache) -> None:
         if x.wire:
             p.evidence.append(f"{x.id} carries {x.wire} copy ({x.wire_evidence})")
     if not p.reused:
+        wires = _wire_passage(p, wire_text)
+        if wires:
+            wire = pick_wire(wires)
+            p.relation, p.common, p.clarity = "shared_wire", wire, 0.6
+            p.evidence.insert(
+                0,
+                f"shared_wire: both carry {wire} copy (the passage they share is in an article "
+                f"carrying {wire}, in both their versions)",
+            )
+            return
         p.relation, p.clarity = "independent", 0.8 if p.n_close == 0 else 0.6
         p.evidence.insert(0, "independent: they share only quotations or loose paraphrases")
+        return
+    rel_a, rel_b = cache.release(a), cache.release(b)
+    if bool(rel_a) != bool(rel_b):
+        src, der, why, forward = (a, b, rel_a, True) if rel_a else (b, a, rel_b, False)
+        p.relation, p.forward, p.clarity = "copy", forward, 0.9
+        p.evidence.insert(
+            0, f"copy: {src.id} is a press release ({why}); {der.id} reproduces its text"
+        )
         return
     own_a, own_b = _own_wire(a), _own_wire(b)
     for src, der, own, forward in ((a, b, own_a, True), (b, a, own_b, False)):
