@@ -198,15 +198,16 @@ def test_shared_counts_and_windows_match_set_intersections(make_corpus) -> None:
     units_a, units_c = sentence_units(a), sentence_units(c)
     vocab_a = frozenset().union(*(u.terms for u in units_a))
     vocab_c = frozenset().union(*(u.terms for u in units_c))
-    ta = align_module._unit_terms(a, units_a, vocab_a)
-    tc = align_module._unit_terms(c, units_c, vocab_c)
-    counts = align_module._shared_counts(ta, tc, vocab_a & vocab_c)
+    index = {t: k for k, t in enumerate(sorted(vocab_a | vocab_c, reverse=True))}
+    ta = align_module._unit_terms(a, units_a, index)
+    tc = align_module._unit_terms(c, units_c, index)
+    counts = align_module._shared_counts(ta, tc)
     want = np.array([[len(x.terms & y.terms) for y in units_c] for x in units_a])
     assert counts.shape == want.shape
     assert (counts == want).all()
     assert (want >= align_module.MIN_SHARED).sum() > 10
     for min_score in (0.55, 0.2):
-        pairs, windows = align_module._sharing(ta, tc, vocab_a & vocab_c, min_score)
+        pairs, windows = align_module._sharing(ta, tc, min_score)
         assert pairs == [tuple(p) for p in np.argwhere(want >= align_module.MIN_SHARED).tolist()]
         for side, one, two, two_art, shared in (
             ("b", units_a, units_c, c, want),

@@ -138,7 +138,8 @@ def align(
     # Per article, once: its unit x term matrix (shared-term counts of every sentence pair of
     # an article pair are one matrix product) and its terms' pair weights when the other
     # article lacks them (_PairWeights).
-    unit_terms = {x: _unit_terms(by_id[x], units[x], vocab[x]) for x in paired}
+    term_id = {t: k for k, t in enumerate(set().union(*(vocab[x] for x in paired)))}
+    unit_terms = {x: _unit_terms(by_id[x], units[x], term_id) for x in paired}
     pair_weights = {
         sid: _PairWeights(counts, size[sid]) for sid, counts in df.items() if size[sid] > 1
     }
@@ -167,7 +168,7 @@ def align(
                 min_score,
                 prepare,
                 terms,
-                (unit_terms[a_id], unit_terms[b_id], shared),
+                (unit_terms[a_id], unit_terms[b_id]),
             )
         )
         if quotes:
@@ -209,13 +210,14 @@ class _PairWeights:
 
 
 class _UnitTerms(NamedTuple):
-    """One article's sentence units against its own terms, built once per article. Term ``k``
-    (``column``: term -> ``k``, terms sorted) is in units ``unit[first[k] : first[k] +
-    number[k]]``; ``size[x]``: the number of terms of unit ``x``. Per window ``k`` of units
+    """One article's sentence units against its own terms, built once per article. Its term
+    ``k`` (``ids[k]``: the term's id, ascending, in an index shared by the articles compared)
+    is in units ``unit[first[k] : first[k] + number[k]]``; ``size[x]``: the number of terms of
+    unit ``x``. Per window ``k`` of units
     ``k`` and ``k + 1`` (``_merges``): ``union[k]``, the number of terms of the two, and
     ``piece[k]``, whether the window lies inside one kept piece (``_one_piece``)."""
 
-    column: dict[str, int]
+    ids: np.ndarray
     unit: np.ndarray
     first: np.ndarray
     number: np.ndarray
@@ -224,14 +226,16 @@ class _UnitTerms(NamedTuple):
     piece: np.ndarray
 
 
-def _unit_terms(article: Article, units: list[Unit], terms: frozenset[str]) -> _UnitTerms:
-    column = {t: k for k, t in enumerate(sorted(terms))}
-    cells = sorted((column[t], x) for x, u in enumerate(units) for t in u.terms)
+def _unit_terms(article: Article, units: list[Unit], index: dict[str, int]) -> _UnitTerms:
+    """``_UnitTerms`` of one article; ``index``: term -> id, holding every term of ``units``."""
+    ids = sorted({index[t] for u in units for t in u.terms})
+    column = {i: k for k, i in enumerate(ids)}
+    cells = sorted((column[index[t]], x) for x, u in enumerate(units) for t in u.terms)
     cols = np.array([c for c, _ in cells], dtype=np.int64)
-    number = np.bincount(cols, minlength=len(column))
+    number = np.bincount(cols, minlength=len(ids))
     windows = list(itertools.pairwise(units))
     return _UnitTerms(
-        column,
+        np.array(ids, dtype=np.int64),
         np.array([x for _, x in cells], dtype=np.int64),
         np.cumsum(number) - number,
         number,
@@ -247,13 +251,12 @@ def _ranges(first: np.ndarray, number: np.ndarray) -> np.ndarray:
     return np.repeat(first - ends + number, number) + np.arange(ends[-1] if len(ends) else 0)
 
 
-def _shared_counts(a: _UnitTerms, b: _UnitTerms, shared: frozenset[str]) -> np.ndarray:
+def _shared_counts(a: _UnitTerms, b: _UnitTerms) -> np.ndarray:
     """Shared-term counts of every sentence pair of two articles (``na x nb`` ints): for each
     shared term, every unit of ``a`` with it meets every unit of ``b`` with it (an inverted
     index, in numpy: the work grows with the matches, not with the number of terms)."""
     na, nb = len(a.size), len(b.size)
-    ca = np.array([a.column[t] for t in shared], dtype=np.int64)
-    cb = np.array([b.column[t] for t in shared], dtype=np.int64)
+    _, ca, cb = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
     per_a, per_b = a.number[ca], b.number[cb]
     x = a.unit[_ranges(a.first[ca], per_a)]
     meets = np.repeat(per_b, per_a)  # units of b met by each unit of a, term by term
@@ -263,16 +266,16 @@ def _shared_counts(a: _UnitTerms, b: _UnitTerms, shared: frozenset[str]) -> np.n
 
 
 def _sharing(
-    a: _UnitTerms, b: _UnitTerms, shared: frozenset[str], min_score: float
+    a: _UnitTerms, b: _UnitTerms, min_score: float
 ) -> tuple[list[tuple[int, int]], dict[str, list[tuple[int, int]]]]:
-    """For two articles' ``_UnitTerms`` and the terms they share: their sentence pairs
+    """For two articles' ``_UnitTerms``: their sentence pairs
     ``(x, y)`` that share at least ``MIN_SHARED`` terms, sorted, and ``_merges``' windows by
     side, sorted: ``"b"``, ``(x, y)`` where sentence ``x`` of ``a`` shares a term with
     sentences ``y`` and ``y + 1`` of ``b``, has ``MERGE_LENGTH_RATIO`` of their terms and the
     window is one piece, and (when ``min_score - MERGE_REACH`` is above 0) ``x`` shares
     ``MIN_SHARED`` terms with ``y`` or ``y + 1`` (else ``_pair_score`` gives both 0); ``"a"``
     the reverse, ``(y, x)``. ``_merges`` skips every other window."""
-    count = _shared_counts(a, b, shared)
+    count = _shared_counts(a, b)
     many = count >= MIN_SHARED
     x, y = np.nonzero(many)
     pairs = list(zip(x.tolist(), y.tolist(), strict=True))
@@ -304,7 +307,7 @@ def _align_pair(
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
-    sharing: tuple[_UnitTerms, _UnitTerms, frozenset[str]],
+    sharing: tuple[_UnitTerms, _UnitTerms],
 ) -> list[tuple]:
     scores: dict[tuple[int, int], float] = {}
     if len(a_units) * len(b_units) <= EXHAUSTIVE_PAIRS:
