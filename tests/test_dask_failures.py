@@ -95,13 +95,14 @@ def expected(source) -> dict[str, pd.DataFrame]:
     return in_process_tables(newskit.load_corpus(paths))
 
 
-def _run(client, source: Path, out: Path):
+def _run(client, source: Path, out: Path, **kwargs):
     return run_distributed(
         [source / "a.jsonl", source / "b.csv"],
         out,
         client=client,
         rows_per_part=3,
         story_part_size=4,
+        **kwargs,
     )
 
 
@@ -161,10 +162,57 @@ def test_a_stage_that_keeps_killing_workers_fails_and_keeps_the_old_output(
     _run(cluster, source, out)
     before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     _with_plugin(cluster, KillAt("story", str(tmp_path / "killed"), always=True))
+    # Dask gives up on the task (KilledWorker), or, when a worker is killed so soon after a
+    # restart that its nanny counts the restart as failed and stops, the cluster is left with
+    # no worker (seen under load): either way the run must fail and keep the old output.
+    lost = r"workers died while running 'newskit-story-|had no worker for 60 s"
     try:
-        with pytest.raises(RunError, match=r"workers died while running 'newskit-story-"):
-            _run(cluster, source, out)
+        with pytest.raises(RunError, match=lost):
+            _run(cluster, source, out, no_workers_timeout=60)
     finally:
         _drop_plugin(cluster)
     assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["killed", "out"]
+
+
+class CloseAt(distributed.WorkerPlugin):
+    """Close the worker and its nanny when a task of ``stage`` starts, so that no worker comes
+    back: the cluster is left without any."""
+
+    name = "newskit-close"
+
+    def __init__(self, stage: str) -> None:
+        self.pattern = re.compile(rf"^newskit-{re.escape(stage)}-[0-9a-f]{{10}}-")
+
+    def setup(self, worker) -> None:
+        self.worker = worker
+
+    def transition(self, key, start, finish, **kwargs):
+        if finish == "executing" and self.pattern.match(str(key)):
+            self.worker.loop.add_callback(self.worker.close, nanny=True, reason="newskit-test")
+
+
+def test_a_cluster_left_without_workers_fails_the_run_instead_of_waiting_for_ever(
+    source, tmp_path: Path
+):
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            env={"NEWSKIT_PROGRESS": "0"},
+        ) as c,
+        distributed.Client(c) as client,
+    ):
+        client.register_plugin(CloseAt("load"))
+        with pytest.raises(RunError, match=r"had no worker for 2 s while the run waited"):
+            run_distributed(
+                [source / "a.jsonl", source / "b.csv"],
+                tmp_path / "out",
+                client=client,
+                rows_per_part=3,
+                no_workers_timeout=2,
+            )
+        assert client.nthreads() == {}
+    assert list(tmp_path.iterdir()) == []

@@ -211,6 +211,14 @@ def _add_run(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="articles per story partition (whole stories; default: at most 2000, about 16 "
         "partitions on a smaller corpus)",
     )
+    parser.add_argument(
+        "--no-workers-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="fail the run when the cluster has had no worker this long (default: 300; "
+        "raise it for a cluster whose workers take longer to come back)",
+    )
     return parser
 
 
@@ -254,6 +262,7 @@ def _run_run(args: argparse.Namespace) -> int:
                 options=options,
                 rows_per_part=args.part_size,
                 story_part_size=args.story_part_size,
+                no_workers_timeout=args.no_workers_timeout,
             )
     except (CorpusError, RunSetupError, argparse.ArgumentTypeError, ImportError) as exc:
         print(f"newskit run: error: {exc}", file=sys.stderr)

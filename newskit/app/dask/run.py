@@ -31,6 +31,7 @@ check, ends the run with ``RunError`` and ``out`` untouched.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 import uuid
@@ -80,6 +81,10 @@ CONNECT_TIMEOUT = 30
 #: Seconds a failed run waits for its tasks still running on workers to end (so that none
 #: writes into the staging folder once it is deleted).
 STOP_TIMEOUT = 120
+#: Seconds a run waits while the cluster has no worker at all (every worker died and none came
+#: back, or none was started) before it fails with ``RunError``; and how often it looks.
+NO_WORKERS_TIMEOUT = 300.0
+WATCH_EVERY = 2.0
 
 
 @dataclass
@@ -112,6 +117,7 @@ def run_distributed(
     rows_per_part: int | None = None,
     story_part_size: int | None = None,
     progress: bool | None = None,
+    no_workers_timeout: float | None = None,
 ) -> DistributedRun:
     """Run the whole pipeline on ``source`` over a Dask cluster and write every table of
     ``TABLES`` as Parquet into ``out`` (a folder or an fsspec URL; a relative path is taken
@@ -125,6 +131,9 @@ def run_distributed(
     ``rows_per_part``: articles (files or table rows) per load part; ``story_part_size``:
     articles per story partition (whole stories). By default at most 1,000 and 2,000, fewer on
     a small corpus so that it still makes about 16 of each (``source.auto_part_size``).
+    ``no_workers_timeout``: seconds the run waits with no worker in the cluster (all died and
+    none came back) before it fails, rather than waiting for ever (default
+    ``NO_WORKERS_TIMEOUT``).
 
     Returns a ``DistributedRun``; ``run.read(name)`` is the in-process frame. Raises
     ``CorpusError`` for bad input (as ``load_corpus`` would), ``RunSetupError`` for a bad
@@ -150,6 +159,8 @@ def run_distributed(
         _check_workers(client, plan, staging)
         runner = _Run(client, opts, plan, staging, token, rows_per_part, progress)
         runner.story_part_size = story_part_size
+        if no_workers_timeout is not None:
+            runner.no_workers_timeout = no_workers_timeout
         try:
             return runner.execute()
         except BaseException as exc:
@@ -395,6 +406,8 @@ class _Run:
         self.notes: list[str] = []
         self.checks: list[str] = []
         self.story_threshold: float | None = None
+        self.no_workers_timeout = NO_WORKERS_TIMEOUT
+        self._no_workers_since: float | None = None
 
     # helpers
 
@@ -409,17 +422,43 @@ class _Run:
         return [self.submit(func, x, *args, stage=stage, i=i) for i, x in enumerate(items)]
 
     def gather(self, futures: Sequence[Any], desc: str) -> list[Any]:
-        """Wait for ``futures`` (with a progress bar) and return their results."""
-        from dask.distributed import as_completed
+        """Wait for ``futures`` (with a progress bar) and return their results. Raises the
+        first failure as soon as it happens, and ``RunError`` when the cluster has had no
+        worker for ``no_workers_timeout`` seconds (Dask itself would wait for ever)."""
+        from dask.distributed import wait
 
         futures = list(futures)
+        pending = futures
         if futures:
             with progress_bar(len(futures), desc, self.progress, unit="task") as bar:
-                for done in as_completed(futures):
-                    if done.status == "error":
-                        done.result()  # raise the first failure now, not after the others
-                    bar.update(1)
+                while pending:
+                    try:
+                        done, left = wait(pending, WATCH_EVERY, return_when="FIRST_COMPLETED")
+                    except (TimeoutError, asyncio.TimeoutError):  # one type from Python 3.11
+                        self.watch_workers(desc)
+                        continue
+                    for future in done:
+                        if future.status == "error":
+                            future.result()  # raise the first failure now, not after the others
+                    bar.update(len(done))
+                    pending = list(left)
         return self.client.gather(futures)
+
+    def watch_workers(self, desc: str) -> None:
+        """Fail the run once the cluster has had no worker for ``no_workers_timeout`` s."""
+        if self.client.nthreads():
+            self._no_workers_since = None
+            return
+        now = time.monotonic()
+        if self._no_workers_since is None:
+            self._no_workers_since = now
+        elif now - self._no_workers_since > self.no_workers_timeout:
+            raise RunError(
+                f"the Dask cluster has had no worker for {self.no_workers_timeout:g} s while "
+                f"the run waited ({desc}): its workers died and none came back. Look at the "
+                "workers' logs (out of memory?), start workers, or allow a longer wait "
+                "(no_workers_timeout); the output was not written"
+            )
 
     def tree(self, func: Callable, futures: Sequence[Any], stage: str, fan: int = 8) -> Any:
         """``func(*all results)`` computed as a tree of ``fan``-way merges (order kept)."""
