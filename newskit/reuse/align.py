@@ -135,9 +135,9 @@ def align(
         size[story[a.id]] += 1
     pairs = candidate_pairs(articles, method=candidates, stories=story, units=units)
     paired = set(pairs["a_id"]) | set(pairs["b_id"])
-    # Per article, once: its unit x term matrix (shared-term counts of every sentence pair of
-    # an article pair are one matrix product) and its terms' pair weights when the other
-    # article lacks them (_PairWeights).
+    # Per article, once: its inverted index term -> units (_UnitTerms: the shared-term counts
+    # of all sentence pairs of an article pair at once) and its terms' pair weights when the
+    # other article lacks them (_PairWeights).
     term_id = {t: k for k, t in enumerate(set().union(*(vocab[x] for x in paired)))}
     unit_terms = {x: _unit_terms(by_id[x], units[x], term_id) for x in paired}
     pair_weights = {
