@@ -5,6 +5,7 @@ from invented words (Zipf-like frequencies, as in news), names and numbers."""
 from __future__ import annotations
 
 import importlib
+import itertools
 import random
 
 import numpy as np
@@ -187,3 +188,43 @@ def test_bound_is_an_upper_bound(make_corpus) -> None:
         window = b.raw[units_b[y].start : units_b[y + 1].end]
         ua = units_a[x]
         assert similarity(a.raw[ua.start : ua.end], window, weights=weights) < 0.3
+
+
+def test_shared_counts_and_windows_match_set_intersections(make_corpus) -> None:
+    """The per-article inverted indexes give every sentence pair's shared-term count, and the
+    windows ``_merges`` is offered are exactly those its own checks would let through."""
+    corpus = _story_corpus(make_corpus)
+    a, c = corpus["a"], corpus["c"]
+    units_a, units_c = sentence_units(a), sentence_units(c)
+    vocab_a = frozenset().union(*(u.terms for u in units_a))
+    vocab_c = frozenset().union(*(u.terms for u in units_c))
+    index = {t: k for k, t in enumerate(sorted(vocab_a | vocab_c, reverse=True))}
+    ta = align_module._unit_terms(a, units_a, index)
+    tc = align_module._unit_terms(c, units_c, index)
+    counts = align_module._shared_counts(ta, tc)
+    want = np.array([[len(x.terms & y.terms) for y in units_c] for x in units_a])
+    assert counts.shape == want.shape
+    assert (counts == want).all()
+    assert (want >= align_module.MIN_SHARED).sum() > 10
+    for min_score in (0.55, 0.2):
+        pairs, windows = align_module._sharing(ta, tc, min_score)
+        assert pairs == [tuple(p) for p in np.argwhere(want >= align_module.MIN_SHARED).tolist()]
+        for side, one, two, two_art, shared in (
+            ("b", units_a, units_c, c, want),
+            ("a", units_c, units_a, a, want.T),
+        ):
+            expected = [
+                (i, j)
+                for i, u in enumerate(one)
+                for j, (p, q) in enumerate(itertools.pairwise(two))
+                if u.terms & p.terms
+                and u.terms & q.terms
+                and len(u.terms) >= align_module.MERGE_LENGTH_RATIO * len(p.terms | q.terms)
+                and align_module._one_piece(two_art, p.start, q.end)
+                and (
+                    min_score - align_module.MERGE_REACH <= 0
+                    or max(shared[i, j], shared[i, j + 1]) >= align_module.MIN_SHARED
+                )
+            ]
+            assert windows[side] == expected, (side, min_score)
+        assert windows["b"] and windows["a"]

@@ -184,3 +184,17 @@ def test_abbreviation_periods_merge_on_a_long_single_line():
     assert (toks.text == "Jan.").sum() == 400
     assert (toks.text == ".").sum() == 400
     assert toks.tok_id.tolist() == list(range(len(toks)))
+
+
+def test_token_columns_are_article_tokens_by_field(seeds) -> None:
+    from newskit.corpus.segment import article_tokens, token_columns
+
+    for article in seeds:
+        toks = article_tokens(article)
+        cols = token_columns(article)
+        assert len(toks) > 100
+        for field in ("sent_id", "start", "end", "text", "norm", "is_word"):
+            assert getattr(cols, field) == tuple(getattr(t, field) for t in toks), field
+        assert all(
+            article.raw[s:e] == t for s, e, t in zip(cols.start, cols.end, cols.text, strict=True)
+        )

@@ -24,11 +24,15 @@ How it works (``method="lexical"``):
 4. Quotations shared by the two articles (``newskit.shared_quotes``) are added as ``quote`` rows
    whose spans are the quotations themselves.
 
-Per-article work (sentence units, term sets, quotations, the sparse sentence × term matrices
-below) is done once per article and reused for every pair it is in.
+Per-article work (sentence units, term sets, quotations, each term's units, the terms' pair
+weights, the sparse sentence × term matrices below) is done once per article and reused for
+every pair it is in.
 
-Speed (issue 13): two articles with more than ``EXHAUSTIVE_PAIRS`` sentence pairs are not
-compared pair by pair (smaller ones are: that is cheaper). Shared-term counts for all
+Speed (issues 13 and 24): for two articles with at most ``EXHAUSTIVE_PAIRS`` sentence pairs,
+the shared-term counts of all their sentence pairs come at once from each article's inverted
+index term → units (``_shared_counts``, numpy); every pair sharing ``MIN_SHARED`` terms is
+scored, and only the windows that can qualify (``_sharing``) are tried. Two articles with more
+are not compared pair by pair. Shared-term counts for all
 sentence pairs of two articles come from a sparse product (an inverted index term →
 sentences, scipy, in blocks of ``BOUND_BLOCK`` sentences), and a vectorised upper bound of
 ``similarity`` (``_reachable``) leaves out the pairs and two-sentence windows sure to score under
@@ -120,6 +124,7 @@ def align(
     articles = list(corpus)
     order = {a.id: k for k, a in enumerate(articles)}
     story = story_map(articles, stories, across_stories=across_stories)
+    by_id = {a.id: a for a in articles}
     units = {a.id: sentence_units(a) for a in articles}
     vocab = {k: frozenset().union(*(u.terms for u in v)) for k, v in units.items()}
     # Document frequencies within each story: the corpus a pair's weights are read against.
@@ -129,8 +134,17 @@ def align(
         df.setdefault(story[a.id], Counter()).update(vocab[a.id])
         size[story[a.id]] += 1
     pairs = candidate_pairs(articles, method=candidates, stories=story, units=units)
+    paired = set(pairs["a_id"]) | set(pairs["b_id"])
+    # Per article, once: its inverted index term -> units (_UnitTerms: the shared-term counts
+    # of all sentence pairs of an article pair at once) and its terms' pair weights when the
+    # other article lacks them (_PairWeights).
+    term_id = {t: k for k, t in enumerate(set().union(*(vocab[x] for x in paired)))}
+    unit_terms = {x: _unit_terms(by_id[x], units[x], term_id) for x in paired}
+    pair_weights = {
+        sid: _PairWeights(counts, size[sid]) for sid, counts in df.items() if size[sid] > 1
+    }
+    own_weights = {x: pair_weights[story[x]].own(vocab[x]) for x in paired}
     rows: list[tuple] = []
-    by_id = {a.id: a for a in articles}
     quoted: dict[str, list[Quotation]] = {}
     prepared: dict[str, _Prepared] = {}
     terms: dict[str, int] = {}  # term -> column of the sparse matrices in _Prepared
@@ -142,8 +156,8 @@ def align(
 
     for a_id, b_id in zip(pairs["a_id"], pairs["b_id"], strict=True):
         a, b = by_id[a_id], by_id[b_id]
-        sid = story[a_id]
-        weights = _pair_weights(df[sid], vocab[a_id], vocab[b_id], size[sid])
+        shared = vocab[a_id] & vocab[b_id]
+        weights = pair_weights[story[a_id]].pair(own_weights[a_id], own_weights[b_id], shared)
         rows.extend(
             _align_pair(
                 a,
@@ -154,6 +168,7 @@ def align(
                 min_score,
                 prepare,
                 terms,
+                (unit_terms[a_id], unit_terms[b_id]),
             )
         )
         if quotes:
@@ -168,15 +183,119 @@ def align(
     )
 
 
-def _pair_weights(
-    df: Counter, a_terms: frozenset[str], b_terms: frozenset[str], n: int
-) -> dict[str, float]:
-    n_other = n - 2
-    out = {}
-    for t in a_terms | b_terms:
-        df_other = df[t] - (t in a_terms) - (t in b_terms)
-        out[t] = math.log(1 + (n_other + 1) / (df_other + 1))
-    return out
+class _PairWeights:
+    """Pair-aware term weights within one story of ``n`` articles with document frequencies
+    ``df``: ``log(1 + (n_other + 1) / (df_other + 1))`` (the module docstring, step 2), from a
+    table by ``df_other``. ``own(terms)`` (once per article): its terms' weights in a pair
+    whose other article lacks them; ``pair(own_a, own_b, shared)``: a pair's weights, the
+    shared terms counted out of both."""
+
+    def __init__(self, df: Counter, n: int) -> None:
+        self.df = df
+        n_other = n - 2
+        self.table = [math.log(1 + (n_other + 1) / (d + 1)) for d in range(n)]
+
+    def own(self, terms: frozenset[str]) -> dict[str, float]:
+        df, table = self.df, self.table
+        return {t: table[df[t] - 1] for t in terms}
+
+    def pair(
+        self, own_a: dict[str, float], own_b: dict[str, float], shared: frozenset[str]
+    ) -> dict[str, float]:
+        out = {**own_a, **own_b}
+        df, table = self.df, self.table
+        for t in shared:
+            out[t] = table[df[t] - 2]
+        return out
+
+
+class _UnitTerms(NamedTuple):
+    """One article's sentence units against its own terms, built once per article. Its term
+    ``k`` (``ids[k]``: the term's id, ascending, in an index shared by the articles compared)
+    is in units ``unit[first[k] : first[k] + number[k]]``; ``size[x]``: the number of terms of
+    unit ``x``. Per window ``k`` of units
+    ``k`` and ``k + 1`` (``_merges``): ``union[k]``, the number of terms of the two, and
+    ``piece[k]``, whether the window lies inside one kept piece (``_one_piece``)."""
+
+    ids: np.ndarray
+    unit: np.ndarray
+    first: np.ndarray
+    number: np.ndarray
+    size: np.ndarray
+    union: np.ndarray
+    piece: np.ndarray
+
+
+def _unit_terms(article: Article, units: list[Unit], index: dict[str, int]) -> _UnitTerms:
+    """``_UnitTerms`` of one article; ``index``: term -> id, holding every term of ``units``."""
+    ids = sorted({index[t] for u in units for t in u.terms})
+    column = {i: k for k, i in enumerate(ids)}
+    cells = sorted((column[index[t]], x) for x, u in enumerate(units) for t in u.terms)
+    cols = np.array([c for c, _ in cells], dtype=np.int64)
+    number = np.bincount(cols, minlength=len(ids))
+    windows = list(itertools.pairwise(units))
+    return _UnitTerms(
+        np.array(ids, dtype=np.int64),
+        np.array([x for _, x in cells], dtype=np.int64),
+        np.cumsum(number) - number,
+        number,
+        np.array([len(u.terms) for u in units], dtype=np.int64),
+        np.array([len(p.terms | q.terms) for p, q in windows], dtype=np.int64),
+        np.array([_one_piece(article, p.start, q.end) for p, q in windows], dtype=bool),
+    )
+
+
+def _ranges(first: np.ndarray, number: np.ndarray) -> np.ndarray:
+    """The concatenated ranges ``first[k] … first[k] + number[k] - 1``."""
+    ends = np.cumsum(number)
+    return np.repeat(first - ends + number, number) + np.arange(ends[-1] if len(ends) else 0)
+
+
+def _shared_counts(a: _UnitTerms, b: _UnitTerms) -> np.ndarray:
+    """Shared-term counts of every sentence pair of two articles (``na x nb`` ints): for each
+    shared term, every unit of ``a`` with it meets every unit of ``b`` with it (an inverted
+    index, in numpy: the work grows with the matches, not with the number of terms)."""
+    na, nb = len(a.size), len(b.size)
+    _, ca, cb = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    per_a, per_b = a.number[ca], b.number[cb]
+    x = a.unit[_ranges(a.first[ca], per_a)]
+    meets = np.repeat(per_b, per_a)  # units of b met by each unit of a, term by term
+    x = np.repeat(x, meets)
+    y = b.unit[_ranges(np.repeat(b.first[cb], per_a), meets)]
+    return np.bincount(x * nb + y, minlength=na * nb).reshape(na, nb)
+
+
+def _sharing(
+    a: _UnitTerms, b: _UnitTerms, min_score: float
+) -> tuple[list[tuple[int, int]], dict[str, list[tuple[int, int]]]]:
+    """For two articles' ``_UnitTerms``: their sentence pairs
+    ``(x, y)`` that share at least ``MIN_SHARED`` terms, sorted, and ``_merges``' windows by
+    side, sorted: ``"b"``, ``(x, y)`` where sentence ``x`` of ``a`` shares a term with
+    sentences ``y`` and ``y + 1`` of ``b``, has ``MERGE_LENGTH_RATIO`` of their terms and the
+    window is one piece, and (when ``min_score - MERGE_REACH`` is above 0) ``x`` shares
+    ``MIN_SHARED`` terms with ``y`` or ``y + 1`` (else ``_pair_score`` gives both 0); ``"a"``
+    the reverse, ``(y, x)``. ``_merges`` skips every other window."""
+    count = _shared_counts(a, b)
+    many = count >= MIN_SHARED
+    x, y = np.nonzero(many)
+    pairs = list(zip(x.tolist(), y.tolist(), strict=True))
+    any_ = count >= 1
+    scored = min_score - MERGE_REACH > 0  # a window needs a scored sentence pair
+    both = any_[:, :-1] & any_[:, 1:]
+    both &= a.size[:, None] >= MERGE_LENGTH_RATIO * b.union[None, :]
+    both &= b.piece[None, :]
+    if scored:
+        both &= many[:, :-1] | many[:, 1:]
+    x, y = np.nonzero(both)
+    windows = {"b": list(zip(x.tolist(), y.tolist(), strict=True))}
+    both = (any_[:-1, :] & any_[1:, :]).T
+    both &= b.size[:, None] >= MERGE_LENGTH_RATIO * a.union[None, :]
+    both &= a.piece[None, :]
+    if scored:
+        both &= (many[:-1, :] | many[1:, :]).T
+    y, x = np.nonzero(both)
+    windows["a"] = list(zip(y.tolist(), x.tolist(), strict=True))
+    return pairs, windows
 
 
 def _align_pair(
@@ -188,16 +307,16 @@ def _align_pair(
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
+    sharing: tuple[_UnitTerms, _UnitTerms],
 ) -> list[tuple]:
     scores: dict[tuple[int, int], float] = {}
-    windows: dict[str, list[tuple[int, int]]] | None = None  # None: every window
     if len(a_units) * len(b_units) <= EXHAUSTIVE_PAIRS:
-        for x, ua in enumerate(a_units):
-            for y, ub in enumerate(b_units):
-                if len(ua.terms & ub.terms) >= MIN_SHARED:
-                    scores[x, y] = similarity(
-                        a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
-                    )
+        pairs, windows = _sharing(*sharing, min_score)
+        for x, y in pairs:
+            ua, ub = a_units[x], b_units[y]
+            scores[x, y] = similarity(
+                a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
+            )
     else:
         scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index)
     best_a: dict[int, float] = {}
@@ -287,24 +406,21 @@ def _merges(
     scores: dict[tuple[int, int], float],
     weights: dict[str, float],
     min_score: float,
-    windows: dict[str, list[tuple[int, int]]] | None,
+    windows: dict[str, list[tuple[int, int]]],
 ) -> list[tuple[tuple[int, int, int, int], float]]:
     """One sentence rewritten as two adjacent ones (or two merged into one): windows of two
     consecutive sentences on one side that match a sentence on the other better than either
     sentence alone, by at least ``MERGE_GAIN``. Best first; a sentence is used once.
 
-    ``windows`` (from ``_bounded``) limits the windows looked at (None: every one); sentence
-    pairs missing from ``scores`` are scored here when a window needs them."""
+    ``windows`` (from ``_sharing`` or ``_bounded``) are the windows looked at, by side: the
+    others cannot qualify (no shared term with one of the window's sentences, or sure to score
+    under ``min_score``); sentence pairs missing from ``scores`` are scored here when a window
+    needs them."""
     found = []
     for side in ("b", "a"):
         one, two = (a_units, b_units) if side == "b" else (b_units, a_units)
         one_art, two_art = (a, b) if side == "b" else (b, a)
-        todo: Iterable[tuple[int, int]] = (
-            itertools.product(range(len(one)), range(len(two) - 1))
-            if windows is None
-            else windows[side]
-        )
-        for i1, j1 in todo:
+        for i1, j1 in windows[side]:
             u = one[i1]
             p, q = two[j1], two[j1 + 1]
             if not (u.terms & p.terms and u.terms & q.terms):

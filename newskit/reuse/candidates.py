@@ -158,11 +158,8 @@ def _exact_pairs(
     if not units:
         return
     index: dict[str, int] = {}
-    rows, cols = [], []
-    for x, (_, u) in enumerate(units):
-        for t in u.terms:
-            rows.append(x)
-            cols.append(index.setdefault(t, len(index)))
+    cols = [index.setdefault(t, len(index)) for _, u in units for t in u.terms]
+    rows = np.repeat(np.arange(len(units)), [len(u.terms) for _, u in units])
     n = len(units)
     m = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(index)))
     mt = m.T.tocsr()

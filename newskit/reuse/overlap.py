@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.corpus.records import Article
-from newskit.corpus.segment import article_tokens
+from newskit.corpus.segment import token_columns
 from newskit.stories import Stories, story_map
 
 OverlapMetric = Literal["containment", "jaccard"]
@@ -32,9 +32,10 @@ def shingles(article: Article, *, n: int = 3) -> frozenset[tuple[str, ...]]:
     if n < 1:
         raise ValueError(f"n must be at least 1, not {n!r}")
     by_sentence: dict[int, list[str]] = {}
-    for t in article_tokens(article):
-        if t.is_word:
-            by_sentence.setdefault(t.sent_id, []).append(t.norm.removesuffix("'s"))
+    cols = token_columns(article)
+    for sent_id, norm, is_word in zip(cols.sent_id, cols.norm, cols.is_word, strict=True):
+        if is_word:
+            by_sentence.setdefault(sent_id, []).append(norm.removesuffix("'s"))
     out = set()
     for words in by_sentence.values():
         out.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))

@@ -30,6 +30,8 @@ discussions … after meetings in London, Geneva and Stockholm" pair scores abou
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -60,6 +62,7 @@ _PHRASE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+_HYPHEN = re.compile(r"[‐‑-]")
 # A run of two or more capitalised words: a name with its title ("Treasury Secretary Scott
 # Bessent"). Its terms share one term's weight, so that a name repeated by every outlet does
 # not make two sentences look rewritten from each other.
@@ -117,7 +120,7 @@ def content_terms(text: str) -> tuple[str, ...]:
         t = _term(word)
         if t is not None:
             out.append(t)
-        parts = re.split(r"[‐‑-]", word)
+        parts = _HYPHEN.split(word)
         if len(parts) > 1 and "." not in word:
             out.extend(p for p in (_term(x) for x in parts if x) if p is not None and p != t)
     return tuple(out)
@@ -155,6 +158,42 @@ def overlap_score(
     return min(score, 1.0), len(shared)
 
 
+@lru_cache(maxsize=65536)
+def _passage(text: str) -> tuple[set[str], dict[str, float], str]:
+    """What ``similarity`` reads of a passage, once per passage: its content terms as a set
+    (never changed), their name factors and its wording."""
+    return set(content_terms(text)), _name_factors(text), _wording(text)
+
+
+def _overlap(
+    a: set[str],
+    b: set[str],
+    base: Mapping[str, float],
+    fa: Mapping[str, float],
+    fb: Mapping[str, float],
+) -> tuple[float, int]:
+    """``overlap_score`` of two term sets with weights ``base[t] * min(fa[t], fb[t])`` (1 where
+    missing): the same sums in the same order, without building the weight mapping."""
+    shared = a & b
+    if not shared:
+        return 0.0, 0
+    one = itertools.repeat(1.0)
+    if fa or fb:
+        factor = {t: min(fa.get(t, 1.0), fb.get(t, 1.0)) for t in fa.keys() | fb.keys()}
+
+        def total(terms: set[str]) -> float:
+            return sum(map(operator.mul, map(base.get, terms, one), map(factor.get, terms, one)))
+
+    else:  # every factor is 1: the weights are base's (x * 1.0 == x)
+
+        def total(terms: set[str]) -> float:
+            return sum(map(base.get, terms, one))
+
+    wa, wb, ws = total(a), total(b), total(shared)
+    score = (ws / min(wa, wb) + 2 * ws / (wa + wb)) / 2
+    return min(score, 1.0), len(shared)
+
+
 def similarity(a_text: str, b_text: str, *, weights: Mapping[str, float] | None = None) -> float:
     """How alike two passages are in wording: 0 (nothing shared) to 1 (same words).
 
@@ -164,16 +203,12 @@ def similarity(a_text: str, b_text: str, *, weights: Mapping[str, float] | None 
     >>> similarity("Talks resume in Madrid on Monday.", "Talks resume in Madrid on Monday!")
     1.0
     """
-    a_terms, b_terms = content_terms(a_text), content_terms(b_text)
-    fa, fb = _name_factors(a_text), _name_factors(b_text)
-    base = weights or {}
-    combined = {
-        t: base.get(t, 1.0) * min(fa.get(t, 1.0), fb.get(t, 1.0)) for t in {*a_terms, *b_terms}
-    }
-    overlap, n_shared = overlap_score(a_terms, b_terms, combined)
-    wording = fuzz.ratio(_wording(a_text), _wording(b_text)) / 100
-    if not a_terms or not b_terms:
-        return round(wording, 6) if _wording(a_text) and _wording(b_text) else 0.0
+    a_set, fa, a_words = _passage(a_text)
+    b_set, fb, b_words = _passage(b_text)
+    wording = fuzz.ratio(a_words, b_words) / 100
+    if not a_set or not b_set:
+        return round(wording, 6) if a_words and b_words else 0.0
+    overlap, n_shared = _overlap(a_set, b_set, weights or {}, fa, fb)
     score = max(overlap, wording) if wording >= NEAR_VERBATIM_RATIO else overlap
     if n_shared < MIN_SHARED and wording < VERBATIM_RATIO:
         score *= (n_shared / MIN_SHARED) ** 2

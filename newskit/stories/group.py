@@ -76,7 +76,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.corpus.records import Article
-from newskit.corpus.segment import article_tokens
+from newskit.corpus.segment import token_columns
 from newskit.resources.stopwords import STOPWORDS, TIME_WORDS
 from newskit.stories.wordfreq_adapter import general_share
 
@@ -188,15 +188,19 @@ def article_terms(article: Article) -> Counter[str]:
     apart. Lower case, without stopwords, time words (``TIME_WORDS``: weekdays, months),
     numbers or one-letter words."""
     bag: Counter[str] = Counter()
-    toks = [t for t in article_tokens(article) if t.is_word]
+    cols = token_columns(article)  # columns, not Token objects: read once per token
     prev_sent, prev_name = -1, None
-    for t in toks:
-        first = t.sent_id != prev_sent
-        prev_sent = t.sent_id
+    for sent_id, text, norm, is_word in zip(
+        cols.sent_id, cols.text, cols.norm, cols.is_word, strict=True
+    ):
+        if not is_word:
+            continue
+        first = sent_id != prev_sent
+        prev_sent = sent_id
         if first:
             prev_name = None
-        word = t.norm.removesuffix("'s")
-        capital = t.text[0].isupper() and not t.text.isupper()
+        word = norm.removesuffix("'s")
+        capital = text[0].isupper() and not text.isupper()
         if not _content(word):
             prev_name = None
             continue
