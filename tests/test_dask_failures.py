@@ -68,16 +68,20 @@ def cluster():
 
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 2}),
-        distributed.LocalCluster(
-            n_workers=2,
-            processes=True,
-            threads_per_worker=1,
-            dashboard_address=None,
-            env={"NEWSKIT_PROGRESS": "0"},
-        ) as c,
+        _local_cluster(2) as c,
         distributed.Client(c) as client,
     ):
         yield client
+
+
+def _local_cluster(n_workers: int):
+    return distributed.LocalCluster(
+        n_workers=n_workers,
+        processes=True,
+        threads_per_worker=1,
+        dashboard_address=None,
+        env={"NEWSKIT_PROGRESS": "0"},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -195,16 +199,7 @@ class CloseAt(distributed.WorkerPlugin):
 def test_a_cluster_left_without_workers_fails_the_run_instead_of_waiting_for_ever(
     source, tmp_path: Path
 ):
-    with (
-        distributed.LocalCluster(
-            n_workers=1,
-            processes=True,
-            threads_per_worker=1,
-            dashboard_address=None,
-            env={"NEWSKIT_PROGRESS": "0"},
-        ) as c,
-        distributed.Client(c) as client,
-    ):
+    with _local_cluster(1) as c, distributed.Client(c) as client:
         client.register_plugin(CloseAt("load"))
         with pytest.raises(RunError, match=r"had no worker for 2 s while the run waited"):
             run_distributed(

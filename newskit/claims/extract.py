@@ -51,6 +51,7 @@ from newskit.claims import dates as _dates
 from newskit.claims.context import _QUAL_RE, _clause_bounds, _clause_of, _context
 from newskit.claims.grammar import (
     _ANY_TRIGGER_WORD,
+    _ASCII_FOLD,
     _DATELINE,
     _FOLDS_TO_ASCII,
     _HOLIDAY_HINT_TOKENS,
@@ -214,7 +215,6 @@ _SCALE_WORDS = frozenset(WORD_SCALES)
 # Found as whole ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
 _LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
-_ASCII_FOLD = str.maketrans("\u0131\u017f\u212a\u0130", "isKI")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
 

@@ -488,4 +488,5 @@ _ORDINAL_WORDS = frozenset(ORDINALS)
 _ORDINAL_SUFFIX = re.compile(r"(?i)\d(?:st|nd|rd|th)")
 # Non-ASCII characters that IGNORECASE matches to ASCII letters ("ſ" to "s", the Kelvin sign to
 # "k", dotless and dotted i to "i"): a word written with one is no token of the lower case.
-_FOLDS_TO_ASCII = re.compile("[\u0131\u017f\u212a\u0130]")
+_ASCII_FOLD = str.maketrans("\u0131\u017f\u212a\u0130", "isKI")  # one character for one
+_FOLDS_TO_ASCII = re.compile("[" + "".join(map(chr, _ASCII_FOLD)) + "]")
