@@ -60,7 +60,7 @@ from scipy import sparse
 
 from newskit.corpus.records import Article
 from newskit.reuse.candidates import CandidateMethod, Unit, candidate_pairs, sentence_units
-from newskit.reuse.quotes import Quotation, quotations, quotes_match
+from newskit.reuse.quotes import quote_spans, quotes_match
 from newskit.reuse.similarity import (
     DEFAULT_MIN_SCORE,
     MIN_SHARED,
@@ -145,7 +145,7 @@ def align(
     }
     own_weights = {x: pair_weights[story[x]].own(vocab[x]) for x in paired}
     rows: list[tuple] = []
-    quoted: dict[str, list[Quotation]] = {}
+    quoted: dict[str, list[tuple[int, int, str]]] = {}
     prepared: dict[str, _Prepared] = {}
     terms: dict[str, int] = {}  # term -> column of the sparse matrices in _Prepared
 
@@ -174,7 +174,7 @@ def align(
         if quotes:
             for x in (a, b):
                 if x.id not in quoted:
-                    quoted[x.id] = [q for q in quotations(x) if q.kind == "quote"]
+                    quoted[x.id] = quote_spans(x)
             rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id]))
     rows.sort(key=lambda r: (order[r[0]], r[1], r[2], order[r[3]], r[4], r[5]))
     out = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
@@ -657,15 +657,17 @@ def _one_piece(article: Article, start: int, end: int) -> bool:
 
 
 def _quote_rows(
-    a: Article, b: Article, a_quotes: list[Quotation], b_quotes: list[Quotation]
+    a: Article,
+    b: Article,
+    a_quotes: list[tuple[int, int, str]],
+    b_quotes: list[tuple[int, int, str]],
 ) -> list[tuple]:
+    """``quote`` rows for the quotations (``quote_spans``) the two articles share."""
     rows = []
-    for qa in a_quotes:
-        for qb in b_quotes:
-            if quotes_match(qa.words, qb.words):
-                a_text, b_text = a.raw[qa.start : qa.end], b.raw[qb.start : qb.end]
+    for a_s, a_e, a_words in a_quotes:
+        for b_s, b_e, b_words in b_quotes:
+            if quotes_match(a_words, b_words):
+                a_text, b_text = a.raw[a_s:a_e], b.raw[b_s:b_e]
                 score = similarity(a_text, b_text)
-                rows.append(
-                    (a.id, qa.start, qa.end, b.id, qb.start, qb.end, a_text, b_text, score, "quote")
-                )
+                rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, score, "quote"))
     return rows

@@ -145,6 +145,26 @@ def quotations(
     return _quotations(_Spans(article, spans, _reading(article, spans)), people)
 
 
+def quote_spans(
+    article: Article, *, min_words: int = DEFAULT_MIN_WORDS
+) -> list[tuple[int, int, str]]:
+    """``(start, end, words)`` of the quotations of ``kind == "quote"`` of one article, in text
+    order: the same as ``quotations(article)`` keeps, without the speakers. The article is read
+    (``newskit.reuse.speakers``) only when the kind of one of its quotations depends on whether
+    a speech verb follows it (``_kind``'s ``attributed``); else its kinds are known without."""
+    spans = _spans(article, min_words)
+    repeated = Counter(w for *_x, w in spans)
+    out = []
+    for _o, _c, s, e, words in spans:
+        kind = _kind(article.raw, s, e, words, False, repeated[words] > 1)
+        if kind != _kind(article.raw, s, e, words, True, repeated[words] > 1):
+            return [(q.start, q.end, q.words) for q in quotations(article, min_words=min_words)
+                    if q.kind == "quote"]  # fmt: skip
+        if kind == "quote":
+            out.append((s, e, words))
+    return out
+
+
 def corpus_quotations(
     corpus: Iterable[Article], *, min_words: int = DEFAULT_MIN_WORDS, corpus_names: bool = True
 ) -> pd.DataFrame:
