@@ -65,7 +65,9 @@ from newskit.reuse.similarity import (
     DEFAULT_MIN_SCORE,
     MIN_SHARED,
     NEAR_VERBATIM_RATIO,
+    _combined,
     _name_factors,
+    _passage,
     _wording,
     content_terms,
     match_kind,
@@ -144,6 +146,7 @@ def align(
         sid: _PairWeights(counts, size[sid]) for sid, counts in df.items() if size[sid] > 1
     }
     own_weights = {x: pair_weights[story[x]].own(vocab[x]) for x in paired}
+    scorable = {x: _scorable(by_id[x], units[x], term_id, pair_weights[story[x]]) for x in paired}
     rows: list[tuple] = []
     quoted: dict[str, list[tuple[int, int, str]]] = {}
     prepared: dict[str, _Prepared] = {}
@@ -169,6 +172,7 @@ def align(
                 prepare,
                 terms,
                 (unit_terms[a_id], unit_terms[b_id]),
+                (scorable[a_id], scorable[b_id]),
             )
         )
         if quotes:
@@ -245,6 +249,133 @@ def _unit_terms(article: Article, units: list[Unit], index: dict[str, int]) -> _
     )
 
 
+class _Scorable(NamedTuple):
+    """One article's sentence units as ``similarity`` reads them, built once per article (term
+    ids from the index shared with ``_UnitTerms``). Unit ``x``'s terms (``similarity``'s term
+    set, numbers included, in the set's own order) are entries ``first[x] : first[x] +
+    number[x]``: entry ``k`` is term ``term[k]`` with name factor ``factor[k]`` (1 outside
+    names) and pair weight ``own[k]`` when the other article lacks the term, ``both[k]`` when it
+    has it (1 for numbers, which carry no pair weight). ``keys``: sorted ``unit << 32 | term``
+    of every entry; ``name_keys`` / ``name_factor``: the same for each unit's name factors
+    (``_name_factors``); ``vocab``: the sorted term ids of its units; ``words``: each unit's
+    wording (``_wording``)."""
+
+    first: np.ndarray
+    number: np.ndarray
+    term: np.ndarray
+    factor: np.ndarray
+    own: np.ndarray
+    both: np.ndarray
+    keys: np.ndarray
+    name_keys: np.ndarray
+    name_factor: np.ndarray
+    vocab: np.ndarray
+    words: list[str]
+
+
+def _scorable(
+    article: Article, units: list[Unit], index: dict[str, int], weights: _PairWeights
+) -> _Scorable:
+    """``_Scorable`` of one article; ``index``: term -> id, extended with the number terms."""
+    df, table = weights.df, weights.table
+    term: list[int] = []
+    factor: list[float] = []
+    own: list[float] = []
+    both: list[float] = []
+    number: list[int] = []
+    names: list[tuple[int, float]] = []
+    words: list[str] = []
+    for x, u in enumerate(units):
+        terms, factors, wording = _passage(article.raw[u.start : u.end])
+        number.append(len(terms))
+        for t in terms:  # the set's own order: the order similarity sums the weights in
+            term.append(index.setdefault(t, len(index)))
+            factor.append(factors.get(t, 1.0))
+            if t[0].isdigit():
+                own.append(1.0)
+                both.append(1.0)
+            else:
+                own.append(table[df[t] - 1])
+                both.append(table[df[t] - 2] if df[t] > 1 else math.nan)
+        names.extend(((x << 32) | index.setdefault(t, len(index)), f) for t, f in factors.items())
+        words.append(wording)
+    term_ids = np.array(term, dtype=np.int64)
+    counts = np.array(number, dtype=np.int64)
+    names.sort()
+    return _Scorable(
+        np.cumsum(counts) - counts,
+        counts,
+        term_ids,
+        np.array(factor, dtype=float),
+        np.array(own, dtype=float),
+        np.array(both, dtype=float),
+        np.sort((np.repeat(np.arange(len(units), dtype=np.int64), counts) << 32) | term_ids),
+        np.array([k for k, _ in names], dtype=np.int64),
+        np.array([f for _, f in names], dtype=float),
+        np.unique(term_ids),
+        words,
+    )
+
+
+def _found(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``keys``: whether it is in ``sorted_keys``, and where."""
+    at = np.searchsorted(sorted_keys, keys)
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool), at
+    at = np.minimum(at, len(sorted_keys) - 1)
+    return sorted_keys[at] == keys, at
+
+
+def _side_weights(
+    one: _Scorable, two: _Scorable, x: np.ndarray, y: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For sentence pairs ``(one[x[p]], two[y[p]])``: the pair index ``p`` of each term of the
+    ``one`` side, the term's weight as ``similarity`` gives it (pair weight times the smaller
+    of the two passages' name factors) and whether passage ``two`` has the term too."""
+    n = one.number[x]
+    entry = _ranges(one.first[x], n)
+    pair = np.repeat(np.arange(len(x), dtype=np.int64), n)
+    term = one.term[entry]
+    has, _ = _found(two.vocab, term)
+    key = (y[pair] << 32) | term
+    named, at = _found(two.name_keys, key)
+    other = np.where(named, two.name_factor[at] if len(at) and len(two.name_factor) else 1.0, 1.0)
+    weight = np.where(has, one.both[entry], one.own[entry]) * np.minimum(one.factor[entry], other)
+    shared, _ = _found(two.keys, key)
+    return pair, weight, shared
+
+
+def _unit_scores(
+    a: _Scorable, b: _Scorable, pairs: list[tuple[int, int]]
+) -> dict[tuple[int, int], float]:
+    """``similarity`` of sentence pairs ``(x, y)`` of two articles with the pair's weights, all
+    pairs at once: the same values as calling it pair by pair. The weights of each passage's
+    terms are added up in the order ``similarity`` adds them (``np.bincount`` adds in input
+    order), those of the shared terms in the order of ``a``'s set, which differs from
+    ``similarity``'s (set ``a & b``) only in the last bits, as the order of a set of strings
+    already differs between Python processes (hash randomisation); scores are rounded to 6
+    decimals."""
+    if not pairs:
+        return {}
+    x = np.array([p for p, _ in pairs], dtype=np.int64)
+    y = np.array([q for _, q in pairs], dtype=np.int64)
+    n = len(pairs)
+    pair, weight, shared = _side_weights(a, b, x, y)
+    wa = np.bincount(pair, weight, minlength=n)
+    ws = np.bincount(pair[shared], weight[shared], minlength=n)
+    n_shared = np.bincount(pair[shared], minlength=n)
+    pair, weight, _ = _side_weights(b, a, y, x)
+    wb = np.bincount(pair, weight, minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        overlap = (ws / np.minimum(wa, wb) + 2 * ws / (wa + wb)) / 2
+    overlap = np.where(n_shared > 0, np.minimum(overlap, 1.0), 0.0)
+    aw, bw = a.words, b.words
+    return {
+        (p, q): _combined(fuzz.ratio(aw[p], bw[q]) / 100, o, k)
+        for (p, q), o, k in zip(pairs, overlap.tolist(), n_shared.tolist(), strict=True)
+    }
+
+
 def _ranges(first: np.ndarray, number: np.ndarray) -> np.ndarray:
     """The concatenated ranges ``first[k] … first[k] + number[k] - 1``."""
     ends = np.cumsum(number)
@@ -308,15 +439,12 @@ def _align_pair(
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
     sharing: tuple[_UnitTerms, _UnitTerms],
+    scorable: tuple[_Scorable, _Scorable],
 ) -> list[tuple]:
     scores: dict[tuple[int, int], float] = {}
     if len(a_units) * len(b_units) <= EXHAUSTIVE_PAIRS:
         pairs, windows = _sharing(*sharing, min_score)
-        for x, y in pairs:
-            ua, ub = a_units[x], b_units[y]
-            scores[x, y] = similarity(
-                a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
-            )
+        scores = _unit_scores(*scorable, pairs)
     else:
         scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index)
     best_a: dict[int, float] = {}

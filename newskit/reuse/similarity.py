@@ -208,7 +208,12 @@ def similarity(a_text: str, b_text: str, *, weights: Mapping[str, float] | None 
     wording = fuzz.ratio(a_words, b_words) / 100
     if not a_set or not b_set:
         return round(wording, 6) if a_words and b_words else 0.0
-    overlap, n_shared = _overlap(a_set, b_set, weights or {}, fa, fb)
+    return _combined(wording, *_overlap(a_set, b_set, weights or {}, fa, fb))
+
+
+def _combined(wording: float, overlap: float, n_shared: int) -> float:
+    """``similarity`` of two passages with terms from their wording ratio, their weighted
+    term overlap and their number of shared terms."""
     score = max(overlap, wording) if wording >= NEAR_VERBATIM_RATIO else overlap
     if n_shared < MIN_SHARED and wording < VERBATIM_RATIO:
         score *= (n_shared / MIN_SHARED) ** 2
