@@ -31,7 +31,9 @@ every pair it is in.
 Speed (issues 13 and 24): for two articles with at most ``EXHAUSTIVE_PAIRS`` sentence pairs,
 the shared-term counts of all their sentence pairs come at once from each article's inverted
 index term → units (``_shared_counts``, numpy); every pair sharing ``MIN_SHARED`` terms is
-scored, and only the windows that can qualify (``_sharing``) are tried. Two articles with more
+scored, all at once (``_unit_scores``: per-article term ids, name factors and pair weights,
+numpy; the same scores as ``similarity``), and only the windows that can qualify
+(``_sharing``) are tried. Two articles with more
 are not compared pair by pair. Shared-term counts for all
 sentence pairs of two articles come from a sparse product (an inverted index term →
 sentences, scipy, in blocks of ``BOUND_BLOCK`` sentences), and a vectorised upper bound of
