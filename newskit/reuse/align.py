@@ -412,23 +412,31 @@ def _sharing(
     many = count >= MIN_SHARED
     x, y = np.nonzero(many)
     pairs = list(zip(x.tolist(), y.tolist(), strict=True))
-    any_ = count >= 1
     scored = min_score - MERGE_REACH > 0  # a window needs a scored sentence pair
+    return pairs, _windows(a, b, count >= 1, many if scored else None)
+
+
+def _windows(
+    a: _UnitTerms, b: _UnitTerms, any_: np.ndarray, single: np.ndarray | None
+) -> dict[str, list[tuple[int, int]]]:
+    """``_merges``' windows by side, as ``_sharing`` describes them, from ``any_`` (sentence
+    pairs sharing a term) and ``single`` (None, or the sentence pairs of which one must be in
+    the window)."""
     both = any_[:, :-1] & any_[:, 1:]
     both &= a.size[:, None] >= MERGE_LENGTH_RATIO * b.union[None, :]
     both &= b.piece[None, :]
-    if scored:
-        both &= many[:, :-1] | many[:, 1:]
+    if single is not None:
+        both &= single[:, :-1] | single[:, 1:]
     x, y = np.nonzero(both)
     windows = {"b": list(zip(x.tolist(), y.tolist(), strict=True))}
     both = (any_[:-1, :] & any_[1:, :]).T
     both &= b.size[:, None] >= MERGE_LENGTH_RATIO * a.union[None, :]
     both &= a.piece[None, :]
-    if scored:
-        both &= (many[:-1, :] | many[1:, :]).T
+    if single is not None:
+        both &= (single[:-1, :] | single[1:, :]).T
     y, x = np.nonzero(both)
     windows["a"] = list(zip(y.tolist(), x.tolist(), strict=True))
-    return pairs, windows
+    return windows
 
 
 def _align_pair(
@@ -445,8 +453,19 @@ def _align_pair(
 ) -> list[tuple]:
     scores: dict[tuple[int, int], float] = {}
     if len(a_units) * len(b_units) <= EXHAUSTIVE_PAIRS:
-        pairs, windows = _sharing(*sharing, min_score)
+        count = _shared_counts(*sharing)
+        x, y = np.nonzero(count >= MIN_SHARED)
+        pairs = list(zip(x.tolist(), y.tolist(), strict=True))
         scores = _unit_scores(*scorable, pairs)
+        # The windows _merges can use: those with a sentence pair scoring min_score -
+        # MERGE_REACH (pairs missing from scores score 0 there: fewer than MIN_SHARED terms).
+        floor = min_score - MERGE_REACH
+        single = None
+        if floor > 0:
+            grid = np.zeros(count.shape)
+            grid[x, y] = list(scores.values())
+            single = grid >= floor
+        windows = _windows(*sharing, count >= 1, single)
     else:
         scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index)
     best_a: dict[int, float] = {}

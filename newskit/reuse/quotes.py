@@ -95,6 +95,9 @@ FRAGMENT_WORDS = 4
 MAX_QUOTE_CHARS = 3000
 
 Kind = Literal["quote", "term"]
+# quotes_match asks rapidfuzz for scores from this much under 100 * min_ratio (so that the
+# rounding of 100 * min_ratio never drops a score the comparison with min_ratio keeps).
+_CUTOFF_MARGIN = 1e-6
 
 _CLOSE_OF = dict(QUOTE_MARKS)
 _DOUBLE = frozenset('“"″')  # the kinds writers mix up
@@ -389,7 +392,9 @@ def quotes_match(a_words: str, b_words: str, *, min_ratio: float = DEFAULT_MIN_R
     if not a_words or not b_words:
         return False
     short, long_ = sorted((a_words, b_words), key=len)
-    return fuzz.partial_ratio(short, long_) / 100 >= min_ratio
+    # The cutoff lets rapidfuzz stop early under it; scores at or above it come back unchanged.
+    cutoff = 100 * min_ratio - _CUTOFF_MARGIN
+    return fuzz.partial_ratio(short, long_, score_cutoff=cutoff) / 100 >= min_ratio
 
 
 def shared_quotes(

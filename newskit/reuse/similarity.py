@@ -62,7 +62,8 @@ _PHRASE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’']s$")
-_HYPHEN = re.compile(r"[‐‑-]")
+_HYPHENS = frozenset("‐‑-")
+_HYPHEN = re.compile("[" + "".join(sorted(_HYPHENS)) + "]")
 # A run of two or more capitalised words: a name with its title ("Treasury Secretary Scott
 # Bessent"). Its terms share one term's weight, so that a name repeated by every outlet does
 # not make two sentences look rewritten from each other.
@@ -115,13 +116,12 @@ def content_terms(text: str) -> tuple[str, ...]:
     """
     text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text)
     out: list[str] = []
-    for m in _WORD.finditer(text):
-        word = m.group()
+    for word in _WORD.findall(text):
         t = _term(word)
         if t is not None:
             out.append(t)
-        parts = _HYPHEN.split(word)
-        if len(parts) > 1 and "." not in word:
+        if "." not in word and not _HYPHENS.isdisjoint(word):
+            parts = _HYPHEN.split(word)
             out.extend(p for p in (_term(x) for x in parts if x) if p is not None and p != t)
     return tuple(out)
 
@@ -139,7 +139,9 @@ def _name_factors(text: str) -> dict[str, float]:
 
 @lru_cache(maxsize=65536)
 def _wording(text: str) -> str:
-    return " ".join(m.group().lower().replace("’", "'") for m in _WORD.finditer(text))
+    # Lower-cased and re-apostrophed after the join: the same as word by word (the words are
+    # joined by spaces, which neither rule reads as context).
+    return " ".join(_WORD.findall(text)).lower().replace("’", "'")
 
 
 def overlap_score(
