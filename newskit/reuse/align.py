@@ -149,6 +149,7 @@ def align(
     }
     own_weights = {x: pair_weights[story[x]].own(vocab[x]) for x in paired}
     scorable = {x: _scorable(by_id[x], units[x], term_id, pair_weights[story[x]]) for x in paired}
+    scratch = (np.zeros(len(term_id)), np.zeros(len(term_id), dtype=bool))  # _unit_scores
     rows: list[tuple] = []
     quoted: dict[str, list[tuple[int, int, str]]] = {}
     prepared: dict[str, _Prepared] = {}
@@ -174,7 +175,7 @@ def align(
                 prepare,
                 terms,
                 (unit_terms[a_id], unit_terms[b_id]),
-                (scorable[a_id], scorable[b_id]),
+                (scorable[a_id], scorable[b_id], scratch),
             )
         )
         if quotes:
@@ -256,22 +257,22 @@ class _Scorable(NamedTuple):
     ids from the index shared with ``_UnitTerms``). Unit ``x``'s terms (``similarity``'s term
     set, numbers included, in the set's own order) are entries ``first[x] : first[x] +
     number[x]``: entry ``k`` is term ``term[k]`` with name factor ``factor[k]`` (1 outside
-    names) and pair weight ``own[k]`` when the other article lacks the term, ``both[k]`` when it
-    has it (1 for numbers, which carry no pair weight). ``keys``: sorted ``unit << 32 | term``
-    of every entry; ``name_keys`` / ``name_factor``: the same for each unit's name factors
-    (``_name_factors``); ``vocab``: the sorted term ids of its units; ``words``: each unit's
-    wording (``_wording``)."""
+    names). ``vocab``: the article's distinct terms, with their pair weight when the other
+    article lacks the term (``own``) and when it has it (``both``; 1 for numbers, which carry
+    no pair weight). ``keys``: sorted ``unit << 32 | term`` of every entry and of every unit's
+    name factor (``_name_factors``), with ``in_unit`` (an entry) and ``name_factor`` (the
+    factor, 1 if none); ``words``: each unit's wording (``_wording``)."""
 
     first: np.ndarray
     number: np.ndarray
     term: np.ndarray
     factor: np.ndarray
+    vocab: np.ndarray
     own: np.ndarray
     both: np.ndarray
     keys: np.ndarray
-    name_keys: np.ndarray
+    in_unit: np.ndarray
     name_factor: np.ndarray
-    vocab: np.ndarray
     words: list[str]
 
 
@@ -280,75 +281,68 @@ def _scorable(
 ) -> _Scorable:
     """``_Scorable`` of one article; ``index``: term -> id, extended with the number terms."""
     df, table = weights.df, weights.table
-    term: list[int] = []
-    factor: list[float] = []
-    own: list[float] = []
-    both: list[float] = []
-    number: list[int] = []
-    names: list[tuple[int, float]] = []
-    words: list[str] = []
-    for x, u in enumerate(units):
-        terms, factors, wording = _passage(article.raw[u.start : u.end])
-        number.append(len(terms))
-        for t in terms:  # the set's own order: the order similarity sums the weights in
-            term.append(index.setdefault(t, len(index)))
-            factor.append(factors.get(t, 1.0))
-            if t[0].isdigit():
-                own.append(1.0)
-                both.append(1.0)
-            else:
-                own.append(table[df[t] - 1])
-                both.append(table[df[t] - 2] if df[t] > 1 else math.nan)
-        names.extend(((x << 32) | index.setdefault(t, len(index)), f) for t, f in factors.items())
-        words.append(wording)
-    term_ids = np.array(term, dtype=np.int64)
-    counts = np.array(number, dtype=np.int64)
-    names.sort()
+    passages = [_passage(article.raw[u.start : u.end]) for u in units]
+    # each set in its own order: the order similarity sums the weights in
+    terms = [t for p in passages for t in p[0]]
+    factor = [p[1].get(t, 1.0) for p in passages for t in p[0]]
+    number = np.array([len(p[0]) for p in passages], dtype=np.int64)
+    vocab = list(dict.fromkeys(terms))
+    digit = [t[0].isdigit() for t in vocab]
+    own = [1.0 if d else table[df[t] - 1] for t, d in zip(vocab, digit, strict=True)]
+    both = [
+        1.0 if d else table[df[t] - 2] if df[t] > 1 else math.nan
+        for t, d in zip(vocab, digit, strict=True)
+    ]
+    setdefault = index.setdefault
+    term = np.array([setdefault(t, len(index)) for t in terms], dtype=np.int64)
+    unit_keys = (np.repeat(np.arange(len(units), dtype=np.int64), number) << 32) | term
+    names = [((x << 32) | setdefault(t, len(index)), f) for x, p in enumerate(passages)
+             for t, f in p[1].items()]  # fmt: skip
+    name_keys = np.array([k for k, _ in names], dtype=np.int64)
+    keys = np.union1d(unit_keys, name_keys)
+    in_unit = np.zeros(len(keys), dtype=bool)
+    in_unit[np.searchsorted(keys, unit_keys)] = True
+    name_factor = np.ones(len(keys))
+    name_factor[np.searchsorted(keys, name_keys)] = [f for _, f in names]
     return _Scorable(
-        np.cumsum(counts) - counts,
-        counts,
-        term_ids,
+        np.cumsum(number) - number,
+        number,
+        term,
         np.array(factor, dtype=float),
+        np.array([index[t] for t in vocab], dtype=np.int64),
         np.array(own, dtype=float),
         np.array(both, dtype=float),
-        np.sort((np.repeat(np.arange(len(units), dtype=np.int64), counts) << 32) | term_ids),
-        np.array([k for k, _ in names], dtype=np.int64),
-        np.array([f for _, f in names], dtype=float),
-        np.unique(term_ids),
-        words,
+        keys,
+        in_unit,
+        name_factor,
+        [p[2] for p in passages],
     )
 
 
-def _found(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each of ``keys``: whether it is in ``sorted_keys``, and where."""
-    at = np.searchsorted(sorted_keys, keys)
-    if not len(sorted_keys):
-        return np.zeros(len(keys), dtype=bool), at
-    at = np.minimum(at, len(sorted_keys) - 1)
-    return sorted_keys[at] == keys, at
-
-
 def _side_weights(
-    one: _Scorable, two: _Scorable, x: np.ndarray, y: np.ndarray
+    one: _Scorable, two: _Scorable, x: np.ndarray, y: np.ndarray, w: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For sentence pairs ``(one[x[p]], two[y[p]])``: the pair index ``p`` of each term of the
-    ``one`` side, the term's weight as ``similarity`` gives it (pair weight times the smaller
-    of the two passages' name factors) and whether passage ``two`` has the term too."""
+    ``one`` side, the term's weight as ``similarity`` gives it (pair weight ``w[term]`` times
+    the smaller of the two passages' name factors) and whether passage ``two`` has the term
+    too."""
     n = one.number[x]
     entry = _ranges(one.first[x], n)
     pair = np.repeat(np.arange(len(x), dtype=np.int64), n)
     term = one.term[entry]
-    has, _ = _found(two.vocab, term)
     key = (y[pair] << 32) | term
-    named, at = _found(two.name_keys, key)
-    other = np.where(named, two.name_factor[at] if len(at) and len(two.name_factor) else 1.0, 1.0)
-    weight = np.where(has, one.both[entry], one.own[entry]) * np.minimum(one.factor[entry], other)
-    shared, _ = _found(two.keys, key)
-    return pair, weight, shared
+    at = np.minimum(np.searchsorted(two.keys, key), len(two.keys) - 1)
+    found = two.keys[at] == key
+    other = np.where(found, two.name_factor[at], 1.0)
+    weight = w[term] * np.minimum(one.factor[entry], other)
+    return pair, weight, found & two.in_unit[at]
 
 
 def _unit_scores(
-    a: _Scorable, b: _Scorable, pairs: list[tuple[int, int]]
+    a: _Scorable,
+    b: _Scorable,
+    pairs: list[tuple[int, int]],
+    scratch: tuple[np.ndarray, np.ndarray],
 ) -> dict[tuple[int, int], float]:
     """``similarity`` of sentence pairs ``(x, y)`` of two articles with the pair's weights, all
     pairs at once: the same values as calling it pair by pair. The weights of each passage's
@@ -356,17 +350,26 @@ def _unit_scores(
     order), those of the shared terms in the order of ``a``'s set, which differs from
     ``similarity``'s (set ``a & b``) only in the last bits, as the order of a set of strings
     already differs between Python processes (hash randomisation); scores are rounded to 6
-    decimals."""
+    decimals. ``scratch``: a float and a bool array as long as the term index, the bool one
+    all False (left so)."""
     if not pairs:
         return {}
+    w, mark = scratch
+    # the pair's weights by term id: each article's own, the terms both have counted out of both
+    w[a.vocab] = a.own
+    w[b.vocab] = b.own
+    mark[a.vocab] = True
+    common = mark[b.vocab]
+    mark[a.vocab] = False
+    w[b.vocab[common]] = b.both[common]
     x = np.array([p for p, _ in pairs], dtype=np.int64)
     y = np.array([q for _, q in pairs], dtype=np.int64)
     n = len(pairs)
-    pair, weight, shared = _side_weights(a, b, x, y)
+    pair, weight, shared = _side_weights(a, b, x, y, w)
     wa = np.bincount(pair, weight, minlength=n)
     ws = np.bincount(pair[shared], weight[shared], minlength=n)
     n_shared = np.bincount(pair[shared], minlength=n)
-    pair, weight, _ = _side_weights(b, a, y, x)
+    pair, weight, _ = _side_weights(b, a, y, x, w)
     wb = np.bincount(pair, weight, minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         overlap = (ws / np.minimum(wa, wb) + 2 * ws / (wa + wb)) / 2
@@ -449,14 +452,15 @@ def _align_pair(
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
     sharing: tuple[_UnitTerms, _UnitTerms],
-    scorable: tuple[_Scorable, _Scorable],
+    scorable: tuple[_Scorable, _Scorable, tuple[np.ndarray, np.ndarray]],
 ) -> list[tuple]:
     scores: dict[tuple[int, int], float] = {}
     if len(a_units) * len(b_units) <= EXHAUSTIVE_PAIRS:
         count = _shared_counts(*sharing)
         x, y = np.nonzero(count >= MIN_SHARED)
         pairs = list(zip(x.tolist(), y.tolist(), strict=True))
-        scores = _unit_scores(*scorable, pairs)
+        a_scorable, b_scorable, scratch = scorable
+        scores = _unit_scores(a_scorable, b_scorable, pairs, scratch)
         # The windows _merges can use: those with a sentence pair scoring min_score -
         # MERGE_REACH (pairs missing from scores score 0 there: fewer than MIN_SHARED terms).
         floor = min_score - MERGE_REACH
