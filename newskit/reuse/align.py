@@ -67,7 +67,7 @@ from newskit.reuse.similarity import (
     DEFAULT_MIN_SCORE,
     MIN_SHARED,
     NEAR_VERBATIM_RATIO,
-    _combined,
+    _combined_many,
     _name_factors,
     _passage,
     _wording,
@@ -341,19 +341,21 @@ def _side_weights(
 def _unit_scores(
     a: _Scorable,
     b: _Scorable,
-    pairs: list[tuple[int, int]],
+    x: np.ndarray,
+    y: np.ndarray,
     scratch: tuple[np.ndarray, np.ndarray],
-) -> dict[tuple[int, int], float]:
-    """``similarity`` of sentence pairs ``(x, y)`` of two articles with the pair's weights, all
-    pairs at once: the same values as calling it pair by pair. The weights of each passage's
-    terms are added up in the order ``similarity`` adds them (``np.bincount`` adds in input
-    order), those of the shared terms in the order of ``a``'s set, which differs from
+) -> list[float]:
+    """``similarity`` of sentence pairs ``(x[k], y[k])`` of two articles with the pair's
+    weights, all pairs at once: the same values as calling it pair by pair. The weights of each
+    passage's terms are added up in the order ``similarity`` adds them (``np.bincount`` adds in
+    input order), those of the shared terms in the order of ``a``'s set, which differs from
     ``similarity``'s (set ``a & b``) only in the last bits, as the order of a set of strings
     already differs between Python processes (hash randomisation); scores are rounded to 6
     decimals. ``scratch``: a float and a bool array as long as the term index, the bool one
     all False (left so)."""
-    if not pairs:
-        return {}
+    n = len(x)
+    if not n:
+        return []
     w, mark = scratch
     # the pair's weights by term id: each article's own, the terms both have counted out of both
     w[a.vocab] = a.own
@@ -362,9 +364,6 @@ def _unit_scores(
     common = mark[b.vocab]
     mark[a.vocab] = False
     w[b.vocab[common]] = b.both[common]
-    x = np.array([p for p, _ in pairs], dtype=np.int64)
-    y = np.array([q for _, q in pairs], dtype=np.int64)
-    n = len(pairs)
     pair, weight, shared = _side_weights(a, b, x, y, w)
     wa = np.bincount(pair, weight, minlength=n)
     ws = np.bincount(pair[shared], weight[shared], minlength=n)
@@ -375,10 +374,9 @@ def _unit_scores(
         overlap = (ws / np.minimum(wa, wb) + 2 * ws / (wa + wb)) / 2
     overlap = np.where(n_shared > 0, np.minimum(overlap, 1.0), 0.0)
     aw, bw = a.words, b.words
-    return {
-        (p, q): _combined(fuzz.ratio(aw[p], bw[q]) / 100, o, k)
-        for (p, q), o, k in zip(pairs, overlap.tolist(), n_shared.tolist(), strict=True)
-    }
+    ratio = fuzz.ratio
+    wording = np.array([ratio(aw[p], bw[q]) for p, q in zip(x.tolist(), y.tolist(), strict=True)])
+    return _combined_many(wording / 100, overlap, n_shared)
 
 
 def _ranges(first: np.ndarray, number: np.ndarray) -> np.ndarray:
@@ -454,35 +452,22 @@ def _align_pair(
     sharing: tuple[_UnitTerms, _UnitTerms],
     scorable: tuple[_Scorable, _Scorable, tuple[np.ndarray, np.ndarray]],
 ) -> list[tuple]:
-    scores: dict[tuple[int, int], float] = {}
     if len(a_units) * len(b_units) <= EXHAUSTIVE_PAIRS:
         count = _shared_counts(*sharing)
         x, y = np.nonzero(count >= MIN_SHARED)
-        pairs = list(zip(x.tolist(), y.tolist(), strict=True))
         a_scorable, b_scorable, scratch = scorable
-        scores = _unit_scores(a_scorable, b_scorable, pairs, scratch)
+        values = _unit_scores(a_scorable, b_scorable, x, y, scratch)
+        scores = dict(zip(zip(x.tolist(), y.tolist(), strict=True), values, strict=True))
+        grid = np.zeros(count.shape)  # the scores; 0 for pairs under MIN_SHARED shared terms
+        grid[x, y] = values
         # The windows _merges can use: those with a sentence pair scoring min_score -
         # MERGE_REACH (pairs missing from scores score 0 there: fewer than MIN_SHARED terms).
         floor = min_score - MERGE_REACH
-        single = None
-        if floor > 0:
-            grid = np.zeros(count.shape)
-            grid[x, y] = list(scores.values())
-            single = grid >= floor
-        windows = _windows(*sharing, count >= 1, single)
+        windows = _windows(*sharing, count >= 1, grid >= floor if floor > 0 else None)
+        kept = _kept_grid(grid, x, y, min_score)
     else:
         scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index)
-    best_a: dict[int, float] = {}
-    best_b: dict[int, float] = {}
-    for (x, y), s in scores.items():
-        best_a[x] = max(best_a.get(x, 0.0), s)
-        best_b[y] = max(best_b.get(y, 0.0), s)
-    # (a first, a last, b first, b last) unit indexes -> score
-    kept: dict[tuple[int, int, int, int], float] = {
-        (x, x, y, y): s
-        for (x, y), s in scores.items()
-        if s >= min_score and (s >= best_a[x] or s >= best_b[y])
-    }
+        kept = _kept(scores, min_score)
     for merged, s in _merges(a, b, a_units, b_units, scores, weights, min_score, windows):
         i0, i1, j0, j1 = merged
         for key in [k for k in kept if k[0] in (i0, i1) and k[2] in (j0, j1)]:
@@ -495,6 +480,37 @@ def _align_pair(
         a_text, b_text = a.raw[a_s:a_e], b.raw[b_s:b_e]
         rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, s, match_kind(a_text, b_text)))
     return rows
+
+
+def _kept(
+    scores: dict[tuple[int, int], float], min_score: float
+) -> dict[tuple[int, int, int, int], float]:
+    """The sentence pairs reported (``(a first, a last, b first, b last)`` unit indexes ->
+    score): from ``min_score``, the best of one of its two sentences."""
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for (x, y), s in scores.items():
+        best_a[x] = max(best_a.get(x, 0.0), s)
+        best_b[y] = max(best_b.get(y, 0.0), s)
+    return {
+        (x, x, y, y): s
+        for (x, y), s in scores.items()
+        if s >= min_score and (s >= best_a[x] or s >= best_b[y])
+    }
+
+
+def _kept_grid(
+    grid: np.ndarray, x: np.ndarray, y: np.ndarray, min_score: float
+) -> dict[tuple[int, int, int, int], float]:
+    """``_kept`` of the scores ``grid[x, y]`` (every other cell 0), in numpy."""
+    if not len(x):
+        return {}
+    s = grid[x, y]
+    keep = (s >= min_score) & ((s >= grid.max(axis=1)[x]) | (s >= grid.max(axis=0)[y]))
+    return {
+        (i, i, j, j): v
+        for i, j, v in zip(x[keep].tolist(), y[keep].tolist(), s[keep].tolist(), strict=True)
+    }
 
 
 def _bounded(

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from newskit.resources.reuse import EQUIVALENTS, PHRASES, STOPWORDS, SUFFIXES, SYNONYMS
@@ -220,6 +221,16 @@ def _combined(wording: float, overlap: float, n_shared: int) -> float:
     if n_shared < MIN_SHARED and wording < VERBATIM_RATIO:
         score *= (n_shared / MIN_SHARED) ** 2
     return round(score, 6)
+
+
+def _combined_many(wording: np.ndarray, overlap: np.ndarray, n_shared: np.ndarray) -> list[float]:
+    """``_combined`` of many passage pairs at once (numpy; the same values)."""
+    score = np.where(wording >= NEAR_VERBATIM_RATIO, np.maximum(overlap, wording), overlap)
+    few = (n_shared < MIN_SHARED) & (wording < VERBATIM_RATIO)
+    if few.any():
+        scale = np.array([(k / MIN_SHARED) ** 2 for k in range(MIN_SHARED)])
+        score = np.where(few, score * scale[np.minimum(n_shared, MIN_SHARED - 1)], score)
+    return [round(s, 6) for s in score.tolist()]
 
 
 def match_kind(a_text: str, b_text: str) -> MatchKind:
