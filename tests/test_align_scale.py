@@ -74,9 +74,9 @@ def _count_calls(monkeypatch) -> list[int]:
         calls[0] += 1
         return similarity(*args, **kwargs)
 
-    def counted_pairs(a, b, x, y, scratch):
-        calls[0] += len(x)
-        return unit_scores(a, b, x, y, scratch)
+    def counted_pairs(items):
+        calls[0] += sum(len(x) for _a, _b, x, _y in items)
+        return unit_scores(items)
 
     monkeypatch.setattr(align_module, "similarity", counted)
     monkeypatch.setattr(align_module, "_unit_scores", counted_pairs)

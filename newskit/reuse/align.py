@@ -149,7 +149,6 @@ def align(
     }
     own_weights = {x: pair_weights[story[x]].own(vocab[x]) for x in paired}
     scorable = {x: _scorable(by_id[x], units[x], term_id, pair_weights[story[x]]) for x in paired}
-    scratch = (np.zeros(len(term_id)), np.zeros(len(term_id), dtype=bool))  # _unit_scores
     rows: list[tuple] = []
     quoted: dict[str, list[tuple[int, int, str]]] = {}
     prepared: dict[str, _Prepared] = {}
@@ -160,29 +159,43 @@ def align(
             prepared[article.id] = _prepare(article, units[article.id], terms)
         return prepared[article.id]
 
-    for a_id, b_id in zip(pairs["a_id"], pairs["b_id"], strict=True):
-        a, b = by_id[a_id], by_id[b_id]
-        shared = vocab[a_id] & vocab[b_id]
-        weights = pair_weights[story[a_id]].pair(own_weights[a_id], own_weights[b_id], shared)
-        rows.extend(
-            _align_pair(
-                a,
-                b,
-                units[a_id],
-                units[b_id],
-                weights,
-                min_score,
-                prepare,
-                terms,
-                (unit_terms[a_id], unit_terms[b_id]),
-                (scorable[a_id], scorable[b_id], scratch),
-            )
+    todo = list(zip(pairs["a_id"], pairs["b_id"], strict=True))
+    for lo in range(0, len(todo), SCORE_BATCH):
+        batch = todo[lo : lo + SCORE_BATCH]
+        # The sentence pairs sharing MIN_SHARED terms of every small article pair of the
+        # batch, then all their scores at once (_unit_scores).
+        found: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for a_id, b_id in batch:
+            if len(units[a_id]) * len(units[b_id]) <= EXHAUSTIVE_PAIRS:
+                count = _shared_counts(unit_terms[a_id], unit_terms[b_id])
+                found[a_id, b_id] = (count, *np.nonzero(count >= MIN_SHARED))
+        values = _unit_scores(
+            [(scorable[a], scorable[b], x, y) for (a, b), (_c, x, y) in found.items()]
         )
-        if quotes:
-            for x in (a, b):
-                if x.id not in quoted:
-                    quoted[x.id] = quote_spans(x)
-            rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id]))
+        scored = {k: (*v, s) for (k, v), s in zip(found.items(), values, strict=True)}
+        for a_id, b_id in batch:
+            a, b = by_id[a_id], by_id[b_id]
+            shared = vocab[a_id] & vocab[b_id]
+            weights = pair_weights[story[a_id]].pair(own_weights[a_id], own_weights[b_id], shared)
+            rows.extend(
+                _align_pair(
+                    a,
+                    b,
+                    units[a_id],
+                    units[b_id],
+                    weights,
+                    min_score,
+                    prepare,
+                    terms,
+                    (unit_terms[a_id], unit_terms[b_id]),
+                    scored.get((a_id, b_id)),
+                )
+            )
+            if quotes:
+                for x in (a, b):
+                    if x.id not in quoted:
+                        quoted[x.id] = quote_spans(x)
+                rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id]))
     rows.sort(key=lambda r: (order[r[0]], r[1], r[2], order[r[3]], r[4], r[5]))
     out = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
     return out.astype(
@@ -257,9 +270,9 @@ class _Scorable(NamedTuple):
     ids from the index shared with ``_UnitTerms``). Unit ``x``'s terms (``similarity``'s term
     set, numbers included, in the set's own order) are entries ``first[x] : first[x] +
     number[x]``: entry ``k`` is term ``term[k]`` with name factor ``factor[k]`` (1 outside
-    names). ``vocab``: the article's distinct terms, with their pair weight when the other
-    article lacks the term (``own``) and when it has it (``both``; 1 for numbers, which carry
-    no pair weight). ``keys``: sorted ``unit << 32 | term`` of every entry and of every unit's
+    names) and pair weight ``own[k]`` when the other article lacks the term, ``both[k]`` when
+    it has it (1 for numbers, which carry no pair weight). ``vocab``: the sorted ids of the
+    article's terms. ``keys``: sorted ``unit << 32 | term`` of every entry and of every unit's
     name factor (``_name_factors``), with ``in_unit`` (an entry) and ``name_factor`` (the
     factor, 1 if none); ``words``: each unit's wording (``_wording``)."""
 
@@ -267,9 +280,9 @@ class _Scorable(NamedTuple):
     number: np.ndarray
     term: np.ndarray
     factor: np.ndarray
-    vocab: np.ndarray
     own: np.ndarray
     both: np.ndarray
+    vocab: np.ndarray
     keys: np.ndarray
     in_unit: np.ndarray
     name_factor: np.ndarray
@@ -288,11 +301,15 @@ def _scorable(
     number = np.array([len(p[0]) for p in passages], dtype=np.int64)
     vocab = list(dict.fromkeys(terms))
     digit = [t[0].isdigit() for t in vocab]
-    own = [1.0 if d else table[df[t] - 1] for t, d in zip(vocab, digit, strict=True)]
-    both = [
-        1.0 if d else table[df[t] - 2] if df[t] > 1 else math.nan
-        for t, d in zip(vocab, digit, strict=True)
-    ]
+    own = np.array([1.0 if d else table[df[t] - 1] for t, d in zip(vocab, digit, strict=True)])
+    both = np.array(
+        [
+            1.0 if d else table[df[t] - 2] if df[t] > 1 else math.nan
+            for t, d in zip(vocab, digit, strict=True)
+        ]
+    )
+    local = {t: k for k, t in enumerate(vocab)}
+    entry_term = np.array([local[t] for t in terms], dtype=np.int64)
     setdefault = index.setdefault
     term = np.array([setdefault(t, len(index)) for t in terms], dtype=np.int64)
     unit_keys = (np.repeat(np.arange(len(units), dtype=np.int64), number) << 32) | term
@@ -309,9 +326,9 @@ def _scorable(
         number,
         term,
         np.array(factor, dtype=float),
-        np.array([index[t] for t in vocab], dtype=np.int64),
-        np.array(own, dtype=float),
-        np.array(both, dtype=float),
+        own[entry_term],
+        both[entry_term],
+        np.sort(np.array([index[t] for t in vocab], dtype=np.int64)),
         keys,
         in_unit,
         name_factor,
@@ -319,64 +336,99 @@ def _scorable(
     )
 
 
+def _found(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``keys``: whether it is in ``sorted_keys`` (not empty), and where."""
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[at] == keys, at
+
+
+def _batch(members: list[_Scorable]) -> tuple[_Scorable, np.ndarray]:
+    """``members`` end to end as one ``_Scorable`` (units and entries renumbered; its ``vocab``:
+    sorted ``article << 32 | term``, the article by its rank in ``members``) and the first
+    unit of each."""
+    units = np.array([len(m.number) for m in members], dtype=np.int64)
+    entries = np.array([len(m.term) for m in members], dtype=np.int64)
+    unit_first = np.cumsum(units) - units
+    entry_first = np.cumsum(entries) - entries
+    batch = _Scorable(
+        np.concatenate([m.first + e for m, e in zip(members, entry_first.tolist(), strict=True)]),
+        np.concatenate([m.number for m in members]),
+        np.concatenate([m.term for m in members]),
+        np.concatenate([m.factor for m in members]),
+        np.concatenate([m.own for m in members]),
+        np.concatenate([m.both for m in members]),
+        np.concatenate([m.vocab | (k << 32) for k, m in enumerate(members)]),
+        np.concatenate(
+            [m.keys + (u << 32) for m, u in zip(members, unit_first.tolist(), strict=True)]
+        ),
+        np.concatenate([m.in_unit for m in members]),
+        np.concatenate([m.name_factor for m in members]),
+        [w for m in members for w in m.words],
+    )
+    return batch, unit_first
+
+
 def _side_weights(
-    one: _Scorable, two: _Scorable, x: np.ndarray, y: np.ndarray, w: np.ndarray
+    t: _Scorable, x: np.ndarray, y: np.ndarray, other: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For sentence pairs ``(one[x[p]], two[y[p]])``: the pair index ``p`` of each term of the
-    ``one`` side, the term's weight as ``similarity`` gives it (pair weight ``w[term]`` times
-    the smaller of the two passages' name factors) and whether passage ``two`` has the term
-    too."""
-    n = one.number[x]
-    entry = _ranges(one.first[x], n)
+    """For sentence pairs ``(x[p], y[p])`` (units of ``t``; ``other[p]``: the article of unit
+    ``y[p]``): the pair index ``p`` of each term of unit ``x[p]``, the term's weight as
+    ``similarity`` gives it (pair weight times the smaller of the two passages' name factors)
+    and whether unit ``y[p]`` has the term too."""
+    n = t.number[x]
+    entry = _ranges(t.first[x], n)
     pair = np.repeat(np.arange(len(x), dtype=np.int64), n)
-    term = one.term[entry]
-    key = (y[pair] << 32) | term
-    at = np.minimum(np.searchsorted(two.keys, key), len(two.keys) - 1)
-    found = two.keys[at] == key
-    other = np.where(found, two.name_factor[at], 1.0)
-    weight = w[term] * np.minimum(one.factor[entry], other)
-    return pair, weight, found & two.in_unit[at]
+    term = t.term[entry]
+    has, _ = _found(t.vocab, (other[pair] << 32) | term)
+    found, at = _found(t.keys, (y[pair] << 32) | term)
+    factor = np.minimum(t.factor[entry], np.where(found, t.name_factor[at], 1.0))
+    weight = np.where(has, t.both[entry], t.own[entry]) * factor
+    return pair, weight, found & t.in_unit[at]
 
 
 def _unit_scores(
-    a: _Scorable,
-    b: _Scorable,
-    x: np.ndarray,
-    y: np.ndarray,
-    scratch: tuple[np.ndarray, np.ndarray],
-) -> list[float]:
-    """``similarity`` of sentence pairs ``(x[k], y[k])`` of two articles with the pair's
-    weights, all pairs at once: the same values as calling it pair by pair. The weights of each
-    passage's terms are added up in the order ``similarity`` adds them (``np.bincount`` adds in
-    input order), those of the shared terms in the order of ``a``'s set, which differs from
-    ``similarity``'s (set ``a & b``) only in the last bits, as the order of a set of strings
-    already differs between Python processes (hash randomisation); scores are rounded to 6
-    decimals. ``scratch``: a float and a bool array as long as the term index, the bool one
-    all False (left so)."""
-    n = len(x)
+    items: list[tuple[_Scorable, _Scorable, np.ndarray, np.ndarray]],
+) -> list[list[float]]:
+    """For each ``(a, b, x, y)``: ``similarity`` of the sentence pairs ``(x[k], y[k])`` of
+    articles ``a`` and ``b`` with the pair's weights, all pairs of all items at once: the same
+    values as calling it pair by pair. The weights of each passage's terms are added up in the
+    order ``similarity`` adds them (``np.bincount`` adds in input order), those of the shared
+    terms in the order of ``a``'s set, which differs from ``similarity``'s (set ``a & b``)
+    only in the last bits, as the order of a set of strings already differs between Python
+    processes (hash randomisation); scores are rounded to 6 decimals."""
+    sizes = [len(x) for _a, _b, x, _y in items]
+    n = sum(sizes)
     if not n:
-        return []
-    w, mark = scratch
-    # the pair's weights by term id: each article's own, the terms both have counted out of both
-    w[a.vocab] = a.own
-    w[b.vocab] = b.own
-    mark[a.vocab] = True
-    common = mark[b.vocab]
-    mark[a.vocab] = False
-    w[b.vocab[common]] = b.both[common]
-    pair, weight, shared = _side_weights(a, b, x, y, w)
+        return [[] for _ in items]
+    rank: dict[int, int] = {}
+    members: list[_Scorable] = []
+    for a, b, _x, _y in items:
+        for m in (a, b):
+            if id(m) not in rank:
+                rank[id(m)] = len(members)
+                members.append(m)
+    t, unit_first = _batch(members)
+    ra = np.array([rank[id(a)] for a, *_r in items], dtype=np.int64)
+    rb = np.array([rank[id(b)] for _a, b, *_r in items], dtype=np.int64)
+    art_a, art_b = np.repeat(ra, sizes), np.repeat(rb, sizes)
+    x = np.concatenate([x for *_ab, x, _y in items]) + unit_first[art_a]
+    y = np.concatenate([y for *_abx, y in items]) + unit_first[art_b]
+    pair, weight, shared = _side_weights(t, x, y, art_b)
     wa = np.bincount(pair, weight, minlength=n)
     ws = np.bincount(pair[shared], weight[shared], minlength=n)
     n_shared = np.bincount(pair[shared], minlength=n)
-    pair, weight, _ = _side_weights(b, a, y, x, w)
+    pair, weight, _ = _side_weights(t, y, x, art_a)
     wb = np.bincount(pair, weight, minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         overlap = (ws / np.minimum(wa, wb) + 2 * ws / (wa + wb)) / 2
     overlap = np.where(n_shared > 0, np.minimum(overlap, 1.0), 0.0)
-    aw, bw = a.words, b.words
-    ratio = fuzz.ratio
-    wording = np.array([ratio(aw[p], bw[q]) for p, q in zip(x.tolist(), y.tolist(), strict=True)])
-    return _combined_many(wording / 100, overlap, n_shared)
+    words, ratio = t.words, fuzz.ratio
+    wording = np.array(
+        [ratio(words[p], words[q]) for p, q in zip(x.tolist(), y.tolist(), strict=True)]
+    )
+    values = _combined_many(wording / 100, overlap, n_shared)
+    ends = np.cumsum(sizes).tolist()
+    return [values[e - k : e] for e, k in zip(ends, sizes, strict=True)]
 
 
 def _ranges(first: np.ndarray, number: np.ndarray) -> np.ndarray:
@@ -450,13 +502,13 @@ def _align_pair(
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
     sharing: tuple[_UnitTerms, _UnitTerms],
-    scorable: tuple[_Scorable, _Scorable, tuple[np.ndarray, np.ndarray]],
+    scored: tuple[np.ndarray, np.ndarray, np.ndarray, list[float]] | None,
 ) -> list[tuple]:
-    if len(a_units) * len(b_units) <= EXHAUSTIVE_PAIRS:
-        count = _shared_counts(*sharing)
-        x, y = np.nonzero(count >= MIN_SHARED)
-        a_scorable, b_scorable, scratch = scorable
-        values = _unit_scores(a_scorable, b_scorable, x, y, scratch)
+    """The rows of one article pair. ``scored`` (None for pairs over ``EXHAUSTIVE_PAIRS``):
+    the shared-term counts of all its sentence pairs, the pairs ``x, y`` that share
+    ``MIN_SHARED`` terms and their scores (``_unit_scores``)."""
+    if scored is not None:
+        count, x, y, values = scored
         scores = dict(zip(zip(x.tolist(), y.tolist(), strict=True), values, strict=True))
         grid = np.zeros(count.shape)  # the scores; 0 for pairs under MIN_SHARED shared terms
         grid[x, y] = values
@@ -646,6 +698,8 @@ def _pair_score(
     return scores[key]
 
 
+# Article pairs whose sentence pairs are scored at once (bounds the memory of _unit_scores).
+SCORE_BATCH = 256
 # Article pairs with at most this many sentence pairs are compared pair by pair in Python
 # (cheaper than building sparse matrices); larger ones go through the inverted index and the
 # bound. Both give the same result.
