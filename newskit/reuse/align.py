@@ -151,6 +151,7 @@ def align(
     scorable = {x: _scorable(by_id[x], units[x], term_id, pair_weights[story[x]]) for x in paired}
     rows: list[tuple] = []
     quoted: dict[str, list[tuple[int, int, str]]] = {}
+    matched: dict[tuple[str, str], bool] = {}  # quotes_match by (shorter, longer) words
     prepared: dict[str, _Prepared] = {}
     terms: dict[str, int] = {}  # term -> column of the sparse matrices in _Prepared
 
@@ -195,7 +196,7 @@ def align(
                 for x in (a, b):
                     if x.id not in quoted:
                         quoted[x.id] = quote_spans(x)
-                rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id]))
+                rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id], matched))
     rows.sort(key=lambda r: (order[r[0]], r[1], r[2], order[r[3]], r[4], r[5]))
     out = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
     return out.astype(
@@ -296,8 +297,13 @@ def _scorable(
     df, table = weights.df, weights.table
     passages = [_passage(article.raw[u.start : u.end]) for u in units]
     # each set in its own order: the order similarity sums the weights in
-    terms = [t for p in passages for t in p[0]]
-    factor = [p[1].get(t, 1.0) for p in passages for t in p[0]]
+    terms = list(itertools.chain.from_iterable(p[0] for p in passages))
+    one = itertools.repeat(1.0)
+    factor = np.fromiter(
+        itertools.chain.from_iterable(map(p[1].get, p[0], one) for p in passages),
+        dtype=float,
+        count=len(terms),
+    )
     number = np.array([len(p[0]) for p in passages], dtype=np.int64)
     vocab = list(dict.fromkeys(terms))
     digit = [t[0].isdigit() for t in vocab]
@@ -309,9 +315,10 @@ def _scorable(
         ]
     )
     local = {t: k for k, t in enumerate(vocab)}
-    entry_term = np.array([local[t] for t in terms], dtype=np.int64)
+    entry_term = np.fromiter(map(local.__getitem__, terms), dtype=np.int64, count=len(terms))
     setdefault = index.setdefault
-    term = np.array([setdefault(t, len(index)) for t in terms], dtype=np.int64)
+    vocab_ids = np.array([setdefault(t, len(index)) for t in vocab], dtype=np.int64)
+    term = vocab_ids[entry_term]
     unit_keys = (np.repeat(np.arange(len(units), dtype=np.int64), number) << 32) | term
     names = [((x << 32) | setdefault(t, len(index)), f) for x, p in enumerate(passages)
              for t, f in p[1].items()]  # fmt: skip
@@ -325,10 +332,10 @@ def _scorable(
         np.cumsum(number) - number,
         number,
         term,
-        np.array(factor, dtype=float),
+        factor,
         own[entry_term],
         both[entry_term],
-        np.sort(np.array([index[t] for t in vocab], dtype=np.int64)),
+        np.sort(vocab_ids),
         keys,
         in_unit,
         name_factor,
@@ -884,12 +891,18 @@ def _quote_rows(
     b: Article,
     a_quotes: list[tuple[int, int, str]],
     b_quotes: list[tuple[int, int, str]],
+    matched: dict[tuple[str, str], bool],
 ) -> list[tuple]:
-    """``quote`` rows for the quotations (``quote_spans``) the two articles share."""
+    """``quote`` rows for the quotations (``quote_spans``) the two articles share; ``matched``
+    keeps ``quotes_match`` by pair of words, shorter first (as ``quotes_match`` orders them):
+    the same quotation recurs across the articles of a story."""
     rows = []
     for a_s, a_e, a_words in a_quotes:
         for b_s, b_e, b_words in b_quotes:
-            if quotes_match(a_words, b_words):
+            key = (a_words, b_words) if len(a_words) <= len(b_words) else (b_words, a_words)
+            if key not in matched:
+                matched[key] = quotes_match(*key)
+            if matched[key]:
                 a_text, b_text = a.raw[a_s:a_e], b.raw[b_s:b_e]
                 score = similarity(a_text, b_text)
                 rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, score, "quote"))
