@@ -170,7 +170,7 @@ def run_pipeline(
         _, secs["claims"] = timed(
             lambda: newskit.numeric_claims(corpus, stories=no_stories, n_jobs=jobs), "claims"
         )
-    stories, secs["stories"] = timed(lambda: newskit.stories(corpus), "stories")
+    stories, secs["stories"] = timed(lambda: newskit.stories(corpus, n_jobs=jobs), "stories")
     pairs, secs["candidates"] = timed(
         lambda: newskit.candidate_pairs(corpus, stories=stories), "candidates"
     )

@@ -14,6 +14,7 @@ import pytest
 import newskit
 from newskit import parallel
 from newskit.corpus import segment
+from newskit.stories import group as _stories_group
 from newskit.synthetic import make_corpus
 
 
@@ -163,6 +164,18 @@ def test_numeric_claims_with_two_jobs_equal_one():
     two = newskit.numeric_claims(corpus, n_jobs=2)
     assert len(one) > 100 and one["story_id"].notna().all()
     pd.testing.assert_frame_equal(one, two)
+
+
+def test_stories_with_two_jobs_equal_one():
+    frame = make_corpus(12, 4, seed=5)
+    corpus = newskit.load_corpus(frame.drop(columns=["story"]))
+    _stories_group._similar_pairs.cache_clear()
+    one = newskit.stories(corpus)
+    _stories_group._similar_pairs.cache_clear()
+    two = newskit.stories(corpus, n_jobs=2)
+    assert one["story_id"].nunique() == 12
+    pd.testing.assert_frame_equal(one, two)
+    assert one.attrs == two.attrs
 
 
 def test_load_with_two_jobs_reports_bad_rows_like_one():
