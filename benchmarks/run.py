@@ -172,7 +172,7 @@ def run_pipeline(
         )
     stories, secs["stories"] = timed(lambda: newskit.stories(corpus, n_jobs=jobs), "stories")
     pairs, secs["candidates"] = timed(
-        lambda: newskit.candidate_pairs(corpus, stories=stories), "candidates"
+        lambda: newskit.candidate_pairs(corpus, stories=stories, n_jobs=jobs), "candidates"
     )
 
     def align_within_stories() -> int:

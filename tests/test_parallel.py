@@ -15,6 +15,7 @@ import newskit
 from newskit import parallel
 from newskit.corpus import segment
 from newskit.stories import group as _stories_group
+from newskit.stories.parts import story_parts
 from newskit.synthetic import make_corpus
 
 
@@ -176,6 +177,28 @@ def test_stories_with_two_jobs_equal_one():
     assert one["story_id"].nunique() == 12
     pd.testing.assert_frame_equal(one, two)
     assert one.attrs == two.attrs
+
+
+def test_story_parts_hold_whole_stories_in_corpus_order_balanced_by_pairs():
+    frame = pd.DataFrame({"id": [f"a{k}" for k in range(12)], "text": ["Some words."] * 12})
+    articles = list(newskit.load_corpus(frame))
+    # one story of 6 articles (15 pairs), two of 3 (3 pairs each), none for the last 0
+    story = {a.id: "big" if k < 6 else ("s1" if k < 9 else "s2") for k, a in enumerate(articles)}
+    parts = story_parts(articles, story, 2)
+    ids = [[a.id for a in part] for part in parts]
+    assert ids == [["a0", "a1", "a2", "a3", "a4", "a5"], ["a6", "a7", "a8", "a9", "a10", "a11"]]
+    assert story_parts(articles, story, 10) == [articles[:6], articles[6:9], articles[9:]]
+    assert story_parts(articles, {a.id: "one" for a in articles}, 4) == [articles]
+
+
+def test_candidate_pairs_with_two_jobs_equal_one():
+    frame = make_corpus(10, 4, seed=6)
+    corpus = newskit.load_corpus(frame.drop(columns=["story"]))
+    truth = dict(zip(frame["id"], frame["story"], strict=True))
+    one = newskit.candidate_pairs(corpus, stories=truth)
+    two = newskit.candidate_pairs(corpus, stories=truth, n_jobs=2)
+    assert len(one) > 20 and {truth[x] for x in one["a_id"]} == set(truth.values())
+    pd.testing.assert_frame_equal(one, two)
 
 
 def test_load_with_two_jobs_reports_bad_rows_like_one():
