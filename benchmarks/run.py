@@ -176,7 +176,7 @@ def run_pipeline(
     )
 
     def align_within_stories() -> int:
-        return len(newskit.align(corpus, stories=stories))
+        return len(newskit.align(corpus, stories=stories, n_jobs=jobs))
 
     passages, secs["align"] = timed(align_within_stories, "align")
     found = dict(zip(stories["article_id"], stories["story_id"], strict=True))

@@ -201,6 +201,16 @@ def test_candidate_pairs_with_two_jobs_equal_one():
     pd.testing.assert_frame_equal(one, two)
 
 
+def test_align_with_two_jobs_equals_one():
+    frame = make_corpus(8, 4, seed=7)
+    corpus = newskit.load_corpus(frame.drop(columns=["story"]))
+    truth = dict(zip(frame["id"], frame["story"], strict=True))
+    one = newskit.align(corpus, stories=truth)
+    two = newskit.align(corpus, stories=truth, n_jobs=2)
+    assert len(one) > 50 and set(one["kind"]) >= {"verbatim", "paraphrase"}
+    pd.testing.assert_frame_equal(one, two)
+
+
 def test_load_with_two_jobs_reports_bad_rows_like_one():
     frame = pd.DataFrame({"id": [f"a{i}" for i in range(12)], "text": ["Some words here."] * 12})
     frame.loc[5, "text"] = "Advertisement"  # nothing left after the boilerplate rules

@@ -84,6 +84,12 @@ def sentence_units(article: Article) -> list[Unit]:
     return out
 
 
+def resolve_method(n_articles: int) -> CandidateMethod:
+    """What ``method="auto"`` means for a corpus of ``n_articles``: ``"lsh"`` from
+    ``LSH_ABOVE`` articles on, ``"exhaustive"`` below."""
+    return "lsh" if n_articles >= LSH_ABOVE else "exhaustive"
+
+
 def candidate_pairs(
     corpus: Iterable[Article],
     *,
@@ -110,8 +116,7 @@ def candidate_pairs(
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
     articles = list(corpus)
-    if method == "auto":
-        method = "lsh" if len(articles) >= LSH_ABOVE else "exhaustive"
+    method = resolve_method(len(articles)) if method == "auto" else method
     story = story_map(articles, stories, across_stories=across_stories)
     if resolve_jobs(n_jobs) > 1:
         return in_story_parts(
