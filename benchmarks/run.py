@@ -9,9 +9,9 @@ with copied, reworded and new sentences; the true story of every article is know
 with ``length="real"``: articles that weigh like real news (median 3,000 characters, a tail past
 10,000; ``benchmarks/measure_weight.py``); ``--length short`` gives the 670-character articles
 of earlier runs; ``--realnews`` times every real labelled article of ``../shared/realnews``
-(both calibration sets, 709 articles) instead, their gold stories as the truth. It is written as one JSONL file so that ``load`` times reading as well as
-cleaning. Stages, timed one after the other in this process (``--jobs`` processes where a stage
-has ``n_jobs``):
+(both calibration sets, 709 articles) instead, their gold stories as the truth. The corpus is
+written as one JSONL file so that ``load`` times reading as well as cleaning. Stages, timed
+one after the other in this process (``--jobs`` processes where a stage has ``n_jobs``):
 
 - ``load``: ``load_corpus`` (read + clean); ``tokenize``: ``sentences`` + ``tokens``;
 - ``keywords``: ``newskit.keywords`` (YAKE's cache cleared first); ``claims``:
