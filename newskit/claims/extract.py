@@ -50,6 +50,7 @@ from newskit.claims import date_builders as _date_builders
 from newskit.claims import dates as _dates
 from newskit.claims.context import _QUAL_RE, _clause_bounds, _clause_of, _context
 from newskit.claims.grammar import (
+    _ANCHORED,
     _ANY_TRIGGER_WORD,
     _ASCII_FOLD,
     _DATELINE,
@@ -61,6 +62,7 @@ from newskit.claims.grammar import (
     _P,
     _PRIORITY,
     _TWO_NUMBERS,
+    _WORD_LED,
     SKIP,
     _Claim,
     triggers,
@@ -204,16 +206,19 @@ def claims_in_text(
 
 _SIGN_BEFORE = frozenset(" \t\n([\u00a0")
 _DIGIT = re.compile(r"\d")
-# Where a number may start in the lower-cased text: a digit run (group ``d``, as
+# Where a number may start in the lower-cased text: where a digit run starts (as
 # ``_SIMPLE_TOKEN`` cuts them) or a whole word token that is a number word or "between".
+_DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_WORDS = frozenset(w for w in (*_NUMBER_WORD_SET, "between") if re.fullmatch("[a-z]+", w))
-_NUMBER_START = re.compile(
-    r"(?P<d>(?<!\d)\d)|(?<![A-Za-z])(?:" + _alt(_NUMBER_WORDS) + r")(?![A-Za-z])"
-)
 _SCALE_WORDS = frozenset(WORD_SCALES)
-# Every word ``_scan`` and ``triggers`` test for; a sentence's other words are never looked at.
-# Found as whole ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
-_LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS
+_LEAD_WORDS = frozenset().union(
+    *(w for w, _ in _WORD_LED.values()), *(w for w, _ in _ANCHORED.values())
+)
+# Every word ``_scan`` and ``triggers`` test for, or a pattern starts at (``_WORD_LED``,
+# ``_ANCHORED``); a sentence's other words are never looked at. Found as whole
+# ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
+_LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS | _LEAD_WORDS
+assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 
@@ -232,21 +237,25 @@ def _scan(
         # offsets stay those of ``text`` ("İ".lower() alone is two characters long).
         text = text.translate(_ASCII_FOLD)
     low = text.lower()
-    # Only the words some test below looks at (``_SIMPLE_TOKEN`` tokens in ``_LOOKED_AT``).
-    words = set(_LOOKED_AT_RE.findall(low))
+    # Only the words some test below looks at (``_SIMPLE_TOKEN`` tokens in ``_LOOKED_AT``), and
+    # where they start.
+    tokens = [(t.start(), t.group()) for t in _LOOKED_AT_RE.finditer(low)]
+    words = {w for _, w in tokens}
     has_digit = _DIGIT.search(low) is not None
+    digit_starts = [t.start() for t in _DIGIT_RUN.finditer(low)] if has_digit else []
     starts: list[int] = []
     if has_digit or not words.isdisjoint(_NUMBER_WORDS):
-        for t in _NUMBER_START.finditer(low):
-            i = t.start()
-            if t.lastgroup == "d":
-                # ".5 degrees": a leading-dot decimal starts at its dot
-                if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
-                    i -= 1
-                # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
-                if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
-                    starts.append(i - 1)
+        for i in digit_starts:
+            # ".5 degrees": a leading-dot decimal starts at its dot
+            if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
+                i -= 1
+            # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
+            if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
+                starts.append(i - 1)
             starts.append(i)
+        if not words.isdisjoint(_NUMBER_WORDS):
+            starts.extend(i for i, w in tokens if w in _NUMBER_WORDS)
+            starts.sort()
     if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
         starts.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
         starts.sort()
@@ -261,7 +270,7 @@ def _scan(
     # Below the last start: where a pattern reading two numbers may match. Every start when a
     # character that (?i) reads as an ASCII letter may hide a number word from the starts.
     last = starts[-1] if starts and not _FOLDS_TO_ASCII.search(text) else len(text) + 1
-    for match, finditer, builder, number_led, two_numbers, priority in _patterns_for(present):
+    for match, finditer, builder, number_led, two_numbers, priority, lead in _patterns_for(present):
         if number_led:
             if not starts:
                 continue
@@ -271,8 +280,18 @@ def _scan(
                 ]
             else:
                 matches = [match(text, i) for i in starts]
-        else:
+        elif lead is None:
             matches = finditer(text)
+        elif lead[1] is None:  # word-led: where its words (or digit runs) start
+            at = [i for i, w in tokens if w in lead[0]]
+            if lead[2]:
+                at = sorted(at + digit_starts)
+            matches = _matches_at(match, text, at)
+        else:  # anchored: from the longest lead before its first word
+            first = next((i for i, w in tokens if w in lead[0]), None)
+            if first is None:
+                continue
+            matches = finditer(text, max(0, first - lead[1]))
         for m in matches:
             if m is None:
                 continue
@@ -338,6 +357,23 @@ def _scan(
     return taken
 
 
+def _matches_at(
+    match: Callable[[str, int], re.Match[str] | None], text: str, at: list[int]
+) -> list[re.Match[str]]:
+    """What ``finditer`` finds when every match starts at one of ``at`` (ascending): the match
+    at each position of ``at`` not inside the last match found."""
+    found = []
+    end = 0
+    for i in at:
+        if i < end:
+            continue
+        m = match(text, i)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 class _Context:
     """What earlier sentences of the article said: the last year named explicitly."""
 
@@ -351,8 +387,23 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {
     name: getattr(_date_builders, f"_b_{name}", None) or getattr(_quantity_builders, f"_b_{name}")
     for name in _P
 }
-# (pattern, triggers it needs, builder, number-led, reads two numbers, priority), in priority
-# order.
+
+
+def _lead(name: str) -> tuple[frozenset[str], int | None, bool] | None:
+    """Where pattern ``name`` is tried: (its words, None, digit runs too) when word-led
+    (``_WORD_LED``), (its words, the longest lead) when anchored (``_ANCHORED``), else None
+    (everywhere)."""
+    if name in _WORD_LED:
+        words, digits = _WORD_LED[name]
+        return words, None, digits
+    if name in _ANCHORED:
+        words, longest = _ANCHORED[name]
+        return words, longest, False
+    return None
+
+
+# (pattern, triggers it needs, builder, number-led, reads two numbers, priority, lead), in
+# priority order.
 _PATTERNS = [
     (
         p,
@@ -361,6 +412,7 @@ _PATTERNS = [
         name in _NUMBER_LED,
         name in _TWO_NUMBERS,
         _PRIORITY[name],
+        _lead(name),
     )
     for name, p in _P.items()
 ]
@@ -368,14 +420,14 @@ _PATTERNS_FOR: dict[frozenset[str], list[tuple]] = {}
 
 
 def _patterns_for(present: frozenset[str]) -> list[tuple]:
-    """(match, finditer, builder, number-led, two numbers, priority) of the patterns whose
-    triggers are all in ``present``, in priority order; remembered per set of triggers (there
-    are few)."""
+    """(match, finditer, builder, number-led, two numbers, priority, lead) of the patterns
+    whose triggers are all in ``present``, in priority order; remembered per set of triggers
+    (there are few)."""
     chosen = _PATTERNS_FOR.get(present)
     if chosen is None:
         chosen = [
-            (p.match, p.finditer, b, led, two, prio)
-            for p, needs, b, led, two, prio in _PATTERNS
+            (p.match, p.finditer, b, led, two, prio, lead)
+            for p, needs, b, led, two, prio, lead in _PATTERNS
             if needs <= present
         ]
         if len(_PATTERNS_FOR) < 4096:

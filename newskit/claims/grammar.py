@@ -397,6 +397,47 @@ _TWO_NUMBERS = frozenset(
 assert _TWO_NUMBERS <= _NUMBER_LED
 
 
+def _leads(*tables: Iterable[str]) -> frozenset[str]:
+    """The lower case of the first run of ASCII letters of every word or phrase in ``tables``
+    ("last week" → "last", "St. Patrick's Day" → "st"): the token a match of it starts with."""
+    leads = set()
+    for table in tables:
+        for phrase in table:
+            lead = re.match("[A-Za-z]+", phrase)
+            assert lead is not None, phrase
+            leads.add(lead.group().lower())
+    return frozenset(leads)
+
+
+_MONTH_LEADS = _leads(MONTHS)
+# Patterns whose match starts with one of these words, a whole token of the lower-cased text
+# (no ASCII letter either side: every match starts with ``\b`` and a word, whose first letters
+# run to a non-letter), or, when the flag is set, where a run of digits starts: each is tried
+# only there (``pattern.match``, skipping starts inside the last match, as ``finditer`` does).
+_WORD_LED: dict[str, tuple[frozenset[str], bool]] = {
+    "relative": (_leads(RELATIVE_PERIODS), False),  # "last week", "yesterday"
+    "ordinal": (_leads(TENS, ORDINALS), True),  # "twenty-first", "fourth", "21st"
+    "md_range": (_MONTH_LEADS, False),  # "Sept. 12-18"
+    "md": (_MONTH_LEADS, False),  # "Sept. 17"
+    "wd_md": (_leads(WEEKDAYS), False),  # "Wednesday, Sept. 17"
+    "plural_mag": (_leads(PLURAL_MAGNITUDES), False),  # "millions of"
+}
+# Patterns whose match holds one of these words (a token, as above) at most this many characters
+# after its start ("last May": an optional modifier, not always at a word start, before the
+# month): scanned from there before the first such word of the sentence, not from its start.
+_ANCHORED: dict[str, tuple[frozenset[str], int]] = {
+    "month": (
+        _leads(k for k in MONTHS if len(k) > 3 or k == "May"),
+        max(map(len, MONTH_MODIFIERS)) + 1,
+    ),
+    "vague": (_MONTH_LEADS, max(len(k) + 1 for k in VAGUE_PARTS)),  # "the end of March"
+    "weekday": (_leads(WEEKDAYS), len("last ")),  # "next Friday"
+    "holiday": (_leads(HOLIDAYS), len("last ")),  # "last Christmas Eve"
+}
+assert not (set(_WORD_LED) | set(_ANCHORED)) & _NUMBER_LED
+assert not set(_WORD_LED) & set(_ANCHORED)
+
+
 # "NAIROBI, March 3 (Reuters) -", "NAIROBI, Kenya, 3 March -", "WASHINGTON, Sept. 12, 2025 (AP) —"
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .'’-]{2,},\s*(?:[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?,\s*)?"
