@@ -50,19 +50,19 @@ from newskit.claims import date_builders as _date_builders
 from newskit.claims import dates as _dates
 from newskit.claims.context import _QUAL_RE, _clause_bounds, _clause_of, _context
 from newskit.claims.grammar import (
-    _ANCHORED,
     _ANY_TRIGGER_WORD,
     _ASCII_FOLD,
+    _AT,
     _DATELINE,
     _FOLDS_TO_ASCII,
     _HOLIDAY_HINT_TOKENS,
+    _LEADS,
     _NEEDS,
     _NUMBER_LED,
     _NUMBER_WORD_SET,
     _P,
     _PRIORITY,
     _TWO_NUMBERS,
-    _WORD_LED,
     SKIP,
     _Claim,
     triggers,
@@ -211,12 +211,10 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_WORDS = frozenset(w for w in (*_NUMBER_WORD_SET, "between") if re.fullmatch("[a-z]+", w))
 _SCALE_WORDS = frozenset(WORD_SCALES)
-_LEAD_WORDS = frozenset().union(
-    *(w for w, _ in _WORD_LED.values()), *(w for w, _ in _ANCHORED.values())
-)
-# Every word ``_scan`` and ``triggers`` test for, or a pattern starts at (``_WORD_LED``,
-# ``_ANCHORED``); a sentence's other words are never looked at. Found as whole
-# ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
+_LEAD_WORDS = frozenset().union(*(words for words, _, _ in _LEADS.values()))
+# Every word ``_scan`` and ``triggers`` test for, or a pattern starts near (``_LEADS``); a
+# sentence's other words are never looked at. Found as whole ``_SIMPLE_TOKEN`` tokens of the
+# lower-cased text (no ASCII letter either side).
 _LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS | _LEAD_WORDS
 assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
@@ -282,16 +280,14 @@ def _scan(
                 matches = [match(text, i) for i in starts]
         elif lead is None:
             matches = finditer(text)
-        elif lead[1] is None:  # word-led: where its words (or digit runs) start
-            at = [i for i, w in tokens if w in lead[0]]
-            if lead[2]:
+        else:  # only where a match may start (``_LEADS``)
+            words_at, offsets, digits = lead
+            at = [i for i, w in tokens if w in words_at]
+            if offsets is not _AT:
+                at = sorted({i - k for i in at for k in offsets if i >= k})
+            if digits:
                 at = sorted(at + digit_starts)
             matches = _matches_at(match, text, at)
-        else:  # anchored: from the longest lead before its first word
-            first = next((i for i, w in tokens if w in lead[0]), None)
-            if first is None:
-                continue
-            matches = finditer(text, max(0, first - lead[1]))
         for m in matches:
             if m is None:
                 continue
@@ -389,19 +385,6 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {
 }
 
 
-def _lead(name: str) -> tuple[frozenset[str], int | None, bool] | None:
-    """Where pattern ``name`` is tried: (its words, None, digit runs too) when word-led
-    (``_WORD_LED``), (its words, the longest lead) when anchored (``_ANCHORED``), else None
-    (everywhere)."""
-    if name in _WORD_LED:
-        words, digits = _WORD_LED[name]
-        return words, None, digits
-    if name in _ANCHORED:
-        words, longest = _ANCHORED[name]
-        return words, longest, False
-    return None
-
-
 # (pattern, triggers it needs, builder, number-led, reads two numbers, priority, lead), in
 # priority order.
 _PATTERNS = [
@@ -412,7 +395,7 @@ _PATTERNS = [
         name in _NUMBER_LED,
         name in _TWO_NUMBERS,
         _PRIORITY[name],
-        _lead(name),
+        _LEADS.get(name),
     )
     for name, p in _P.items()
 ]

@@ -410,32 +410,43 @@ def _leads(*tables: Iterable[str]) -> frozenset[str]:
 
 
 _MONTH_LEADS = _leads(MONTHS)
-# Patterns whose match starts with one of these words, a whole token of the lower-cased text
-# (no ASCII letter either side: every match starts with ``\b`` and a word, whose first letters
-# run to a non-letter), or, when the flag is set, where a run of digits starts: each is tried
-# only there (``pattern.match``, skipping starts inside the last match, as ``finditer`` does).
-_WORD_LED: dict[str, tuple[frozenset[str], bool]] = {
-    "relative": (_leads(RELATIVE_PERIODS), False),  # "last week", "yesterday"
-    "ordinal": (_leads(TENS, ORDINALS), True),  # "twenty-first", "fourth", "21st"
-    "md_range": (_MONTH_LEADS, False),  # "Sept. 12-18"
-    "md": (_MONTH_LEADS, False),  # "Sept. 17"
-    "wd_md": (_leads(WEEKDAYS), False),  # "Wednesday, Sept. 17"
-    "plural_mag": (_leads(PLURAL_MAGNITUDES), False),  # "millions of"
-}
-# Patterns whose match holds one of these words (a token, as above) at most this many characters
-# after its start ("last May": an optional modifier, not always at a word start, before the
-# month): scanned from there before the first such word of the sentence, not from its start.
-_ANCHORED: dict[str, tuple[frozenset[str], int]] = {
-    "month": (
+_AT = frozenset({0})
+_AT_OR_AFTER_MOD = frozenset({0, len("last ")})  # "Friday", "next Friday"
+# Where a match of a pattern may start, by pattern: (words, offsets, digits). Every match starts
+# the given number of characters before one of the words, found as a whole token of the
+# lower-cased text (no ASCII letter either side), or, when ``digits`` is set, where a run of
+# digits starts. "relative" starts with ``\b`` and a phrase of ``RELATIVE_PERIODS``, so at a
+# token "last", "yesterday"…; "month" at a long month name or a modifier and one space before
+# it ("last May"), which need not start a word. Each pattern is tried only there
+# (``pattern.match``, skipping starts inside the last match found, as ``finditer`` does).
+_LEADS: dict[str, tuple[frozenset[str], frozenset[int], bool]] = {
+    "relative": (_leads(RELATIVE_PERIODS), _AT, False),  # "last week", "yesterday"
+    "ordinal": (_leads(TENS, ORDINALS), _AT, True),  # "twenty-first", "fourth", "21st"
+    "md_range": (_MONTH_LEADS, _AT, False),  # "Sept. 12-18"
+    "md": (_MONTH_LEADS, _AT, False),  # "Sept. 17"
+    "wd_md": (_leads(WEEKDAYS), _AT, False),  # "Wednesday, Sept. 17"
+    "plural_mag": (_leads(PLURAL_MAGNITUDES), _AT, False),  # "millions of"
+    "fraction_det": (frozenset({"a", "an", "another"}), _AT, False),  # "a third"
+    "half_of": (frozenset({"half"}), _AT, False),  # "half of"
+    "frac_point": (frozenset({"a", "half", "three"}), _AT, False),  # "a quarter point"
+    "the_year": (frozenset({"the", "that"}), _AT, False),  # "the year"
+    "year_earlier": (frozenset({"year"}), _AT, False),  # "year-earlier"
+    "mult_word": (_leads(MULTIPLIER_WORDS), _AT, False),  # "twice", "doubled"
+    "digits_mag": (_leads(DIGIT_MAGNITUDES), _AT, False),  # "triple digits"
+    "month": (  # "May", "last May"
         _leads(k for k in MONTHS if len(k) > 3 or k == "May"),
-        max(map(len, MONTH_MODIFIERS)) + 1,
+        frozenset({0, *(len(k) + 1 for k in MONTH_MODIFIERS)}),
+        False,
     ),
-    "vague": (_MONTH_LEADS, max(len(k) + 1 for k in VAGUE_PARTS)),  # "the end of March"
-    "weekday": (_leads(WEEKDAYS), len("last ")),  # "next Friday"
-    "holiday": (_leads(HOLIDAYS), len("last ")),  # "last Christmas Eve"
+    "vague": (  # "early May", "mid-May", "midMay", "the end of May"
+        _MONTH_LEADS,
+        frozenset({len("mid"), len("mid-"), *(len(k) + 1 for k in VAGUE_PARTS)}),
+        False,
+    ),
+    "weekday": (_leads(WEEKDAYS), _AT_OR_AFTER_MOD, False),  # "next Friday"
+    "holiday": (_leads(HOLIDAYS), _AT_OR_AFTER_MOD, False),  # "last Christmas Eve"
 }
-assert not (set(_WORD_LED) | set(_ANCHORED)) & _NUMBER_LED
-assert not set(_WORD_LED) & set(_ANCHORED)
+assert not set(_LEADS) & _NUMBER_LED
 
 
 # "NAIROBI, March 3 (Reuters) -", "NAIROBI, Kenya, 3 March -", "WASHINGTON, Sept. 12, 2025 (AP) —"
