@@ -58,7 +58,7 @@ from newskit.claims.grammar import (
     _HOLIDAY_HINT_TOKENS,
     _LEADS,
     _NEEDS,
-    _NUMBER_LED,
+    _NUMBER_LED_AT,
     _NUMBER_WORD_SET,
     _P,
     _PRIORITY,
@@ -241,43 +241,59 @@ def _scan(
     words = {w for _, w in tokens}
     has_digit = _DIGIT.search(low) is not None
     digit_starts = [t.start() for t in _DIGIT_RUN.finditer(low)] if has_digit else []
-    starts: list[int] = []
-    if has_digit or not words.isdisjoint(_NUMBER_WORDS):
-        for i in digit_starts:
-            # ".5 degrees": a leading-dot decimal starts at its dot
-            if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
-                i -= 1
-            # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
-            if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
-                starts.append(i - 1)
-            starts.append(i)
-        if not words.isdisjoint(_NUMBER_WORDS):
-            starts.extend(i for i, w in tokens if w in _NUMBER_WORDS)
-            starts.sort()
+    # Where numbers start, by the kind of start (``_NUMBER_LED_AT``).
+    at_digit: list[int] = []
+    at_word: list[int] = []
+    at_between: list[int] = []
+    for i in digit_starts:
+        # ".5 degrees": a leading-dot decimal starts at its dot
+        if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
+            i -= 1
+        # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
+        if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
+            at_digit.append(i - 1)
+        at_digit.append(i)
+    if not words.isdisjoint(_NUMBER_WORDS):
+        for i, w in tokens:
+            if w in _NUMBER_WORDS:
+                (at_between if w == "between" else at_word).append(i)
     if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
-        starts.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
-        starts.sort()
+        at_word.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
+        at_word.sort()
     if not text.isascii() and _VULGAR_RE.search(text):  # "½ mile", "2½ times"
         has_digit = True
-        starts.extend(m.start() for m in _VULGAR_RE.finditer(text))
-        starts.sort()
+        at_digit.extend(m.start() for m in _VULGAR_RE.finditer(text))
+        at_digit.sort()
+    starts_at: dict[str | tuple[str, ...], list[int]] = {
+        "digit": at_digit,
+        "word": at_word,
+        "between": at_between,
+        ("digit",): at_digit,
+        ("word",): at_word,
+    }
+    last_start = max([*at_digit[-1:], *at_word[-1:], *at_between[-1:]], default=None)
     present = triggers(text, low, words, has_digit)
     if not present:
         return []
     found: list[_Claim] = []
     # Below the last start: where a pattern reading two numbers may match. Every start when a
     # character that (?i) reads as an ASCII letter may hide a number word from the starts.
-    last = starts[-1] if starts and not _FOLDS_TO_ASCII.search(text) else len(text) + 1
+    last = (
+        last_start if last_start is not None and not _FOLDS_TO_ASCII.search(text) else len(text) + 1
+    )
     for match, finditer, builder, number_led, two_numbers, priority, lead in _patterns_for(present):
         if number_led:
-            if not starts:
+            at = starts_at.get(number_led)
+            if at is None:  # two or three kinds of start
+                at = starts_at[number_led] = sorted(
+                    [i for kind in number_led for i in starts_at[kind]]
+                )
+            if not at:
                 continue
             if two_numbers:
-                matches: Iterable[re.Match[str] | None] = [
-                    match(text, i) for i in starts if i < last
-                ]
+                matches: Iterable[re.Match[str] | None] = [match(text, i) for i in at if i < last]
             else:
-                matches = [match(text, i) for i in starts]
+                matches = [match(text, i) for i in at]
         elif lead is None:
             matches = finditer(text)
         else:  # only where a match may start (``_LEADS``)
@@ -385,14 +401,14 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {
 }
 
 
-# (pattern, triggers it needs, builder, number-led, reads two numbers, priority, lead), in
-# priority order.
+# (pattern, triggers it needs, builder, number-led (its kinds of start, or None), reads two
+# numbers, priority, lead), in priority order.
 _PATTERNS = [
     (
         p,
         frozenset(_NEEDS[name]),
         _BUILDERS[name],
-        name in _NUMBER_LED,
+        _NUMBER_LED_AT.get(name),
         name in _TWO_NUMBERS,
         _PRIORITY[name],
         _LEADS.get(name),

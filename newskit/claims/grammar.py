@@ -382,12 +382,29 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
 
 
-# Patterns that start with a number (or "between" and a number) are tried only where a digit
-# run or a number word starts: the same matches as a scan, without trying every position.
-_NUMBER_LED = frozenset(
-    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "money_word"}
-    | {"count", "one_in", "dm", "dm_range", "year", "year_range", "iso_date", "fraction"}
-)
+# Patterns that start with a number (or "between" and a number) are tried only where a number
+# starts: the same matches as a scan, without trying every position. Each only at the starts it
+# can match at: "digit" (a digit run, its sign or leading dot: "5", "-4.1", ".5", "½"), "word"
+# (a number word: "two", "minus 5", "a hundred") or "between" ("between 10 and 15").
+_NUMBER_LED_AT: dict[str, tuple[str, ...]] = {
+    "pct_range": ("digit", "word", "between"),
+    "pct": ("digit", "word"),
+    "times": ("digit", "word"),
+    "fold": ("digit", "word"),
+    "dur_range": ("digit", "word"),
+    "duration": ("digit", "word"),
+    "count_range": ("digit", "word", "between"),
+    "money_word": ("digit", "word"),
+    "count": ("digit", "word"),
+    "one_in": ("digit", "word"),
+    "dm": ("digit",),  # "12 Sept."
+    "dm_range": ("digit",),
+    "year": ("digit",),
+    "year_range": ("digit", "between"),  # "between 2020 and 2022"
+    "iso_date": ("digit",),
+    "fraction": ("word",),  # "one-third"
+}
+_NUMBER_LED = frozenset(_NUMBER_LED_AT)
 # Number-led patterns that read a second number after the first ("10 to 15", "2020-21",
 # "one in five", "Sept. 12-18" as "12-18 Sept."): the second one (or its first digit) is itself
 # a number start, so they are not tried at the last start of a sentence.
