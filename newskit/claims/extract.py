@@ -264,6 +264,9 @@ def _scan(
         has_digit = True
         at_digit.extend(m.start() for m in _VULGAR_RE.finditer(text))
         at_digit.sort()
+    present = triggers(text, low, words, has_digit)
+    if not present:
+        return []
     starts_at: dict[str | tuple[str, ...], list[int]] = {
         "digit": at_digit,
         "word": at_word,
@@ -272,9 +275,6 @@ def _scan(
         ("word",): at_word,
     }
     last_start = max([*at_digit[-1:], *at_word[-1:], *at_between[-1:]], default=None)
-    present = triggers(text, low, words, has_digit)
-    if not present:
-        return []
     found: list[_Claim] = []
     # Below the last start: where a pattern reading two numbers may match. Every start when a
     # character that (?i) reads as an ASCII letter may hide a number word from the starts.
