@@ -56,8 +56,8 @@ def test_every_pattern_everywhere_gives_the_same_claims(monkeypatch):
     fast = _claims(texts)
     every = frozenset(grammar._TRIGGER_NAMES)
     slow_patterns = [
-        (p, needs, b, led and ("digit", "word", "between"), False, prio, None)
-        for p, needs, b, led, _, prio, _ in extract._PATTERNS
+        (p, needs, b, led and ("digit", "word", "between"), False, prio, None, None)
+        for p, needs, b, led, _, prio, _, _ in extract._PATTERNS
     ]
     monkeypatch.setattr(extract, "triggers", lambda *args: every)
     monkeypatch.setattr(extract, "_PATTERNS", slow_patterns)

@@ -63,6 +63,7 @@ from newskit.claims.grammar import (
     _P,
     _PRIORITY,
     _TWO_NUMBERS,
+    _WORD_AFTER,
     SKIP,
     _Claim,
     triggers,
@@ -211,10 +212,10 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_WORDS = frozenset(w for w in (*_NUMBER_WORD_SET, "between") if re.fullmatch("[a-z]+", w))
 _SCALE_WORDS = frozenset(WORD_SCALES)
-_LEAD_WORDS = frozenset().union(*(words for words, _, _ in _LEADS.values()))
-# Every word ``_scan`` and ``triggers`` test for, or a pattern starts near (``_LEADS``); a
-# sentence's other words are never looked at. Found as whole ``_SIMPLE_TOKEN`` tokens of the
-# lower-cased text (no ASCII letter either side).
+_LEAD_WORDS = frozenset().union(*(w for w, _, _ in _LEADS.values()), *_WORD_AFTER.values())
+# Every word ``_scan`` and ``triggers`` test for, or a pattern starts near (``_LEADS``) or holds
+# (``_WORD_AFTER``); a sentence's other words are never looked at. Found as whole
+# ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
 _LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS | _LEAD_WORDS
 assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
@@ -281,13 +282,18 @@ def _scan(
     last = (
         last_start if last_start is not None and not _FOLDS_TO_ASCII.search(text) else len(text) + 1
     )
-    for match, finditer, builder, number_led, two_numbers, priority, lead in _patterns_for(present):
+    for match, finditer, builder, number_led, two_numbers, priority, lead, after in _patterns_for(
+        present
+    ):
         if number_led:
             at = starts_at.get(number_led)
             if at is None:  # two or three kinds of start
                 at = starts_at[number_led] = sorted(
                     [i for kind in number_led for i in starts_at[kind]]
                 )
+            if after is not None:  # "one in five": not after the last "in" of the sentence
+                before = max((i for i, w in tokens if w in after), default=-1)
+                at = [i for i in at if i < before]
             if not at:
                 continue
             if two_numbers:
@@ -402,7 +408,7 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {
 
 
 # (pattern, triggers it needs, builder, number-led (its kinds of start, or None), reads two
-# numbers, priority, lead), in priority order.
+# numbers, priority, lead (``_LEADS``), word after (``_WORD_AFTER``)), in priority order.
 _PATTERNS = [
     (
         p,
@@ -412,6 +418,7 @@ _PATTERNS = [
         name in _TWO_NUMBERS,
         _PRIORITY[name],
         _LEADS.get(name),
+        _WORD_AFTER.get(name),
     )
     for name, p in _P.items()
 ]
@@ -419,14 +426,14 @@ _PATTERNS_FOR: dict[frozenset[str], list[tuple]] = {}
 
 
 def _patterns_for(present: frozenset[str]) -> list[tuple]:
-    """(match, finditer, builder, number-led, two numbers, priority, lead) of the patterns
-    whose triggers are all in ``present``, in priority order; remembered per set of triggers
-    (there are few)."""
+    """(match, finditer, builder, number-led, two numbers, priority, lead, word after) of the
+    patterns whose triggers are all in ``present``, in priority order; remembered per set of
+    triggers (there are few)."""
     chosen = _PATTERNS_FOR.get(present)
     if chosen is None:
         chosen = [
-            (p.match, p.finditer, b, led, two, prio, lead)
-            for p, needs, b, led, two, prio, lead in _PATTERNS
+            (p.match, p.finditer, b, led, two, prio, lead, after)
+            for p, needs, b, led, two, prio, lead, after in _PATTERNS
             if needs <= present
         ]
         if len(_PATTERNS_FOR) < 4096:

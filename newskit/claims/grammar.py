@@ -464,6 +464,17 @@ _LEADS: dict[str, tuple[frozenset[str], frozenset[int], bool]] = {
     "holiday": (_leads(HOLIDAYS), _AT_OR_AFTER_MOD, False),  # "last Christmas Eve"
 }
 assert not set(_LEADS) & _NUMBER_LED
+# Number-led patterns whose match holds one of these words after its first number, as a whole
+# token of the lower-cased text ("one in five", "three times", "90 days", "10 billion yuan"):
+# not tried at starts after the last such word of the sentence.
+_WORD_AFTER: dict[str, frozenset[str]] = {
+    "one_in": frozenset({"in", "out"}),
+    "times": frozenset({"times"}),
+    "duration": _lower_set(DURATION_UNITS),
+    "dur_range": _lower_set(DURATION_UNITS),
+    "money_word": _leads(CURRENCY_WORDS),
+}
+assert set(_WORD_AFTER) <= _NUMBER_LED
 
 
 # "NAIROBI, March 3 (Reuters) -", "NAIROBI, Kenya, 3 March -", "WASHINGTON, Sept. 12, 2025 (AP) —"
