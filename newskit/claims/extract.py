@@ -220,6 +220,7 @@ _LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TO
 assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
+_VULGAR_CHAR = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")  # a quick test before it
 
 
 def _scan(
@@ -261,7 +262,7 @@ def _scan(
     if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
         at_word.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
         at_word.sort()
-    if not text.isascii() and _VULGAR_RE.search(text):  # "½ mile", "2½ times"
+    if not text.isascii() and _VULGAR_CHAR.search(text) and _VULGAR_RE.search(text):  # "½ mile"
         has_digit = True
         at_digit.extend(m.start() for m in _VULGAR_RE.finditer(text))
         at_digit.sort()

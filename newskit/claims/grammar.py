@@ -295,6 +295,7 @@ _ZERO_WORDS_LONG = [w for w in ZERO_WORDS if len(w) > 2]  # "nought point nought
 _SIMPLE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen", *SIGN_WORDS, *_ZERO_WORDS_LONG])
 _CURRENCY_SIGNS = "$€£¥₹₩₽"
+assert [c for c in _CURRENCY_SIGNS if c.isascii()] == ["$"]  # see ``triggers``
 
 
 def _lower_set(words: Iterable[str]) -> frozenset[str]:
@@ -522,7 +523,7 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
         present.add("fold")
     if "%" in text:
         present.add("percent")
-    if _CURRENCY_SIGN_RE.search(text) is not None:
+    if ("$" in text) if text.isascii() else _CURRENCY_SIGN_RE.search(text) is not None:
         present.add("currency")
     if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _HOLIDAY_HINT.search(text) is not None:
         present.add("holiday")
