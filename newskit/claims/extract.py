@@ -278,11 +278,9 @@ def _scan(
     }
     last_start = max([*at_digit[-1:], *at_word[-1:], *at_between[-1:]], default=None)
     found: list[_Claim] = []
-    # Below the last start: where a pattern reading two numbers may match. Every start when a
-    # character that (?i) reads as an ASCII letter may hide a number word from the starts.
-    last = (
-        last_start if last_start is not None and not _FOLDS_TO_ASCII.search(text) else len(text) + 1
-    )
+    # Below the last start: where a pattern reading two numbers may match (no letter that (?i)
+    # reads as an ASCII one hides a number word from the starts: they are folded above).
+    last = last_start if last_start is not None else len(text) + 1
     for match, finditer, builder, number_led, two_numbers, priority, lead, after in _patterns_for(
         present
     ):

@@ -511,7 +511,8 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
     """The triggers ``text`` sets (``low`` its lower case, ``words`` the set of its
     ``_SIMPLE_TOKEN`` tokens in ``low``, ``has_digit`` whether it has a digit): a pattern is tried
     only when all the triggers it needs (``_NEEDS``) are set. Speed only: a trigger never
-    decides what a claim is, it only skips patterns that cannot match."""
+    decides what a claim is, it only skips patterns that cannot match. ``text`` holds no letter
+    that (?i) reads as an ASCII one ("ſecond"): ``_scan`` folds them first (``_ASCII_FOLD``)."""
     present = set(_triggers_of_words(frozenset(words & _ANY_TRIGGER_WORD)))
     if has_digit:
         present |= _DIGIT_TRIGGERS
@@ -528,8 +529,7 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
     if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _HOLIDAY_HINT.search(text) is not None:
         present.add("holiday")
     # Month and weekday names are matched as written ("May", not the modal "may"); an ordinal
-    # is a word ("second") or digits with a suffix ("21st", not "St."). Under (?i) a few
-    # non-ASCII letters read as ASCII ones ("ſecond"): then the word test above decides alone.
+    # is a word ("second") or digits with a suffix ("21st", not "St.").
     if "month" in present and _MONTH_TOKEN.search(text) is None:
         present.discard("month")
     if "weekday" in present and _WEEKDAY_TOKEN.search(text) is None:
@@ -538,7 +538,6 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
         "ordinal" in present
         and words.isdisjoint(_ORDINAL_WORDS)
         and _ORDINAL_SUFFIX.search(text) is None
-        and _FOLDS_TO_ASCII.search(text) is None
     ):
         present.discard("ordinal")
     return frozenset(present)
