@@ -243,25 +243,7 @@ def _scan(
     words = {w for _, w in tokens}
     has_digit = _DIGIT.search(low) is not None
     digit_starts = [t.start() for t in _DIGIT_RUN.finditer(low)] if has_digit else []
-    # Where numbers start, by the kind of start (``_NUMBER_LED_AT``).
-    at_digit: list[int] = []
-    at_word: list[int] = []
-    at_between: list[int] = []
-    for i in digit_starts:
-        # ".5 degrees": a leading-dot decimal starts at its dot
-        if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
-            i -= 1
-        # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
-        if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
-            at_digit.append(i - 1)
-        at_digit.append(i)
-    if not words.isdisjoint(_NUMBER_WORDS):
-        for i, w in tokens:
-            if w in _NUMBER_WORDS:
-                (at_between if w == "between" else at_word).append(i)
-    if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
-        at_word.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
-        at_word.sort()
+    at_digit, at_word, at_between = _number_starts(text, low, tokens, words, digit_starts)
     if not text.isascii() and _VULGAR_CHAR.search(text) and _VULGAR_RE.search(text):  # "½ mile"
         has_digit = True
         at_digit.extend(m.start() for m in _VULGAR_RE.finditer(text))
@@ -302,13 +284,7 @@ def _scan(
         elif lead is None:
             matches = finditer(text)
         else:  # only where a match may start (``_LEADS``)
-            words_at, offsets, digits = lead
-            at = [i for i, w in tokens if w in words_at]
-            if offsets is not _AT:
-                at = sorted({i - k for i in at for k in offsets if i >= k})
-            if digits:
-                at = sorted(at + digit_starts)
-            matches = _matches_at(match, text, at)
+            matches = _matches_at(match, text, _lead_starts(lead, tokens, digit_starts))
         for m in matches:
             if m is None:
                 continue
@@ -372,6 +348,54 @@ def _scan(
         if c.kind in DATE_KINDS and c.date_rule == "explicit" and c.date:
             context.year = int(c.date[:4])
     return taken
+
+
+def _number_starts(
+    text: str,
+    low: str,
+    tokens: list[tuple[int, str]],
+    words: set[str],
+    digit_starts: list[int],
+) -> tuple[list[int], list[int], list[int]]:
+    """Where numbers start in ``text`` (``low`` its lower case, ``tokens`` its looked-at words
+    and where they start, ``words`` those words, ``digit_starts`` where its digit runs start),
+    ascending, by kind (``_NUMBER_LED_AT``): "digit" (the run, or its sign or leading dot),
+    "word" (a number word, "a hundred", "half a million") and "between"."""
+    at_digit: list[int] = []
+    at_word: list[int] = []
+    at_between: list[int] = []
+    for i in digit_starts:
+        # ".5 degrees": a leading-dot decimal starts at its dot
+        if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
+            i -= 1
+        # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
+        if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
+            at_digit.append(i - 1)
+        at_digit.append(i)
+    if not words.isdisjoint(_NUMBER_WORDS):
+        for i, w in tokens:
+            if w in _NUMBER_WORDS:
+                (at_between if w == "between" else at_word).append(i)
+    if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
+        at_word.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
+        at_word.sort()
+    return at_digit, at_word, at_between
+
+
+def _lead_starts(
+    lead: tuple[frozenset[str], frozenset[int], bool],
+    tokens: list[tuple[int, str]],
+    digit_starts: list[int],
+) -> list[int]:
+    """Where a match of a pattern with this entry of ``_LEADS`` may start, ascending: the given
+    offsets before each of its words in ``tokens``, and where digit runs start if it says so."""
+    words, offsets, digits = lead
+    at = [i for i, w in tokens if w in words]
+    if offsets is not _AT:
+        at = sorted({i - k for i in at for k in offsets if i >= k})
+    if digits:
+        at = sorted(at + digit_starts)
+    return at
 
 
 def _matches_at(
