@@ -456,7 +456,7 @@ _LEADS: dict[str, tuple[frozenset[str], frozenset[int], bool]] = {
         frozenset({0, *(len(k) + 1 for k in MONTH_MODIFIERS)}),
         False,
     ),
-    "vague": (  # "early May", "mid-May", "midMay", "the end of May"
+    "vague": (  # "early May", "mid-May", "mid May", "the end of May"
         _MONTH_LEADS,
         frozenset({len("mid"), len("mid-"), *(len(k) + 1 for k in VAGUE_PARTS)}),
         False,
