@@ -8,9 +8,10 @@ The corpus is ``newskit.synthetic.make_corpus`` (stories told by ``--outlets`` o
 with copied, reworded and new sentences; the true story of every article is known), by default
 with ``length="real"``: articles that weigh like real news (median 3,000 characters, a tail past
 10,000; ``benchmarks/measure_weight.py``); ``--length short`` gives the 670-character articles
-of earlier runs. It is written as one JSONL file so that ``load`` times reading as well as
-cleaning. Stages, timed one after the other in this process (``--jobs`` processes where a stage
-has ``n_jobs``):
+of earlier runs; ``--realnews`` times every real labelled article of ``../shared/realnews``
+(both calibration sets, 709 articles) instead, their gold stories as the truth. The corpus is
+written as one JSONL file so that ``load`` times reading as well as cleaning. Stages, timed
+one after the other in this process (``--jobs`` processes where a stage has ``n_jobs``):
 
 - ``load``: ``load_corpus`` (read + clean); ``tokenize``: ``sentences`` + ``tokens``;
 - ``keywords``: ``newskit.keywords`` (YAKE's cache cleared first); ``claims``:
@@ -70,6 +71,10 @@ from newskit.corpus import segment
 from newskit.keywords import yake_adapter
 from newskit.synthetic import make_corpus
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from realnews import realnews_dir
+
+REALNEWS_SETS = ("giveme5w_calibration", "ecbplus_calibration")
 STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates", "align")
 
 
@@ -145,6 +150,20 @@ def synthetic(n: int, outlets: int, seed: int, length: str = "real") -> pd.DataF
     return frame.iloc[:n].reset_index(drop=True)
 
 
+def realnews_frame() -> pd.DataFrame:
+    """Every real labelled article of ``../shared/realnews`` (both calibration sets), with its
+    set-qualified story label in ``story``: read from there, never copied."""
+    folder = realnews_dir()
+    if folder is None:
+        raise SystemExit("--realnews: no ../shared/realnews folder (or $NEWSKIT_REALNEWS)")
+    frames = []
+    for name in REALNEWS_SETS:
+        part = pd.read_json(folder / f"{name}.jsonl", lines=True, dtype=False, convert_dates=False)
+        part["story"] = name + ":" + part["story"].astype(str)
+        frames.append(part)
+    return pd.concat(frames, ignore_index=True)
+
+
 def run_pipeline(
     path: Path, jobs: int, truth: dict[str, str], skip: tuple[str, ...] = ()
 ) -> tuple[dict, dict]:
@@ -170,13 +189,13 @@ def run_pipeline(
         _, secs["claims"] = timed(
             lambda: newskit.numeric_claims(corpus, stories=no_stories, n_jobs=jobs), "claims"
         )
-    stories, secs["stories"] = timed(lambda: newskit.stories(corpus), "stories")
+    stories, secs["stories"] = timed(lambda: newskit.stories(corpus, n_jobs=jobs), "stories")
     pairs, secs["candidates"] = timed(
-        lambda: newskit.candidate_pairs(corpus, stories=stories), "candidates"
+        lambda: newskit.candidate_pairs(corpus, stories=stories, n_jobs=jobs), "candidates"
     )
 
     def align_within_stories() -> int:
-        return len(newskit.align(corpus, stories=stories))
+        return len(newskit.align(corpus, stories=stories, n_jobs=jobs))
 
     passages, secs["align"] = timed(align_within_stories, "align")
     found = dict(zip(stories["article_id"], stories["story_id"], strict=True))
@@ -370,6 +389,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--outlets", type=int, default=10, help="outlets per story (default 10)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--length", choices=("real", "short"), default="real")
+    parser.add_argument(
+        "--realnews",
+        action="store_true",
+        help="time the real labelled articles of ../shared/realnews (all of them) instead",
+    )
     parser.add_argument("--exhaustive-up-to", type=int, default=2_500, metavar="N")
     parser.add_argument("--raw-yake-up-to", type=int, default=2_000, metavar="N")
     parser.add_argument("--no-baselines", action="store_true", help="time the pipeline only")
@@ -396,7 +420,11 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     os.environ.setdefault("NEWSKIT_PROGRESS", "0")  # bars would garble the table
 
-    frame = synthetic(args.articles, args.outlets, args.seed, args.length)
+    if args.realnews:
+        frame = realnews_frame()
+        args.articles, args.length = len(frame), "realnews"
+    else:
+        frame = synthetic(args.articles, args.outlets, args.seed, args.length)
     truth = dict(zip(frame["id"], frame["story"], strict=True))
     characters = int(frame["text"].str.len().sum())
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,6 +1,7 @@
 """The claims grammar's shortcuts change nothing: with every pattern tried at every number start
-(no triggers, no skipped starts) the claims are the same, and each look-behind helper returns
-the match of the plain regex search it stands for, at every position of varied text.
+(no triggers, no skipped starts, no word-led scans) the claims are the same, and each
+look-behind helper returns the match of the plain regex search it stands for, at every position
+of varied text.
 
 ``benchmarks/claims_equivalence.py`` checks the same on all of the real news, before and after a
 change; these tests keep the shortcuts honest without it."""
@@ -55,7 +56,8 @@ def test_every_pattern_everywhere_gives_the_same_claims(monkeypatch):
     fast = _claims(texts)
     every = frozenset(grammar._TRIGGER_NAMES)
     slow_patterns = [
-        (p, needs, b, led, False, prio) for p, needs, b, led, _, prio in extract._PATTERNS
+        (p, needs, b, led and ("digit", "word", "between"), False, prio, None, None)
+        for p, needs, b, led, _, prio, _, _ in extract._PATTERNS
     ]
     monkeypatch.setattr(extract, "triggers", lambda *args: every)
     monkeypatch.setattr(extract, "_PATTERNS", slow_patterns)
@@ -98,3 +100,137 @@ def _clause_of_by_scan(bounds: list[int], start: int, end: int, n: int) -> tuple
             hi = b
             break
     return lo, hi
+
+
+def _sentence_scan(text: str) -> tuple[str, str, list[tuple[int, str]], list[int]]:
+    """What ``extract._scan`` reads first: the folded text, its lower case, its looked-at tokens
+    and where its digit runs start."""
+    text = text.translate(grammar._ASCII_FOLD)
+    low = text.lower()
+    tokens = [(t.start(), t.group()) for t in extract._LOOKED_AT_RE.finditer(low)]
+    return text, low, tokens, [t.start() for t in extract._DIGIT_RUN.finditer(low)]
+
+
+def test_word_led_patterns_start_only_where_leads_says():
+    found = dict.fromkeys(grammar._LEADS, 0)
+    for raw in _texts() + EXAMPLES:
+        text, _, tokens, digit_starts = _sentence_scan(raw)
+        for name, lead in grammar._LEADS.items():
+            at = set(extract._lead_starts(lead, tokens, digit_starts))
+            for m in grammar._P[name].finditer(text):
+                assert m.start() in at, (name, m.group(), text)
+                found[name] += 1
+    assert all(found.values()), found  # every pattern matched somewhere
+
+
+def test_number_led_patterns_match_only_at_their_kinds_of_start():
+    tried = 0
+    for raw in _texts() + EXAMPLES:
+        text, low, tokens, digit_starts = _sentence_scan(raw)
+        words = {w for _, w in tokens}
+        kinds = dict(
+            zip(
+                ("digit", "word", "between"),
+                extract._number_starts(text, low, tokens, words, digit_starts),
+                strict=True,
+            )
+        )
+        for name, can in grammar._NUMBER_LED_AT.items():
+            for kind, starts in kinds.items():
+                if kind not in can:
+                    for i in starts:
+                        assert grammar._P[name].match(text, i) is None, (name, kind, text[i:])
+                        tried += 1
+    assert tried > 500
+
+
+def test_word_after_patterns_hold_their_word():
+    found = dict.fromkeys(grammar._WORD_AFTER, 0)
+    for raw in _texts() + EXAMPLES:
+        text, _, tokens, _ = _sentence_scan(raw)
+        for name, words in grammar._WORD_AFTER.items():
+            for m in grammar._P[name].finditer(text):
+                assert any(m.start() < i < m.end() and w in words for i, w in tokens), m.group()
+                found[name] += 1
+    assert all(found.values()), found
+
+
+# One phrase for each way a pattern is found: word-led at its word ("yesterday", "fourth",
+# "Sept. 17"), at a digit run ("21st"), at an offset before its word ("last May", "the end of
+# March", "next Friday"), number-led at a digit, a word or "between", with its word after it.
+EXAMPLES = [
+    "Shares fell yesterday, in the fourth round, on Sept. 17 and on the 21st of May.",
+    "It opened last May, at the end of March, and opens next Friday and on Christmas Eve.",
+    "One in five said it was three times higher; 90 days, 10 billion yuan, between 10 and 15.",
+    "Millions of people, a third of voters, triple digits, the year, a year-earlier figure.",
+    "On Wednesday, Sept. 17, half of them cut rates by a quarter point for 3-5 years.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            EXAMPLES[0],
+            [
+                ("yesterday", "date", "2025-11-13"),
+                ("fourth", "ordinal", 4.0),
+                ("Sept. 17", "date", "2025-09-17"),
+                ("21st of May", "date", "2025-05-21"),
+            ],
+        ),
+        (
+            EXAMPLES[1],
+            [
+                ("last May", "date", "2025-05"),
+                ("the end of March", "date_range", "2026-03-21"),
+                ("next Friday", "date", "2025-11-21"),
+                ("Christmas Eve", "date", "2025-12-24"),
+            ],
+        ),
+        (
+            EXAMPLES[2],
+            [
+                ("One in five", "fraction", 0.2),
+                ("three times", "multiplier", 3.0),
+                ("90 days", "duration", 90.0),
+                ("10 billion yuan", "money", 1e10),
+                ("between 10 and 15", "count", (10.0, 15.0)),
+            ],
+        ),
+        (
+            EXAMPLES[4],
+            [
+                ("Wednesday, Sept. 17", "date", "2025-09-17"),
+                ("half", "fraction", 0.5),
+                ("a quarter point", "percent", 0.25),
+                ("3-5 years", "duration", (3.0, 5.0)),
+            ],
+        ),
+    ],
+)
+def test_each_kind_of_start_finds_its_claims(text, expected):
+    df = extract.claims_in_text(text, dt.date(2025, 11, 14))
+    got = [
+        (
+            r.surface,
+            r.kind,
+            r.date
+            if isinstance(r.date, str)
+            else r.value
+            if r.value == r.value
+            else (r.low, r.high),
+        )
+        for r in df.itertuples()
+    ]  # the date, else the value, else the range (r.value == r.value: not NaN)
+    assert got == expected
+
+
+def test_matches_at_finds_what_finditer_finds():
+    p = grammar.re.compile(r"ab|b")
+    assert [m.span() for m in extract._matches_at(p.match, "abab b", [0, 1, 2, 3, 5])] == [
+        (0, 2),
+        (2, 4),
+        (5, 6),
+    ]
+    assert [m.span() for m in p.finditer("abab b")] == [(0, 2), (2, 4), (5, 6)]

@@ -14,6 +14,8 @@ import pytest
 import newskit
 from newskit import parallel
 from newskit.corpus import segment
+from newskit.stories import group as _stories_group
+from newskit.stories.parts import story_parts
 from newskit.synthetic import make_corpus
 
 
@@ -162,6 +164,50 @@ def test_numeric_claims_with_two_jobs_equal_one():
     one = newskit.numeric_claims(corpus)
     two = newskit.numeric_claims(corpus, n_jobs=2)
     assert len(one) > 100 and one["story_id"].notna().all()
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_stories_with_two_jobs_equal_one():
+    frame = make_corpus(12, 4, seed=5)
+    corpus = newskit.load_corpus(frame.drop(columns=["story"]))
+    _stories_group._similar_pairs.cache_clear()
+    one = newskit.stories(corpus)
+    _stories_group._similar_pairs.cache_clear()
+    two = newskit.stories(corpus, n_jobs=2)
+    assert one["story_id"].nunique() == 12
+    pd.testing.assert_frame_equal(one, two)
+    assert one.attrs == two.attrs
+
+
+def test_story_parts_hold_whole_stories_in_corpus_order_balanced_by_pairs():
+    frame = pd.DataFrame({"id": [f"a{k}" for k in range(12)], "text": ["Some words."] * 12})
+    articles = list(newskit.load_corpus(frame))
+    # one story of 6 articles (15 pairs), two of 3 (3 pairs each), none for the last 0
+    story = {a.id: "big" if k < 6 else ("s1" if k < 9 else "s2") for k, a in enumerate(articles)}
+    parts = story_parts(articles, story, 2)
+    ids = [[a.id for a in part] for part in parts]
+    assert ids == [["a0", "a1", "a2", "a3", "a4", "a5"], ["a6", "a7", "a8", "a9", "a10", "a11"]]
+    assert story_parts(articles, story, 10) == [articles[:6], articles[6:9], articles[9:]]
+    assert story_parts(articles, {a.id: "one" for a in articles}, 4) == [articles]
+
+
+def test_candidate_pairs_with_two_jobs_equal_one():
+    frame = make_corpus(10, 4, seed=6)
+    corpus = newskit.load_corpus(frame.drop(columns=["story"]))
+    truth = dict(zip(frame["id"], frame["story"], strict=True))
+    one = newskit.candidate_pairs(corpus, stories=truth)
+    two = newskit.candidate_pairs(corpus, stories=truth, n_jobs=2)
+    assert len(one) > 20 and {truth[x] for x in one["a_id"]} == set(truth.values())
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_align_with_two_jobs_equals_one():
+    frame = make_corpus(8, 4, seed=7)
+    corpus = newskit.load_corpus(frame.drop(columns=["story"]))
+    truth = dict(zip(frame["id"], frame["story"], strict=True))
+    one = newskit.align(corpus, stories=truth)
+    two = newskit.align(corpus, stories=truth, n_jobs=2)
+    assert len(one) > 50 and set(one["kind"]) >= {"verbatim", "paraphrase"}
     pd.testing.assert_frame_equal(one, two)
 
 

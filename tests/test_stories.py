@@ -342,3 +342,17 @@ def test_the_report_says_how_sure_the_grouping_is():
     assert f"May be one story: {min(first, 'S900')} and {max(first, 'S900')}" in text
     assert "single-article stories: 1." in text  # the story's third article, left alone
     assert _diagnostics_html(table.drop(columns=["cohesion"])) == ""
+
+
+@pytest.mark.parametrize(("weak", "expected"), [(0.049, [[0, 1], [2]]), (0.05, [[0, 1, 2]])])
+def test_linkage_leaves_out_pairs_below_the_link_floor(weak, expected):
+    from newskit.stories import group as g
+
+    threshold = 0.2
+    assert g.LINK_FLOOR * threshold == pytest.approx(0.05)
+    pairs = np.array([[0, 1], [0, 2], [1, 2]])
+    # {0, 1} merge first; {0, 1} + {2} has mean (0.36 + weak) / 2: 0.205 reaches the
+    # threshold only if the weak pair counts, and it counts only from 0.05 (the floor) up.
+    sims = np.array([0.5, 0.36, weak])
+    groups = g.link(3, [None, None, None], pairs, sims, threshold)
+    assert sorted(groups) == expected

@@ -84,21 +84,46 @@ def tense_direction(before: str, after: str = "") -> Direction:
     """
     words = _WORD.findall(before)
     for i in range(len(words) - 1, -1, -1):
-        d = _cue(words[i]) or (
-            "future" if words[i].lower() in FUTURE_MODALS and words[i] != "May" else None
-        )
-        prev = _auxiliary(words, i)
-        if d == "past" and prev in FUTURE_AUXILIARIES:
-            return "future"  # "will be held", "is to be signed", "will be formally completed"
-        if d == "past" and prev in _PRESENT_AUXILIARIES:
-            continue  # "the parade is held on", "talks are scheduled": present passive
+        d = _cue_before(words[i])
+        if d == "past":
+            prev = _auxiliary(words, i)
+            if prev in FUTURE_AUXILIARIES:
+                return "future"  # "will be held", "is to be signed", "will be formally completed"
+            if prev in _PRESENT_AUXILIARIES:
+                continue  # "the parade is held on", "talks are scheduled": present passive
         if d:
             return d
     for word in _WORD.findall(after)[:12]:
-        d = _cue(word)  # modals after the date belong to another clause ("… in October
+        d = _cue_of(word)  # modals after the date belong to another clause ("… in October
         if d:  # warning they could face …")
             return d
     return "nearest"
+
+
+def _cue_before(word: str) -> Direction | None:
+    """The cue of a word before the date: ``_cue``, or a future modal ("will", "could")."""
+    d = _CUES_BEFORE.get(word, _UNSEEN)
+    if d is _UNSEEN:
+        d = _cue(word) or ("future" if word.lower() in FUTURE_MODALS and word != "May" else None)
+        if len(_CUES_BEFORE) < _CUE_MEMO_SIZE:
+            _CUES_BEFORE[word] = d
+    return d  # type: ignore[return-value]
+
+
+def _cue_of(word: str) -> Direction | None:
+    """``_cue``, remembered per word (news repeats its words)."""
+    d = _CUES.get(word, _UNSEEN)
+    if d is _UNSEEN:
+        d = _cue(word)
+        if len(_CUES) < _CUE_MEMO_SIZE:
+            _CUES[word] = d
+    return d  # type: ignore[return-value]
+
+
+_UNSEEN = object()
+_CUE_MEMO_SIZE = 65536
+_CUES_BEFORE: dict[str, Direction | None] = {}
+_CUES: dict[str, Direction | None] = {}
 
 
 _PRESENT_AUXILIARIES = frozenset({"is", "are", "am"})

@@ -52,15 +52,18 @@ from newskit.claims.context import _QUAL_RE, _clause_bounds, _clause_of, _contex
 from newskit.claims.grammar import (
     _ANY_TRIGGER_WORD,
     _ASCII_FOLD,
+    _AT,
     _DATELINE,
     _FOLDS_TO_ASCII,
     _HOLIDAY_HINT_TOKENS,
+    _LEADS,
     _NEEDS,
-    _NUMBER_LED,
+    _NUMBER_LED_AT,
     _NUMBER_WORD_SET,
     _P,
     _PRIORITY,
     _TWO_NUMBERS,
+    _WORD_AFTER,
     SKIP,
     _Claim,
     triggers,
@@ -204,18 +207,20 @@ def claims_in_text(
 
 _SIGN_BEFORE = frozenset(" \t\n([\u00a0")
 _DIGIT = re.compile(r"\d")
-# Where a number may start in the lower-cased text: a digit run (group ``d``, as
+# Where a number may start in the lower-cased text: where a digit run starts (as
 # ``_SIMPLE_TOKEN`` cuts them) or a whole word token that is a number word or "between".
+_DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_WORDS = frozenset(w for w in (*_NUMBER_WORD_SET, "between") if re.fullmatch("[a-z]+", w))
-_NUMBER_START = re.compile(
-    r"(?P<d>(?<!\d)\d)|(?<![A-Za-z])(?:" + _alt(_NUMBER_WORDS) + r")(?![A-Za-z])"
-)
 _SCALE_WORDS = frozenset(WORD_SCALES)
-# Every word ``_scan`` and ``triggers`` test for; a sentence's other words are never looked at.
-# Found as whole ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
-_LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS
+_LEAD_WORDS = frozenset().union(*(w for w, _, _ in _LEADS.values()), *_WORD_AFTER.values())
+# Every word ``_scan`` and ``triggers`` test for, or a pattern starts near (``_LEADS``) or holds
+# (``_WORD_AFTER``); a sentence's other words are never looked at. Found as whole
+# ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
+_LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS | _LEAD_WORDS
+assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
 _LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
+_VULGAR_CHAR = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")  # a quick test before it
 
 
 def _scan(
@@ -232,47 +237,54 @@ def _scan(
         # offsets stay those of ``text`` ("İ".lower() alone is two characters long).
         text = text.translate(_ASCII_FOLD)
     low = text.lower()
-    # Only the words some test below looks at (``_SIMPLE_TOKEN`` tokens in ``_LOOKED_AT``).
-    words = set(_LOOKED_AT_RE.findall(low))
+    # Only the words some test below looks at (``_SIMPLE_TOKEN`` tokens in ``_LOOKED_AT``), and
+    # where they start.
+    tokens = [(t.start(), t.group()) for t in _LOOKED_AT_RE.finditer(low)]
+    words = {w for _, w in tokens}
     has_digit = _DIGIT.search(low) is not None
-    starts: list[int] = []
-    if has_digit or not words.isdisjoint(_NUMBER_WORDS):
-        for t in _NUMBER_START.finditer(low):
-            i = t.start()
-            if t.lastgroup == "d":
-                # ".5 degrees": a leading-dot decimal starts at its dot
-                if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
-                    i -= 1
-                # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
-                if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
-                    starts.append(i - 1)
-            starts.append(i)
-    if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
-        starts.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
-        starts.sort()
-    if not text.isascii() and _VULGAR_RE.search(text):  # "½ mile", "2½ times"
+    digit_starts = [t.start() for t in _DIGIT_RUN.finditer(low)] if has_digit else []
+    at_digit, at_word, at_between = _number_starts(text, low, tokens, words, digit_starts)
+    if not text.isascii() and _VULGAR_CHAR.search(text) and _VULGAR_RE.search(text):  # "½ mile"
         has_digit = True
-        starts.extend(m.start() for m in _VULGAR_RE.finditer(text))
-        starts.sort()
+        at_digit.extend(m.start() for m in _VULGAR_RE.finditer(text))
+        at_digit.sort()
     present = triggers(text, low, words, has_digit)
     if not present:
         return []
+    starts_at: dict[str | tuple[str, ...], list[int]] = {
+        "digit": at_digit,
+        "word": at_word,
+        "between": at_between,
+        ("digit",): at_digit,
+        ("word",): at_word,
+    }
+    last_start = max([*at_digit[-1:], *at_word[-1:], *at_between[-1:]], default=None)
     found: list[_Claim] = []
-    # Below the last start: where a pattern reading two numbers may match. Every start when a
-    # character that (?i) reads as an ASCII letter may hide a number word from the starts.
-    last = starts[-1] if starts and not _FOLDS_TO_ASCII.search(text) else len(text) + 1
-    for match, finditer, builder, number_led, two_numbers, priority in _patterns_for(present):
+    # Below the last start: where a pattern reading two numbers may match (no letter that (?i)
+    # reads as an ASCII one hides a number word from the starts: they are folded above).
+    last = last_start if last_start is not None else len(text) + 1
+    for match, finditer, builder, number_led, two_numbers, priority, lead, after in _patterns_for(
+        present
+    ):
         if number_led:
-            if not starts:
+            at = starts_at.get(number_led)
+            if at is None:  # two or three kinds of start
+                at = starts_at[number_led] = sorted(
+                    [i for kind in number_led for i in starts_at[kind]]
+                )
+            if after is not None:  # "one in five": not after the last "in" of the sentence
+                before = max((i for i, w in tokens if w in after), default=-1)
+                at = [i for i in at if i < before]
+            if not at:
                 continue
             if two_numbers:
-                matches: Iterable[re.Match[str] | None] = [
-                    match(text, i) for i in starts if i < last
-                ]
+                matches: Iterable[re.Match[str] | None] = [match(text, i) for i in at if i < last]
             else:
-                matches = [match(text, i) for i in starts]
-        else:
+                matches = [match(text, i) for i in at]
+        elif lead is None:
             matches = finditer(text)
+        else:  # only where a match may start (``_LEADS``)
+            matches = _matches_at(match, text, _lead_starts(lead, tokens, digit_starts))
         for m in matches:
             if m is None:
                 continue
@@ -338,6 +350,71 @@ def _scan(
     return taken
 
 
+def _number_starts(
+    text: str,
+    low: str,
+    tokens: list[tuple[int, str]],
+    words: set[str],
+    digit_starts: list[int],
+) -> tuple[list[int], list[int], list[int]]:
+    """Where numbers start in ``text`` (``low`` its lower case, ``tokens`` its looked-at words
+    and where they start, ``words`` those words, ``digit_starts`` where its digit runs start),
+    ascending, by kind (``_NUMBER_LED_AT``): "digit" (the run, or its sign or leading dot),
+    "word" (a number word, "a hundred", "half a million") and "between"."""
+    at_digit: list[int] = []
+    at_word: list[int] = []
+    at_between: list[int] = []
+    for i in digit_starts:
+        # ".5 degrees": a leading-dot decimal starts at its dot
+        if i > 0 and low[i - 1] == "." and (i < 2 or not low[i - 2].isalnum()):
+            i -= 1
+        # "-4.1%", "(+3.2%)": a sign character after a space or a bracket
+        if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
+            at_digit.append(i - 1)
+        at_digit.append(i)
+    if not words.isdisjoint(_NUMBER_WORDS):
+        for i, w in tokens:
+            if w in _NUMBER_WORDS:
+                (at_between if w == "between" else at_word).append(i)
+    if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
+        at_word.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
+        at_word.sort()
+    return at_digit, at_word, at_between
+
+
+def _lead_starts(
+    lead: tuple[frozenset[str], frozenset[int], bool],
+    tokens: list[tuple[int, str]],
+    digit_starts: list[int],
+) -> list[int]:
+    """Where a match of a pattern with this entry of ``_LEADS`` may start, ascending: the given
+    offsets before each of its words in ``tokens``, and where digit runs start if it says so."""
+    words, offsets, digits = lead
+    at = [i for i, w in tokens if w in words]
+    if offsets is not _AT:
+        at = sorted({i - k for i in at for k in offsets if i >= k})
+    if digits:
+        at = sorted(at + digit_starts)
+    return at
+
+
+def _matches_at(
+    match: Callable[[str, int], re.Match[str] | None], text: str, at: list[int]
+) -> list[re.Match[str]]:
+    """What ``finditer`` finds when every match starts at one of ``at`` (ascending): the match
+    at each position of ``at`` not inside the last match found."""
+    found = []
+    end = 0
+    for i in at:
+        if i < end:
+            continue
+        m = match(text, i)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 class _Context:
     """What earlier sentences of the article said: the last year named explicitly."""
 
@@ -351,16 +428,20 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str, bool], _Claim | None]] = {
     name: getattr(_date_builders, f"_b_{name}", None) or getattr(_quantity_builders, f"_b_{name}")
     for name in _P
 }
-# (pattern, triggers it needs, builder, number-led, reads two numbers, priority), in priority
-# order.
+
+
+# (pattern, triggers it needs, builder, number-led (its kinds of start, or None), reads two
+# numbers, priority, lead (``_LEADS``), word after (``_WORD_AFTER``)), in priority order.
 _PATTERNS = [
     (
         p,
         frozenset(_NEEDS[name]),
         _BUILDERS[name],
-        name in _NUMBER_LED,
+        _NUMBER_LED_AT.get(name),
         name in _TWO_NUMBERS,
         _PRIORITY[name],
+        _LEADS.get(name),
+        _WORD_AFTER.get(name),
     )
     for name, p in _P.items()
 ]
@@ -368,14 +449,14 @@ _PATTERNS_FOR: dict[frozenset[str], list[tuple]] = {}
 
 
 def _patterns_for(present: frozenset[str]) -> list[tuple]:
-    """(match, finditer, builder, number-led, two numbers, priority) of the patterns whose
-    triggers are all in ``present``, in priority order; remembered per set of triggers (there
-    are few)."""
+    """(match, finditer, builder, number-led, two numbers, priority, lead, word after) of the
+    patterns whose triggers are all in ``present``, in priority order; remembered per set of
+    triggers (there are few)."""
     chosen = _PATTERNS_FOR.get(present)
     if chosen is None:
         chosen = [
-            (p.match, p.finditer, b, led, two, prio)
-            for p, needs, b, led, two, prio in _PATTERNS
+            (p.match, p.finditer, b, led, two, prio, lead, after)
+            for p, needs, b, led, two, prio, lead, after in _PATTERNS
             if needs <= present
         ]
         if len(_PATTERNS_FOR) < 4096:

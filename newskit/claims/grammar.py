@@ -295,6 +295,7 @@ _ZERO_WORDS_LONG = [w for w in ZERO_WORDS if len(w) > 2]  # "nought point nought
 _SIMPLE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _NUMBER_WORD_SET = frozenset([*_UNIT_WORDS, *TENS, "dozen", *SIGN_WORDS, *_ZERO_WORDS_LONG])
 _CURRENCY_SIGNS = "$€£¥₹₩₽"
+assert [c for c in _CURRENCY_SIGNS if c.isascii()] == ["$"]  # see ``triggers``
 
 
 def _lower_set(words: Iterable[str]) -> frozenset[str]:
@@ -382,12 +383,29 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
 
 
-# Patterns that start with a number (or "between" and a number) are tried only where a digit
-# run or a number word starts: the same matches as a scan, without trying every position.
-_NUMBER_LED = frozenset(
-    {"pct_range", "pct", "times", "fold", "dur_range", "duration", "count_range", "money_word"}
-    | {"count", "one_in", "dm", "dm_range", "year", "year_range", "iso_date", "fraction"}
-)
+# Patterns that start with a number (or "between" and a number) are tried only where a number
+# starts: the same matches as a scan, without trying every position. Each only at the starts it
+# can match at: "digit" (a digit run, its sign or leading dot: "5", "-4.1", ".5", "½"), "word"
+# (a number word: "two", "minus 5", "a hundred") or "between" ("between 10 and 15").
+_NUMBER_LED_AT: dict[str, tuple[str, ...]] = {
+    "pct_range": ("digit", "word", "between"),
+    "pct": ("digit", "word"),
+    "times": ("digit", "word"),
+    "fold": ("digit", "word"),
+    "dur_range": ("digit", "word"),
+    "duration": ("digit", "word"),
+    "count_range": ("digit", "word", "between"),
+    "money_word": ("digit", "word"),
+    "count": ("digit", "word"),
+    "one_in": ("digit", "word"),
+    "dm": ("digit",),  # "12 Sept."
+    "dm_range": ("digit",),
+    "year": ("digit",),
+    "year_range": ("digit", "between"),  # "between 2020 and 2022"
+    "iso_date": ("digit",),
+    "fraction": ("word",),  # "one-third"
+}
+_NUMBER_LED = frozenset(_NUMBER_LED_AT)
 # Number-led patterns that read a second number after the first ("10 to 15", "2020-21",
 # "one in five", "Sept. 12-18" as "12-18 Sept."): the second one (or its first digit) is itself
 # a number start, so they are not tried at the last start of a sentence.
@@ -395,6 +413,69 @@ _TWO_NUMBERS = frozenset(
     {"pct_range", "dur_range", "count_range", "one_in", "year_range", "dm_range", "iso_date"}
 )
 assert _TWO_NUMBERS <= _NUMBER_LED
+
+
+def _leads(*tables: Iterable[str]) -> frozenset[str]:
+    """The lower case of the first run of ASCII letters of every word or phrase in ``tables``
+    ("last week" → "last", "St. Patrick's Day" → "st"): the token a match of it starts with."""
+    leads = set()
+    for table in tables:
+        for phrase in table:
+            lead = re.match("[A-Za-z]+", phrase)
+            assert lead is not None, phrase
+            leads.add(lead.group().lower())
+    return frozenset(leads)
+
+
+_MONTH_LEADS = _leads(MONTHS)
+_AT = frozenset({0})
+_AT_OR_AFTER_MOD = frozenset({0, len("last ")})  # "Friday", "next Friday"
+# Where a match of a pattern may start, by pattern: (words, offsets, digits). Every match starts
+# the given number of characters before one of the words, found as a whole token of the
+# lower-cased text (no ASCII letter either side), or, when ``digits`` is set, where a run of
+# digits starts. "relative" starts with ``\b`` and a phrase of ``RELATIVE_PERIODS``, so at a
+# token "last", "yesterday"…; "month" at a long month name or a modifier and one space before
+# it ("last May"), which need not start a word. Each pattern is tried only there
+# (``pattern.match``, skipping starts inside the last match found, as ``finditer`` does).
+_LEADS: dict[str, tuple[frozenset[str], frozenset[int], bool]] = {
+    "relative": (_leads(RELATIVE_PERIODS), _AT, False),  # "last week", "yesterday"
+    "ordinal": (_leads(TENS, ORDINALS), _AT, True),  # "twenty-first", "fourth", "21st"
+    "md_range": (_MONTH_LEADS, _AT, False),  # "Sept. 12-18"
+    "md": (_MONTH_LEADS, _AT, False),  # "Sept. 17"
+    "wd_md": (_leads(WEEKDAYS), _AT, False),  # "Wednesday, Sept. 17"
+    "plural_mag": (_leads(PLURAL_MAGNITUDES), _AT, False),  # "millions of"
+    "fraction_det": (frozenset({"a", "an", "another"}), _AT, False),  # "a third"
+    "half_of": (frozenset({"half"}), _AT, False),  # "half of"
+    "frac_point": (frozenset({"a", "half", "three"}), _AT, False),  # "a quarter point"
+    "the_year": (frozenset({"the", "that"}), _AT, False),  # "the year"
+    "year_earlier": (frozenset({"year"}), _AT, False),  # "year-earlier"
+    "mult_word": (_leads(MULTIPLIER_WORDS), _AT, False),  # "twice", "doubled"
+    "digits_mag": (_leads(DIGIT_MAGNITUDES), _AT, False),  # "triple digits"
+    "month": (  # "May", "last May"
+        _leads(k for k in MONTHS if len(k) > 3 or k == "May"),
+        frozenset({0, *(len(k) + 1 for k in MONTH_MODIFIERS)}),
+        False,
+    ),
+    "vague": (  # "early May", "mid-May", "mid May", "the end of May"
+        _MONTH_LEADS,
+        frozenset({len("mid"), len("mid-"), *(len(k) + 1 for k in VAGUE_PARTS)}),
+        False,
+    ),
+    "weekday": (_leads(WEEKDAYS), _AT_OR_AFTER_MOD, False),  # "next Friday"
+    "holiday": (_leads(HOLIDAYS), _AT_OR_AFTER_MOD, False),  # "last Christmas Eve"
+}
+assert not set(_LEADS) & _NUMBER_LED
+# Number-led patterns whose match holds one of these words after its first number, as a whole
+# token of the lower-cased text ("one in five", "three times", "90 days", "10 billion yuan"):
+# not tried at starts after the last such word of the sentence.
+_WORD_AFTER: dict[str, frozenset[str]] = {
+    "one_in": frozenset({"in", "out"}),
+    "times": frozenset({"times"}),
+    "duration": _lower_set(DURATION_UNITS),
+    "dur_range": _lower_set(DURATION_UNITS),
+    "money_word": _leads(CURRENCY_WORDS),
+}
+assert set(_WORD_AFTER) <= _NUMBER_LED
 
 
 # "NAIROBI, March 3 (Reuters) -", "NAIROBI, Kenya, 3 March -", "WASHINGTON, Sept. 12, 2025 (AP) —"
@@ -430,7 +511,8 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
     """The triggers ``text`` sets (``low`` its lower case, ``words`` the set of its
     ``_SIMPLE_TOKEN`` tokens in ``low``, ``has_digit`` whether it has a digit): a pattern is tried
     only when all the triggers it needs (``_NEEDS``) are set. Speed only: a trigger never
-    decides what a claim is, it only skips patterns that cannot match."""
+    decides what a claim is, it only skips patterns that cannot match. ``text`` holds no letter
+    that (?i) reads as an ASCII one ("ſecond"): ``_scan`` folds them first (``_ASCII_FOLD``)."""
     present = set(_triggers_of_words(frozenset(words & _ANY_TRIGGER_WORD)))
     if has_digit:
         present |= _DIGIT_TRIGGERS
@@ -442,13 +524,12 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
         present.add("fold")
     if "%" in text:
         present.add("percent")
-    if _CURRENCY_SIGN_RE.search(text) is not None:
+    if ("$" in text) if text.isascii() else _CURRENCY_SIGN_RE.search(text) is not None:
         present.add("currency")
     if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _HOLIDAY_HINT.search(text) is not None:
         present.add("holiday")
     # Month and weekday names are matched as written ("May", not the modal "may"); an ordinal
-    # is a word ("second") or digits with a suffix ("21st", not "St."). Under (?i) a few
-    # non-ASCII letters read as ASCII ones ("ſecond"): then the word test above decides alone.
+    # is a word ("second") or digits with a suffix ("21st", not "St.").
     if "month" in present and _MONTH_TOKEN.search(text) is None:
         present.discard("month")
     if "weekday" in present and _WEEKDAY_TOKEN.search(text) is None:
@@ -457,7 +538,6 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
         "ordinal" in present
         and words.isdisjoint(_ORDINAL_WORDS)
         and _ORDINAL_SUFFIX.search(text) is None
-        and _FOLDS_TO_ASCII.search(text) is None
     ):
         present.discard("ordinal")
     return frozenset(present)

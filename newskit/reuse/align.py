@@ -61,7 +61,14 @@ from rapidfuzz import fuzz
 from scipy import sparse
 
 from newskit.corpus.records import Article
-from newskit.reuse.candidates import CandidateMethod, Unit, candidate_pairs, sentence_units
+from newskit.parallel import resolve_jobs
+from newskit.reuse.candidates import (
+    CandidateMethod,
+    Unit,
+    candidate_pairs,
+    resolve_method,
+    sentence_units,
+)
 from newskit.reuse.quotes import quote_spans, quotes_match
 from newskit.reuse.similarity import (
     DEFAULT_MIN_SCORE,
@@ -76,6 +83,7 @@ from newskit.reuse.similarity import (
     similarity,
 )
 from newskit.stories import Stories, story_map
+from newskit.stories.parts import in_story_parts
 
 ALIGN_COLUMNS = [
     "a_id",
@@ -108,6 +116,7 @@ def align(
     quotes: bool = True,
     stories: Stories = None,
     across_stories: bool = False,
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Aligned passages between every two articles of the same story.
 
@@ -119,7 +128,8 @@ def align(
     ``candidates`` chooses how article pairs are found (see ``newskit.reuse.candidates``);
     ``quotes=False`` leaves out the ``quote`` rows. ``stories``: ``newskit.stories`` output or
     ``{article_id: story_id}`` (None: the ids the articles carry, or computed);
-    ``across_stories=True`` aligns articles of different stories too.
+    ``across_stories=True`` aligns articles of different stories too. ``n_jobs``: processes
+    (``-1``: one per core), each given whole stories; the same rows in the same order.
     """
     if method != "lexical":
         raise ValueError(f"method must be 'lexical', not {method!r}")
@@ -128,6 +138,19 @@ def align(
     articles = list(corpus)
     order = {a.id: k for k, a in enumerate(articles)}
     story = story_map(articles, stories, across_stories=across_stories)
+    if resolve_jobs(n_jobs) > 1:
+        # "auto" chooses by the whole corpus's size, not a part's
+        method_of = candidates if candidates != "auto" else resolve_method(len(articles))
+        return in_story_parts(
+            lambda part: align(
+                part, min_score=min_score, candidates=method_of, quotes=quotes, stories=story
+            ),
+            articles,
+            story,
+            n_jobs,
+            desc="align",
+            order_by=("a_id", "a_start", "a_end", "b_id", "b_start", "b_end"),
+        )
     by_id = {a.id: a for a in articles}
     units = {a.id: sentence_units(a) for a in articles}
     vocab = {k: frozenset().union(*(u.terms for u in v)) for k, v in units.items()}

@@ -33,8 +33,10 @@ import pandas as pd
 
 from newskit.corpus.records import Article
 from newskit.corpus.segment import sentence_spans
+from newskit.parallel import resolve_jobs
 from newskit.reuse.similarity import content_terms
 from newskit.stories import Stories, story_map
+from newskit.stories.parts import in_story_parts
 
 CandidateMethod = Literal["auto", "exhaustive", "lsh"]
 
@@ -82,6 +84,12 @@ def sentence_units(article: Article) -> list[Unit]:
     return out
 
 
+def resolve_method(n_articles: int) -> CandidateMethod:
+    """What ``method="auto"`` means for a corpus of ``n_articles``: ``"lsh"`` from
+    ``LSH_ABOVE`` articles on, ``"exhaustive"`` below."""
+    return "lsh" if n_articles >= LSH_ABOVE else "exhaustive"
+
+
 def candidate_pairs(
     corpus: Iterable[Article],
     *,
@@ -92,6 +100,7 @@ def candidate_pairs(
     stories: Stories = None,
     across_stories: bool = False,
     units: Mapping[str, list[Unit]] | None = None,
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Pairs of articles of the same story that share at least one similar sentence.
 
@@ -100,15 +109,31 @@ def candidate_pairs(
     ``stories``: ``newskit.stories`` output or ``{article_id: story_id}``; None uses the ids the
     articles carry, or computes them. ``across_stories=True`` pairs articles of any stories.
     ``units``: ``{article_id: sentence_units(article)}`` already computed, to reuse.
+    ``n_jobs``: processes (``-1``: one per core), each given whole stories; the same rows.
     """
     if method not in ("auto", "exhaustive", "lsh"):
         raise ValueError(f"method must be 'auto', 'exhaustive' or 'lsh', not {method!r}")
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
     articles = list(corpus)
-    if method == "auto":
-        method = "lsh" if len(articles) >= LSH_ABOVE else "exhaustive"
+    method = resolve_method(len(articles)) if method == "auto" else method
     story = story_map(articles, stories, across_stories=across_stories)
+    if resolve_jobs(n_jobs) > 1:
+        return in_story_parts(
+            lambda part: candidate_pairs(
+                part,
+                method=method,
+                threshold=threshold,
+                num_perm=num_perm,
+                seed=seed,
+                stories=story,
+                units=units,
+            ),
+            articles,
+            story,
+            n_jobs,
+            desc="candidate pairs",
+        )
     if units is None:
         units = {a.id: sentence_units(a) for a in articles}
     groups: dict[str, list[int]] = {}
