@@ -66,13 +66,20 @@ def _pair(n: int, seed: int = 3) -> tuple[str, str, int]:
 
 
 def _count_calls(monkeypatch) -> list[int]:
+    """Passages scored: ``similarity`` calls plus the sentence pairs ``_unit_scores`` scores."""
     calls = [0]
+    unit_scores = align_module._unit_scores
 
     def counted(*args, **kwargs):
         calls[0] += 1
         return similarity(*args, **kwargs)
 
+    def counted_pairs(items):
+        calls[0] += sum(len(x) for _a, _b, x, _y in items)
+        return unit_scores(items)
+
     monkeypatch.setattr(align_module, "similarity", counted)
+    monkeypatch.setattr(align_module, "_unit_scores", counted_pairs)
     return calls
 
 

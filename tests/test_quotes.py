@@ -13,6 +13,7 @@ from newskit.reuse.quotes import (
     corpus_people,
     corpus_quotations,
     quotations,
+    quote_spans,
     quotes_match,
 )
 from newskit.reuse.speakers.people import PEOPLE_COLUMNS, merge_people
@@ -405,6 +406,25 @@ def test_speakers_in_context(make_corpus, text: str, expected: list) -> None:
 )
 def test_terms_are_kept_apart(make_corpus, text: str, kinds: list[str]) -> None:
     assert [q.kind for q in quotations(make_corpus({"a": text})["a"])] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("“No fight,” Silverman wrote.", ["No fight"]),  # its kind needs the reading
+        ("They called it “No fight” in June.", []),  # a term: nobody said it
+        (
+            "He called it a “tough choice.” “We will fix the bridge now,” the mayor said.",
+            ["We will fix the bridge now"],
+        ),
+        ("No quotation here.", []),
+    ],
+)
+def test_quote_spans_are_the_quotes_of_quotations(make_corpus, text: str, quoted: list) -> None:
+    article = make_corpus({"a": text})["a"]
+    want = [(q.start, q.end, q.words) for q in quotations(article) if q.kind == "quote"]
+    assert quote_spans(article) == want
+    assert [article.raw[s:e] for s, e, _w in want] == quoted
 
 
 def test_shared_quotes_never_offer_terms(make_corpus) -> None:

@@ -96,7 +96,7 @@ def test_quotations_and_sentence_units_run_once_per_article(generated, monkeypat
     corpus, truth = generated
     calls: Counter = Counter()
     unit_calls: Counter = Counter()
-    real_quotes, real_units = align_module.quotations, align_module.sentence_units
+    real_quotes, real_units = align_module.quote_spans, align_module.sentence_units
 
     def counting_quotations(article, **kwargs):
         calls[article.id] += 1
@@ -106,7 +106,7 @@ def test_quotations_and_sentence_units_run_once_per_article(generated, monkeypat
         unit_calls[article.id] += 1
         return real_units(article)
 
-    monkeypatch.setattr(align_module, "quotations", counting_quotations)
+    monkeypatch.setattr(align_module, "quote_spans", counting_quotations)
     monkeypatch.setattr(align_module, "sentence_units", counting_units)
     al = newskit.align(corpus, stories=truth)
     paired = set(al["a_id"]) | set(al["b_id"])

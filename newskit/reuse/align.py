@@ -31,7 +31,9 @@ every pair it is in.
 Speed (issues 13 and 24): for two articles with at most ``EXHAUSTIVE_PAIRS`` sentence pairs,
 the shared-term counts of all their sentence pairs come at once from each article's inverted
 index term → units (``_shared_counts``, numpy); every pair sharing ``MIN_SHARED`` terms is
-scored, and only the windows that can qualify (``_sharing``) are tried. Two articles with more
+scored, all at once (``_unit_scores``: per-article term ids, name factors and pair weights,
+numpy; the same scores as ``similarity``), and only the windows that can qualify
+(``_sharing``) are tried. Two articles with more
 are not compared pair by pair. Shared-term counts for all
 sentence pairs of two articles come from a sparse product (an inverted index term →
 sentences, scipy, in blocks of ``BOUND_BLOCK`` sentences), and a vectorised upper bound of
@@ -67,12 +69,14 @@ from newskit.reuse.candidates import (
     resolve_method,
     sentence_units,
 )
-from newskit.reuse.quotes import Quotation, quotations, quotes_match
+from newskit.reuse.quotes import quote_spans, quotes_match
 from newskit.reuse.similarity import (
     DEFAULT_MIN_SCORE,
     MIN_SHARED,
     NEAR_VERBATIM_RATIO,
+    _combined_many,
     _name_factors,
+    _passage,
     _wording,
     content_terms,
     match_kind,
@@ -167,8 +171,10 @@ def align(
         sid: _PairWeights(counts, size[sid]) for sid, counts in df.items() if size[sid] > 1
     }
     own_weights = {x: pair_weights[story[x]].own(vocab[x]) for x in paired}
+    scorable = {x: _scorable(by_id[x], units[x], term_id, pair_weights[story[x]]) for x in paired}
     rows: list[tuple] = []
-    quoted: dict[str, list[Quotation]] = {}
+    quoted: dict[str, list[tuple[int, int, str]]] = {}
+    matched: dict[tuple[str, str], bool] = {}  # quotes_match by (shorter, longer) words
     prepared: dict[str, _Prepared] = {}
     terms: dict[str, int] = {}  # term -> column of the sparse matrices in _Prepared
 
@@ -177,28 +183,43 @@ def align(
             prepared[article.id] = _prepare(article, units[article.id], terms)
         return prepared[article.id]
 
-    for a_id, b_id in zip(pairs["a_id"], pairs["b_id"], strict=True):
-        a, b = by_id[a_id], by_id[b_id]
-        shared = vocab[a_id] & vocab[b_id]
-        weights = pair_weights[story[a_id]].pair(own_weights[a_id], own_weights[b_id], shared)
-        rows.extend(
-            _align_pair(
-                a,
-                b,
-                units[a_id],
-                units[b_id],
-                weights,
-                min_score,
-                prepare,
-                terms,
-                (unit_terms[a_id], unit_terms[b_id]),
-            )
+    todo = list(zip(pairs["a_id"], pairs["b_id"], strict=True))
+    for lo in range(0, len(todo), SCORE_BATCH):
+        batch = todo[lo : lo + SCORE_BATCH]
+        # The sentence pairs sharing MIN_SHARED terms of every small article pair of the
+        # batch, then all their scores at once (_unit_scores).
+        found: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for a_id, b_id in batch:
+            if len(units[a_id]) * len(units[b_id]) <= EXHAUSTIVE_PAIRS:
+                count = _shared_counts(unit_terms[a_id], unit_terms[b_id])
+                found[a_id, b_id] = (count, *np.nonzero(count >= MIN_SHARED))
+        values = _unit_scores(
+            [(scorable[a], scorable[b], x, y) for (a, b), (_c, x, y) in found.items()]
         )
-        if quotes:
-            for x in (a, b):
-                if x.id not in quoted:
-                    quoted[x.id] = [q for q in quotations(x) if q.kind == "quote"]
-            rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id]))
+        scored = {k: (*v, s) for (k, v), s in zip(found.items(), values, strict=True)}
+        for a_id, b_id in batch:
+            a, b = by_id[a_id], by_id[b_id]
+            shared = vocab[a_id] & vocab[b_id]
+            weights = pair_weights[story[a_id]].pair(own_weights[a_id], own_weights[b_id], shared)
+            rows.extend(
+                _align_pair(
+                    a,
+                    b,
+                    units[a_id],
+                    units[b_id],
+                    weights,
+                    min_score,
+                    prepare,
+                    terms,
+                    (unit_terms[a_id], unit_terms[b_id]),
+                    scored.get((a_id, b_id)),
+                )
+            )
+            if quotes:
+                for x in (a, b):
+                    if x.id not in quoted:
+                        quoted[x.id] = quote_spans(x)
+                rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id], matched))
     rows.sort(key=lambda r: (order[r[0]], r[1], r[2], order[r[3]], r[4], r[5]))
     out = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
     return out.astype(
@@ -268,6 +289,178 @@ def _unit_terms(article: Article, units: list[Unit], index: dict[str, int]) -> _
     )
 
 
+class _Scorable(NamedTuple):
+    """One article's sentence units as ``similarity`` reads them, built once per article (term
+    ids from the index shared with ``_UnitTerms``). Unit ``x``'s terms (``similarity``'s term
+    set, numbers included, in the set's own order) are entries ``first[x] : first[x] +
+    number[x]``: entry ``k`` is term ``term[k]`` with name factor ``factor[k]`` (1 outside
+    names) and pair weight ``own[k]`` when the other article lacks the term, ``both[k]`` when
+    it has it (1 for numbers, which carry no pair weight). ``vocab``: the sorted ids of the
+    article's terms. ``keys``: sorted ``unit << 32 | term`` of every entry and of every unit's
+    name factor (``_name_factors``), with ``in_unit`` (an entry) and ``name_factor`` (the
+    factor, 1 if none); ``words``: each unit's wording (``_wording``)."""
+
+    first: np.ndarray
+    number: np.ndarray
+    term: np.ndarray
+    factor: np.ndarray
+    own: np.ndarray
+    both: np.ndarray
+    vocab: np.ndarray
+    keys: np.ndarray
+    in_unit: np.ndarray
+    name_factor: np.ndarray
+    words: list[str]
+
+
+def _scorable(
+    article: Article, units: list[Unit], index: dict[str, int], weights: _PairWeights
+) -> _Scorable:
+    """``_Scorable`` of one article; ``index``: term -> id, extended with the number terms."""
+    df, table = weights.df, weights.table
+    passages = [_passage(article.raw[u.start : u.end]) for u in units]
+    # each set in its own order: the order similarity sums the weights in
+    terms = list(itertools.chain.from_iterable(p[0] for p in passages))
+    one = itertools.repeat(1.0)
+    factor = np.fromiter(
+        itertools.chain.from_iterable(map(p[1].get, p[0], one) for p in passages),
+        dtype=float,
+        count=len(terms),
+    )
+    number = np.array([len(p[0]) for p in passages], dtype=np.int64)
+    vocab = list(dict.fromkeys(terms))
+    digit = [t[0].isdigit() for t in vocab]
+    own = np.array([1.0 if d else table[df[t] - 1] for t, d in zip(vocab, digit, strict=True)])
+    both = np.array(
+        [
+            1.0 if d else table[df[t] - 2] if df[t] > 1 else math.nan
+            for t, d in zip(vocab, digit, strict=True)
+        ]
+    )
+    local = {t: k for k, t in enumerate(vocab)}
+    entry_term = np.fromiter(map(local.__getitem__, terms), dtype=np.int64, count=len(terms))
+    setdefault = index.setdefault
+    vocab_ids = np.array([setdefault(t, len(index)) for t in vocab], dtype=np.int64)
+    term = vocab_ids[entry_term]
+    unit_keys = (np.repeat(np.arange(len(units), dtype=np.int64), number) << 32) | term
+    names = [((x << 32) | setdefault(t, len(index)), f) for x, p in enumerate(passages)
+             for t, f in p[1].items()]  # fmt: skip
+    name_keys = np.array([k for k, _ in names], dtype=np.int64)
+    keys = np.union1d(unit_keys, name_keys)
+    in_unit = np.zeros(len(keys), dtype=bool)
+    in_unit[np.searchsorted(keys, unit_keys)] = True
+    name_factor = np.ones(len(keys))
+    name_factor[np.searchsorted(keys, name_keys)] = [f for _, f in names]
+    return _Scorable(
+        np.cumsum(number) - number,
+        number,
+        term,
+        factor,
+        own[entry_term],
+        both[entry_term],
+        np.sort(vocab_ids),
+        keys,
+        in_unit,
+        name_factor,
+        [p[2] for p in passages],
+    )
+
+
+def _found(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``keys``: whether it is in ``sorted_keys`` (not empty), and where."""
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[at] == keys, at
+
+
+def _batch(members: list[_Scorable]) -> tuple[_Scorable, np.ndarray]:
+    """``members`` end to end as one ``_Scorable`` (units and entries renumbered; its ``vocab``:
+    sorted ``article << 32 | term``, the article by its rank in ``members``) and the first
+    unit of each."""
+    units = np.array([len(m.number) for m in members], dtype=np.int64)
+    entries = np.array([len(m.term) for m in members], dtype=np.int64)
+    unit_first = np.cumsum(units) - units
+    entry_first = np.cumsum(entries) - entries
+    batch = _Scorable(
+        np.concatenate([m.first + e for m, e in zip(members, entry_first.tolist(), strict=True)]),
+        np.concatenate([m.number for m in members]),
+        np.concatenate([m.term for m in members]),
+        np.concatenate([m.factor for m in members]),
+        np.concatenate([m.own for m in members]),
+        np.concatenate([m.both for m in members]),
+        np.concatenate([m.vocab | (k << 32) for k, m in enumerate(members)]),
+        np.concatenate(
+            [m.keys + (u << 32) for m, u in zip(members, unit_first.tolist(), strict=True)]
+        ),
+        np.concatenate([m.in_unit for m in members]),
+        np.concatenate([m.name_factor for m in members]),
+        [w for m in members for w in m.words],
+    )
+    return batch, unit_first
+
+
+def _side_weights(
+    t: _Scorable, x: np.ndarray, y: np.ndarray, other: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For sentence pairs ``(x[p], y[p])`` (units of ``t``; ``other[p]``: the article of unit
+    ``y[p]``): the pair index ``p`` of each term of unit ``x[p]``, the term's weight as
+    ``similarity`` gives it (pair weight times the smaller of the two passages' name factors)
+    and whether unit ``y[p]`` has the term too."""
+    n = t.number[x]
+    entry = _ranges(t.first[x], n)
+    pair = np.repeat(np.arange(len(x), dtype=np.int64), n)
+    term = t.term[entry]
+    has, _ = _found(t.vocab, (other[pair] << 32) | term)
+    found, at = _found(t.keys, (y[pair] << 32) | term)
+    factor = np.minimum(t.factor[entry], np.where(found, t.name_factor[at], 1.0))
+    weight = np.where(has, t.both[entry], t.own[entry]) * factor
+    return pair, weight, found & t.in_unit[at]
+
+
+def _unit_scores(
+    items: list[tuple[_Scorable, _Scorable, np.ndarray, np.ndarray]],
+) -> list[list[float]]:
+    """For each ``(a, b, x, y)``: ``similarity`` of the sentence pairs ``(x[k], y[k])`` of
+    articles ``a`` and ``b`` with the pair's weights, all pairs of all items at once: the same
+    values as calling it pair by pair. The weights of each passage's terms are added up in the
+    order ``similarity`` adds them (``np.bincount`` adds in input order), those of the shared
+    terms in the order of ``a``'s set, which differs from ``similarity``'s (set ``a & b``)
+    only in the last bits, as the order of a set of strings already differs between Python
+    processes (hash randomisation); scores are rounded to 6 decimals."""
+    sizes = [len(x) for _a, _b, x, _y in items]
+    n = sum(sizes)
+    if not n:
+        return [[] for _ in items]
+    rank: dict[int, int] = {}
+    members: list[_Scorable] = []
+    for a, b, _x, _y in items:
+        for m in (a, b):
+            if id(m) not in rank:
+                rank[id(m)] = len(members)
+                members.append(m)
+    t, unit_first = _batch(members)
+    ra = np.array([rank[id(a)] for a, *_r in items], dtype=np.int64)
+    rb = np.array([rank[id(b)] for _a, b, *_r in items], dtype=np.int64)
+    art_a, art_b = np.repeat(ra, sizes), np.repeat(rb, sizes)
+    x = np.concatenate([x for *_ab, x, _y in items]) + unit_first[art_a]
+    y = np.concatenate([y for *_abx, y in items]) + unit_first[art_b]
+    pair, weight, shared = _side_weights(t, x, y, art_b)
+    wa = np.bincount(pair, weight, minlength=n)
+    ws = np.bincount(pair[shared], weight[shared], minlength=n)
+    n_shared = np.bincount(pair[shared], minlength=n)
+    pair, weight, _ = _side_weights(t, y, x, art_a)
+    wb = np.bincount(pair, weight, minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        overlap = (ws / np.minimum(wa, wb) + 2 * ws / (wa + wb)) / 2
+    overlap = np.where(n_shared > 0, np.minimum(overlap, 1.0), 0.0)
+    words, ratio = t.words, fuzz.ratio
+    wording = np.array(
+        [ratio(words[p], words[q]) for p, q in zip(x.tolist(), y.tolist(), strict=True)]
+    )
+    values = _combined_many(wording / 100, overlap, n_shared)
+    ends = np.cumsum(sizes).tolist()
+    return [values[e - k : e] for e, k in zip(ends, sizes, strict=True)]
+
+
 def _ranges(first: np.ndarray, number: np.ndarray) -> np.ndarray:
     """The concatenated ranges ``first[k] … first[k] + number[k] - 1``."""
     ends = np.cumsum(number)
@@ -302,23 +495,31 @@ def _sharing(
     many = count >= MIN_SHARED
     x, y = np.nonzero(many)
     pairs = list(zip(x.tolist(), y.tolist(), strict=True))
-    any_ = count >= 1
     scored = min_score - MERGE_REACH > 0  # a window needs a scored sentence pair
+    return pairs, _windows(a, b, count >= 1, many if scored else None)
+
+
+def _windows(
+    a: _UnitTerms, b: _UnitTerms, any_: np.ndarray, single: np.ndarray | None
+) -> dict[str, list[tuple[int, int]]]:
+    """``_merges``' windows by side, as ``_sharing`` describes them, from ``any_`` (sentence
+    pairs sharing a term) and ``single`` (None, or the sentence pairs of which one must be in
+    the window)."""
     both = any_[:, :-1] & any_[:, 1:]
     both &= a.size[:, None] >= MERGE_LENGTH_RATIO * b.union[None, :]
     both &= b.piece[None, :]
-    if scored:
-        both &= many[:, :-1] | many[:, 1:]
+    if single is not None:
+        both &= single[:, :-1] | single[:, 1:]
     x, y = np.nonzero(both)
     windows = {"b": list(zip(x.tolist(), y.tolist(), strict=True))}
     both = (any_[:-1, :] & any_[1:, :]).T
     both &= b.size[:, None] >= MERGE_LENGTH_RATIO * a.union[None, :]
     both &= a.piece[None, :]
-    if scored:
-        both &= (many[:-1, :] | many[1:, :]).T
+    if single is not None:
+        both &= (single[:-1, :] | single[1:, :]).T
     y, x = np.nonzero(both)
     windows["a"] = list(zip(y.tolist(), x.tolist(), strict=True))
-    return pairs, windows
+    return windows
 
 
 def _align_pair(
@@ -331,28 +532,24 @@ def _align_pair(
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
     sharing: tuple[_UnitTerms, _UnitTerms],
+    scored: tuple[np.ndarray, np.ndarray, np.ndarray, list[float]] | None,
 ) -> list[tuple]:
-    scores: dict[tuple[int, int], float] = {}
-    if len(a_units) * len(b_units) <= EXHAUSTIVE_PAIRS:
-        pairs, windows = _sharing(*sharing, min_score)
-        for x, y in pairs:
-            ua, ub = a_units[x], b_units[y]
-            scores[x, y] = similarity(
-                a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
-            )
+    """The rows of one article pair. ``scored`` (None for pairs over ``EXHAUSTIVE_PAIRS``):
+    the shared-term counts of all its sentence pairs, the pairs ``x, y`` that share
+    ``MIN_SHARED`` terms and their scores (``_unit_scores``)."""
+    if scored is not None:
+        count, x, y, values = scored
+        scores = dict(zip(zip(x.tolist(), y.tolist(), strict=True), values, strict=True))
+        grid = np.zeros(count.shape)  # the scores; 0 for pairs under MIN_SHARED shared terms
+        grid[x, y] = values
+        # The windows _merges can use: those with a sentence pair scoring min_score -
+        # MERGE_REACH (pairs missing from scores score 0 there: fewer than MIN_SHARED terms).
+        floor = min_score - MERGE_REACH
+        windows = _windows(*sharing, count >= 1, grid >= floor if floor > 0 else None)
+        kept = _kept_grid(grid, x, y, min_score)
     else:
         scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index)
-    best_a: dict[int, float] = {}
-    best_b: dict[int, float] = {}
-    for (x, y), s in scores.items():
-        best_a[x] = max(best_a.get(x, 0.0), s)
-        best_b[y] = max(best_b.get(y, 0.0), s)
-    # (a first, a last, b first, b last) unit indexes -> score
-    kept: dict[tuple[int, int, int, int], float] = {
-        (x, x, y, y): s
-        for (x, y), s in scores.items()
-        if s >= min_score and (s >= best_a[x] or s >= best_b[y])
-    }
+        kept = _kept(scores, min_score)
     for merged, s in _merges(a, b, a_units, b_units, scores, weights, min_score, windows):
         i0, i1, j0, j1 = merged
         for key in [k for k in kept if k[0] in (i0, i1) and k[2] in (j0, j1)]:
@@ -365,6 +562,37 @@ def _align_pair(
         a_text, b_text = a.raw[a_s:a_e], b.raw[b_s:b_e]
         rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, s, match_kind(a_text, b_text)))
     return rows
+
+
+def _kept(
+    scores: dict[tuple[int, int], float], min_score: float
+) -> dict[tuple[int, int, int, int], float]:
+    """The sentence pairs reported (``(a first, a last, b first, b last)`` unit indexes ->
+    score): from ``min_score``, the best of one of its two sentences."""
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for (x, y), s in scores.items():
+        best_a[x] = max(best_a.get(x, 0.0), s)
+        best_b[y] = max(best_b.get(y, 0.0), s)
+    return {
+        (x, x, y, y): s
+        for (x, y), s in scores.items()
+        if s >= min_score and (s >= best_a[x] or s >= best_b[y])
+    }
+
+
+def _kept_grid(
+    grid: np.ndarray, x: np.ndarray, y: np.ndarray, min_score: float
+) -> dict[tuple[int, int, int, int], float]:
+    """``_kept`` of the scores ``grid[x, y]`` (every other cell 0), in numpy."""
+    if not len(x):
+        return {}
+    s = grid[x, y]
+    keep = (s >= min_score) & ((s >= grid.max(axis=1)[x]) | (s >= grid.max(axis=0)[y]))
+    return {
+        (i, i, j, j): v
+        for i, j, v in zip(x[keep].tolist(), y[keep].tolist(), s[keep].tolist(), strict=True)
+    }
 
 
 def _bounded(
@@ -500,6 +728,8 @@ def _pair_score(
     return scores[key]
 
 
+# Article pairs whose sentence pairs are scored at once (bounds the memory of _unit_scores).
+SCORE_BATCH = 256
 # Article pairs with at most this many sentence pairs are compared pair by pair in Python
 # (cheaper than building sparse matrices); larger ones go through the inverted index and the
 # bound. Both give the same result.
@@ -680,15 +910,23 @@ def _one_piece(article: Article, start: int, end: int) -> bool:
 
 
 def _quote_rows(
-    a: Article, b: Article, a_quotes: list[Quotation], b_quotes: list[Quotation]
+    a: Article,
+    b: Article,
+    a_quotes: list[tuple[int, int, str]],
+    b_quotes: list[tuple[int, int, str]],
+    matched: dict[tuple[str, str], bool],
 ) -> list[tuple]:
+    """``quote`` rows for the quotations (``quote_spans``) the two articles share; ``matched``
+    keeps ``quotes_match`` by pair of words, shorter first (as ``quotes_match`` orders them):
+    the same quotation recurs across the articles of a story."""
     rows = []
-    for qa in a_quotes:
-        for qb in b_quotes:
-            if quotes_match(qa.words, qb.words):
-                a_text, b_text = a.raw[qa.start : qa.end], b.raw[qb.start : qb.end]
+    for a_s, a_e, a_words in a_quotes:
+        for b_s, b_e, b_words in b_quotes:
+            key = (a_words, b_words) if len(a_words) <= len(b_words) else (b_words, a_words)
+            if key not in matched:
+                matched[key] = quotes_match(*key)
+            if matched[key]:
+                a_text, b_text = a.raw[a_s:a_e], b.raw[b_s:b_e]
                 score = similarity(a_text, b_text)
-                rows.append(
-                    (a.id, qa.start, qa.end, b.id, qb.start, qb.end, a_text, b_text, score, "quote")
-                )
+                rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, score, "quote"))
     return rows

@@ -95,6 +95,9 @@ FRAGMENT_WORDS = 4
 MAX_QUOTE_CHARS = 3000
 
 Kind = Literal["quote", "term"]
+# quotes_match asks rapidfuzz for scores from this much under 100 * min_ratio (so that the
+# rounding of 100 * min_ratio never drops a score the comparison with min_ratio keeps).
+_CUTOFF_MARGIN = 1e-6
 
 _CLOSE_OF = dict(QUOTE_MARKS)
 _DOUBLE = frozenset('“"″')  # the kinds writers mix up
@@ -143,6 +146,26 @@ def quotations(
     if not spans:
         return []  # nothing to attribute: the article is not read
     return _quotations(_Spans(article, spans, _reading(article, spans)), people)
+
+
+def quote_spans(
+    article: Article, *, min_words: int = DEFAULT_MIN_WORDS
+) -> list[tuple[int, int, str]]:
+    """``(start, end, words)`` of the quotations of ``kind == "quote"`` of one article, in text
+    order: the same as ``quotations(article)`` keeps, without the speakers. The article is read
+    (``newskit.reuse.speakers``) only when the kind of one of its quotations depends on whether
+    a speech verb follows it (``_kind``'s ``attributed``); else its kinds are known without."""
+    spans = _spans(article, min_words)
+    repeated = Counter(w for *_x, w in spans)
+    out = []
+    for _o, _c, s, e, words in spans:
+        kind = _kind(article.raw, s, e, words, False, repeated[words] > 1)
+        if kind != _kind(article.raw, s, e, words, True, repeated[words] > 1):
+            return [(q.start, q.end, q.words) for q in quotations(article, min_words=min_words)
+                    if q.kind == "quote"]  # fmt: skip
+        if kind == "quote":
+            out.append((s, e, words))
+    return out
 
 
 def corpus_quotations(
@@ -369,7 +392,9 @@ def quotes_match(a_words: str, b_words: str, *, min_ratio: float = DEFAULT_MIN_R
     if not a_words or not b_words:
         return False
     short, long_ = sorted((a_words, b_words), key=len)
-    return fuzz.partial_ratio(short, long_) / 100 >= min_ratio
+    # The cutoff lets rapidfuzz stop early under it; scores at or above it come back unchanged.
+    cutoff = 100 * min_ratio - _CUTOFF_MARGIN
+    return fuzz.partial_ratio(short, long_, score_cutoff=cutoff) / 100 >= min_ratio
 
 
 def shared_quotes(

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from newskit.resources.reuse import EQUIVALENTS, PHRASES, STOPWORDS, SUFFIXES, SYNONYMS
@@ -62,7 +63,8 @@ _PHRASE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’']s$")
-_HYPHEN = re.compile(r"[‐‑-]")
+_HYPHENS = frozenset("‐‑-")
+_HYPHEN = re.compile("[" + "".join(sorted(_HYPHENS)) + "]")
 # A run of two or more capitalised words: a name with its title ("Treasury Secretary Scott
 # Bessent"). Its terms share one term's weight, so that a name repeated by every outlet does
 # not make two sentences look rewritten from each other.
@@ -115,13 +117,12 @@ def content_terms(text: str) -> tuple[str, ...]:
     """
     text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text)
     out: list[str] = []
-    for m in _WORD.finditer(text):
-        word = m.group()
+    for word in _WORD.findall(text):
         t = _term(word)
         if t is not None:
             out.append(t)
-        parts = _HYPHEN.split(word)
-        if len(parts) > 1 and "." not in word:
+        if "." not in word and not _HYPHENS.isdisjoint(word):
+            parts = _HYPHEN.split(word)
             out.extend(p for p in (_term(x) for x in parts if x) if p is not None and p != t)
     return tuple(out)
 
@@ -139,7 +140,9 @@ def _name_factors(text: str) -> dict[str, float]:
 
 @lru_cache(maxsize=65536)
 def _wording(text: str) -> str:
-    return " ".join(m.group().lower().replace("’", "'") for m in _WORD.finditer(text))
+    # Lower-cased and re-apostrophed after the join: the same as word by word (the words are
+    # joined by spaces, which neither rule reads as context).
+    return " ".join(_WORD.findall(text)).lower().replace("’", "'")
 
 
 def overlap_score(
@@ -208,11 +211,26 @@ def similarity(a_text: str, b_text: str, *, weights: Mapping[str, float] | None 
     wording = fuzz.ratio(a_words, b_words) / 100
     if not a_set or not b_set:
         return round(wording, 6) if a_words and b_words else 0.0
-    overlap, n_shared = _overlap(a_set, b_set, weights or {}, fa, fb)
+    return _combined(wording, *_overlap(a_set, b_set, weights or {}, fa, fb))
+
+
+def _combined(wording: float, overlap: float, n_shared: int) -> float:
+    """``similarity`` of two passages with terms from their wording ratio, their weighted
+    term overlap and their number of shared terms."""
     score = max(overlap, wording) if wording >= NEAR_VERBATIM_RATIO else overlap
     if n_shared < MIN_SHARED and wording < VERBATIM_RATIO:
         score *= (n_shared / MIN_SHARED) ** 2
     return round(score, 6)
+
+
+def _combined_many(wording: np.ndarray, overlap: np.ndarray, n_shared: np.ndarray) -> list[float]:
+    """``_combined`` of many passage pairs at once (numpy; the same values)."""
+    score = np.where(wording >= NEAR_VERBATIM_RATIO, np.maximum(overlap, wording), overlap)
+    few = (n_shared < MIN_SHARED) & (wording < VERBATIM_RATIO)
+    if few.any():
+        scale = np.array([(k / MIN_SHARED) ** 2 for k in range(MIN_SHARED)])
+        score = np.where(few, score * scale[np.minimum(n_shared, MIN_SHARED - 1)], score)
+    return [round(s, 6) for s in score.tolist()]
 
 
 def match_kind(a_text: str, b_text: str) -> MatchKind:
