@@ -211,6 +211,28 @@ def test_align_with_two_jobs_equals_one():
     pd.testing.assert_frame_equal(one, two)
 
 
+def test_keywords_and_own_names_with_two_jobs_equal_one():
+    from newskit.keywords import yake_adapter
+    from newskit.keywords.keyphrases import own_names
+
+    frame = make_corpus(6, 4, seed=8).drop(columns=["story"])
+    # outlets that name themselves in their own articles, as papers do
+    frame["text"] = [
+        f"{text}\n\nThe mayor told the {outlet} on Friday that more would follow."
+        for text, outlet in zip(frame["text"], frame["outlet"].fillna("Nobody"), strict=True)
+    ]
+    corpus = newskit.load_corpus(frame)
+    names = own_names(corpus)
+    assert len(names) >= 3
+    assert own_names(corpus, n_jobs=2) == names
+    yake_adapter.clear_cache()
+    one = newskit.keywords(corpus)
+    yake_adapter.clear_cache()
+    two = newskit.keywords(corpus, n_jobs=2)
+    assert len(one) == 10 * len(corpus)
+    pd.testing.assert_frame_equal(one, two)
+
+
 def test_load_with_two_jobs_reports_bad_rows_like_one():
     frame = pd.DataFrame({"id": [f"a{i}" for i in range(12)], "text": ["Some words here."] * 12})
     frame.loc[5, "text"] = "Advertisement"  # nothing left after the boilerplate rules

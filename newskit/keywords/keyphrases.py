@@ -60,6 +60,7 @@ Offsets are into ``article.raw``: ``article.raw[start:end]`` is the occurrence.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import operator
@@ -86,6 +87,7 @@ from newskit.keywords.names import (
     person_start,
 )
 from newskit.keywords.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
+from newskit.parallel import CHUNKS_PER_WORKER, map_articles, resolve_jobs
 from newskit.resources.abbreviations import MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from newskit.resources.names import CREDIT_NAMES, ORG_WORDS
 from newskit.resources.stopwords import (
@@ -266,13 +268,24 @@ def own_names_of(counts: OutletNameCounts) -> dict[str, frozenset[tuple[str, ...
     }
 
 
-def own_names(articles: Iterable[Article]) -> dict[str, frozenset[tuple[str, ...]]]:
+def own_names(
+    articles: Iterable[Article], *, n_jobs: int = 1
+) -> dict[str, frozenset[tuple[str, ...]]]:
     """The names each outlet uses for itself (``newskit.keywords.names.outlet_names``) over
     ``articles``, as word keys: outlet -> names. They never join a keyphrase of that outlet's
-    articles (``keywords(own_names=)``)."""
+    articles (``keywords(own_names=)``). ``n_jobs``: processes counting parts of the articles
+    (the same names)."""
     articles = list(articles)
     leads = outlet_leads(outlet_identities(a) for a in articles)
-    return own_names_of(own_name_counts(articles, leads))
+    jobs = resolve_jobs(n_jobs)
+    if jobs <= 1:
+        return own_names_of(own_name_counts(articles, leads))
+    size = -(-len(articles) // (jobs * CHUNKS_PER_WORKER)) or 1
+    parts = [articles[k : k + size] for k in range(0, len(articles), size)]
+    counts = map_articles(
+        lambda part: own_name_counts(part, leads), parts, n_jobs=jobs, desc="own names", unit="part"
+    )
+    return own_names_of(functools.reduce(OutletNameCounts.merge, counts, OutletNameCounts()))
 
 
 def keywords(
@@ -320,11 +333,15 @@ def keywords(
     for cs in chunks:
         got, at = flat[at : at + len(cs)], at + len(cs)
         scores.append(got[0] if len(got) == 1 else _best_scores(got))
-    own = _own_names_over(articles) if own_names is None else own_names
+    own = _own_names_over(articles, n_jobs=n_jobs) if own_names is None else own_names
+
+    def pick(k: int) -> list:
+        blocked = _CREDITS | own.get(_outlet(articles[k]), frozenset())
+        return _pick(articles[k], scores[k], options, top, dedup_lim, dedup_func, blocked)
+
+    everyone = map_articles(pick, range(len(articles)), n_jobs=n_jobs, desc="keyphrases")
     rows: list[tuple] = []
-    for article, scored in zip(articles, scores, strict=True):
-        blocked = _CREDITS | own.get(_outlet(article), frozenset())
-        picked = _pick(article, scored, options, top, dedup_lim, dedup_func, blocked)
+    for article, picked in zip(articles, everyone, strict=True):
         for rank, (phrase, h, count, first, variants) in enumerate(picked, start=1):
             rows.append(
                 (
