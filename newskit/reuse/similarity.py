@@ -33,7 +33,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Literal
 
@@ -108,16 +108,6 @@ def _term(word: str) -> str | None:
     return _SYNONYM.get(s, s)
 
 
-@lru_cache(maxsize=65536)
-def content_terms(text: str) -> tuple[str, ...]:
-    """The content terms of ``text`` in order (see the module docstring for the rules).
-
-    >>> content_terms("The U.S. and Chinese negotiations")
-    ('us', 'china', 'talk')
-    """
-    return _terms_of(text)
-
-
 def _word_terms(word: str) -> tuple[str, ...]:
     """The content terms one word gives: its own term, then those of its hyphenated parts."""
     t = _term(word)
@@ -147,8 +137,13 @@ class _WordTable(dict):
 _WORD_TERMS = _WordTable()
 
 
-def _terms_of(text: str) -> tuple[str, ...]:
-    """``content_terms`` without its cache."""
+@lru_cache(maxsize=65536)
+def content_terms(text: str) -> tuple[str, ...]:
+    """The content terms of ``text`` in order (see the module docstring for the rules).
+
+    >>> content_terms("The U.S. and Chinese negotiations")
+    ('us', 'china', 'talk')
+    """
     text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text)
     return tuple(itertools.chain.from_iterable(map(_WORD_TERMS.__getitem__, _WORD.findall(text))))
 
@@ -156,16 +151,9 @@ def _terms_of(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _name_factors(text: str) -> dict[str, float]:
     """Terms inside multi-word capitalised runs, with 1 / (number of terms in the run)."""
-    return _name_factors_of(text)
-
-
-def _name_factors_of(
-    text: str, terms_of: Callable[[str], tuple[str, ...]] = content_terms
-) -> dict[str, float]:
-    """``_name_factors`` without its cache (``terms_of``: ``content_terms`` or the same)."""
     out: dict[str, float] = {}
     for m in _NAME_RUN.finditer(text):
-        terms = terms_of(m.group())
+        terms = content_terms(m.group())
         for t in terms:
             out[t] = min(out.get(t, 1.0), 1 / len(terms))
     return out
@@ -173,10 +161,6 @@ def _name_factors_of(
 
 @lru_cache(maxsize=65536)
 def _wording(text: str) -> str:
-    return _wording_of(text)
-
-
-def _wording_of(text: str) -> str:
     """``fuzz.ratio``'s input for a passage: its words, lower-cased, joined by spaces."""
     # Lower-cased and re-apostrophed after the join: the same as word by word (the words are
     # joined by spaces, which neither rule reads as context).
@@ -304,7 +288,9 @@ class Passages:
     """What ``similarity`` and ``match_kind`` read of passages, kept for one long computation
     (``align``): plain dicts keyed by text, freed with the object. The module's caches are
     bounded (``lru_cache``): once a corpus has more distinct sentences than they hold, they
-    evict what the next article pair needs again, and per-sentence work is redone per pair."""
+    evict what the next article pair needs again, and per-sentence work is redone per pair.
+    What is not kept yet is asked of those caches (they serve repeated calls on a small
+    corpus, in a notebook)."""
 
     def __init__(self) -> None:
         self._terms: dict[str, tuple[str, ...]] = {}
@@ -314,14 +300,14 @@ class Passages:
         """``content_terms(text)``."""
         out = self._terms.get(text)
         if out is None:
-            out = self._terms[text] = _terms_of(text)
+            out = self._terms[text] = content_terms(text)
         return out
 
     def passage(self, text: str) -> tuple[set[str], dict[str, float], str]:
         """``_passage(text)``: the term set, name factors and wording."""
         out = self._passages.get(text)
         if out is None:
-            out = (set(self.terms(text)), _name_factors_of(text, self.terms), _wording_of(text))
+            out = (set(self.terms(text)), _name_factors(text), _wording(text))
             self._passages[text] = out
         return out
 
