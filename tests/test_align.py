@@ -214,3 +214,32 @@ def test_single_article_corpus(make_corpus) -> None:
     c = make_corpus({"only": " ".join(RIVER)})
     df = align(c)
     assert df.empty and list(df.columns) == ALIGN_COLUMNS
+
+
+def test_each_passage_is_read_once_per_call_whatever_the_caches(monkeypatch) -> None:
+    """align keeps what similarity reads of each passage for the whole call (not only in the
+    module's bounded caches, which thrash on large corpora): with those caches taken away,
+    every passage's name factors are still computed once per call, and the rows are the
+    same."""
+    import sys
+    from collections import Counter
+
+    import newskit
+    from newskit.synthetic import make_corpus
+
+    module = sys.modules["newskit.reuse.similarity"]
+    corpus = newskit.load_corpus(make_corpus(4, 4, seed=5, length="real").drop(columns=["story"]))
+    expected = align(corpus)
+    seen: Counter = Counter()
+    uncached = module._name_factors.__wrapped__
+
+    def counted(text: str) -> dict[str, float]:
+        seen[text] += 1
+        return uncached(text)
+
+    monkeypatch.setattr(module, "_name_factors", counted)
+    monkeypatch.setattr(module, "_passage", module._passage.__wrapped__)
+    got = align(corpus)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert len(expected) > 20 and (expected["kind"] != "quote").sum() > 0
+    assert len(seen) > 50 and max(seen.values()) == 1
