@@ -199,8 +199,9 @@ def align(
         scored = {k: (*v, s) for (k, v), s in zip(found.items(), values, strict=True)}
         for a_id, b_id in batch:
             a, b = by_id[a_id], by_id[b_id]
-            shared = vocab[a_id] & vocab[b_id]
-            weights = pair_weights[story[a_id]].pair(own_weights[a_id], own_weights[b_id], shared)
+            weights = _lazy_weights(
+                pair_weights[story[a_id]], own_weights[a_id], own_weights[b_id], vocab, a_id, b_id
+            )
             rows.extend(
                 _align_pair(
                     a,
@@ -252,6 +253,27 @@ class _PairWeights:
         for t in shared:
             out[t] = table[df[t] - 2]
         return out
+
+
+def _lazy_weights(
+    weights: _PairWeights,
+    own_a: dict[str, float],
+    own_b: dict[str, float],
+    vocab: dict[str, frozenset[str]],
+    a_id: str,
+    b_id: str,
+) -> Callable[[], dict[str, float]]:
+    """The pair's weights (``_PairWeights.pair``), built on first use: most pairs are scored
+    in bulk (``_unit_scores``) and many never need them."""
+    table: dict[str, float] | None = None
+
+    def get() -> dict[str, float]:
+        nonlocal table
+        if table is None:
+            table = weights.pair(own_a, own_b, vocab[a_id] & vocab[b_id])
+        return table
+
+    return get
 
 
 class _UnitTerms(NamedTuple):
@@ -532,7 +554,7 @@ def _align_pair(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
@@ -608,7 +630,7 @@ def _bounded(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
@@ -623,8 +645,9 @@ def _bounded(
     both sentences of the window and the window could reach ``min_score``. Done in blocks of
     ``BOUND_BLOCK`` sentences of ``a``, so memory stays bounded."""
     a_prep, b_prep = prepare(a), prepare(b)
+    weights_of = weights()
     w = np.ones(len(index))
-    for t, v in weights.items():
+    for t, v in weights_of.items():
         w[index[t]] = v
     a_sent, b_sent = _weigh(a_prep.sentences, w), _weigh(b_prep.sentences, w)
     a_win, b_win = _weigh(a_prep.windows, w), _weigh(b_prep.windows, w)
@@ -652,7 +675,9 @@ def _bounded(
     scores: dict[tuple[int, int], float] = {}
     for x, y in sorted(pairs):
         ua, ub = a_units[x], b_units[y]
-        scores[x, y] = memo.similarity(a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights)
+        scores[x, y] = memo.similarity(
+            a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights_of
+        )
     return scores, {side: sorted(v) for side, v in windows.items()}
 
 
@@ -662,7 +687,7 @@ def _merges(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     min_score: float,
     windows: dict[str, list[tuple[int, int]]],
     memo: Passages,
@@ -695,7 +720,9 @@ def _merges(
             )
             if single < min_score - MERGE_REACH:
                 continue
-            s = memo.similarity(one_art.raw[u.start : u.end], two_art.raw[p.start : q.end], weights)
+            s = memo.similarity(
+                one_art.raw[u.start : u.end], two_art.raw[p.start : q.end], weights()
+            )
             if s >= min_score and s >= single + MERGE_GAIN:
                 key = (i1, i1, j1, j1 + 1) if side == "b" else (j1, j1 + 1, i1, i1)
                 found.append((key, s))
@@ -719,7 +746,7 @@ def _pair_score(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     key: tuple[int, int],
     memo: Passages,
 ) -> float:
@@ -729,7 +756,7 @@ def _pair_score(
         ua, ub = a_units[key[0]], b_units[key[1]]
         if len(ua.terms & ub.terms) < MIN_SHARED:
             return 0.0
-        scores[key] = memo.similarity(a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights)
+        scores[key] = memo.similarity(a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights())
     return scores[key]
 
 

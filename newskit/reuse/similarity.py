@@ -98,7 +98,7 @@ def _term(word: str) -> str | None:
     w = EQUIVALENTS.get(w, w)
     w = _POSSESSIVE.sub("", w)
     w = EQUIVALENTS.get(w, w)
-    if w in STOPWORDS or not any(c.isalnum() for c in w):
+    if w in STOPWORDS or not (w[:1].isalnum() or any(c.isalnum() for c in w)):
         return None
     if w in _SYNONYM:
         return _SYNONYM[w]
