@@ -963,26 +963,42 @@ def _candidates(
         if not runs or runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
             runs.append(tuple(run))
 
+    def phrase(run: list[_Tok]) -> None:
+        # A run of one common word (most runs) is judged here as ``_noun_phrase`` and ``add``
+        # would judge it, without their calls: kept when it may start and end a phrase and
+        # stands on its own (``_lone_common``).
+        if len(run) == 1 and run[0][_ROLE] == _COMMON:
+            t = run[0]
+            if (
+                t[_CONTENT]
+                and not (t[_LEAD_WEAK] or t[_TRAIL_WEAK] or t[_VERBISH])
+                and _lone_common(t[_KEY])
+            ):
+                runs = found.setdefault(t[_KEY], [])
+                if not runs or runs[-1][0][_START] != t[_START]:
+                    runs.append((t,))
+            return
+        _noun_phrase(run, max_ngram, add)
+
     for seg in words.segments:
         if first_of and not first_of.keys().isdisjoint(map(_KEY_OF, seg)):
             seg = _block(seg, first_of)
         n = len(seg)
-        # Names: capitalised runs, with connectors or capitalised function words inside.
-        i = 0
-        while i < n:
-            if seg[i][_ROLE] != _NAME:
-                i += 1
-                continue
+        # Names: capitalised runs, with connectors or capitalised function words inside (the
+        # segment's roles as bytes: ``find`` jumps to the next name word).
+        roles = bytes(map(_ROLE_OF, seg))
+        i = roles.find(_NAME)
+        while i >= 0:
             j = i + 1
             while j < n and (
-                seg[j][_ROLE] == _NAME
-                or (seg[j][_ROLE] == _NAME_STOP and j + 1 < n and seg[j + 1][_ROLE] == _NAME)
+                roles[j] == _NAME
+                or (roles[j] == _NAME_STOP and j + 1 < n and roles[j + 1] == _NAME)
             ):
                 j += 1
             name = seg[i:j]
             if len(name) <= MAX_NAME_WORDS and name[-1][_KEY] not in DEMONYMS:
                 add(name)  # "North Korean" is an adjective, and "North" no name
-            i = j
+            i = roles.find(_NAME, j)
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
         run: list[_Tok] = []
         k = -1
@@ -998,7 +1014,7 @@ def _candidates(
                 # billion", "12 percent"), and it joins none of the words around it, except a
                 # year before a noun ("2020 election").
                 if run:
-                    _noun_phrase(run, max_ngram, add)
+                    phrase(run)
                     run = []
                 j = k + 1
                 while j < n and seg[j][_KEY] in SCALE_WORDS:
@@ -1021,13 +1037,25 @@ def _candidates(
             )
             if cut:
                 if run:
-                    _noun_phrase(run, max_ngram, add)
+                    phrase(run)
                     run = []
             else:
                 run.append(t)
         if run:
-            _noun_phrase(run, max_ngram, add)
+            phrase(run)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _lone_common(key: str) -> bool:
+    """Whether a common word that may start and end a phrase and carries content is a phrase
+    alone (``_candidates``' ``add`` and ``_valid`` on a run of one word): not a year, an
+    adjective, a generic noun or an evaluative adjective."""
+    if key[:1].isdigit() and _YEAR.fullmatch(key):
+        return False  # a year opens only "2020 election"
+    return not (
+        _adjective(key) or key in GENERIC_NOUNS or key in EVALUATIVE_ADJECTIVES
+    )  # "economic", "people", "shocking"
 
 
 def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) -> tuple[_Tok, ...]:
