@@ -1222,19 +1222,23 @@ def _pick(
             cands[key] = (s[0], runs)
     ranked = sorted(_entities(cands, scored), key=lambda e: (e.h, -len(e.runs), e.key))
     taken: list[tuple[str, frozenset[str], float, list, list[str]]] = []
-    for h, key, runs, members in ranked:
+    taken_words: set[str] = set()  # every word of a phrase taken: a phrase with none is nested
+    for h, key, runs, members in ranked:  # in none of them (most phrases)
         wordset = frozenset(key.split())
-        clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
-        if clash:
-            i = clash[0]
-            if len(clash) == 1 and _prefer(key, wordset, runs, taken[i]):
-                taken[i] = (key, wordset, min(h, taken[i][2]), runs, members + taken[i][4])
-            continue
+        if not taken_words.isdisjoint(wordset):
+            clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
+            if clash:
+                i = clash[0]
+                if len(clash) == 1 and _prefer(key, wordset, runs, taken[i]):
+                    taken[i] = (key, wordset, min(h, taken[i][2]), runs, members + taken[i][4])
+                    taken_words |= wordset
+                continue
         if len(taken) == top:
             continue  # the list is full; only fuller names of taken ones still count
         if dedup_lim < 1.0 and any(similarity(key, t[0], dedup_func) > dedup_lim for t in taken):
             continue
         taken.append((key, wordset, h, runs, members))
+        taken_words |= wordset
     taken.sort(key=lambda t: (t[2], t[0]))
     surfaces = {
         k: _surface(cands[k][1], words.heading_sents, article.raw)
@@ -1402,7 +1406,12 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     for k in keys:
         groups.setdefault(find(k), []).append(k)
     out = []
+    name_set = set(names)
     for members in groups.values():
+        if len(members) == 1 and (members[0] not in cores or cores[members[0]][1] < 2):
+            k = members[0]  # a candidate alone and no person (most entities): itself
+            out.append(_Entity(cands[k][0], k, cands[k][1], members))
+            continue
         h = min(cands[k][0] for k in members)
         people = [k for k in members if k in cores and cores[k][1] >= 2]
         if people:
@@ -1416,7 +1425,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             if key in cands:
                 runs = cands[key][1]
         else:
-            named = [k for k in members if k in names and " " in k] or members
+            named = [k for k in members if k in name_set and " " in k] or members
             key = max(named, key=lambda k: (count[k], -len(k), k))
             runs = cands[key][1]
         members.sort(key=lambda k: (k != key, -count[k], k))
