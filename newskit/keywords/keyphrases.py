@@ -936,12 +936,14 @@ def _candidates(
     """Candidate phrases by key, each with the token runs where it was found. Word runs in
     ``blocked`` (credits, the outlet's own names) are never part of one."""
     found: dict[str, list[tuple[_Tok, ...]]] = {}
-    first_of: dict[str, list[tuple[str, ...]]] = {}
+    # Blocked runs by their last word (rarer than a first "the": "the times"), those only
+    # whose every word the article has (the others block nothing).
+    last_of: dict[str, list[tuple[str, ...]]] = {}
     if blocked:
         present = set(map(_KEY_OF, itertools.chain.from_iterable(words.segments)))
         for seq in blocked:
-            if seq[0] in present:  # blocked runs the article never starts: nothing to block
-                first_of.setdefault(seq[0], []).append(seq)
+            if present.issuperset(seq):
+                last_of.setdefault(seq[-1], []).append(seq)
 
     def add(run: Sequence[_Tok]) -> None:
         run = _trim(run)
@@ -981,8 +983,8 @@ def _candidates(
         _noun_phrase(run, max_ngram, add)
 
     for seg in words.segments:
-        if first_of and not first_of.keys().isdisjoint(map(_KEY_OF, seg)):
-            seg = _block(seg, first_of)
+        if last_of and not last_of.keys().isdisjoint(map(_KEY_OF, seg)):
+            seg = _block(seg, last_of)
         n = len(seg)
         # Names: capitalised runs, with connectors or capitalised function words inside (the
         # segment's roles as bytes: ``find`` jumps to the next name word).
@@ -1058,18 +1060,18 @@ def _lone_common(key: str) -> bool:
     )  # "economic", "people", "shocking"
 
 
-def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) -> tuple[_Tok, ...]:
-    """The segment with the words of blocked runs made phrase breaks."""
+def _block(seg: tuple[_Tok, ...], last_of: dict[str, list[tuple[str, ...]]]) -> tuple[_Tok, ...]:
+    """The segment with the words of blocked runs (``last_of``: by their last word) made
+    phrase breaks."""
     out: list[_Tok] | None = None
-    n = len(seg)
     keys = tuple(map(_KEY_OF, seg))
-    for i, key in enumerate(keys):
-        for seq in first_of.get(key, ()):
-            k = len(seq)
-            if i + k <= n and keys[i : i + k] == seq:
+    for e, key in enumerate(keys, start=1):
+        for seq in last_of.get(key, ()):
+            i = e - len(seq)
+            if i >= 0 and keys[i:e] == seq:
                 if out is None:
                     out = list(seg)
-                for j in range(i, i + k):
+                for j in range(i, e):
                     t = out[j]  # a phrase break: no lead, no end, no content
                     out[j] = (*t[:_ROLE], _BREAK, t[_ACRONYM], True, True, False, *t[_VERBISH:])
     return seg if out is None else tuple(out)
@@ -1499,7 +1501,10 @@ def _find_indexed(
     out: dict[str, list[tuple[int, int, int]]] = {}
     if not by_first:
         return out
+    firsts = by_first.keys()
     for seg in words.segments:
+        if firsts.isdisjoint(map(_KEY_OF, seg)):
+            continue  # no phrase starts in the segment
         n = len(seg)
         for i, t in enumerate(seg):
             wanted = by_first.get(t[_KEY])
