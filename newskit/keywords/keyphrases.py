@@ -1227,7 +1227,7 @@ def _pick(
     taken_words: set[str] = set()  # every word of a phrase taken: a phrase with none is nested
     for h, key, runs, members in ranked:  # in none of them (most phrases)
         wordset = frozenset(key.split())
-        if not taken_words.isdisjoint(wordset):
+        if not wordset or not taken_words.isdisjoint(wordset):
             clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
             if clash:
                 i = clash[0]
