@@ -550,7 +550,7 @@ def _streamed_encoding(path: Path) -> str | None:
             head = f.read(4)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return None
-        for name, flag in (("utf-8", None), ("cp1252", "cp1252 (fallback)")):
+        for name, flag in (("utf-8-sig", None), ("cp1252", "cp1252 (fallback)")):
             decoder = codecs.getincrementaldecoder(name)()
             text_seen = False
             with open(path, "rb") as f:
