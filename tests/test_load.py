@@ -435,3 +435,12 @@ def test_jsonl_decoded_as_windows_1252_when_a_late_line_is_not_utf8(tmp_path, mo
     corpus = newskit.load_corpus(path, progress=False)
     assert [a.encoding for a in corpus] == ["cp1252 (fallback)"] * 2
     assert corpus["b"].raw == "Caf\u00e9 story."
+
+
+def test_a_json_row_is_flattened_as_json_normalize_flattens_it():
+    from newskit.corpus.load import _flatten_json
+
+    row = {"id": "a1", "content": {"body": "Text.", "meta": {"lang": "en"}}, "tags": ["x"]}
+    flat = _flatten_json(row)
+    assert flat == {"id": "a1", "content.body": "Text.", "content.meta.lang": "en", "tags": ["x"]}
+    assert list(pd.json_normalize([row], sep=".").columns) == list(flat)

@@ -18,12 +18,24 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
-from pandas.io.json._normalize import _simple_json_normalize
 
 from newskit.corpus.html import EXTRACTOR, MIN_WORDS, extract_page, looks_like_html
 from newskit.corpus.warc import archive_records, is_archive
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
 from newskit.resources.columns import COLUMN_NAMES
+
+try:  # what pd.json_normalize does to one row (nested keys joined by "."), without the frame
+    from pandas.io.json._normalize import _simple_json_normalize
+except ImportError:  # pragma: no cover - a pandas that moved its private helper: the public call
+
+    def _simple_json_normalize(ds: dict, sep: str = ".") -> dict:
+        return pd.json_normalize([ds], sep=sep).to_dict("records")[0]
+
+
+def _flatten_json(obj: dict) -> dict:
+    """One JSON object's row as ``pd.json_normalize(rows, sep=".")`` makes it."""
+    return _simple_json_normalize(obj, sep=".")
+
 
 Errors = Literal["raise", "skip"]
 OutletFrom = Literal["folder"]
@@ -642,7 +654,7 @@ def _parse_lines(
                 )
             )
             continue
-        rows.append(_simple_json_normalize(obj, sep="."))
+        rows.append(_flatten_json(obj))
         numbers.append(number)
 
 
