@@ -239,6 +239,28 @@ def test_skip_rules_match_their_examples(name: str, pattern: str, example: str) 
     assert re.search(pattern, example, re.M), name
 
 
+_WEB = dict((name, pattern) for name, pattern, _example in KEYWORD_SKIP)["web address"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("see www.harbour.test now", ["www.harbour.test"]),
+        ("(www.harbour.test)", ["www.harbour.test"]),
+        ("awww.harbour.test", []),  # "www" inside a word: no address
+        ("pic.twitter.com/x1 and epic.twitter.com/x2", ["pic.twitter.com/x1"]),
+        ("— RT (@RT_com) says", ["@RT_com"]),
+        ("@RT_com at the start", ["@RT_com"]),
+        ("mail tips@harbour.test or x.@y", []),  # after a letter or a dot: no handle
+        ("https://t.co/eVogsTGFcx) next", ["https://t.co/eVogsTGFcx"]),
+    ],
+)
+def test_web_address_rule_keeps_its_word_edges(text: str, found: list[str]) -> None:
+    # The rule opens each alternative with a plain character (for speed); where a word
+    # character (or a dot, before "@") comes first, nothing matches there, as with \b.
+    assert [m.group() for m in re.finditer(_WEB, text, re.M)] == found
+
+
 def test_credit_lines_and_dated_datelines_give_no_keyphrase() -> None:
     text = (
         "BOSTON, Sept. 12 — Harbor pilots went on strike over harbor pilot pay. Harbor pilots "

@@ -388,3 +388,59 @@ def test_nothing_skipped_no_warning(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         newskit.load_corpus(tmp_path)
+
+
+def test_jsonl_read_in_chunks_gives_the_corpus_read_whole(tmp_path, monkeypatch):
+    path = tmp_path / "many.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "First story.", "n": 1}),
+        "{not json",
+        "",
+        json.dumps({"id": "b", "text": "Second story.", "section": "world"}),
+        json.dumps({"id": "c", "text": " "}),
+        json.dumps({"id": "d", "text": "Fourth story.", "n": 4, "headline": "Late title"}),
+        json.dumps({"id": "e", "text": "Fifth story.", "date": "not a date"}),
+        json.dumps({"id": "f", "content": {"body": "Nested."}, "text": "Sixth story."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def load() -> tuple[newskit.Corpus, list[str]]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            corpus = newskit.load_corpus(path, errors="skip", progress=False)
+        return corpus, [str(w.message) for w in caught]
+
+    whole, whole_warnings = load()
+    monkeypatch.setattr("newskit.corpus.load.JSONL_CHUNK_BYTES", 16)  # about a line a chunk
+    corpus, caught = load()
+    assert corpus.ids == ["a", "b", "d", "f"]
+    assert list(corpus.skipped["row"]) == [2, 5, 7]
+    # a column some rows lack is read as the whole file gives it: whole numbers become floats
+    assert [repr(a.meta.get("n")) for a in corpus] == ["1.0", "None", "4.0", "None"]
+    assert corpus["d"].title == "Late title"
+    assert corpus["f"].meta["content.body"] == "Nested."
+    assert sum("recognised column names" in w for w in caught) == 1
+    assert caught == whole_warnings
+    assert list(corpus) == list(whole)
+    assert [a.meta for a in corpus] == [a.meta for a in whole]
+    assert corpus.skipped.equals(whole.skipped)
+
+
+def test_jsonl_decoded_as_windows_1252_when_a_late_line_is_not_utf8(tmp_path, monkeypatch):
+    path = tmp_path / "old.jsonl"
+    first = json.dumps({"id": "a", "text": "Plain story."}).encode()
+    late = json.dumps({"id": "b", "text": "Caf\u00e9 story."}, ensure_ascii=False)
+    path.write_bytes(first + b"\n" + late.encode("cp1252") + b"\n")
+    monkeypatch.setattr("newskit.corpus.load.JSONL_CHUNK_BYTES", 8)
+    corpus = newskit.load_corpus(path, progress=False)
+    assert [a.encoding for a in corpus] == ["cp1252 (fallback)"] * 2
+    assert corpus["b"].raw == "Caf\u00e9 story."
+
+
+def test_a_json_row_is_flattened_as_json_normalize_flattens_it():
+    from newskit.corpus.load import _flatten_json
+
+    row = {"id": "a1", "content": {"body": "Text.", "meta": {"lang": "en"}}, "tags": ["x"]}
+    flat = _flatten_json(row)
+    assert flat == {"id": "a1", "content.body": "Text.", "content.meta.lang": "en", "tags": ["x"]}
+    assert list(pd.json_normalize([row], sep=".").columns) == list(flat)

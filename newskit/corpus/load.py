@@ -24,6 +24,19 @@ from newskit.corpus.warc import archive_records, is_archive
 from newskit.errors import ArticleError, CorpusError, CorpusSourceError
 from newskit.resources.columns import COLUMN_NAMES
 
+try:  # what pd.json_normalize does to one row (nested keys joined by "."), without the frame
+    from pandas.io.json._normalize import _simple_json_normalize
+except ImportError:  # pragma: no cover - a pandas that moved its private helper: the public call
+
+    def _simple_json_normalize(ds: dict, sep: str = ".") -> dict:
+        return pd.json_normalize([ds], sep=sep).to_dict("records")[0]
+
+
+def _flatten_json(obj: dict) -> dict:
+    """One JSON object's row as ``pd.json_normalize(rows, sep=".")`` makes it."""
+    return _simple_json_normalize(obj, sep=".")
+
+
 Errors = Literal["raise", "skip"]
 OutletFrom = Literal["folder"]
 META_FIELDS = ("outlet", "date", "title", "url")
@@ -512,11 +525,80 @@ def _read_csv(
 def _read_jsonl(
     path: Path, problems: Problems, columns: Mapping[str, str] | None = None
 ) -> list[RawRecord]:
+    """The records of a JSON-lines file, read ``JSONL_CHUNK_BYTES`` at a time (never the whole
+    file at once); a file that is not plain UTF-8 or Windows-1252 text (UTF-16, binary, empty,
+    unreadable) is read whole, as ``read_text_file`` reads it, and refused the same way."""
+    encoding = _streamed_encoding(path)
+    if encoding is None:
+        try:
+            raw, encoding = read_text_file(path)
+        except ArticleError as exc:
+            raise CorpusSourceError(exc.reason, file=str(path)) from exc
+        return jsonl_records(raw, str(path), problems, encoding=encoding, columns=columns)
+    rows: list[dict[str, Any]] = []
+    numbers: list[int] = []
+    first_line = 1
+    for text in _jsonl_chunks(path, encoding):
+        lines = text.splitlines()
+        del text
+        _parse_lines(lines, first_line, str(path), problems, rows, numbers)
+        first_line += len(lines)
+    return _json_records(rows, numbers, str(path), problems, encoding=encoding, columns=columns)
+
+
+#: A JSON-lines file is decoded and parsed this many bytes at a time (then to the end of the
+#: line), so that only the articles, not copies of the whole file, are held in memory.
+JSONL_CHUNK_BYTES = 32 * 1024 * 1024
+
+
+def _streamed_encoding(path: Path) -> str | None:
+    """How ``read_text_file`` would decode ``path`` (``"utf-8"``, ``"utf-8-sig"``,
+    ``"cp1252 (fallback)"``), found by reading it block by block; ``None`` when it would
+    decode it otherwise or refuse it (UTF-16, NUL bytes, empty, only whitespace, unreadable)."""
     try:
-        raw, encoding = read_text_file(path)
-    except ArticleError as exc:
-        raise CorpusSourceError(exc.reason, file=str(path)) from exc
-    return jsonl_records(raw, str(path), problems, encoding=encoding, columns=columns)
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        with open(path, "rb") as f:
+            head = f.read(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return None
+        for name, flag in (("utf-8-sig", None), ("cp1252", "cp1252 (fallback)")):
+            decoder = codecs.getincrementaldecoder(name)()
+            text_seen = False
+            with open(path, "rb") as f:
+                while block := f.read(JSONL_CHUNK_BYTES):
+                    if b"\x00" in block:
+                        return None
+                    try:
+                        text_seen = bool(decoder.decode(block).strip()) or text_seen
+                    except UnicodeDecodeError:
+                        break
+                else:
+                    try:
+                        text_seen = bool(decoder.decode(b"", final=True).strip()) or text_seen
+                    except UnicodeDecodeError:
+                        continue
+                    if not text_seen:
+                        return None
+                    if flag is None:
+                        return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+                    return flag
+    except OSError:
+        return None
+    return None
+
+
+def _jsonl_chunks(path: Path, encoding: str) -> Iterable[str]:
+    """The text of ``path`` (decoded as ``_streamed_encoding`` found) in pieces of about
+    ``JSONL_CHUNK_BYTES``, each ending after a line feed (or at the end of the file)."""
+    codec = "cp1252" if encoding == "cp1252 (fallback)" else "utf-8"
+    with open(path, "rb") as f:
+        first = True
+        while block := f.read(JSONL_CHUNK_BYTES):
+            if not block.endswith(b"\n"):
+                block += f.readline()
+            yield block.decode("utf-8-sig" if first and codec == "utf-8" else codec)
+            first = False
 
 
 def jsonl_records(
@@ -530,10 +612,26 @@ def jsonl_records(
 ) -> list[RawRecord]:
     """The records of JSON lines ``text`` (the lines of the file ``name`` from ``first_line``
     on: a whole file, or a chunk of one that starts on a line of its own)."""
-    path = name
     rows: list[dict[str, Any]] = []
     numbers: list[int] = []
-    for number, line in enumerate(text.splitlines(), start=first_line):
+    _parse_lines(text.splitlines(), first_line, name, problems, rows, numbers)
+    if not rows and first_line > 1:
+        return []  # a chunk of bad lines: reported above; the file's columns are elsewhere
+    return _json_records(rows, numbers, name, problems, encoding=encoding, columns=columns)
+
+
+def _parse_lines(
+    lines: Sequence[str],
+    first_line: int,
+    name: str,
+    problems: Problems,
+    rows: list[dict[str, Any]],
+    numbers: list[int],
+) -> None:
+    """Parse JSON ``lines`` (numbered from ``first_line``) onto ``rows`` (each flattened as
+    ``pandas.json_normalize`` flattens it: nested fields as dotted keys) and their line numbers
+    onto ``numbers``; a line that is not a JSON object is reported to ``problems``."""
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         try:
@@ -542,7 +640,7 @@ def jsonl_records(
             problems.report(
                 ArticleError(
                     f"not valid JSON ({exc.msg}); one JSON object per line",
-                    file=str(path),
+                    file=name,
                     row=number,
                 )
             )
@@ -551,18 +649,59 @@ def jsonl_records(
             problems.report(
                 ArticleError(
                     "is not a JSON object; write one {...} object per line",
-                    file=str(path),
+                    file=name,
                     row=number,
                 )
             )
             continue
-        rows.append(obj)
+        rows.append(_flatten_json(obj))
         numbers.append(number)
-    if not rows and first_line > 1:
-        return []  # a chunk of bad lines: reported above; the file's columns are elsewhere
-    frame = pd.json_normalize(rows, sep=".") if rows else pd.DataFrame()
-    return _read_frame(
-        frame, str(path), problems, row_numbers=numbers, encoding=encoding, columns=columns
+
+
+def _json_records(
+    rows: list[dict[str, Any]],
+    numbers: list[int],
+    name: str,
+    problems: Problems,
+    *,
+    encoding: str,
+    columns: Mapping[str, str] | None,
+) -> list[RawRecord]:
+    """The records of flattened JSON ``rows``, exactly as ``_read_frame`` reads
+    ``pandas.json_normalize(rows)``, without copying their texts into a DataFrame: a column
+    holding only strings (or nulls) is read from the rows as they are; any other column goes
+    through pandas alone, so that its values come out as the frame would give them (whole
+    numbers of a column with gaps as floats, say)."""
+    if not rows:
+        return _read_frame(
+            pd.DataFrame(), name, problems, row_numbers=numbers, encoding=encoding, columns=columns
+        )
+    order = list(dict.fromkeys(k for row in rows for k in row))
+    odd = {k for row in rows for k, v in row.items() if type(v) is not str and v is not None}
+    converted = {
+        c: [
+            r[c]
+            for r in pd.DataFrame([{c: r[c]} if c in r else {} for r in rows]).to_dict("records")
+        ]
+        for c in order
+        if c in odd
+    }
+
+    def row_at(i: int) -> dict[str, Any]:
+        row = rows[i]
+        if converted:
+            row = {**row, **{c: values[i] for c, values in converted.items()}}
+        return row
+
+    head = pd.DataFrame([row_at(i) for i in range(min(len(rows), 50))], columns=order)
+    return _rows_records(
+        head,
+        (row_at(i) for i in range(len(rows))),
+        name,
+        problems,
+        row_numbers=numbers,
+        encoding=encoding,
+        columns=columns,
     )
 
 
@@ -609,7 +748,31 @@ def _read_frame(
     columns: Mapping[str, str] | None = None,
 ) -> list[RawRecord]:
     frame = _flatten(frame)
-    chosen = resolve_columns(frame, name, columns)
+    return _rows_records(
+        frame,
+        frame.to_dict("records"),
+        name,
+        problems,
+        row_numbers=row_numbers,
+        encoding=encoding,
+        columns=columns,
+    )
+
+
+def _rows_records(
+    head: pd.DataFrame,
+    rows: Iterable[Mapping[str, Any]],
+    name: str,
+    problems: Problems,
+    *,
+    row_numbers: Sequence[int] | None = None,
+    encoding: str = "utf-8",
+    columns: Mapping[str, str] | None = None,
+) -> list[RawRecord]:
+    """The records of table ``rows`` (each a mapping of column → value; a column a row lacks
+    is missing); ``head``: a frame with the table's columns, in order, and its first rows (the
+    columns are chosen from it, and named in messages and errors)."""
+    chosen = resolve_columns(head, name, columns)
     recognised = [
         f"{key} from {col!r}"
         for key, col in chosen.items()
@@ -621,7 +784,7 @@ def _read_frame(
             "columns={...})"
         )
     used = set(chosen.values())
-    extra_columns = [c for c in frame.columns if c not in used]
+    extra_columns = [c for c in head.columns if c not in used]
     if extra_columns:
         problems.say(
             f"{name}: kept as metadata (Article.meta, columns of corpus.frame()): "
@@ -630,9 +793,9 @@ def _read_frame(
     stem = Path(name).stem if not name.startswith("<") else "row"
     text_col = chosen["text"]
     records = []
-    for i, row in enumerate(frame.to_dict("records")):
+    for i, row in enumerate(rows):
         number = row_numbers[i] if row_numbers is not None else i + 1
-        text = row[text_col]
+        text = row.get(text_col)
         if _missing(text) or not str(text).strip():
             problems.report(
                 ArticleError(
@@ -642,14 +805,14 @@ def _read_frame(
                 )
             )
             continue
-        ident = row[chosen["id"]] if "id" in chosen else None
+        ident = row.get(chosen["id"]) if "id" in chosen else None
         ident = (
             f"{stem}-{number}" if _missing(ident) or not str(ident).strip() else str(ident).strip()
         )
         meta: dict[str, Any] = {}
         for key in (*META_FIELDS, "author", "story_id"):
-            if key in chosen and not _missing(row[chosen[key]]) and str(row[chosen[key]]).strip():
-                value = row[chosen[key]]
+            value = row.get(chosen[key]) if key in chosen else None
+            if not _missing(value) and str(value).strip():
                 meta[key] = value if key == "date" else str(value).strip()
         try:
             if "date" in meta:
@@ -657,11 +820,11 @@ def _read_frame(
         except ValueError as exc:
             problems.report(ArticleError(str(exc), file=name, row=number))
             continue
-        extra = {
-            str(c): row[c]
-            for c in extra_columns
-            if not _missing(row[c]) and not (isinstance(row[c], str) and not row[c].strip())
-        }
+        extra: dict[str, Any] = {}
+        for c in extra_columns:
+            value = row.get(c)
+            if not _missing(value) and not (isinstance(value, str) and not value.strip()):
+                extra[str(c)] = value
         records.append(
             RawRecord(
                 ident,

@@ -953,12 +953,14 @@ def _candidates(
     """Candidate phrases by key, each with the token runs where it was found. Word runs in
     ``blocked`` (credits, the outlet's own names) are never part of one."""
     found: dict[str, list[tuple[_Tok, ...]]] = {}
-    first_of: dict[str, list[tuple[str, ...]]] = {}
+    # Blocked runs by their last word (rarer than a first "the": "the times"), those only
+    # whose every word the article has (the others block nothing).
+    last_of: dict[str, list[tuple[str, ...]]] = {}
     if blocked:
         present = set(map(_KEY_OF, itertools.chain.from_iterable(words.segments)))
         for seq in blocked:
-            if seq[0] in present:  # blocked runs the article never starts: nothing to block
-                first_of.setdefault(seq[0], []).append(seq)
+            if present.issuperset(seq):
+                last_of.setdefault(seq[-1], []).append(seq)
 
     def add(run: Sequence[_Tok]) -> None:
         run = _trim(run)
@@ -980,26 +982,42 @@ def _candidates(
         if not runs or runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
             runs.append(tuple(run))
 
+    def phrase(run: list[_Tok]) -> None:
+        # A run of one common word (most runs) is judged here as ``_noun_phrase`` and ``add``
+        # would judge it, without their calls: kept when it may start and end a phrase and
+        # stands on its own (``_lone_common``).
+        if len(run) == 1 and run[0][_ROLE] == _COMMON:
+            t = run[0]
+            if (
+                t[_CONTENT]
+                and not (t[_LEAD_WEAK] or t[_TRAIL_WEAK] or t[_VERBISH])
+                and _lone_common(t[_KEY])
+            ):
+                runs = found.setdefault(t[_KEY], [])
+                if not runs or runs[-1][0][_START] != t[_START]:
+                    runs.append((t,))
+            return
+        _noun_phrase(run, max_ngram, add)
+
     for seg in words.segments:
-        if first_of and not first_of.keys().isdisjoint(map(_KEY_OF, seg)):
-            seg = _block(seg, first_of)
+        if last_of and not last_of.keys().isdisjoint(map(_KEY_OF, seg)):
+            seg = _block(seg, last_of)
         n = len(seg)
-        # Names: capitalised runs, with connectors or capitalised function words inside.
-        i = 0
-        while i < n:
-            if seg[i][_ROLE] != _NAME:
-                i += 1
-                continue
+        # Names: capitalised runs, with connectors or capitalised function words inside (the
+        # segment's roles as bytes: ``find`` jumps to the next name word).
+        roles = bytes(map(_ROLE_OF, seg))
+        i = roles.find(_NAME)
+        while i >= 0:
             j = i + 1
             while j < n and (
-                seg[j][_ROLE] == _NAME
-                or (seg[j][_ROLE] == _NAME_STOP and j + 1 < n and seg[j + 1][_ROLE] == _NAME)
+                roles[j] == _NAME
+                or (roles[j] == _NAME_STOP and j + 1 < n and roles[j + 1] == _NAME)
             ):
                 j += 1
             name = seg[i:j]
             if len(name) <= MAX_NAME_WORDS and name[-1][_KEY] not in DEMONYMS:
                 add(name)  # "North Korean" is an adjective, and "North" no name
-            i = j
+            i = roles.find(_NAME, j)
         # Noun phrases: runs of names and common words, cut at -ing/-ed verbs after a noun.
         run: list[_Tok] = []
         k = -1
@@ -1015,7 +1033,7 @@ def _candidates(
                 # billion", "12 percent"), and it joins none of the words around it, except a
                 # year before a noun ("2020 election").
                 if run:
-                    _noun_phrase(run, max_ngram, add)
+                    phrase(run)
                     run = []
                 j = k + 1
                 while j < n and seg[j][_KEY] in SCALE_WORDS:
@@ -1038,27 +1056,39 @@ def _candidates(
             )
             if cut:
                 if run:
-                    _noun_phrase(run, max_ngram, add)
+                    phrase(run)
                     run = []
             else:
                 run.append(t)
         if run:
-            _noun_phrase(run, max_ngram, add)
+            phrase(run)
     return found
 
 
-def _block(seg: tuple[_Tok, ...], first_of: dict[str, list[tuple[str, ...]]]) -> tuple[_Tok, ...]:
-    """The segment with the words of blocked runs made phrase breaks."""
+@lru_cache(maxsize=65536)
+def _lone_common(key: str) -> bool:
+    """Whether a common word that may start and end a phrase and carries content is a phrase
+    alone (``_candidates``' ``add`` and ``_valid`` on a run of one word): not a year, an
+    adjective, a generic noun or an evaluative adjective."""
+    if key[:1].isdigit() and _YEAR.fullmatch(key):
+        return False  # a year opens only "2020 election"
+    return not (
+        _adjective(key) or key in GENERIC_NOUNS or key in EVALUATIVE_ADJECTIVES
+    )  # "economic", "people", "shocking"
+
+
+def _block(seg: tuple[_Tok, ...], last_of: dict[str, list[tuple[str, ...]]]) -> tuple[_Tok, ...]:
+    """The segment with the words of blocked runs (``last_of``: by their last word) made
+    phrase breaks."""
     out: list[_Tok] | None = None
-    n = len(seg)
     keys = tuple(map(_KEY_OF, seg))
-    for i, key in enumerate(keys):
-        for seq in first_of.get(key, ()):
-            k = len(seq)
-            if i + k <= n and keys[i : i + k] == seq:
+    for e, key in enumerate(keys, start=1):
+        for seq in last_of.get(key, ()):
+            i = e - len(seq)
+            if i >= 0 and keys[i:e] == seq:
                 if out is None:
                     out = list(seg)
-                for j in range(i, i + k):
+                for j in range(i, e):
                     t = out[j]  # a phrase break: no lead, no end, no content
                     out[j] = (*t[:_ROLE], _BREAK, t[_ACRONYM], True, True, False, *t[_VERBISH:])
     return seg if out is None else tuple(out)
@@ -1211,19 +1241,23 @@ def _pick(
             cands[key] = (s[0], runs)
     ranked = sorted(_entities(cands, scored), key=lambda e: (e.h, -len(e.runs), e.key))
     taken: list[tuple[str, frozenset[str], float, list, list[str]]] = []
-    for h, key, runs, members in ranked:
+    taken_words: set[str] = set()  # every word of a phrase taken: a phrase with none is nested
+    for h, key, runs, members in ranked:  # in none of them (most phrases)
         wordset = frozenset(key.split())
-        clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
-        if clash:
-            i = clash[0]
-            if len(clash) == 1 and _prefer(key, wordset, runs, taken[i]):
-                taken[i] = (key, wordset, min(h, taken[i][2]), runs, members + taken[i][4])
-            continue
+        if not wordset or not taken_words.isdisjoint(wordset):
+            clash = [i for i, t in enumerate(taken) if wordset <= t[1] or t[1] <= wordset]
+            if clash:
+                i = clash[0]
+                if len(clash) == 1 and _prefer(key, wordset, runs, taken[i]):
+                    taken[i] = (key, wordset, min(h, taken[i][2]), runs, members + taken[i][4])
+                    taken_words |= wordset
+                continue
         if len(taken) == top:
             continue  # the list is full; only fuller names of taken ones still count
         if dedup_lim < 1.0 and any(similarity(key, t[0], dedup_func) > dedup_lim for t in taken):
             continue
         taken.append((key, wordset, h, runs, members))
+        taken_words |= wordset
     taken.sort(key=lambda t: (t[2], t[0]))
     surfaces = {
         k: _surface(cands[k][1], words.heading_sents, article.raw)
@@ -1391,7 +1425,12 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     for k in keys:
         groups.setdefault(find(k), []).append(k)
     out = []
+    name_set = set(names)
     for members in groups.values():
+        if len(members) == 1 and (members[0] not in cores or cores[members[0]][1] < 2):
+            k = members[0]  # a candidate alone and no person (most entities): itself
+            out.append(_Entity(cands[k][0], k, cands[k][1], members))
+            continue
         h = min(cands[k][0] for k in members)
         people = [k for k in members if k in cores and cores[k][1] >= 2]
         if people:
@@ -1405,7 +1444,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             if key in cands:
                 runs = cands[key][1]
         else:
-            named = [k for k in members if k in names and " " in k] or members
+            named = [k for k in members if k in name_set and " " in k] or members
             key = max(named, key=lambda k: (count[k], -len(k), k))
             runs = cands[key][1]
         members.sort(key=lambda k: (k != key, -count[k], k))
@@ -1479,7 +1518,10 @@ def _find_indexed(
     out: dict[str, list[tuple[int, int, int]]] = {}
     if not by_first:
         return out
+    firsts = by_first.keys()
     for seg in words.segments:
+        if firsts.isdisjoint(map(_KEY_OF, seg)):
+            continue  # no phrase starts in the segment
         n = len(seg)
         for i, t in enumerate(seg):
             wanted = by_first.get(t[_KEY])

@@ -266,9 +266,12 @@ def outlet_name_counts(
                     continue  # spells no outlet of the corpus
                 for b in range(a + 1, min(len(run), a + MAX_OUTLET_NAME_WORDS) + 1):
                     used.add(tuple(run[a:b]))
-        keys = {tuple(w.lower() for w in name): name for name in used}
+        keys = {tuple(map(str.lower, name)): name for name in used}
         for key, name in keys.items():
-            seen.setdefault(key, Counter())[outlet] += 1
+            counter = seen.get(key)
+            if counter is None:  # (setdefault would make a Counter for every name)
+                counter = seen[key] = Counter()
+            counter[outlet] += 1
             lead = key[1][:1] if len(key) > 1 and key[0] == "the" else key[0][:1]
             for identity in identities:
                 if identity[:1] != lead:

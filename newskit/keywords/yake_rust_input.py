@@ -93,7 +93,7 @@ ABBREVIATION_ENDS = frozenset(
         "vol", "vs",
     }
 )  # fmt: skip
-_CAPS_COLON = re.compile(r"(?<=[A-Z]):(?=[A-Z])")
+_CAPS_COLON = re.compile(r":(?<=[A-Z]:)(?=[A-Z])")
 # A sentence break right after a final dot: closing quote, brackets, then a space.
 _BREAK = re.compile(r"['\"\u2019\u201d]?[)\]]*\s")
 # inf, infinity, nan as whole words (searched for in lower case, word first)
