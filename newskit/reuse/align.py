@@ -52,7 +52,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -61,7 +61,7 @@ from rapidfuzz import fuzz
 from scipy import sparse
 
 from newskit.corpus.records import Article
-from newskit.parallel import resolve_jobs
+from newskit.parallel import CHUNKS_PER_WORKER, resolve_jobs
 from newskit.reuse.candidates import (
     CandidateMethod,
     Unit,
@@ -80,6 +80,10 @@ from newskit.reuse.similarity import (
 from newskit.stories import Stories, story_map
 from newskit.stories.parts import in_story_parts
 
+# Articles align works on at once: larger corpora go in parts of whole stories of about this
+# size, one after another (or in n_jobs processes), so that what align keeps of each sentence
+# during a call (Passages, term tables) stays that of one part.
+PART_ARTICLES = 2_000
 ALIGN_COLUMNS = [
     "a_id",
     "a_start",
@@ -131,21 +135,33 @@ def align(
     if not 0 <= min_score <= 1:
         raise ValueError(f"min_score must be in [0, 1], not {min_score!r}")
     articles = list(corpus)
-    order = {a.id: k for k, a in enumerate(articles)}
     story = story_map(articles, stories, across_stories=across_stories)
-    if resolve_jobs(n_jobs) > 1:
-        # "auto" chooses by the whole corpus's size, not a part's
-        method_of = candidates if candidates != "auto" else resolve_method(len(articles))
+    # "auto" chooses by the whole corpus's size, not a part's
+    method_of = candidates if candidates != "auto" else resolve_method(len(articles))
+    jobs = resolve_jobs(n_jobs)
+    n_parts = max(jobs * CHUNKS_PER_WORKER if jobs > 1 else 1, -(-len(articles) // PART_ARTICLES))
+    if n_parts > 1:
         return in_story_parts(
-            lambda part: align(
-                part, min_score=min_score, candidates=method_of, quotes=quotes, stories=story
-            ),
+            lambda part: _align_stories(part, story, min_score, method_of, quotes),
             articles,
             story,
             n_jobs,
             desc="align",
             order_by=("a_id", "a_start", "a_end", "b_id", "b_start", "b_end"),
+            n_parts=n_parts,
         )
+    return _align_stories(articles, story, min_score, method_of, quotes)
+
+
+def _align_stories(
+    articles: list[Article],
+    story: Mapping[str, str],
+    min_score: float,
+    candidates: CandidateMethod,
+    quotes: bool,
+) -> pd.DataFrame:
+    """``align`` of ``articles`` (whole stories of ``story``, a ``story_map``) in this process."""
+    order = {a.id: k for k, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
     # What similarity reads of each passage, once per call whatever the corpus size (the
     # module's bounded caches thrash on large corpora); freed when the call ends.
