@@ -214,3 +214,59 @@ def test_single_article_corpus(make_corpus) -> None:
     c = make_corpus({"only": " ".join(RIVER)})
     df = align(c)
     assert df.empty and list(df.columns) == ALIGN_COLUMNS
+
+
+def test_each_passage_is_read_once_per_call_whatever_the_caches(monkeypatch) -> None:
+    """align keeps what similarity reads of each passage for the whole call (not only in the
+    module's bounded caches, which thrash on large corpora): with those caches taken away,
+    every passage's name factors are still computed once per call, and the rows are the
+    same."""
+    import sys
+    from collections import Counter
+
+    import newskit
+    from newskit.synthetic import make_corpus
+
+    module = sys.modules["newskit.reuse.similarity"]
+    corpus = newskit.load_corpus(make_corpus(4, 4, seed=5, length="real").drop(columns=["story"]))
+    expected = align(corpus)
+    seen: Counter = Counter()
+    uncached = module._name_factors.__wrapped__
+
+    def counted(text: str) -> dict[str, float]:
+        seen[text] += 1
+        return uncached(text)
+
+    monkeypatch.setattr(module, "_name_factors", counted)
+    monkeypatch.setattr(module, "_passage", module._passage.__wrapped__)
+    got = align(corpus)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert len(expected) > 20 and (expected["kind"] != "quote").sum() > 0
+    assert len(seen) > 50 and max(seen.values()) == 1
+
+
+def test_a_corpus_larger_than_a_part_aligns_in_parts_with_the_same_rows(monkeypatch):
+    import importlib
+
+    import newskit
+    from newskit.synthetic import make_corpus
+
+    align_module = importlib.import_module("newskit.reuse.align")  # the package exports align()
+
+    frame = make_corpus(6, 4, seed=9)
+    corpus = newskit.load_corpus(frame.drop(columns=["story"]))
+    truth = dict(zip(frame["id"], frame["story"], strict=True))
+    whole = newskit.align(corpus, stories=truth)
+    seen: list[int] = []
+    one_part = align_module._align_stories
+
+    def counted(articles, *args):
+        seen.append(len(articles))
+        return one_part(articles, *args)
+
+    monkeypatch.setattr(align_module, "PART_ARTICLES", 5)
+    monkeypatch.setattr(align_module, "_align_stories", counted)
+    parts = newskit.align(corpus, stories=truth)
+    assert len(seen) == 5 and sum(seen) == len(corpus)  # 24 articles, parts of whole stories
+    assert len(whole) > 50
+    pd.testing.assert_frame_equal(whole, parts)

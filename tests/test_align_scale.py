@@ -13,7 +13,7 @@ import pytest
 
 import newskit
 from newskit.reuse.candidates import sentence_units
-from newskit.reuse.similarity import similarity
+from newskit.reuse.similarity import Passages, similarity
 
 # The module, not the function of the same name that newskit re-exports.
 align_module = importlib.import_module("newskit.reuse.align")
@@ -66,19 +66,21 @@ def _pair(n: int, seed: int = 3) -> tuple[str, str, int]:
 
 
 def _count_calls(monkeypatch) -> list[int]:
-    """Passages scored: ``similarity`` calls plus the sentence pairs ``_unit_scores`` scores."""
+    """Passages scored: ``similarity`` calls (``Passages.similarity``, align's per-call memo)
+    plus the sentence pairs ``_unit_scores`` scores."""
     calls = [0]
     unit_scores = align_module._unit_scores
+    memo_similarity = Passages.similarity
 
-    def counted(*args, **kwargs):
+    def counted(self, *args, **kwargs):
         calls[0] += 1
-        return similarity(*args, **kwargs)
+        return memo_similarity(self, *args, **kwargs)
 
     def counted_pairs(items):
         calls[0] += sum(len(x) for _a, _b, x, _y in items)
         return unit_scores(items)
 
-    monkeypatch.setattr(align_module, "similarity", counted)
+    monkeypatch.setattr(Passages, "similarity", counted)
     monkeypatch.setattr(align_module, "_unit_scores", counted_pairs)
     return calls
 
@@ -162,8 +164,9 @@ def test_bound_is_an_upper_bound(make_corpus) -> None:
     a, b = corpus["a"], corpus["b"]
     units_a, units_b = sentence_units(a), sentence_units(b)
     index: dict[str, int] = {}
-    prep_a = align_module._prepare(a, units_a, index)
-    prep_b = align_module._prepare(b, units_b, index)
+    memo = Passages()
+    prep_a = align_module._prepare(a, units_a, index, memo)
+    prep_b = align_module._prepare(b, units_b, index, memo)
     weights = {t: rng.uniform(0.3, 2.0) for u in units_a + units_b for t in u.terms}
     w = np.ones(len(index))
     for t, v in weights.items():

@@ -102,9 +102,9 @@ def test_quotations_and_sentence_units_run_once_per_article(generated, monkeypat
         calls[article.id] += 1
         return real_quotes(article, **kwargs)
 
-    def counting_units(article):
+    def counting_units(article, **kwargs):
         unit_calls[article.id] += 1
-        return real_units(article)
+        return real_units(article, **kwargs)
 
     monkeypatch.setattr(align_module, "quote_spans", counting_quotations)
     monkeypatch.setattr(align_module, "sentence_units", counting_units)

@@ -86,3 +86,32 @@ def test_content_terms(text: str, terms: tuple[str, ...]) -> None:
 )
 def test_match_kind(a: str, b: str, kind: str) -> None:
     assert match_kind(a, b) == kind
+
+
+def test_passages_memo_gives_the_module_functions_values() -> None:
+    from newskit.reuse.similarity import Passages
+
+    memo = Passages()
+    weights = {"talk": 0.3, "china": 2.0, "london": 0.5}
+    for a, b in [(AP, NEWSLOOKS), (FLOOD_A, FLOOD_B), (FLOOD_A, BANK), ("", FLOOD_A)]:
+        for _ in range(2):  # computed, then kept
+            assert memo.terms(a) == content_terms(a)
+            assert memo.similarity(a, b) == similarity(a, b)
+            assert memo.similarity(a, b, weights) == similarity(a, b, weights=weights)
+            assert memo.match_kind(a, b) == match_kind(a, b)
+    assert memo.similarity(AP, NEWSLOOKS, weights) != memo.similarity(AP, NEWSLOOKS)
+
+
+def test_word_table_emptied_when_full_gives_the_same_terms(monkeypatch) -> None:
+    import sys
+
+    module = sys.modules["newskit.reuse.similarity"]
+    expected = [content_terms.__wrapped__(t) for t in (AP, NEWSLOOKS, FLOOD_A)]
+    monkeypatch.setattr(module, "WORD_TABLE_SIZE", 3)
+    module._WORD_TERMS.clear()
+    got = [content_terms.__wrapped__(t) for t in (AP, NEWSLOOKS, FLOOD_A)]
+    assert got == expected
+    assert got[0] == ("fourth", "round", "talk", "us", "china", "official", "meet", "london",
+                      "geneva", "stockholm")  # fmt: skip
+    assert 0 < len(module._WORD_TERMS) <= 3
+    module._WORD_TERMS.clear()

@@ -52,7 +52,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -61,7 +61,7 @@ from rapidfuzz import fuzz
 from scipy import sparse
 
 from newskit.corpus.records import Article
-from newskit.parallel import resolve_jobs
+from newskit.parallel import CHUNKS_PER_WORKER, resolve_jobs
 from newskit.reuse.candidates import (
     CandidateMethod,
     Unit,
@@ -74,17 +74,16 @@ from newskit.reuse.similarity import (
     DEFAULT_MIN_SCORE,
     MIN_SHARED,
     NEAR_VERBATIM_RATIO,
+    Passages,
     _combined_many,
-    _name_factors,
-    _passage,
-    _wording,
-    content_terms,
-    match_kind,
-    similarity,
 )
 from newskit.stories import Stories, story_map
 from newskit.stories.parts import in_story_parts
 
+# Articles align works on at once: larger corpora go in parts of whole stories of about this
+# size, one after another (or in n_jobs processes), so that what align keeps of each sentence
+# during a call (Passages, term tables) stays that of one part.
+PART_ARTICLES = 2_000
 ALIGN_COLUMNS = [
     "a_id",
     "a_start",
@@ -136,23 +135,38 @@ def align(
     if not 0 <= min_score <= 1:
         raise ValueError(f"min_score must be in [0, 1], not {min_score!r}")
     articles = list(corpus)
-    order = {a.id: k for k, a in enumerate(articles)}
     story = story_map(articles, stories, across_stories=across_stories)
-    if resolve_jobs(n_jobs) > 1:
-        # "auto" chooses by the whole corpus's size, not a part's
-        method_of = candidates if candidates != "auto" else resolve_method(len(articles))
+    # "auto" chooses by the whole corpus's size, not a part's
+    method_of = candidates if candidates != "auto" else resolve_method(len(articles))
+    jobs = resolve_jobs(n_jobs)
+    n_parts = max(jobs * CHUNKS_PER_WORKER if jobs > 1 else 1, -(-len(articles) // PART_ARTICLES))
+    if n_parts > 1:
         return in_story_parts(
-            lambda part: align(
-                part, min_score=min_score, candidates=method_of, quotes=quotes, stories=story
-            ),
+            lambda part: _align_stories(part, story, min_score, method_of, quotes),
             articles,
             story,
             n_jobs,
             desc="align",
             order_by=("a_id", "a_start", "a_end", "b_id", "b_start", "b_end"),
+            n_parts=n_parts,
         )
+    return _align_stories(articles, story, min_score, method_of, quotes)
+
+
+def _align_stories(
+    articles: list[Article],
+    story: Mapping[str, str],
+    min_score: float,
+    candidates: CandidateMethod,
+    quotes: bool,
+) -> pd.DataFrame:
+    """``align`` of ``articles`` (whole stories of ``story``, a ``story_map``) in this process."""
+    order = {a.id: k for k, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    units = {a.id: sentence_units(a) for a in articles}
+    # What similarity reads of each passage, once per call whatever the corpus size (the
+    # module's bounded caches thrash on large corpora); freed when the call ends.
+    memo = Passages()
+    units = {a.id: sentence_units(a, terms_of=memo.terms) for a in articles}
     vocab = {k: frozenset().union(*(u.terms for u in v)) for k, v in units.items()}
     # Document frequencies within each story: the corpus a pair's weights are read against.
     df: dict[str, Counter] = {}
@@ -171,7 +185,9 @@ def align(
         sid: _PairWeights(counts, size[sid]) for sid, counts in df.items() if size[sid] > 1
     }
     own_weights = {x: pair_weights[story[x]].own(vocab[x]) for x in paired}
-    scorable = {x: _scorable(by_id[x], units[x], term_id, pair_weights[story[x]]) for x in paired}
+    scorable = {
+        x: _scorable(by_id[x], units[x], term_id, pair_weights[story[x]], memo) for x in paired
+    }
     rows: list[tuple] = []
     quoted: dict[str, list[tuple[int, int, str]]] = {}
     matched: dict[tuple[str, str], bool] = {}  # quotes_match by (shorter, longer) words
@@ -180,7 +196,7 @@ def align(
 
     def prepare(article: Article) -> _Prepared:
         if article.id not in prepared:
-            prepared[article.id] = _prepare(article, units[article.id], terms)
+            prepared[article.id] = _prepare(article, units[article.id], terms, memo)
         return prepared[article.id]
 
     todo = list(zip(pairs["a_id"], pairs["b_id"], strict=True))
@@ -199,8 +215,9 @@ def align(
         scored = {k: (*v, s) for (k, v), s in zip(found.items(), values, strict=True)}
         for a_id, b_id in batch:
             a, b = by_id[a_id], by_id[b_id]
-            shared = vocab[a_id] & vocab[b_id]
-            weights = pair_weights[story[a_id]].pair(own_weights[a_id], own_weights[b_id], shared)
+            weights = _lazy_weights(
+                pair_weights[story[a_id]], own_weights[a_id], own_weights[b_id], vocab, a_id, b_id
+            )
             rows.extend(
                 _align_pair(
                     a,
@@ -213,13 +230,14 @@ def align(
                     terms,
                     (unit_terms[a_id], unit_terms[b_id]),
                     scored.get((a_id, b_id)),
+                    memo,
                 )
             )
             if quotes:
                 for x in (a, b):
                     if x.id not in quoted:
                         quoted[x.id] = quote_spans(x)
-                rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id], matched))
+                rows.extend(_quote_rows(a, b, quoted[a_id], quoted[b_id], matched, memo))
     rows.sort(key=lambda r: (order[r[0]], r[1], r[2], order[r[3]], r[4], r[5]))
     out = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
     return out.astype(
@@ -251,6 +269,27 @@ class _PairWeights:
         for t in shared:
             out[t] = table[df[t] - 2]
         return out
+
+
+def _lazy_weights(
+    weights: _PairWeights,
+    own_a: dict[str, float],
+    own_b: dict[str, float],
+    vocab: dict[str, frozenset[str]],
+    a_id: str,
+    b_id: str,
+) -> Callable[[], dict[str, float]]:
+    """The pair's weights (``_PairWeights.pair``), built on first use: most pairs are scored
+    in bulk (``_unit_scores``) and many never need them."""
+    table: dict[str, float] | None = None
+
+    def get() -> dict[str, float]:
+        nonlocal table
+        if table is None:
+            table = weights.pair(own_a, own_b, vocab[a_id] & vocab[b_id])
+        return table
+
+    return get
 
 
 class _UnitTerms(NamedTuple):
@@ -314,11 +353,15 @@ class _Scorable(NamedTuple):
 
 
 def _scorable(
-    article: Article, units: list[Unit], index: dict[str, int], weights: _PairWeights
+    article: Article,
+    units: list[Unit],
+    index: dict[str, int],
+    weights: _PairWeights,
+    memo: Passages,
 ) -> _Scorable:
     """``_Scorable`` of one article; ``index``: term -> id, extended with the number terms."""
     df, table = weights.df, weights.table
-    passages = [_passage(article.raw[u.start : u.end]) for u in units]
+    passages = [memo.passage(article.raw[u.start : u.end]) for u in units]
     # each set in its own order: the order similarity sums the weights in
     terms = list(itertools.chain.from_iterable(p[0] for p in passages))
     one = itertools.repeat(1.0)
@@ -527,12 +570,13 @@ def _align_pair(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
     sharing: tuple[_UnitTerms, _UnitTerms],
     scored: tuple[np.ndarray, np.ndarray, np.ndarray, list[float]] | None,
+    memo: Passages,
 ) -> list[tuple]:
     """The rows of one article pair. ``scored`` (None for pairs over ``EXHAUSTIVE_PAIRS``):
     the shared-term counts of all its sentence pairs, the pairs ``x, y`` that share
@@ -548,9 +592,10 @@ def _align_pair(
         windows = _windows(*sharing, count >= 1, grid >= floor if floor > 0 else None)
         kept = _kept_grid(grid, x, y, min_score)
     else:
-        scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index)
+        scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index, memo)
         kept = _kept(scores, min_score)
-    for merged, s in _merges(a, b, a_units, b_units, scores, weights, min_score, windows):
+    merges = _merges(a, b, a_units, b_units, scores, weights, min_score, windows, memo)
+    for merged, s in merges:
         i0, i1, j0, j1 = merged
         for key in [k for k in kept if k[0] in (i0, i1) and k[2] in (j0, j1)]:
             del kept[key]
@@ -560,7 +605,8 @@ def _align_pair(
         a_s, a_e = a_units[i0].start, a_units[i1].end
         b_s, b_e = b_units[j0].start, b_units[j1].end
         a_text, b_text = a.raw[a_s:a_e], b.raw[b_s:b_e]
-        rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, s, match_kind(a_text, b_text)))
+        kind = memo.match_kind(a_text, b_text)
+        rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, s, kind))
     return rows
 
 
@@ -600,10 +646,11 @@ def _bounded(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
+    memo: Passages,
 ) -> tuple[dict[tuple[int, int], float], dict[str, list[tuple[int, int]]]]:
     """``_align_pair``'s scores and ``_merges``' windows for a large pair of articles.
 
@@ -614,8 +661,9 @@ def _bounded(
     both sentences of the window and the window could reach ``min_score``. Done in blocks of
     ``BOUND_BLOCK`` sentences of ``a``, so memory stays bounded."""
     a_prep, b_prep = prepare(a), prepare(b)
+    weights_of = weights()
     w = np.ones(len(index))
-    for t, v in weights.items():
+    for t, v in weights_of.items():
         w[index[t]] = v
     a_sent, b_sent = _weigh(a_prep.sentences, w), _weigh(b_prep.sentences, w)
     a_win, b_win = _weigh(a_prep.windows, w), _weigh(b_prep.windows, w)
@@ -643,8 +691,8 @@ def _bounded(
     scores: dict[tuple[int, int], float] = {}
     for x, y in sorted(pairs):
         ua, ub = a_units[x], b_units[y]
-        scores[x, y] = similarity(
-            a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
+        scores[x, y] = memo.similarity(
+            a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights_of
         )
     return scores, {side: sorted(v) for side, v in windows.items()}
 
@@ -655,9 +703,10 @@ def _merges(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     min_score: float,
     windows: dict[str, list[tuple[int, int]]],
+    memo: Passages,
 ) -> list[tuple[tuple[int, int, int, int], float]]:
     """One sentence rewritten as two adjacent ones (or two merged into one): windows of two
     consecutive sentences on one side that match a sentence on the other better than either
@@ -682,13 +731,13 @@ def _merges(
                 continue
             key1, key2 = ((i1, j1), (i1, j1 + 1)) if side == "b" else ((j1, i1), (j1 + 1, i1))
             single = max(
-                _pair_score(a, b, a_units, b_units, scores, weights, key1),
-                _pair_score(a, b, a_units, b_units, scores, weights, key2),
+                _pair_score(a, b, a_units, b_units, scores, weights, key1, memo),
+                _pair_score(a, b, a_units, b_units, scores, weights, key2, memo),
             )
             if single < min_score - MERGE_REACH:
                 continue
-            s = similarity(
-                one_art.raw[u.start : u.end], two_art.raw[p.start : q.end], weights=weights
+            s = memo.similarity(
+                one_art.raw[u.start : u.end], two_art.raw[p.start : q.end], weights()
             )
             if s >= min_score and s >= single + MERGE_GAIN:
                 key = (i1, i1, j1, j1 + 1) if side == "b" else (j1, j1 + 1, i1, i1)
@@ -713,8 +762,9 @@ def _pair_score(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     key: tuple[int, int],
+    memo: Passages,
 ) -> float:
     """The score of sentence pair ``key`` as ``_align_pair`` defines it (0 below
     ``MIN_SHARED`` shared terms), scored on first use and kept in ``scores``."""
@@ -722,9 +772,7 @@ def _pair_score(
         ua, ub = a_units[key[0]], b_units[key[1]]
         if len(ua.terms & ub.terms) < MIN_SHARED:
             return 0.0
-        scores[key] = similarity(
-            a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights=weights
-        )
+        scores[key] = memo.similarity(a.raw[ua.start : ua.end], b.raw[ub.start : ub.end], weights())
     return scores[key]
 
 
@@ -768,31 +816,32 @@ class _Prepared(NamedTuple):
     windows: _Passages
 
 
-def _prepare(article: Article, units: list[Unit], index: dict[str, int]) -> _Prepared:
+def _prepare(
+    article: Article, units: list[Unit], index: dict[str, int], memo: Passages
+) -> _Prepared:
     """The sentence and window matrices of one article; ``index`` (term -> column) is shared by
     all articles and grows as new terms are met."""
     texts = [article.raw[u.start : u.end] for u in units]
     pairs = [article.raw[x.start : y.end] for x, y in itertools.pairwise(units)]
     return _Prepared(
-        _passages(texts, [u.terms for u in units], index),
-        _passages(pairs, [frozenset()] * len(pairs), index),
+        _passages(texts, [u.terms for u in units], index, memo),
+        _passages(pairs, [frozenset()] * len(pairs), index, memo),
     )
 
 
 def _passages(
-    texts: list[str], unit_terms: list[frozenset[str]], index: dict[str, int]
+    texts: list[str], unit_terms: list[frozenset[str]], index: dict[str, int], memo: Passages
 ) -> _Passages:
     shared: list[tuple[int, int, float]] = []
     factors: list[tuple[int, int, float]] = []
     keys: list[tuple[int, int, float]] = []
     wording = []
     for k, text in enumerate(texts):
-        names = _name_factors(text)
-        own = set(content_terms(text))
+        own, names, words = memo.passage(text)
         shared.extend((k, index.setdefault(t, len(index)), 1.0) for t in unit_terms[k])
         factors.extend((k, index.setdefault(t, len(index)), names.get(t, 1.0)) for t in own)
         keys.extend((k, index.setdefault(t, len(index)), 1.0) for t in own | names.keys())
-        wording.append(_wording(text))
+        wording.append(words)
     return _Passages(
         _matrix(shared, len(texts)),
         _matrix(factors, len(texts)),
@@ -915,6 +964,7 @@ def _quote_rows(
     a_quotes: list[tuple[int, int, str]],
     b_quotes: list[tuple[int, int, str]],
     matched: dict[tuple[str, str], bool],
+    memo: Passages,
 ) -> list[tuple]:
     """``quote`` rows for the quotations (``quote_spans``) the two articles share; ``matched``
     keeps ``quotes_match`` by pair of words, shorter first (as ``quotes_match`` orders them):
@@ -927,6 +977,6 @@ def _quote_rows(
                 matched[key] = quotes_match(*key)
             if matched[key]:
                 a_text, b_text = a.raw[a_s:a_e], b.raw[b_s:b_e]
-                score = similarity(a_text, b_text)
+                score = memo.similarity(a_text, b_text)
                 rows.append((a.id, a_s, a_e, b.id, b_s, b_e, a_text, b_text, score, "quote"))
     return rows

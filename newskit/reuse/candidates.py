@@ -26,7 +26,7 @@ against the exact method.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Literal, NamedTuple
 
 import pandas as pd
@@ -67,18 +67,20 @@ class Unit(NamedTuple):
     terms: frozenset[str]
 
 
-def sentence_units(article: Article) -> list[Unit]:
+def sentence_units(
+    article: Article, *, terms_of: Callable[[str], tuple[str, ...]] = content_terms
+) -> list[Unit]:
     """The article's non-heading sentences with at least ``MIN_TERMS`` content terms.
 
     Numbers are left out of these term sets: every story has a "1" and a "2025", and lines
-    made of numbers (reference lists, tables) would otherwise pair unrelated articles."""
+    made of numbers (reference lists, tables) would otherwise pair unrelated articles.
+    ``terms_of``: ``content_terms`` or a function giving the same (``align`` passes its
+    per-call ``Passages.terms``)."""
     out = []
     for i, s in enumerate(sentence_spans(article)):
         if s.is_heading:
             continue
-        terms = frozenset(
-            t for t in content_terms(article.raw[s.start : s.end]) if not t[0].isdigit()
-        )
+        terms = frozenset(t for t in terms_of(article.raw[s.start : s.end]) if not t[0].isdigit())
         if len(terms) >= MIN_TERMS:
             out.append(Unit(i, s.start, s.end, terms))
     return out

@@ -98,7 +98,7 @@ def _term(word: str) -> str | None:
     w = EQUIVALENTS.get(w, w)
     w = _POSSESSIVE.sub("", w)
     w = EQUIVALENTS.get(w, w)
-    if w in STOPWORDS or not any(c.isalnum() for c in w):
+    if w in STOPWORDS or not (w[:1].isalnum() or any(c.isalnum() for c in w)):
         return None
     if w in _SYNONYM:
         return _SYNONYM[w]
@@ -106,6 +106,35 @@ def _term(word: str) -> str | None:
         return w
     s = _stem(w)
     return _SYNONYM.get(s, s)
+
+
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The content terms one word gives: its own term, then those of its hyphenated parts."""
+    t = _term(word)
+    out = [] if t is None else [t]
+    if "." not in word and not _HYPHENS.isdisjoint(word):
+        parts = _HYPHEN.split(word)
+        out.extend(p for p in (_term(x) for x in parts if x) if p is not None and p != t)
+    return tuple(out)
+
+
+# Words kept by _WORD_TERMS before it is emptied (bounds its memory; a news corpus of 5,000
+# articles uses about 30,000 distinct words).
+WORD_TABLE_SIZE = 200_000
+
+
+class _WordTable(dict):
+    """word -> ``_word_terms(word)``, filled on first use (a dict read in C per word; emptied at
+    ``WORD_TABLE_SIZE`` words)."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= WORD_TABLE_SIZE:
+            self.clear()
+        out = self[word] = _word_terms(word)
+        return out
+
+
+_WORD_TERMS = _WordTable()
 
 
 @lru_cache(maxsize=65536)
@@ -116,15 +145,7 @@ def content_terms(text: str) -> tuple[str, ...]:
     ('us', 'china', 'talk')
     """
     text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text)
-    out: list[str] = []
-    for word in _WORD.findall(text):
-        t = _term(word)
-        if t is not None:
-            out.append(t)
-        if "." not in word and not _HYPHENS.isdisjoint(word):
-            parts = _HYPHEN.split(word)
-            out.extend(p for p in (_term(x) for x in parts if x) if p is not None and p != t)
-    return tuple(out)
+    return tuple(itertools.chain.from_iterable(map(_WORD_TERMS.__getitem__, _WORD.findall(text))))
 
 
 @lru_cache(maxsize=65536)
@@ -140,6 +161,7 @@ def _name_factors(text: str) -> dict[str, float]:
 
 @lru_cache(maxsize=65536)
 def _wording(text: str) -> str:
+    """``fuzz.ratio``'s input for a passage: its words, lower-cased, joined by spaces."""
     # Lower-cased and re-apostrophed after the join: the same as word by word (the words are
     # joined by spaces, which neither rule reads as context).
     return " ".join(_WORD.findall(text)).lower().replace("’", "'")
@@ -206,8 +228,17 @@ def similarity(a_text: str, b_text: str, *, weights: Mapping[str, float] | None 
     >>> similarity("Talks resume in Madrid on Monday.", "Talks resume in Madrid on Monday!")
     1.0
     """
-    a_set, fa, a_words = _passage(a_text)
-    b_set, fb, b_words = _passage(b_text)
+    return _similarity(_passage(a_text), _passage(b_text), weights)
+
+
+def _similarity(
+    a: tuple[set[str], dict[str, float], str],
+    b: tuple[set[str], dict[str, float], str],
+    weights: Mapping[str, float] | None,
+) -> float:
+    """``similarity`` of two passages as ``_passage`` gives them."""
+    a_set, fa, a_words = a
+    b_set, fb, b_words = b
     wording = fuzz.ratio(a_words, b_words) / 100
     if not a_set or not b_set:
         return round(wording, 6) if a_words and b_words else 0.0
@@ -237,7 +268,11 @@ def match_kind(a_text: str, b_text: str) -> MatchKind:
     """Name the kind of match between two passages: ``verbatim`` (same words, whatever the
     punctuation and case), ``near_verbatim`` (wording ratio ≥ ``NEAR_VERBATIM_RATIO``, or one
     is a trimmed copy of the other) or ``paraphrase`` (anything else)."""
-    wa, wb = _wording(a_text), _wording(b_text)
+    return _match_kind(_wording(a_text), _wording(b_text))
+
+
+def _match_kind(wa: str, wb: str) -> MatchKind:
+    """``match_kind`` of two passages by their wording (``_wording``)."""
     ratio = fuzz.ratio(wa, wb) / 100
     if ratio >= VERBATIM_RATIO:
         return "verbatim"
@@ -247,3 +282,41 @@ def match_kind(a_text: str, b_text: str) -> MatchKind:
     if shorter >= NEAR_MIN_WORDS and fuzz.partial_ratio(wa, wb) / 100 >= NEAR_PARTIAL_RATIO:
         return "near_verbatim"
     return "paraphrase"
+
+
+class Passages:
+    """What ``similarity`` and ``match_kind`` read of passages, kept for one long computation
+    (``align``): plain dicts keyed by text, freed with the object. The module's caches are
+    bounded (``lru_cache``): once a corpus has more distinct sentences than they hold, they
+    evict what the next article pair needs again, and per-sentence work is redone per pair.
+    What is not kept yet is asked of those caches (they serve repeated calls on a small
+    corpus, in a notebook)."""
+
+    def __init__(self) -> None:
+        self._terms: dict[str, tuple[str, ...]] = {}
+        self._passages: dict[str, tuple[set[str], dict[str, float], str]] = {}
+
+    def terms(self, text: str) -> tuple[str, ...]:
+        """``content_terms(text)``."""
+        out = self._terms.get(text)
+        if out is None:
+            out = self._terms[text] = content_terms(text)
+        return out
+
+    def passage(self, text: str) -> tuple[set[str], dict[str, float], str]:
+        """``_passage(text)``: the term set, name factors and wording."""
+        out = self._passages.get(text)
+        if out is None:
+            out = (set(self.terms(text)), _name_factors(text), _wording(text))
+            self._passages[text] = out
+        return out
+
+    def similarity(
+        self, a_text: str, b_text: str, weights: Mapping[str, float] | None = None
+    ) -> float:
+        """``similarity(a_text, b_text, weights=weights)``."""
+        return _similarity(self.passage(a_text), self.passage(b_text), weights)
+
+    def match_kind(self, a_text: str, b_text: str) -> MatchKind:
+        """``match_kind(a_text, b_text)``."""
+        return _match_kind(self.passage(a_text)[2], self.passage(b_text)[2])

@@ -49,12 +49,15 @@ def in_story_parts(
     desc: str = "",
     order_by: Sequence[str] = ("a_id", "b_id"),
     ids: Sequence[str] = ("a_id", "b_id"),
+    n_parts: int | None = None,
 ) -> pd.DataFrame:
     """``func`` (an analysis of article pairs within stories: articles in, a frame out) run on
     ``story_parts`` of ``articles`` in ``n_jobs`` processes, the frames joined in the order
     ``func(articles)`` gives them: sorted (stably) by the columns ``order_by``, where the
-    article id columns ``ids`` sort by corpus position. Columns and dtypes are the parts'."""
-    parts = story_parts(articles, story, resolve_jobs(n_jobs) * CHUNKS_PER_WORKER)
+    article id columns ``ids`` sort by corpus position. Columns and dtypes are the parts'.
+    ``n_parts``: how many parts (default ``CHUNKS_PER_WORKER`` per process); more parts than
+    processes run one after another, so that each holds only its part's data at a time."""
+    parts = story_parts(articles, story, n_parts or resolve_jobs(n_jobs) * CHUNKS_PER_WORKER)
     if len(parts) <= 1:
         return func(list(articles))
     frames = map_articles(func, parts, n_jobs=n_jobs, desc=desc, unit="part")
