@@ -45,6 +45,14 @@ def resolve_jobs(n_jobs: int) -> int:
     return int(n_jobs)
 
 
+def chunked(items: Sequence[T], n_jobs: int, most: int | None = None) -> list[Sequence[T]]:
+    """``items`` in consecutive chunks, enough of them (``CHUNKS_PER_WORKER`` per process) to
+    share among ``n_jobs`` processes, and at most ``most`` items each when given."""
+    size = -(-len(items) // (CHUNKS_PER_WORKER * resolve_jobs(n_jobs)))
+    size = max(1, size if most is None else min(most, size))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
 def progress_enabled(progress: bool | None = None) -> bool:
     """Whether a progress bar may show: ``progress`` if given, else off when
     ``NEWSKIT_PROGRESS=0`` (or ``false``/``no``/``off``) or under pytest, on otherwise."""

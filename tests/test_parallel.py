@@ -132,6 +132,14 @@ def test_a_daemon_process_maps_in_itself(monkeypatch):
     assert {x.split(":")[1] for x in out} == {str(os.getpid())}
 
 
+def test_chunked_shares_items_among_the_jobs_in_order():
+    items = list(range(10))
+    assert parallel.chunked(items, 2) == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]
+    assert parallel.chunked(items, 1) == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
+    assert parallel.chunked(items, 2, most=1) == [[k] for k in items]
+    assert parallel.chunked([], 2) == []
+
+
 def test_resolve_jobs():
     assert parallel.resolve_jobs(3) == 3
     assert parallel.resolve_jobs(-1) == (os.cpu_count() or 1)

@@ -22,7 +22,7 @@ linear. Every stage here runs in time linear in the text length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
@@ -34,7 +34,7 @@ import pyarrow as pa
 
 from newskit.corpus.clean import match_view
 from newskit.corpus.records import Article
-from newskit.parallel import CHUNKS_PER_WORKER, map_articles, resolve_jobs
+from newskit.parallel import chunked, map_articles
 from newskit.resources.abbreviations import (
     ABBREVIATIONS,
     BULLETS,
@@ -252,14 +252,12 @@ def tokens(
 FRAME_CHUNK = 256
 
 
-def _chunks(articles: list[Article], n_jobs: int) -> list[list[Article]]:
+def _chunks(articles: list[Article], n_jobs: int) -> list[Sequence[Article]]:
     """At most ``FRAME_CHUNK`` articles per chunk, and enough chunks to share among the jobs."""
-    jobs = resolve_jobs(n_jobs)
-    size = max(1, min(FRAME_CHUNK, -(-len(articles) // (CHUNKS_PER_WORKER * jobs))))
-    return [articles[i : i + size] for i in range(0, len(articles), size)]
+    return chunked(articles, n_jobs, FRAME_CHUNK)
 
 
-def _sentence_batch(articles: list[Article]) -> tuple[list[int], pa.RecordBatch]:
+def _sentence_batch(articles: Sequence[Article]) -> tuple[list[int], pa.RecordBatch]:
     counts, starts, ends, texts, heads = [], [], [], [], []
     for a in articles:
         spans = sentence_spans(a)
@@ -284,7 +282,7 @@ def _sentence_batch(articles: list[Article]) -> tuple[list[int], pa.RecordBatch]
     return counts, batch
 
 
-def _token_batch(articles: list[Article]) -> tuple[list[int], pa.RecordBatch]:
+def _token_batch(articles: Sequence[Article]) -> tuple[list[int], pa.RecordBatch]:
     counts: list[int] = []
     sids: list[int] = []
     starts: list[int] = []

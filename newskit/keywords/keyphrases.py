@@ -87,7 +87,7 @@ from newskit.keywords.names import (
     person_start,
 )
 from newskit.keywords.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
-from newskit.parallel import CHUNKS_PER_WORKER, map_articles, resolve_jobs
+from newskit.parallel import chunked, map_articles, resolve_jobs
 from newskit.resources.abbreviations import MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from newskit.resources.names import CREDIT_NAMES, ORG_WORDS
 from newskit.resources.stopwords import (
@@ -280,10 +280,12 @@ def own_names(
     jobs = resolve_jobs(n_jobs)
     if jobs <= 1:
         return own_names_of(own_name_counts(articles, leads))
-    size = -(-len(articles) // (jobs * CHUNKS_PER_WORKER)) or 1
-    parts = [articles[k : k + size] for k in range(0, len(articles), size)]
     counts = map_articles(
-        lambda part: own_name_counts(part, leads), parts, n_jobs=jobs, desc="own names", unit="part"
+        lambda part: own_name_counts(part, leads),
+        chunked(articles, jobs),
+        n_jobs=jobs,
+        desc="own names",
+        unit="part",
     )
     return own_names_of(functools.reduce(OutletNameCounts.merge, counts, OutletNameCounts()))
 
