@@ -27,6 +27,10 @@ TRICKY = [
     "WASHINGTON, Sept. 12 (Reuters) - the first lady said a second round, a second later.",
     "First, the toll rose to nineteen. at first 12 \n and  about  40 or roughly\n 7 at  5.",
     "x\u0130n 3 \u0131n 4, minus 7, -4.1%, (+3.2%), \u00bd mile, 2\u00bd times, \u221215C, .5 degrees",
+    # Letters next to "½", "²" (word characters, not digits, not letters), unusual spaces and
+    # dashes: the reversed-text readers stop where the loops they replaced stop.
+    "It was \u00bdover 5, x\u00b2about 7, \u00e9t\u00e9 over\u00a08; Wien, \u2003 12 , - 3 \u2014 4",
+    "a\u2009\u2014 5: $US\u00a06 m\u00b2 over\n\n9 (Ltd.\u2019s 10) \u201cup to\u201d 11 \u2013 12, 13",
 ]
 
 
@@ -89,6 +93,71 @@ def test_lookbehind_helpers_match_the_plain_searches(text):
         assert context._clause_of(context._clause_bounds(text), pos, pos + 1, len(text)) == (
             _clause_of_by_scan(context._clause_bounds(text), pos, pos + 1, len(text))
         )
+
+
+def _prev_word_by_loop(text: str, pos: int) -> str:
+    """``context._prev_word`` as it was first written: two loops back from ``pos``."""
+    end = pos
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_.$’'-"):
+        start -= 1
+    return text[start:end]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_prev_word_reads_the_reversed_text_as_the_loops_read_text(text):
+    other = "an other text"  # the memo of the reversed text follows the text asked about
+    for pos in range(len(text) + 1):
+        assert context._prev_word(text, pos) == _prev_word_by_loop(text, pos), pos
+        assert context._prev_word(other, 8) == "other"
+
+
+def test_prev_word_values():
+    text = "the S&P 500 and U.S. 3 rose  \n 7 in Ltd.’s 12"
+    assert context._prev_word(text, text.index("500")) == "P"  # "&" is no word character
+    assert context._prev_word(text, text.index("3")) == "U.S."
+    assert context._prev_word(text, text.index("7")) == "rose"
+    assert context._prev_word(text, text.index("12")) == "Ltd.’s"
+    assert context._prev_word(text, 0) == ""
+    assert context._prev_word("  5", 2) == ""
+
+
+def test_clause_bounds_are_the_plain_clause_matches():
+    texts = _texts()
+    for text in texts:
+        plain = [0, *(m.start() for m in context._CLAUSE.finditer(text)), len(text)]
+        assert context._clause_bounds(text) == plain, text
+    assert context._clause_bounds("a, b — c - d; e, - f") == [0, 1, 4, 8, 12, 15, 20]
+
+
+def test_has_content_remembers_the_plain_test_per_word():
+    def plain(s: str) -> bool:
+        return any(
+            w.lower().strip(".,’'") not in context.CONTEXT_STOPWORDS and w[0].isalpha()
+            for w in s.split()
+        )
+
+    for text in _texts()[:200]:
+        for cut in range(0, len(text), 7):
+            assert context._has_content(text[cut : cut + 30]) == plain(text[cut : cut + 30])
+    assert context._has_content("of the 2025") is False
+    assert context._has_content("of the tariffs") is True
+    assert context._CONTENT_WORDS["tariffs"] is True
+    assert context._CONTENT_WORDS["the"] is False
+    assert context._has_content("The, of’") is False  # stopwords as written, with punctuation
+
+
+def test_hedge_bound_is_the_longest_hedge_ending_the_phrase():
+    assert context._hedge_bound("well over") == "lower"
+    assert context._hedge_bound("no more than") == "upper"  # not "more than" (lower)
+    assert context._hedge_bound("more than") == "lower"
+    assert context._hedge_bound("about roughly") == "approx"
+    assert context._hedge_bound("just") == "exact"
+    c = context._hedge(grammar._Claim(13, 16, "count", value=200.0), "no more than 200 jobs")
+    assert (c.hedge, c.high) == ("no more than", 200.0)
+    assert c.low != c.low  # NaN: no lower bound
 
 
 def _clause_of_by_scan(bounds: list[int], start: int, end: int, n: int) -> tuple[int, int]:

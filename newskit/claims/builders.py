@@ -11,6 +11,7 @@ from newskit.claims.context import (
     _next_word,
     _prev_word,
     _quantity_ok,
+    _reversed,
 )
 from newskit.claims.grammar import _Claim
 from newskit.claims.numbers import _H, _SCALE_RE, _alt, parse_number
@@ -429,19 +430,20 @@ _NAME_BEFORE = re.compile(r"([\w&’'.-]+)\s$")
 def _name_before(text: str, start: int) -> re.Match[str] | None:
     """``_NAME_BEFORE.search(text, start - 40, start)``, tried only where it can match: at the
     start of the run of name characters before the white space that ends ``text[:start]`` (one
-    white space, or two when the last is a newline, as ``$`` allows)."""
+    white space, or two when the last is a newline, as ``$`` allows). The run is read forwards
+    in the reversed text (``_reversed``)."""
     lo = max(0, start - 40)
     k = start - 1
     if k < lo or not text[k].isspace():
         return None
     if k - 1 >= lo and text[k - 1].isspace():
         k -= 1
-    while k - 1 >= lo and (text[k - 1].isalnum() or text[k - 1] in _NAME_CHARS):
-        k -= 1
-    return _NAME_BEFORE.match(text, k, start)
+    n = len(text)
+    run = _NAME_RUN_REVERSED.match(_reversed(text), n - k, n - lo)
+    return _NAME_BEFORE.match(text, n - run.end(), start)  # type: ignore[union-attr]
 
 
-_NAME_CHARS = frozenset("_&’'.-")  # with letters and digits (``str.isalnum``, as ``\w``)
+_NAME_RUN_REVERSED = re.compile(r"[\w&’'.-]*")  # ``\w``: ``str.isalnum`` or "_"
 
 
 def _after_name(text: str, start: int) -> bool:
