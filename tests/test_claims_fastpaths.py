@@ -303,3 +303,82 @@ def test_matches_at_finds_what_finditer_finds():
         (5, 6),
     ]
     assert [m.span() for m in p.finditer("abab b")] == [(0, 2), (2, 4), (5, 6)]
+
+
+def test_month_days_is_calendar_monthrange():
+    import calendar
+
+    from newskit.claims import dates
+
+    for year in (1900, 1996, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            assert dates._month_days(year, month) == calendar.monthrange(year, month)[1]
+    assert dates._month_days(2024, 2) == 29 and dates._month_days(2025, 2) == 28
+    with pytest.raises(calendar.IllegalMonthError):
+        dates._month_days(2025, 13)
+
+
+def _choose_year_by_key(candidates, anchor, direction):
+    """``dates._choose_year`` as it was first written (``min`` with a key of closures)."""
+    from newskit.claims import dates
+
+    def distance(c):
+        if c[1] <= anchor <= c[2]:
+            return 0
+        return min(abs((c[1] - anchor).days), abs((c[2] - anchor).days))
+
+    nearest = min(candidates, key=lambda c: (distance(c), -c[0]))
+    if direction == "nearest" or (nearest[1] == nearest[2] and distance(nearest) <= 45):
+        return nearest[0]
+    slack = dt.timedelta(days=dates._SLACK_DAYS)
+    if direction == "future":
+        ok = [c for c in candidates if c[2] >= anchor - slack]
+        return min(ok, key=lambda c: c[1])[0] if ok else candidates[-1][0]
+    ok = [c for c in candidates if c[1] <= anchor + slack]
+    return max(ok, key=lambda c: c[1])[0] if ok else candidates[0][0]
+
+
+def test_choose_year_is_the_nearest_candidate_by_key():
+    from newskit.claims import dates
+
+    checked = 0
+    for anchor in (dt.date(2024, 2, 29), dt.date(2025, 1, 3), dt.date(2025, 11, 14)):
+        for month in range(1, 13):
+            for day in (None, 1, 15, 31):
+                candidates = []
+                for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+                    start = dates._safe_date(y, month, day or 1)
+                    if start is not None:
+                        end = start if day else dates._month_end(y, month)
+                        candidates.append((y, start, end))
+                if not candidates:  # "Feb. 31": resolve_month_day says "invalid" first
+                    continue
+                for direction in ("past", "future", "nearest"):
+                    got = dates._choose_year(candidates, anchor, direction)
+                    assert got == _choose_year_by_key(candidates, anchor, direction)
+                    checked += 1
+    assert checked == 3 * (12 * 4 - 5) * 3  # no 31st in five months
+    # "Dec. 15" in a story of 2 November is this December; "January", past, the last one.
+    anchor = dt.date(2025, 11, 2)
+    dec = [(y, dt.date(y, 12, 15), dt.date(y, 12, 15)) for y in (2024, 2025, 2026)]
+    assert dates._choose_year(dec, anchor, "nearest") == 2025
+    jan = [(y, dt.date(y, 1, 1), dt.date(y, 1, 31)) for y in (2024, 2025, 2026)]
+    assert dates._choose_year(jan, anchor, "past") == 2025
+    assert dates._choose_year(jan, anchor, "future") == 2026
+
+
+def test_ordinal_value():
+    assert builders._ordinal_value("21st") == 21.0
+    assert builders._ordinal_value("1,000th") == 1000.0
+    assert builders._ordinal_value("Twenty-First") == 21.0
+    assert builders._ordinal_value("ninety-ninth") == 99.0
+    assert builders._ordinal_value("second") == 2.0
+
+
+def test_right_words_cut_leading_function_words_and_keep_seven():
+    assert (
+        context._right_words(" of the new jobs in the state, said") == "new jobs in the state, said"
+    )
+    assert context._right_words(" In the Of a b c d e f g h i") == "b c d e f g h"
+    assert context._right_words(" people and more") == "people"
+    assert context._right_words(" of the") == "the"  # a function word needs space after it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newskit.claims.context import (
     _GENERIC_RE,
@@ -285,12 +286,17 @@ def _b_ordinal(m, text, generic):
         and _next_word(text, m.end()).lower() not in ORDINAL_HEADS
     ):
         return None  # "a second" (time), unless "a second round"
+    return _Claim(m.start(), m.end(), "ordinal", value=_ordinal_value(w))
+
+
+@lru_cache(maxsize=4096)
+def _ordinal_value(w: str) -> float:
+    """The value of an ordinal as the pattern matched it: "21st" → 21, "twenty-first" → 21;
+    remembered (news repeats its few ordinals)."""
     if w[0].isdigit():
-        value = float(re.match(r"[\d,]+", w).group().replace(",", ""))  # type: ignore[union-attr]
-    else:
-        parts = re.split(_H, w.lower())
-        value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
-    return _Claim(m.start(), m.end(), "ordinal", value=value)
+        return float(re.match(r"[\d,]+", w).group().replace(",", ""))  # type: ignore[union-attr]
+    parts = re.split(_H, w.lower())
+    return float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
 
 
 # Read with ``search(text, start - width, start)``: the same match as on ``text[:start]``, as a

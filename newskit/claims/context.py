@@ -82,8 +82,11 @@ def _right_words(s: str) -> str:
     conjunction = _CONJUNCTION.search(s)
     if conjunction:
         s = s[: conjunction.start()]
-    s = _LEADING_FUNCTION.sub("", s.strip(' ,.;:”’"“'))
-    return " ".join(s.split()[:7]).rstrip(" ,.;:!?”")
+    s = s.strip(' ,.;:”’"“')
+    lead = _LEADING_FUNCTION.match(s)  # (anchored at the start: ``sub`` would only cut it)
+    if lead:
+        s = s[lead.end() :]
+    return " ".join(s.split(None, 7)[:7]).rstrip(" ,.;:!?”")  # the first seven words
 
 
 def _left_words(s: str) -> str:
