@@ -40,9 +40,28 @@ def test_threshold_and_method_checked(seeds) -> None:
         candidate_pairs(seeds, threshold=0)
 
 
+def test_the_last_calls_are_answered_again_without_computing(seeds, monkeypatch) -> None:
+    from newskit.reuse import candidates as cand
+
+    cand._RECENT.clear()
+    calls = []
+    real = cand._pairs
+    monkeypatch.setattr(cand, "_pairs", lambda *a: calls.append(1) or real(*a))
+    first = candidate_pairs(seeds)
+    first.loc[:, "best_jaccard"] = -1.0  # the caller's copy: the kept answer is not changed
+    again = candidate_pairs(seeds)
+    assert calls == [1] and len(again) == 10 and (again["best_jaccard"] > 0).all()
+    candidate_pairs(seeds, threshold=0.3)  # another question: computed
+    candidate_pairs(seeds, stories=dict.fromkeys((a.id for a in seeds), "one"))
+    assert calls == [1, 1, 1]
+    candidate_pairs(seeds)  # kept answers: the last RECENT_CALLS (2) calls
+    assert calls == [1, 1, 1, 1]
+
+
 def test_auto_switches_to_lsh_above_the_size_threshold(seeds, monkeypatch) -> None:
     from newskit.reuse import candidates as cand
 
+    cand._RECENT.clear()
     calls = []
     real = cand._lsh_proposals
     monkeypatch.setattr(cand, "_lsh_proposals", lambda *a, **k: calls.append(1) or real(*a, **k))

@@ -14,6 +14,7 @@ import pytest
 import newskit
 from newskit import parallel
 from newskit.corpus import segment
+from newskit.reuse import candidates as _candidates
 from newskit.stories import group as _stories_group
 from newskit.stories.parts import story_parts
 from newskit.synthetic import make_corpus
@@ -167,6 +168,20 @@ def test_stages_with_two_jobs_equal_one(seeds):
     pd.testing.assert_frame_equal(newskit.sentences(one), newskit.sentences(two, n_jobs=2))
 
 
+def test_sentences_with_two_jobs_keep_the_workers_spans_here(seeds):
+    corpus = newskit.load_corpus(_copies(seeds, 6))
+    segment._sentence_spans.cache_clear()
+    newskit.sentences(corpus, n_jobs=2)  # split in two forked workers
+    info = segment._sentence_spans.cache_info()
+    assert info.currsize == len(corpus) == 30
+    kept = [segment.sentence_spans(a) for a in corpus]
+    assert segment._sentence_spans.cache_info().hits == info.hits + 30  # none split again
+    assert not segment._FROM_WORKERS
+    segment._sentence_spans.cache_clear()
+    assert kept == [segment.sentence_spans(a) for a in corpus]
+    assert sum(map(len, kept)) > 30 and any(s.is_heading for spans in kept for s in spans)
+
+
 def test_numeric_claims_with_two_jobs_equal_one():
     corpus = newskit.load_corpus(make_corpus(8, 3, seed=4))
     one = newskit.numeric_claims(corpus)
@@ -204,6 +219,7 @@ def test_candidate_pairs_with_two_jobs_equal_one():
     corpus = newskit.load_corpus(frame.drop(columns=["story"]))
     truth = dict(zip(frame["id"], frame["story"], strict=True))
     one = newskit.candidate_pairs(corpus, stories=truth)
+    _candidates._RECENT.clear()  # else the second call is answered from the first
     two = newskit.candidate_pairs(corpus, stories=truth, n_jobs=2)
     assert len(one) > 20 and {truth[x] for x in one["a_id"]} == set(truth.values())
     pd.testing.assert_frame_equal(one, two)

@@ -21,6 +21,21 @@ def test_every_rule_recognises_its_example(rule) -> None:
     assert rule.wire or wire_name(match.group("wire")) in set(WIRE_NAMES.values())
 
 
+@pytest.mark.parametrize("rule", [r for r in WIRE_RULES if r.needs], ids=lambda r: r.name)
+def test_a_rule_s_needs_are_in_its_example_and_its_matches_hold_one(rule) -> None:
+    assert any(n in rule.example for n in rule.needs)
+    without = rule.example
+    for n in rule.needs:
+        without = without.replace(n, "")
+    assert re.search(rule.pattern, without) is None
+
+
+def test_a_rule_is_searched_only_where_the_text_holds_what_it_needs() -> None:
+    rule = newskit.WireRule("x", "text", r"(?P<wire>AP) wrote", needs=("never here",))
+    assert detect_wire("AP wrote this.", rules=(rule,)) == (None, None)
+    assert detect_wire("AP wrote this, never here.", rules=(rule,)) == ("AP", 'x "AP wrote"')
+
+
 @pytest.mark.parametrize(
     ("text", "wire", "rule"),
     [

@@ -339,6 +339,9 @@ def _scan(
                     direction = "future"
                 elif c.qualifier in ("since", "after"):
                     direction = "past"
+            if direction == "nearest" and _fronted(text, c_start, c.start, c.end, c_end):
+                # "In March, the company reported a loss": the tense is the next clause's
+                direction = _dates.tense_direction("", text[c_end:])
             r = c.resolve(direction, anchor)
             c.date, c.date_end, c.date_rule = r.date, r.date_end, r.rule
             if c.anaphoric and context.year is not None:  # "that year": the last one named
@@ -348,6 +351,20 @@ def _scan(
         if c.kind in DATE_KINDS and c.date_rule == "explicit" and c.date:
             context.year = int(c.date[:4])
     return taken
+
+
+# A date is fronted when its clause holds no more than this many words before it and nothing
+# after it: "In March, …", "Friday, Jan. 7: …", "Early on Monday, …".
+FRONTED_WORDS = 2
+_FRONTED_TAIL = frozenset(" \t,:;—–-")
+
+
+def _fronted(text: str, c_start: int, start: int, end: int, c_end: int) -> bool:
+    """Whether the date at ``start:end`` is fronted in its clause ``c_start:c_end``."""
+    tail = text[end:c_end]
+    if tail and not _FRONTED_TAIL.issuperset(tail):
+        return False
+    return len(text[c_start:start].split()) <= FRONTED_WORDS
 
 
 def _number_starts(

@@ -34,7 +34,7 @@ import pyarrow as pa
 
 from newskit.corpus.clean import match_view
 from newskit.corpus.records import Article
-from newskit.parallel import chunked, map_articles
+from newskit.parallel import chunked, map_articles, resolve_jobs
 from newskit.resources.abbreviations import (
     ABBREVIATIONS,
     BULLETS,
@@ -84,8 +84,17 @@ def sentence_spans(article: Article) -> tuple[Sentence, ...]:
     return _sentence_spans(article.raw, article.kept)
 
 
-@lru_cache(maxsize=16384)
+# Articles whose sentence spans are kept (``_sentence_spans``' cache).
+SPAN_CACHE_SIZE = 16384
+# Spans computed in worker processes, handed to ``_sentence_spans``' cache by ``sentences``.
+_FROM_WORKERS: dict[tuple[str, tuple[tuple[int, int], ...]], tuple[Sentence, ...]] = {}
+
+
+@lru_cache(maxsize=SPAN_CACHE_SIZE)
 def _sentence_spans(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[Sentence, ...]:
+    known = _FROM_WORKERS.pop((raw, kept), None)
+    if known is not None:
+        return known
     view = match_view(raw)
     out: list[Sentence] = []
     for piece_start, piece_end in kept:
@@ -218,7 +227,28 @@ def sentences(
         progress=progress,
         unit="chunk",
     )
+    if resolve_jobs(n_jobs) > 1 and len(articles) <= SPAN_CACHE_SIZE:
+        _keep_spans(articles, batches)
     return _assemble(articles, batches, SENTENCE_COLUMNS)
+
+
+def _keep_spans(articles: list[Article], batches: list[tuple[list[int], pa.RecordBatch]]) -> None:
+    """Put the spans that worker processes computed into this process's ``_sentence_spans``
+    cache, so that the analyses after ``sentences(n_jobs=...)`` (and the workers they fork)
+    do not split every article again."""
+    at = iter(articles)
+    for counts, batch in batches:
+        starts = batch.column("start").to_pylist()
+        ends = batch.column("end").to_pylist()
+        heads = batch.column("is_heading").to_pylist()
+        lo = 0
+        for c in counts:
+            a = next(at)
+            spans = tuple(map(Sentence, starts[lo : lo + c], ends[lo : lo + c], heads[lo : lo + c]))
+            _FROM_WORKERS[a.raw, a.kept] = spans
+            _sentence_spans(a.raw, a.kept)
+            lo += c
+    _FROM_WORKERS.clear()  # those already cached here were not asked for
 
 
 def tokens(

@@ -117,6 +117,8 @@ def detect_wire(
             targets = values
         pattern = _compiled(rule.pattern)
         for target in targets:
+            if rule.needs and not any(n in target for n in rule.needs):
+                continue
             for match in pattern.finditer(target):
                 wire = rule.wire or wire_name(match.groupdict().get("wire"))
                 if wire:

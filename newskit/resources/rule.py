@@ -26,6 +26,8 @@ class WireRule:
     ``credit`` column, the author); ``pattern`` is a regex searched there. ``wire`` is the wire
     it names; when empty, the pattern's ``wire`` group names it, read through
     ``newskit.resources.wires.WIRE_NAMES``. ``example`` is a text the rule recognises.
+    ``needs``: literal strings of which any text the pattern matches holds at least one (a
+    pre-check far cheaper than the search; empty: always search).
     """
 
     name: str
@@ -34,3 +36,4 @@ class WireRule:
     wire: str = ""
     example: str = ""
     description: str = ""
+    needs: tuple[str, ...] = ()

@@ -95,6 +95,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         example="ERIMO, Japan, Oct 19 (Reuters) - Ever since North Korea lobbed two missiles",
         description="A wire dateline at the start of a paragraph: `BERLIN (AP) —`, "
         "`TOKYO/SEOUL (Reuters) -`, `(Bloomberg) --`.",
+        needs=("(",),
     ),
     WireRule(
         "copyright",
@@ -102,6 +103,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         r"(?:Copyright|©)[ \t]*(?:\(c\)[ \t]*)?\d{4},?[ \t]+" + _WIRE + r"\b",
         example="Copyright 2017 The Associated Press. All rights reserved.",
         description="The wire's copyright line.",
+        needs=("Copyright", "©"),
     ),
     WireRule(
         "ap furniture",
@@ -110,6 +112,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         wire="AP",
         example="This material may not be published, broadcast, rewritten or redistributed.",
         description="AP's redistribution notice under its stories.",
+        needs=("This material may not be published",),
     ),
     WireRule(
         "reuters sign-off",
@@ -119,6 +122,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         wire="Reuters",
         example="(Reporting by Hyonhee Shin; Editing by Michael Perry)",
         description="Reuters' sign-off naming its reporters and editors.",
+        needs=("eporting by",),
     ),
     WireRule(
         "credit line",
@@ -127,6 +131,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         r"[ \t]*$",
         example="jm/dm (AFP, dpa)",
         description="Editors' initials with the wires used, closing an article (DW style).",
+        needs=("(",),
     ),
     WireRule(
         "byline",
@@ -134,6 +139,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         r"(?m)^[ \t]*By [A-Z][\w.'’ -]{1,60}?(?:,| and| of| for)?[ \t]+" + _WIRE + r"[ \t]*$",
         example="By Jane Smith, Associated Press",
         description="A byline that names the wire.",
+        needs=("By ",),
     ),
     WireRule(
         "wire writer",
@@ -142,6 +148,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         r"(?:Writer|Correspondent|Reporter)s?\b",
         example="By JOSH BOAK, AP Economics Writer",
         description="A wire's staff title in a byline or credit.",
+        needs=("Writer", "Correspondent", "Reporter"),
     ),
     WireRule(
         "contributed",
@@ -150,6 +157,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         r"(?:report|story|article)|contributed reporting)",
         example="The Associated Press contributed to this report.",
         description="A wire named in a contribution credit.",
+        needs=("contributed ",),
     ),
     WireRule(
         "material from",
@@ -157,6 +165,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         r"\b(?:Material|Information) from " + _WIRE + r" (?:was used|is included)",
         example="Material from Reuters was used in this report.",
         description="A wire named as the source of material used.",
+        needs=("Material from ", "Information from "),
     ),
     WireRule(
         "source line",
@@ -164,6 +173,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         r"(?m)^[ \t]*" + _WIRE + r"[ \t]*\|[ \t]*Updated:",
         example="Xinhua | Updated: 2017-09-15 17:52",
         description="A source line under the headline naming the wire (China Daily style).",
+        needs=("Updated:",),
     ),
     WireRule(
         "updated line",
@@ -171,6 +181,7 @@ WIRE_RULES: tuple[WireRule, ...] = (
         r"\bUpdated:[ \t]*\d{4}-\d\d-\d\d[ \t]+\d\d?:\d\d[ \t]*\(" + _WIRE + r"\)",
         example="Truck rams into crowd in Nice Updated: 2016-07-15 06:50 (Xinhua)",
         description="A wire named after the update time under the headline (China Daily style).",
+        needs=("Updated:",),
     ),
     WireRule(
         "sign-off",

@@ -120,17 +120,34 @@ def candidate_pairs(
     articles = list(corpus)
     method = resolve_method(len(articles)) if method == "auto" else method
     story = story_map(articles, stories, across_stories=across_stories)
+    # align asks again for the pairs a notebook or pipeline has just asked for
+    key = (tuple(articles), tuple(story[a.id] for a in articles), method, threshold, num_perm, seed)
+    if key not in _RECENT:
+        _RECENT[key] = _pairs(articles, story, method, threshold, num_perm, seed, units, n_jobs)
+        while len(_RECENT) > RECENT_CALLS:
+            del _RECENT[next(iter(_RECENT))]
+    return _RECENT[key].copy()
+
+
+# candidate_pairs keeps the answers of its last RECENT_CALLS calls (a frame of pairs each).
+RECENT_CALLS = 2
+_RECENT: dict[tuple, pd.DataFrame] = {}
+
+
+def _pairs(
+    articles: list[Article],
+    story: Mapping[str, str],
+    method: CandidateMethod,
+    threshold: float,
+    num_perm: int,
+    seed: int,
+    units: Mapping[str, list[Unit]] | None,
+    n_jobs: int,
+) -> pd.DataFrame:
+    """``candidate_pairs`` of ``articles`` grouped by ``story`` (a ``story_map``), computed."""
     if resolve_jobs(n_jobs) > 1:
         return in_story_parts(
-            lambda part: candidate_pairs(
-                part,
-                method=method,
-                threshold=threshold,
-                num_perm=num_perm,
-                seed=seed,
-                stories=story,
-                units=units,
-            ),
+            lambda part: _pairs(part, story, method, threshold, num_perm, seed, units, 1),
             articles,
             story,
             n_jobs,
