@@ -31,6 +31,8 @@ FAMILIES = {
         ("The strike began on Wednesday.", FRI_FEB13, "Wednesday", "1998-02-11"),
         ("Stocks closed up 3 points from Thursday's close.", TUE_FEB10, "Thursday", "1998-02-05"),
         ("The company said on Monday that it would cut jobs.", D(1998, 5, 13), "Monday", "1998-05-11"),
+        ("The ferry sank on Tuesday.", D(1998, 2, 14), "Tuesday", "1998-02-10"),
+        ("Thieves stole the painting on Sunday night.", FRI_FEB13, "Sunday", "1998-02-08"),
     ],
     "yearless month or month-day by tense and nearness": [
         ("Sales fell in March, the company said.", NOV20, "March", "1997-03"),

@@ -354,13 +354,20 @@ FUTURE_AUXILIARIES: frozenset[str] = _words("will shall 'll be")
 # Words that say which way a relative or yearless date points (see newskit.dates).
 # "said last month", "was pushed back" → past; "next deadline is Wednesday", "will meet",
 # "expected to continue through Wednesday" → future. Any other word ending in "-ed" reads
-# as past unless it is listed in FUTURE_CUES ("expected", "scheduled").
+# as past unless it is listed in FUTURE_CUES ("expected", "scheduled"). Irregular past forms
+# are listed when news uses them as nothing else ("fed", "lent", "shot", "found" as a verb
+# of the present are left out).
 PAST_CUES: frozenset[str] = _words(
     """was were had did said says told met held sent saw seen began came went took gave made
     led left rose fell hit struck won lost paid spent grew ago last earlier previous previously
     since former ended began launched conducted found been cut put shut quit bought sold
     brought thought fought won beat chose spoke wrote broke knew flew drew threw ran stood
-    kept felt meant built struck"""
+    kept felt meant built struck
+    became blew caught dealt drank drove ate fled forgot forgave froze got hung heard hid laid
+    overcame rang rode sank sought shook slept slid sprang stole stuck swore swept swam swung
+    taught tore understood woke wore withdrew upheld undertook oversaw sped spun wept arose
+    clung crept dug flung knelt leapt mistook overtook rebuilt retook shrank stung strode
+    withheld"""
 )
 FUTURE_CUES: frozenset[str] = _words(
     """will would shall 'll next coming upcoming looming expected scheduled planned slated
