@@ -382,3 +382,45 @@ def test_right_words_cut_leading_function_words_and_keep_seven():
     assert context._right_words(" In the Of a b c d e f g h i") == "b c d e f g h"
     assert context._right_words(" people and more") == "people"
     assert context._right_words(" of the") == "the"  # a function word needs space after it
+
+
+_NAN = float("nan")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "hedge"),
+    [
+        # post hedges (the character after the space is tested first)
+        ("It hired 200 or more workers.", 200.0, 200.0, _NAN, "or more"),
+        ("It hired 200 Or So workers.", 200.0, _NAN, _NAN, "Or So"),
+        ("It hired 200 plus workers.", 200.0, 200.0, _NAN, "plus"),
+        ("It hired 200 other workers.", 200.0, _NAN, _NAN, None),
+        ("It hired 200\nor fewer workers.", 200.0, _NAN, 200.0, "or fewer"),
+        ("It hired about 200", 200.0, _NAN, _NAN, "about"),
+        ("It hired well over 200", 200.0, 200.0, _NAN, "well over"),
+    ],
+)
+def test_hedges_around_the_number(text, value, low, high, hedge):
+    row = extract.claims_in_text(text).iloc[0]
+    assert row.surface == "200"
+    got = tuple(float(x) for x in (row.value, row.low, row.high))
+    assert repr(got) == repr((value, low, high))  # NaN as "nan"
+    assert (row.hedge if isinstance(row.hedge, str) else None) == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        ("It was 45C in the shade.", "45C", "count", 45.0, "°C"),
+        ("It runs 3x faster.", "3x", "multiplier", 3.0, "times"),
+        ("A climb at 3,000m altitude.", "3,000m", "count", 3000.0, "m"),
+        ("It rose 12 °F overnight.", "12", "count", 12.0, None),
+        ("The 10km race.", "10km", "count", 10.0, "km"),
+        ("Of 3/4 of voters.", "3/4", "fraction", 0.75, None),
+        ("12 judges ruled.", "12", "count", 12.0, "judges"),
+    ],
+)
+def test_count_units_glued_or_not(text, surface, kind, value, unit):
+    row = extract.claims_in_text(text).iloc[0]
+    assert (row.surface, row.kind, row.value) == (surface, kind, value)
+    assert (row.unit if isinstance(row.unit, str) else None) == unit

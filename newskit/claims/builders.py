@@ -350,51 +350,56 @@ def _b_count(m, text, generic):
     n = m["n"]
     if not _quantity_ok(m, text):
         return None
+    start, end = m.span()
     lower = n.lower()
     is_word = not lower[0].isdigit() and lower[0] != "."
     if is_word:
         if lower == "one":
             return None  # "one" is mostly a pronoun ("one of", "the one that")
-        nxt = _next_word(text, m.end())
+        nxt = _next_word(text, end)
         if (not nxt or not nxt[0].isalpha()) and (
             (nxt and nxt[0] in "-‐‑")
-            or not _LONE_NUMBER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            or not _LONE_NUMBER_BEFORE.search(text, max(0, start - 30), start)
         ):
             return None  # "the two, ..." stands alone; "the toll rose to nineteen." is a number
-        if _GENERIC_RE.match(text, m.start()) and not generic:
+        if _GENERIC_RE.match(text, start) and not generic:
             return None
-    elif _GENERIC_RE.match(text, m.start()) and not generic:
+    elif _GENERIC_RE.match(text, start) and not generic:
         return None
-    if _after_name(text, m.start()) or _STREET_AFTER.match(text, m.end()):
+    if _after_name(text, start) or _STREET_AFTER.match(text, end):
         return None
     v = parse_number(n)
     if v is None:
         return None
-    bare_fraction = n in VULGAR_FRACTIONS or _BARE_FRACTION.fullmatch(n)
-    if bare_fraction and _GALLERY_AFTER.match(text, m.end()):
+    # ("/" or "⁄" tested first: ``_BARE_FRACTION`` holds one)
+    bare_fraction = n in VULGAR_FRACTIONS or (
+        ("/" in n or "⁄" in n) and _BARE_FRACTION.fullmatch(n)
+    )
+    if bare_fraction and _GALLERY_AFTER.match(text, end):
         return None  # "3/16 A mother and her two children…": a photo counter, not a share
-    if bare_fraction and _next_word(text, m.end()).lower() == "of":
-        return _hedge(_Claim(m.start(), m.end(), "fraction", value=v), text)  # "½ of voters"
-    end, unit = m.end(), _count_unit(text, m.end())
+    if bare_fraction and _next_word(text, end).lower() == "of":
+        return _hedge(_Claim(start, end, "fraction", value=v), text)  # "½ of voters"
+    unit = _count_unit(text, end)
     if unit in ("point", "points") and _points_are_percent(text):
-        end = m.end() + len(_next_word(text, m.end())) + 1
-        return _hedge(_Claim(m.start(), end, "percent", value=v, unit="percentage point"), text)
-    age = _age_before(text, m.start())
-    if age and unit is None and v == int(v) and 0 < v < 120 and _AGE_AFTER.match(text, m.end()):
+        end += len(_next_word(text, end)) + 1
+        return _hedge(_Claim(start, end, "percent", value=v, unit="percentage point"), text)
+    age = _age_before(text, start)
+    if age and unit is None and v == int(v) and 0 < v < 120 and _AGE_AFTER.match(text, end):
         # "Pelosi, 76, said": an age, about the person named before it
-        return _Claim(m.start(), m.end(), "count", value=v, unit="years old", context=age[1])
-    if _METRES.fullmatch(n):  # "at 3,000m altitude": metres, not 3 billion
+        return _Claim(start, end, "count", value=v, unit="years old", context=age[1])
+    if n[-1] == "m" and _METRES.fullmatch(n):  # "at 3,000m altitude": metres, not 3 billion
         v, n, unit = float(n[:-1].replace(",", "")), n[:-1], "m"
-        return _hedge(_Claim(m.start(), m.end(), "count", value=v, unit=unit), text)
-    glued = _GLUED.match(text, end)
+        return _hedge(_Claim(start, end, "count", value=v, unit=unit), text)
+    # (the next character tested first: a glued unit starts with "°" or an ASCII letter)
+    glued = _GLUED.match(text, end) if text[end : end + 1] in _GLUED_FIRST else None
     if glued and glued.group().lower() == "x":  # "3x faster"
-        return _Claim(m.start(), end + 1, "multiplier", value=v, unit="times")
+        return _Claim(start, end + 1, "multiplier", value=v, unit="times")
     if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
         unit = GLUED_UNITS.get(glued.group().lower())
         if unit is None:
             return None
         end = glued.end()
-    return _hedge(_Claim(m.start(), end, "count", value=v, unit=unit), text)
+    return _hedge(_Claim(start, end, "count", value=v, unit=unit), text)
 
 
 # Words before a spelled-out number with no noun after it that make it a quantity: "the death
@@ -403,6 +408,7 @@ _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
 _GLUED = re.compile(r"°?[A-Za-z]+\b")  # a unit written against the number: "45C", "10km"
+_GLUED_FIRST = frozenset("°ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _METRES = re.compile(r"\d{1,3}(?:,\d{3})+m")  # "3,000m": a height; "1.2m homes" is millions
 _BARE_FRACTION = re.compile(r"\d{1,2}[/⁄]\d{1,3}")
 _GALLERY_AFTER = re.compile(r"\s+[A-Z\d]")

@@ -191,11 +191,15 @@ _WORD_BEFORE_SPACE_REVERSED = re.compile(r"\s*([^\W\d_]*)")
 def _hedge(c: _Claim, text: str) -> _Claim:
     """Fill ``hedge`` (as written) and the bound it implies ("more than 200" → low 200)."""
     m = _hedge_before(text, c.start, 40)
+    end = c.end
     post = (
-        _POST_HEDGE_RE.match(text[c.end : c.end + 12])
-        if c.end < len(text) and text[c.end].isspace()
+        _POST_HEDGE_RE.match(text[end : end + 12])
+        # one white space, then "or …" or "plus" (no other letter is "o" or "p" under (?i))
+        if text[end + 1 : end + 2] in _POST_HEDGE_FIRST and text[end].isspace()
         else None
     )
+    if m is None and post is None:
+        return c
     words, bound = [], None
     if m:
         phrase = " ".join(m.group(0).split())
@@ -214,6 +218,8 @@ def _hedge(c: _Claim, text: str) -> _Claim:
     return c
 
 
+_POST_HEDGE_FIRST = frozenset("oOpP")
+assert all(h[0] in "op" for h in POST_HEDGES)
 _HEDGES_LONGEST_FIRST = sorted(HEDGES, key=len, reverse=True)
 
 
