@@ -8,6 +8,7 @@ change; these tests keep the shortcuts honest without it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from operator import attrgetter
 
@@ -424,3 +425,20 @@ def test_count_units_glued_or_not(text, surface, kind, value, unit):
     row = extract.claims_in_text(text).iloc[0]
     assert (row.surface, row.kind, row.value) == (surface, kind, value)
     assert (row.unit if isinstance(row.unit, str) else None) == unit
+
+
+def test_resolvers_remember_their_answers():
+    from newskit.claims import dates
+
+    friday = dt.date(2025, 9, 12)
+    first = dates.resolve_weekday(2, friday, "future")
+    assert first == dates.Resolved("2025-09-17", None, "weekday")
+    assert dates.resolve_weekday(2, friday, "future") is first  # frozen: safe to hand out again
+    assert dates.resolve_weekday(2, friday, "past") == dates.Resolved("2025-09-10", None, "weekday")
+    assert dates.resolve_weekday(2, friday, "past", modifier="next").date == "2025-09-17"
+    assert dates.resolve_month_day(9, 17, None, friday, "nearest").date == "2025-09-17"
+    assert dates.resolve_month_day(1, None, None, friday, "future").date == "2026-01"
+    assert dates.resolve_relative("next week", friday).date_end == "2025-09-21"
+    assert dates.resolve_holiday("Thanksgiving", 1998, None, "nearest").date == "1998-11-26"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.date = "2025-01-01"  # type: ignore[misc]

@@ -43,6 +43,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from newskit.resources.numbers import (
@@ -59,6 +60,11 @@ from newskit.resources.numbers import (
 
 Direction = Literal["past", "future", "nearest"]
 _WORD = re.compile(r"[A-Za-z’']+")
+
+
+# Resolutions remembered (the resolvers below that news calls most; ``Resolved`` is frozen, so
+# one can be handed out again): the articles of a story share their dates and anchors.
+_RESOLVED_MEMO = 4096
 
 
 @dataclass(frozen=True)
@@ -169,6 +175,7 @@ def iso(d: dt.date, precision: Literal["day", "month", "year"] = "day") -> str:
     return d.isoformat()
 
 
+@lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_weekday(
     weekday: int, anchor: dt.date | None, direction: Direction, *, modifier: str = ""
 ) -> Resolved:
@@ -202,6 +209,7 @@ def _modified(direction: Direction, modifier: str) -> Direction:
     return {"last": "past", "next": "future"}.get(modifier, direction)  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_month_day(
     month: int,
     day: int | None,
@@ -271,6 +279,7 @@ def resolve_vague_part(
     )
 
 
+@lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_relative(phrase: str, anchor: dt.date | None) -> Resolved:
     """A relative period from ``RELATIVE_PERIODS`` ("next week", "last month", "this year")."""
     unit, offset = RELATIVE_PERIODS[phrase.lower()]
@@ -469,6 +478,7 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+@lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_holiday(
     name: str, year: int | None, anchor: dt.date | None, direction: Direction, modifier: str = ""
 ) -> Resolved:
