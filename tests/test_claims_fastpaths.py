@@ -442,3 +442,34 @@ def test_resolvers_remember_their_answers():
     assert dates.resolve_holiday("Thanksgiving", 1998, None, "nearest").date == "1998-11-26"
     with pytest.raises(dataclasses.FrozenInstanceError):
         first.date = "2025-01-01"  # type: ignore[misc]
+
+
+def _is_label_plain(text: str, start: int) -> bool:
+    """``context._is_label`` as it was first written (no gate before the letter tests)."""
+    if text.endswith("[", 0, start):
+        return True
+    if context._at_line_start(text, start) and context._LIST_NUMBER.match(text, start):
+        return True
+    if context._letter_before(text, start) or (
+        text.endswith("\n", 0, start) and context._letter_before(text, start - 1)
+    ):
+        return True
+    word = _prev_word_by_loop(text, start)
+    if word.lower() in context.CAPITALISED_LABEL_WORDS:
+        return word[:1].isupper()
+    return word.lower() in context.LABEL_WORDS
+
+
+def test_is_label_is_the_plain_test_everywhere():
+    labels = 0
+    for text in [*TRICKY, "COVID-\n19, [3], Section 232\n1. first\nBill 134, the bill 134"]:
+        for pos in range(len(text) + 1):
+            assert context._is_label(text, pos) == _is_label_plain(text, pos), (text, pos)
+            labels += context._is_label(text, pos)
+    assert labels > 20
+    text = "COVID-19 and [3] and Section 232 and the bill 134 and Bill 134"
+    assert context._is_label(text, text.index("19"))
+    assert context._is_label(text, text.index("3]"))
+    assert context._is_label(text, text.index("232"))
+    assert not context._is_label(text, text.index("134"))
+    assert context._is_label(text, text.rindex("134"))

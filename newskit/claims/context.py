@@ -232,12 +232,14 @@ def _hedge_bound(phrase: str) -> str:
 
 def _is_label(text: str, start: int) -> bool:
     """A number that names something ("Section 232", "COVID-19", "[3]", "1." at line start)."""
-    if text.endswith("[", 0, start):
+    before = text[start - 1] if start else ""
+    if before == "[":
         return True
     if _LIST_NUMBER.match(text, start) and _at_line_start(text, start):
         return True
-    if _letter_before(text, start) or (
-        text.endswith("\n", 0, start) and _letter_before(text, start - 1)
+    # (a letter, a hyphen or a newline just before: the only cases the next test can be true)
+    if before in _LETTER_TEST_GATE and (
+        _letter_before(text, start) or (before == "\n" and _letter_before(text, start - 1))
     ):
         return True
     word = _prev_word(text, start)
@@ -268,6 +270,7 @@ def _letter_before(text: str, pos: int) -> bool:
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LETTER_TEST_GATE = _ASCII_LETTERS | {"-", "\n"}
 
 
 def _quantity_ok(m: re.Match[str], text: str, group: str = "n") -> bool:
