@@ -473,3 +473,48 @@ def test_is_label_is_the_plain_test_everywhere():
     assert context._is_label(text, text.index("232"))
     assert not context._is_label(text, text.index("134"))
     assert context._is_label(text, text.rindex("134"))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("12 federal judges", "judges"),
+        ("12 Federal Judges", "judges"),
+        ("42 against", None),
+        ("3 now", None),
+        ("5 Sept. 2024", None),
+        ("7 quickly", None),
+        ("8 big additional armed british troops", None),  # four adjectives: no noun in reach
+        ("8 big armed british troops", "troops"),
+        ("9", None),
+        ("10 — more", None),
+    ],
+)
+def test_count_unit_words_remembered(text, unit):
+    pos = text.index(" ") if " " in text else len(text)
+    assert builders._count_unit(text, pos) == unit
+    assert builders._count_unit(text, pos) == unit  # from the memo
+    if "federal" in text:
+        assert builders._UNIT_WORDS["federal"] is builders._ADJECTIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("the new iPhone 16", True),
+        ("In 2019", False),
+        ("the S&P 500", True),
+        ("the U.S. 3", False),
+        ("Boeing's 737", True),
+        ("About 40,000", False),
+        ("in March 2020", False),
+        ("the NFL 2", False),  # three capitals or fewer: an abbreviation
+        ("the NASDAQ 100", True),
+    ],
+)
+def test_after_name_words_remembered(text, named):
+    start = text.rindex(" ") + 1
+    assert builders._after_name(text, start) is named
+    assert builders._after_name(text, start) is named  # from the memo
+    word = builders._name_before(text, start).group(1)
+    assert builders._NAMES[word] is named

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newskit.claims import context as _ctx
 from newskit.claims.context import (
     _GENERIC_RE,
     _IDIOM_RE,
@@ -451,7 +452,9 @@ def _name_before(text: str, start: int) -> re.Match[str] | None:
     if k - 1 >= lo and text[k - 1].isspace():
         k -= 1
     n = len(text)
-    run = _NAME_RUN_REVERSED.match(_reversed(text), n - k, n - lo)
+    last = _ctx._LAST_REVERSED  # ``_reversed``, its memo read here
+    rev = last[1] if last[0] is text else _reversed(text)
+    run = _NAME_RUN_REVERSED.match(rev, n - k, n - lo)
     return _NAME_BEFORE.match(text, n - run.end(), start)  # type: ignore[union-attr]
 
 
@@ -466,6 +469,20 @@ def _after_name(text: str, start: int) -> bool:
     if not m:
         return False
     word = m.group(1)
+    named = _NAMES.get(word)
+    if named is None:
+        named = _names_something(word)
+        if len(_NAMES) < _NAMES_MEMO_SIZE:
+            _NAMES[word] = named
+    return named
+
+
+_NAMES_MEMO_SIZE = 65536
+_NAMES: dict[str, bool] = {}  # ``_names_something`` per word (news repeats its words)
+
+
+def _names_something(word: str) -> bool:
+    """Whether a number right after ``word`` (``_NAME_BEFORE``'s group) is part of a name."""
     bare = word[:-2] if word.endswith(("'s", "’s")) else word  # no newline in a name
     if "&" in bare:
         return True
@@ -521,15 +538,33 @@ def _count_unit(text: str, pos: int) -> str | None:
         if not m:
             return None
         w, pos = m.group(1), m.end()
-        low = w.lower()
-        if not w[0].isalpha() or low in _COUNT_UNIT_SKIP or low in NOT_UNITS:
-            return None
-        if low.rstrip(".") in _MONTH_WORDS or (low.endswith("ly") and len(low) > 4):
-            return None
-        if low in UNIT_ADJECTIVES:
-            continue
-        return low
+        unit = _UNIT_WORDS.get(w, _UNSEEN)
+        if unit is _UNSEEN:
+            unit = _unit_word(w)
+            if len(_UNIT_WORDS) < _NAMES_MEMO_SIZE:
+                _UNIT_WORDS[w] = unit
+        if unit is not _ADJECTIVE:
+            return unit  # type: ignore[return-value]
     return None
+
+
+def _unit_word(w: str) -> str | object | None:
+    """What a word after a count says (``_count_unit``): the unit it is (lower case), None
+    when it ends the search (a function word, an adverb, a month), ``_ADJECTIVE`` when the
+    unit may come after it."""
+    low = w.lower()
+    if not w[0].isalpha() or low in _COUNT_UNIT_SKIP or low in NOT_UNITS:
+        return None
+    if low.rstrip(".") in _MONTH_WORDS or (low.endswith("ly") and len(low) > 4):
+        return None
+    if low in UNIT_ADJECTIVES:
+        return _ADJECTIVE
+    return low
+
+
+_UNSEEN = object()
+_ADJECTIVE = object()
+_UNIT_WORDS: dict[str, str | object | None] = {}  # ``_unit_word`` per word as written
 
 
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")

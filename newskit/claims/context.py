@@ -132,7 +132,8 @@ def _prev_word(text: str, pos: int) -> str:
     where ``pos`` falls in it: a regex anchored at the end of ``text[:pos]`` would try every
     position of the sentence."""
     n = len(text)
-    m = _PREV_WORD_REVERSED.match(_reversed(text), n - pos)
+    last = _LAST_REVERSED  # ``_reversed``, its memo read here
+    m = _PREV_WORD_REVERSED.match(last[1] if last[0] is text else _reversed(text), n - pos)
     return text[n - m.end() : n - m.start(1)]  # type: ignore[union-attr]
 
 
@@ -168,7 +169,9 @@ def _hedge_before(text: str, start: int, width: int) -> re.Match[str] | None:
     lo = max(0, start - width)
     n = len(text)
     # The white space and the word before ``start``, read forwards in the reversed text.
-    tail = _WORD_BEFORE_SPACE_REVERSED.match(_reversed(text), n - start, n - lo)
+    last = _LAST_REVERSED  # ``_reversed``, its memo read here
+    rev = last[1] if last[0] is text else _reversed(text)
+    tail = _WORD_BEFORE_SPACE_REVERSED.match(rev, n - start, n - lo)
     k = n - tail.start(1)  # type: ignore[union-attr]
     if k == start:
         return None
