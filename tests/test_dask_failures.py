@@ -196,11 +196,14 @@ class CloseAt(distributed.WorkerPlugin):
             self.worker.loop.add_callback(self.worker.close, nanny=True, reason="newskit-test")
 
 
+# "load": the run waits for tasks it submitted; "dedupe", "vocab": inside an exchange of rows
+# between tasks (newskit.app.dask.exchange), which waits through the run too.
+@pytest.mark.parametrize("stage", ["load", "dedupe", "vocab"])
 def test_a_cluster_left_without_workers_fails_the_run_instead_of_waiting_for_ever(
-    source, tmp_path: Path
+    source, tmp_path: Path, stage: str
 ):
     with _local_cluster(1) as c, distributed.Client(c) as client:
-        client.register_plugin(CloseAt("load"))
+        client.register_plugin(CloseAt(stage))
         with pytest.raises(RunError, match=r"had no worker for 2 s while the run waited"):
             run_distributed(
                 [source / "a.jsonl", source / "b.csv"],

@@ -444,6 +444,12 @@ class _Run:
                     pending = list(left)
         return self.client.gather(futures)
 
+    @property
+    def watched(self) -> _Watched:
+        """The client as ``exchange`` and ``global_ranks`` use it: its ``gather`` waits as
+        ``gather`` does (the first failure at once, ``RunError`` on a cluster without workers)."""
+        return _Watched(self)
+
     def watch_workers(self, desc: str) -> None:
         """Fail the run once the cluster has had no worker for ``no_workers_timeout`` s."""
         if self.client.nthreads():
@@ -535,7 +541,7 @@ class _Run:
         frames: list[Any] = [None] * len(specs)
         if plan.dask_frame is not None:
             partitions = client.compute(plan.dask_frame.to_delayed())
-            lengths = client.gather([client.submit(len, p) for p in partitions])
+            lengths = self.gather([client.submit(len, p) for p in partitions], "frame sizes")
             starts = [0]
             for n in lengths[:-1]:
                 starts.append(starts[-1] + int(n))
@@ -591,7 +597,7 @@ class _Run:
         n_total = sum(s["n"] for s in summaries)
         n_buckets = max(1, math.ceil(n_total / ID_BUCKET))
         dups = exchange(
-            client,
+            self.watched,
             loaded,
             work.id_pieces,
             work.duplicates,
@@ -717,7 +723,7 @@ class _Run:
     def keyword_table(self, canon: list[Any], keyword_forms: list[Any]) -> None:
         n = self.shards()
         forms = exchange(
-            self.client,
+            self.watched,
             keyword_forms,
             work.keyword_forms_by_shard,
             work.merge_keyword_forms,
@@ -727,7 +733,7 @@ class _Run:
         )
         shown = self.map(work.shown_of, forms, stage="kwshown")
         counts = exchange(
-            self.client,
+            self.watched,
             canon,
             work.keyword_counts_by_shard,
             work.add_counters,
@@ -761,7 +767,7 @@ class _Run:
                 for g, c in of_kind.items():
                     sizes[kind][g] = sizes[kind].get(g, 0) + c
         counts = exchange(
-            self.client,
+            self.watched,
             term_counts,
             work.term_counts_by_shard,
             work.merge_group_counts,
@@ -825,7 +831,7 @@ class _Run:
             for k in range(len(canon))
         ]
         parts = exchange(
-            self.client,
+            self.watched,
             bundles,
             _route_bundle,
             work.story_part,
@@ -880,7 +886,7 @@ class _Run:
                 self.submit(work.keys_of, o, table, parts[s], stage=f"keys-{table}", i=s)
                 for s, o in enumerate(story_outs)
             ]
-            ranks = global_ranks(self.client, keys, key=self.key(f"rank-{table}"))
+            ranks = global_ranks(self.watched, keys, key=self.key(f"rank-{table}"))
             writes = [
                 self.submit(
                     work.write_numbered,
@@ -950,6 +956,20 @@ class _Run:
             n_story_parts=n_story_parts,
             notes=list(self.notes),
         )
+
+
+class _Watched:
+    """A run's Dask client whose ``gather`` is the run's (``_Run.gather``); everything else is
+    the client's."""
+
+    def __init__(self, run: _Run) -> None:
+        self._run = run
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._run.client, name)
+
+    def gather(self, futures: Sequence[Any]) -> list[Any]:
+        return self._run.gather(futures, "newskit run: exchanging rows between tasks")
 
 
 def _raise(problem: tuple) -> None:

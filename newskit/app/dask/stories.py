@@ -80,7 +80,7 @@ def distributed_stories(run: Any, parts: list[Any]) -> FoundStories:
     """The stories of the corpus whose load parts are ``parts`` (futures of article lists);
     ``run`` is the driver (``newskit.app.dask.run._Run``; its options give ``threshold``,
     ``days`` and ``relative``)."""
-    client = run.client
+    client = run.watched
     n = run.n_articles
     starts = np.cumsum([0, *run.counts]).tolist()
     h = run.shards()
@@ -275,7 +275,7 @@ def lookup(run: Any, requests: list[Any], shards: list[Any], stage: str) -> list
     """For each request (a future of terms), a future of ``{term: shards' value}``."""
     n = len(shards)
     asked = exchange(
-        run.client,
+        run.watched,
         requests,
         _ask_by_shard,
         _answer,
@@ -285,7 +285,7 @@ def lookup(run: Any, requests: list[Any], shards: list[Any], stage: str) -> list
         target_args=[(s,) for s in shards],
     )
     return exchange(
-        run.client,
+        run.watched,
         asked,
         _answers_by_request,
         _merge_dicts,
