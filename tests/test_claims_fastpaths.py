@@ -131,6 +131,9 @@ def test_clause_bounds_are_the_plain_clause_matches():
         plain = [0, *(m.start() for m in context._CLAUSE.finditer(text)), len(text)]
         assert context._clause_bounds(text) == plain, text
     assert context._clause_bounds("a, b — c - d; e, - f") == [0, 1, 4, 8, 12, 15, 20]
+    assert context._clause_bounds("a, b; c (d) “e”,f") == [0, 1, 4, 8, 10, 12, 14, 17]
+    assert context._clause_bounds("no clause here") == [0, 14]
+    assert sum("-" not in t and "–" not in t and "—" not in t for t in texts) > 50  # both ways
 
 
 def test_has_content_remembers_the_plain_test_per_word():

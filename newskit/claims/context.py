@@ -27,6 +27,9 @@ _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
 # skips to such a character instead of trying every alternative at every position; the same
 # matches (tests/test_claims_fastpaths.py).
 _CLAUSE_SCAN = re.compile(r"[;:()\[\]“”\"—,\s](?:(?<=,)\s|(?<=\s)[—–-]\s|(?<=[;:()\[\]“”\"—]))")
+# The same for a text with no dash ("-", "–", "—"), where only the first two alternatives of
+# ``_CLAUSE`` can match: no white space starts a match, so the engine skips the spaces too.
+_CLAUSE_SCAN_NO_DASH = re.compile(r"[;:()\[\]“”\",](?:(?<=,)\s|(?<=[;:()\[\]“”\"]))")
 _HEDGE_RE = re.compile(r"(?i)\b(?:(?:" + _alt(HEDGES) + r")\s+)+$")
 # The last word of each hedge (every hedge ends in a letter): see ``_hedge_before``.
 _HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
@@ -46,7 +49,8 @@ _LEADING_FUNCTION = re.compile(
 def _clause_bounds(text: str) -> list[int]:
     """Where the clauses of ``text`` start (``_CLAUSE``), with 0 first and ``len(text)`` last."""
     bounds = [0]
-    bounds.extend([m.start() for m in _CLAUSE_SCAN.finditer(text)])
+    scan = _CLAUSE_SCAN if "-" in text or "–" in text or "—" in text else _CLAUSE_SCAN_NO_DASH
+    bounds.extend([m.start() for m in scan.finditer(text)])
     bounds.append(len(text))
     return bounds
 
