@@ -8,6 +8,7 @@ change; these tests keep the shortcuts honest without it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from operator import attrgetter
 
@@ -27,6 +28,10 @@ TRICKY = [
     "WASHINGTON, Sept. 12 (Reuters) - the first lady said a second round, a second later.",
     "First, the toll rose to nineteen. at first 12 \n and  about  40 or roughly\n 7 at  5.",
     "x\u0130n 3 \u0131n 4, minus 7, -4.1%, (+3.2%), \u00bd mile, 2\u00bd times, \u221215C, .5 degrees",
+    # Letters next to "½", "²" (word characters, not digits, not letters), unusual spaces and
+    # dashes: the reversed-text readers stop where the loops they replaced stop.
+    "It was \u00bdover 5, x\u00b2about 7, \u00e9t\u00e9 over\u00a08; Wien, \u2003 12 , - 3 \u2014 4",
+    "a\u2009\u2014 5: $US\u00a06 m\u00b2 over\n\n9 (Ltd.\u2019s 10) \u201cup to\u201d 11 \u2013 12, 13",
 ]
 
 
@@ -89,6 +94,74 @@ def test_lookbehind_helpers_match_the_plain_searches(text):
         assert context._clause_of(context._clause_bounds(text), pos, pos + 1, len(text)) == (
             _clause_of_by_scan(context._clause_bounds(text), pos, pos + 1, len(text))
         )
+
+
+def _prev_word_by_loop(text: str, pos: int) -> str:
+    """``context._prev_word`` as it was first written: two loops back from ``pos``."""
+    end = pos
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_.$’'-"):
+        start -= 1
+    return text[start:end]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_prev_word_reads_the_reversed_text_as_the_loops_read_text(text):
+    other = "an other text"  # the memo of the reversed text follows the text asked about
+    for pos in range(len(text) + 1):
+        assert context._prev_word(text, pos) == _prev_word_by_loop(text, pos), pos
+        assert context._prev_word(other, 8) == "other"
+
+
+def test_prev_word_values():
+    text = "the S&P 500 and U.S. 3 rose  \n 7 in Ltd.’s 12"
+    assert context._prev_word(text, text.index("500")) == "P"  # "&" is no word character
+    assert context._prev_word(text, text.index("3")) == "U.S."
+    assert context._prev_word(text, text.index("7")) == "rose"
+    assert context._prev_word(text, text.index("12")) == "Ltd.’s"
+    assert context._prev_word(text, 0) == ""
+    assert context._prev_word("  5", 2) == ""
+
+
+def test_clause_bounds_are_the_plain_clause_matches():
+    texts = _texts()
+    for text in texts:
+        plain = [0, *(m.start() for m in context._CLAUSE.finditer(text)), len(text)]
+        assert context._clause_bounds(text) == plain, text
+    assert context._clause_bounds("a, b — c - d; e, - f") == [0, 1, 4, 8, 12, 15, 20]
+    assert context._clause_bounds("a, b; c (d) “e”,f") == [0, 1, 4, 8, 10, 12, 14, 17]
+    assert context._clause_bounds("no clause here") == [0, 14]
+    assert sum("-" not in t and "–" not in t and "—" not in t for t in texts) > 50  # both ways
+
+
+def test_has_content_remembers_the_plain_test_per_word():
+    def plain(s: str) -> bool:
+        return any(
+            w.lower().strip(".,’'") not in context.CONTEXT_STOPWORDS and w[0].isalpha()
+            for w in s.split()
+        )
+
+    for text in _texts()[:200]:
+        for cut in range(0, len(text), 7):
+            assert context._has_content(text[cut : cut + 30]) == plain(text[cut : cut + 30])
+    assert context._has_content("of the 2025") is False
+    assert context._has_content("of the tariffs") is True
+    assert context._CONTENT_WORDS["tariffs"] is True
+    assert context._CONTENT_WORDS["the"] is False
+    assert context._has_content("The, of’") is False  # stopwords as written, with punctuation
+
+
+def test_hedge_bound_is_the_longest_hedge_ending_the_phrase():
+    assert context._hedge_bound("well over") == "lower"
+    assert context._hedge_bound("no more than") == "upper"  # not "more than" (lower)
+    assert context._hedge_bound("more than") == "lower"
+    assert context._hedge_bound("about roughly") == "approx"
+    assert context._hedge_bound("just") == "exact"
+    c = context._hedge(grammar._Claim(13, 16, "count", value=200.0), "no more than 200 jobs")
+    assert (c.hedge, c.high) == ("no more than", 200.0)
+    assert c.low != c.low  # NaN: no lower bound
 
 
 def _clause_of_by_scan(bounds: list[int], start: int, end: int, n: int) -> tuple[int, int]:
@@ -234,3 +307,217 @@ def test_matches_at_finds_what_finditer_finds():
         (5, 6),
     ]
     assert [m.span() for m in p.finditer("abab b")] == [(0, 2), (2, 4), (5, 6)]
+
+
+def test_month_days_is_calendar_monthrange():
+    import calendar
+
+    from newskit.claims import dates
+
+    for year in (1900, 1996, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            assert dates._month_days(year, month) == calendar.monthrange(year, month)[1]
+    assert dates._month_days(2024, 2) == 29 and dates._month_days(2025, 2) == 28
+    with pytest.raises(calendar.IllegalMonthError):
+        dates._month_days(2025, 13)
+
+
+def _choose_year_by_key(candidates, anchor, direction):
+    """``dates._choose_year`` as it was first written (``min`` with a key of closures)."""
+    from newskit.claims import dates
+
+    def distance(c):
+        if c[1] <= anchor <= c[2]:
+            return 0
+        return min(abs((c[1] - anchor).days), abs((c[2] - anchor).days))
+
+    nearest = min(candidates, key=lambda c: (distance(c), -c[0]))
+    if direction == "nearest" or (nearest[1] == nearest[2] and distance(nearest) <= 45):
+        return nearest[0]
+    slack = dt.timedelta(days=dates._SLACK_DAYS)
+    if direction == "future":
+        ok = [c for c in candidates if c[2] >= anchor - slack]
+        return min(ok, key=lambda c: c[1])[0] if ok else candidates[-1][0]
+    ok = [c for c in candidates if c[1] <= anchor + slack]
+    return max(ok, key=lambda c: c[1])[0] if ok else candidates[0][0]
+
+
+def test_choose_year_is_the_nearest_candidate_by_key():
+    from newskit.claims import dates
+
+    checked = 0
+    for anchor in (dt.date(2024, 2, 29), dt.date(2025, 1, 3), dt.date(2025, 11, 14)):
+        for month in range(1, 13):
+            for day in (None, 1, 15, 31):
+                candidates = []
+                for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+                    start = dates._safe_date(y, month, day or 1)
+                    if start is not None:
+                        end = start if day else dates._month_end(y, month)
+                        candidates.append((y, start, end))
+                if not candidates:  # "Feb. 31": resolve_month_day says "invalid" first
+                    continue
+                for direction in ("past", "future", "nearest"):
+                    got = dates._choose_year(candidates, anchor, direction)
+                    assert got == _choose_year_by_key(candidates, anchor, direction)
+                    checked += 1
+    assert checked == 3 * (12 * 4 - 5) * 3  # no 31st in five months
+    # "Dec. 15" in a story of 2 November is this December; "January", past, the last one.
+    anchor = dt.date(2025, 11, 2)
+    dec = [(y, dt.date(y, 12, 15), dt.date(y, 12, 15)) for y in (2024, 2025, 2026)]
+    assert dates._choose_year(dec, anchor, "nearest") == 2025
+    jan = [(y, dt.date(y, 1, 1), dt.date(y, 1, 31)) for y in (2024, 2025, 2026)]
+    assert dates._choose_year(jan, anchor, "past") == 2025
+    assert dates._choose_year(jan, anchor, "future") == 2026
+
+
+def test_ordinal_value():
+    assert builders._ordinal_value("21st") == 21.0
+    assert builders._ordinal_value("1,000th") == 1000.0
+    assert builders._ordinal_value("Twenty-First") == 21.0
+    assert builders._ordinal_value("ninety-ninth") == 99.0
+    assert builders._ordinal_value("second") == 2.0
+
+
+def test_right_words_cut_leading_function_words_and_keep_seven():
+    assert (
+        context._right_words(" of the new jobs in the state, said") == "new jobs in the state, said"
+    )
+    assert context._right_words(" In the Of a b c d e f g h i") == "b c d e f g h"
+    assert context._right_words(" people and more") == "people"
+    assert context._right_words(" of the") == "the"  # a function word needs space after it
+
+
+_NAN = float("nan")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "hedge"),
+    [
+        # post hedges (the character after the space is tested first)
+        ("It hired 200 or more workers.", 200.0, 200.0, _NAN, "or more"),
+        ("It hired 200 Or So workers.", 200.0, _NAN, _NAN, "Or So"),
+        ("It hired 200 plus workers.", 200.0, 200.0, _NAN, "plus"),
+        ("It hired 200 other workers.", 200.0, _NAN, _NAN, None),
+        ("It hired 200\nor fewer workers.", 200.0, _NAN, 200.0, "or fewer"),
+        ("It hired about 200", 200.0, _NAN, _NAN, "about"),
+        ("It hired well over 200", 200.0, 200.0, _NAN, "well over"),
+    ],
+)
+def test_hedges_around_the_number(text, value, low, high, hedge):
+    row = extract.claims_in_text(text).iloc[0]
+    assert row.surface == "200"
+    got = tuple(float(x) for x in (row.value, row.low, row.high))
+    assert repr(got) == repr((value, low, high))  # NaN as "nan"
+    assert (row.hedge if isinstance(row.hedge, str) else None) == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        ("It was 45C in the shade.", "45C", "count", 45.0, "°C"),
+        ("It runs 3x faster.", "3x", "multiplier", 3.0, "times"),
+        ("A climb at 3,000m altitude.", "3,000m", "count", 3000.0, "m"),
+        ("It rose 12 °F overnight.", "12", "count", 12.0, None),
+        ("The 10km race.", "10km", "count", 10.0, "km"),
+        ("Of 3/4 of voters.", "3/4", "fraction", 0.75, None),
+        ("12 judges ruled.", "12", "count", 12.0, "judges"),
+    ],
+)
+def test_count_units_glued_or_not(text, surface, kind, value, unit):
+    row = extract.claims_in_text(text).iloc[0]
+    assert (row.surface, row.kind, row.value) == (surface, kind, value)
+    assert (row.unit if isinstance(row.unit, str) else None) == unit
+
+
+def test_resolvers_remember_their_answers():
+    from newskit.claims import dates
+
+    friday = dt.date(2025, 9, 12)
+    first = dates.resolve_weekday(2, friday, "future")
+    assert first == dates.Resolved("2025-09-17", None, "weekday")
+    assert dates.resolve_weekday(2, friday, "future") is first  # frozen: safe to hand out again
+    assert dates.resolve_weekday(2, friday, "past") == dates.Resolved("2025-09-10", None, "weekday")
+    assert dates.resolve_weekday(2, friday, "past", modifier="next").date == "2025-09-17"
+    assert dates.resolve_month_day(9, 17, None, friday, "nearest").date == "2025-09-17"
+    assert dates.resolve_month_day(1, None, None, friday, "future").date == "2026-01"
+    assert dates.resolve_relative("next week", friday).date_end == "2025-09-21"
+    assert dates.resolve_holiday("Thanksgiving", 1998, None, "nearest").date == "1998-11-26"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.date = "2025-01-01"  # type: ignore[misc]
+
+
+def _is_label_plain(text: str, start: int) -> bool:
+    """``context._is_label`` as it was first written (no gate before the letter tests)."""
+    if text.endswith("[", 0, start):
+        return True
+    if context._at_line_start(text, start) and context._LIST_NUMBER.match(text, start):
+        return True
+    if context._letter_before(text, start) or (
+        text.endswith("\n", 0, start) and context._letter_before(text, start - 1)
+    ):
+        return True
+    word = _prev_word_by_loop(text, start)
+    if word.lower() in context.CAPITALISED_LABEL_WORDS:
+        return word[:1].isupper()
+    return word.lower() in context.LABEL_WORDS
+
+
+def test_is_label_is_the_plain_test_everywhere():
+    labels = 0
+    for text in [*TRICKY, "COVID-\n19, [3], Section 232\n1. first\nBill 134, the bill 134"]:
+        for pos in range(len(text) + 1):
+            assert context._is_label(text, pos) == _is_label_plain(text, pos), (text, pos)
+            labels += context._is_label(text, pos)
+    assert labels > 20
+    text = "COVID-19 and [3] and Section 232 and the bill 134 and Bill 134"
+    assert context._is_label(text, text.index("19"))
+    assert context._is_label(text, text.index("3]"))
+    assert context._is_label(text, text.index("232"))
+    assert not context._is_label(text, text.index("134"))
+    assert context._is_label(text, text.rindex("134"))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("12 federal judges", "judges"),
+        ("12 Federal Judges", "judges"),
+        ("42 against", None),
+        ("3 now", None),
+        ("5 Sept. 2024", None),
+        ("7 quickly", None),
+        ("8 big additional armed british troops", None),  # four adjectives: no noun in reach
+        ("8 big armed british troops", "troops"),
+        ("9", None),
+        ("10 — more", None),
+    ],
+)
+def test_count_unit_words_remembered(text, unit):
+    pos = text.index(" ") if " " in text else len(text)
+    assert builders._count_unit(text, pos) == unit
+    assert builders._count_unit(text, pos) == unit  # from the memo
+    if "federal" in text:
+        assert builders._UNIT_WORDS["federal"] is builders._ADJECTIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("the new iPhone 16", True),
+        ("In 2019", False),
+        ("the S&P 500", True),
+        ("the U.S. 3", False),
+        ("Boeing's 737", True),
+        ("About 40,000", False),
+        ("in March 2020", False),
+        ("the NFL 2", False),  # three capitals or fewer: an abbreviation
+        ("the NASDAQ 100", True),
+    ],
+)
+def test_after_name_words_remembered(text, named):
+    start = text.rindex(" ") + 1
+    assert builders._after_name(text, start) is named
+    assert builders._after_name(text, start) is named  # from the memo
+    word = builders._name_before(text, start).group(1)
+    assert builders._NAMES[word] is named

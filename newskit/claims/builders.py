@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from newskit.claims import context as _ctx
 from newskit.claims.context import (
     _GENERIC_RE,
     _IDIOM_RE,
@@ -11,6 +13,7 @@ from newskit.claims.context import (
     _next_word,
     _prev_word,
     _quantity_ok,
+    _reversed,
 )
 from newskit.claims.grammar import _Claim
 from newskit.claims.numbers import _H, _SCALE_RE, _alt, parse_number
@@ -284,12 +287,17 @@ def _b_ordinal(m, text, generic):
         and _next_word(text, m.end()).lower() not in ORDINAL_HEADS
     ):
         return None  # "a second" (time), unless "a second round"
+    return _Claim(m.start(), m.end(), "ordinal", value=_ordinal_value(w))
+
+
+@lru_cache(maxsize=4096)
+def _ordinal_value(w: str) -> float:
+    """The value of an ordinal as the pattern matched it: "21st" → 21, "twenty-first" → 21;
+    remembered (news repeats its few ordinals)."""
     if w[0].isdigit():
-        value = float(re.match(r"[\d,]+", w).group().replace(",", ""))  # type: ignore[union-attr]
-    else:
-        parts = re.split(_H, w.lower())
-        value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
-    return _Claim(m.start(), m.end(), "ordinal", value=value)
+        return float(re.match(r"[\d,]+", w).group().replace(",", ""))  # type: ignore[union-attr]
+    parts = re.split(_H, w.lower())
+    return float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
 
 
 # Read with ``search(text, start - width, start)``: the same match as on ``text[:start]``, as a
@@ -343,51 +351,56 @@ def _b_count(m, text, generic):
     n = m["n"]
     if not _quantity_ok(m, text):
         return None
+    start, end = m.span()
     lower = n.lower()
     is_word = not lower[0].isdigit() and lower[0] != "."
     if is_word:
         if lower == "one":
             return None  # "one" is mostly a pronoun ("one of", "the one that")
-        nxt = _next_word(text, m.end())
+        nxt = _next_word(text, end)
         if (not nxt or not nxt[0].isalpha()) and (
             (nxt and nxt[0] in "-‐‑")
-            or not _LONE_NUMBER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            or not _LONE_NUMBER_BEFORE.search(text, max(0, start - 30), start)
         ):
             return None  # "the two, ..." stands alone; "the toll rose to nineteen." is a number
-        if _GENERIC_RE.match(text, m.start()) and not generic:
+        if _GENERIC_RE.match(text, start) and not generic:
             return None
-    elif _GENERIC_RE.match(text, m.start()) and not generic:
+    elif _GENERIC_RE.match(text, start) and not generic:
         return None
-    if _after_name(text, m.start()) or _STREET_AFTER.match(text, m.end()):
+    if _after_name(text, start) or _STREET_AFTER.match(text, end):
         return None
     v = parse_number(n)
     if v is None:
         return None
-    bare_fraction = n in VULGAR_FRACTIONS or _BARE_FRACTION.fullmatch(n)
-    if bare_fraction and _GALLERY_AFTER.match(text, m.end()):
+    # ("/" or "⁄" tested first: ``_BARE_FRACTION`` holds one)
+    bare_fraction = n in VULGAR_FRACTIONS or (
+        ("/" in n or "⁄" in n) and _BARE_FRACTION.fullmatch(n)
+    )
+    if bare_fraction and _GALLERY_AFTER.match(text, end):
         return None  # "3/16 A mother and her two children…": a photo counter, not a share
-    if bare_fraction and _next_word(text, m.end()).lower() == "of":
-        return _hedge(_Claim(m.start(), m.end(), "fraction", value=v), text)  # "½ of voters"
-    end, unit = m.end(), _count_unit(text, m.end())
+    if bare_fraction and _next_word(text, end).lower() == "of":
+        return _hedge(_Claim(start, end, "fraction", value=v), text)  # "½ of voters"
+    unit = _count_unit(text, end)
     if unit in ("point", "points") and _points_are_percent(text):
-        end = m.end() + len(_next_word(text, m.end())) + 1
-        return _hedge(_Claim(m.start(), end, "percent", value=v, unit="percentage point"), text)
-    age = _age_before(text, m.start())
-    if age and unit is None and v == int(v) and 0 < v < 120 and _AGE_AFTER.match(text, m.end()):
+        end += len(_next_word(text, end)) + 1
+        return _hedge(_Claim(start, end, "percent", value=v, unit="percentage point"), text)
+    age = _age_before(text, start)
+    if age and unit is None and v == int(v) and 0 < v < 120 and _AGE_AFTER.match(text, end):
         # "Pelosi, 76, said": an age, about the person named before it
-        return _Claim(m.start(), m.end(), "count", value=v, unit="years old", context=age[1])
-    if _METRES.fullmatch(n):  # "at 3,000m altitude": metres, not 3 billion
+        return _Claim(start, end, "count", value=v, unit="years old", context=age[1])
+    if n[-1] == "m" and _METRES.fullmatch(n):  # "at 3,000m altitude": metres, not 3 billion
         v, n, unit = float(n[:-1].replace(",", "")), n[:-1], "m"
-        return _hedge(_Claim(m.start(), m.end(), "count", value=v, unit=unit), text)
-    glued = _GLUED.match(text, end)
+        return _hedge(_Claim(start, end, "count", value=v, unit=unit), text)
+    # (the next character tested first: a glued unit starts with "°" or an ASCII letter)
+    glued = _GLUED.match(text, end) if text[end : end + 1] in _GLUED_FIRST else None
     if glued and glued.group().lower() == "x":  # "3x faster"
-        return _Claim(m.start(), end + 1, "multiplier", value=v, unit="times")
+        return _Claim(start, end + 1, "multiplier", value=v, unit="times")
     if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
         unit = GLUED_UNITS.get(glued.group().lower())
         if unit is None:
             return None
         end = glued.end()
-    return _hedge(_Claim(m.start(), end, "count", value=v, unit=unit), text)
+    return _hedge(_Claim(start, end, "count", value=v, unit=unit), text)
 
 
 # Words before a spelled-out number with no noun after it that make it a quantity: "the death
@@ -396,6 +409,7 @@ _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
 _GLUED = re.compile(r"°?[A-Za-z]+\b")  # a unit written against the number: "45C", "10km"
+_GLUED_FIRST = frozenset("°ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _METRES = re.compile(r"\d{1,3}(?:,\d{3})+m")  # "3,000m": a height; "1.2m homes" is millions
 _BARE_FRACTION = re.compile(r"\d{1,2}[/⁄]\d{1,3}")
 _GALLERY_AFTER = re.compile(r"\s+[A-Z\d]")
@@ -429,19 +443,22 @@ _NAME_BEFORE = re.compile(r"([\w&’'.-]+)\s$")
 def _name_before(text: str, start: int) -> re.Match[str] | None:
     """``_NAME_BEFORE.search(text, start - 40, start)``, tried only where it can match: at the
     start of the run of name characters before the white space that ends ``text[:start]`` (one
-    white space, or two when the last is a newline, as ``$`` allows)."""
+    white space, or two when the last is a newline, as ``$`` allows). The run is read forwards
+    in the reversed text (``_reversed``)."""
     lo = max(0, start - 40)
     k = start - 1
     if k < lo or not text[k].isspace():
         return None
     if k - 1 >= lo and text[k - 1].isspace():
         k -= 1
-    while k - 1 >= lo and (text[k - 1].isalnum() or text[k - 1] in _NAME_CHARS):
-        k -= 1
-    return _NAME_BEFORE.match(text, k, start)
+    n = len(text)
+    last = _ctx._LAST_REVERSED  # ``_reversed``, its memo read here
+    rev = last[1] if last[0] is text else _reversed(text)
+    run = _NAME_RUN_REVERSED.match(rev, n - k, n - lo)
+    return _NAME_BEFORE.match(text, n - run.end(), start)  # type: ignore[union-attr]
 
 
-_NAME_CHARS = frozenset("_&’'.-")  # with letters and digits (``str.isalnum``, as ``\w``)
+_NAME_RUN_REVERSED = re.compile(r"[\w&’'.-]*")  # ``\w``: ``str.isalnum`` or "_"
 
 
 def _after_name(text: str, start: int) -> bool:
@@ -452,6 +469,20 @@ def _after_name(text: str, start: int) -> bool:
     if not m:
         return False
     word = m.group(1)
+    named = _NAMES.get(word)
+    if named is None:
+        named = _names_something(word)
+        if len(_NAMES) < _NAMES_MEMO_SIZE:
+            _NAMES[word] = named
+    return named
+
+
+_NAMES_MEMO_SIZE = 65536
+_NAMES: dict[str, bool] = {}  # ``_names_something`` per word (news repeats its words)
+
+
+def _names_something(word: str) -> bool:
+    """Whether a number right after ``word`` (``_NAME_BEFORE``'s group) is part of a name."""
     bare = word[:-2] if word.endswith(("'s", "’s")) else word  # no newline in a name
     if "&" in bare:
         return True
@@ -507,15 +538,33 @@ def _count_unit(text: str, pos: int) -> str | None:
         if not m:
             return None
         w, pos = m.group(1), m.end()
-        low = w.lower()
-        if not w[0].isalpha() or low in _COUNT_UNIT_SKIP or low in NOT_UNITS:
-            return None
-        if low.rstrip(".") in _MONTH_WORDS or (low.endswith("ly") and len(low) > 4):
-            return None
-        if low in UNIT_ADJECTIVES:
-            continue
-        return low
+        unit = _UNIT_WORDS.get(w, _UNSEEN)
+        if unit is _UNSEEN:
+            unit = _unit_word(w)
+            if len(_UNIT_WORDS) < _NAMES_MEMO_SIZE:
+                _UNIT_WORDS[w] = unit
+        if unit is not _ADJECTIVE:
+            return unit  # type: ignore[return-value]
     return None
+
+
+def _unit_word(w: str) -> str | object | None:
+    """What a word after a count says (``_count_unit``): the unit it is (lower case), None
+    when it ends the search (a function word, an adverb, a month), ``_ADJECTIVE`` when the
+    unit may come after it."""
+    low = w.lower()
+    if not w[0].isalpha() or low in _COUNT_UNIT_SKIP or low in NOT_UNITS:
+        return None
+    if low.rstrip(".") in _MONTH_WORDS or (low.endswith("ly") and len(low) > 4):
+        return None
+    if low in UNIT_ADJECTIVES:
+        return _ADJECTIVE
+    return low
+
+
+_UNSEEN = object()
+_ADJECTIVE = object()
+_UNIT_WORDS: dict[str, str | object | None] = {}  # ``_unit_word`` per word as written
 
 
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")

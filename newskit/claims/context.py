@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from newskit.claims.grammar import _Claim
 from newskit.claims.numbers import _alt
@@ -21,6 +22,14 @@ from newskit.resources.numbers import (
 )
 
 _CLAUSE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[—–-]\s|—")
+# ``_CLAUSE`` written to start with one character class (every match starts with one of its
+# characters, and each alternative is told apart by that character), so that the regex engine
+# skips to such a character instead of trying every alternative at every position; the same
+# matches (tests/test_claims_fastpaths.py).
+_CLAUSE_SCAN = re.compile(r"[;:()\[\]“”\"—,\s](?:(?<=,)\s|(?<=\s)[—–-]\s|(?<=[;:()\[\]“”\"—]))")
+# The same for a text with no dash ("-", "–", "—"), where only the first two alternatives of
+# ``_CLAUSE`` can match: no white space starts a match, so the engine skips the spaces too.
+_CLAUSE_SCAN_NO_DASH = re.compile(r"[;:()\[\]“”\",](?:(?<=,)\s|(?<=[;:()\[\]“”\"]))")
 _HEDGE_RE = re.compile(r"(?i)\b(?:(?:" + _alt(HEDGES) + r")\s+)+$")
 # The last word of each hedge (every hedge ends in a letter): see ``_hedge_before``.
 _HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
@@ -38,8 +47,10 @@ _LEADING_FUNCTION = re.compile(
 
 
 def _clause_bounds(text: str) -> list[int]:
+    """Where the clauses of ``text`` start (``_CLAUSE``), with 0 first and ``len(text)`` last."""
     bounds = [0]
-    bounds.extend([m.start() for m in _CLAUSE.finditer(text)])
+    scan = _CLAUSE_SCAN if "-" in text or "–" in text or "—" in text else _CLAUSE_SCAN_NO_DASH
+    bounds.extend([m.start() for m in scan.finditer(text)])
     bounds.append(len(text))
     return bounds
 
@@ -75,8 +86,11 @@ def _right_words(s: str) -> str:
     conjunction = _CONJUNCTION.search(s)
     if conjunction:
         s = s[: conjunction.start()]
-    s = _LEADING_FUNCTION.sub("", s.strip(' ,.;:”’"“'))
-    return " ".join(s.split()[:7]).rstrip(" ,.;:!?”")
+    s = s.strip(' ,.;:”’"“')
+    lead = _LEADING_FUNCTION.match(s)  # (anchored at the start: ``sub`` would only cut it)
+    if lead:
+        s = s[lead.end() :]
+    return " ".join(s.split(None, 7)[:7]).rstrip(" ,.;:!?”")  # the first seven words
 
 
 def _left_words(s: str) -> str:
@@ -94,25 +108,53 @@ _TRAILING_FUNCTION = frozenset(
 
 
 def _has_content(s: str) -> bool:
-    return any(
-        w.lower().strip(".,’'") not in CONTEXT_STOPWORDS and w[0].isalpha() for w in s.split() if w
-    )
+    """Some word of ``s`` is a content word (``_content_word``), remembered per word."""
+    memo = _CONTENT_WORDS
+    for w in s.split():
+        content = memo.get(w)
+        if content is None:
+            content = _content_word(w)
+            if len(memo) < _CONTENT_MEMO_SIZE:
+                memo[w] = content
+        if content:
+            return True
+    return False
+
+
+def _content_word(w: str) -> bool:
+    """A word (no white space in it) that starts with a letter and is no stopword."""
+    return w.lower().strip(".,’'") not in CONTEXT_STOPWORDS and w[0].isalpha()
+
+
+_CONTENT_MEMO_SIZE = 65536
+_CONTENT_WORDS: dict[str, bool] = {}
 
 
 def _prev_word(text: str, pos: int) -> str:
     """The run of word characters (``[\\w.$’'-]``) that ends ``text[:pos]``, past trailing
-    white space; "" when there is none. Read backwards from ``pos``: a regex anchored at the end
-    would try every position of the sentence."""
-    end = pos
-    while end and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start and (text[start - 1].isalnum() or text[start - 1] in _PREV_WORD_CHARS):
-        start -= 1
-    return text[start:end]
+    white space; "" when there is none. Read forwards in the reversed text (``_reversed``) from
+    where ``pos`` falls in it: a regex anchored at the end of ``text[:pos]`` would try every
+    position of the sentence."""
+    n = len(text)
+    last = _LAST_REVERSED  # ``_reversed``, its memo read here
+    m = _PREV_WORD_REVERSED.match(last[1] if last[0] is text else _reversed(text), n - pos)
+    return text[n - m.end() : n - m.start(1)]  # type: ignore[union-attr]
 
 
-_PREV_WORD_CHARS = frozenset("_.$’'-")  # with letters and digits (``str.isalnum``, as ``\w``)
+# ``\s`` is ``str.isspace`` and ``\w`` is ``str.isalnum`` or "_", as the loops it replaced read.
+_PREV_WORD_REVERSED = re.compile(r"\s*([\w.$’'-]*)")
+_LAST_REVERSED: tuple[str, str] = ("", "")
+
+
+def _reversed(text: str) -> str:
+    """``text[::-1]``, remembered for the last text asked (the builders of one sentence ask
+    about the same text in turn). The memo holds ``text`` itself, so a text found there by
+    identity is the same text; it is replaced in one assignment (safe across threads)."""
+    global _LAST_REVERSED
+    last = _LAST_REVERSED
+    if last[0] is not text:
+        last = _LAST_REVERSED = (text, text[::-1])
+    return last[1]
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -129,33 +171,47 @@ def _hedge_before(text: str, start: int, width: int) -> re.Match[str] | None:
     before the trailing white space (inside the window) is such a word, or not ASCII (under
     ``(?i)`` "K", the Kelvin sign, matches "k")."""
     lo = max(0, start - width)
-    k = start
-    while k > lo and text[k - 1].isspace():
-        k -= 1
+    n = len(text)
+    # The white space and the word before ``start``, read forwards in the reversed text.
+    last = _LAST_REVERSED  # ``_reversed``, its memo read here
+    rev = last[1] if last[0] is text else _reversed(text)
+    tail = _WORD_BEFORE_SPACE_REVERSED.match(rev, n - start, n - lo)
+    k = n - tail.start(1)  # type: ignore[union-attr]
     if k == start:
         return None
-    j = k
-    while j > lo and text[j - 1].isalpha():
-        j -= 1
-    word = text[j:k]
+    word = text[n - tail.end() : k]  # type: ignore[union-attr]
+    if not word.isascii():  # the letters alone (a run of \w but digits may hold "½", "²")
+        j = k
+        while j > lo and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:k]
     if word.isascii() and word.lower() not in _HEDGE_LAST_WORDS:
         return None
     return _HEDGE_RE.search(text[lo:start])
 
 
+# White space, then a run of word characters that are no digit nor "_": ASCII letters where it
+# is ASCII (``_hedge_before`` reads the others letter by letter).
+_WORD_BEFORE_SPACE_REVERSED = re.compile(r"\s*([^\W\d_]*)")
+
+
 def _hedge(c: _Claim, text: str) -> _Claim:
     """Fill ``hedge`` (as written) and the bound it implies ("more than 200" → low 200)."""
     m = _hedge_before(text, c.start, 40)
+    end = c.end
     post = (
-        _POST_HEDGE_RE.match(text[c.end : c.end + 12])
-        if c.end < len(text) and text[c.end].isspace()
+        _POST_HEDGE_RE.match(text[end : end + 12])
+        # one white space, then "or …" or "plus" (no other letter is "o" or "p" under (?i))
+        if text[end + 1 : end + 2] in _POST_HEDGE_FIRST and text[end].isspace()
         else None
     )
+    if m is None and post is None:
+        return c
     words, bound = [], None
     if m:
         phrase = " ".join(m.group(0).split())
         words.append(phrase)
-        bound = next(HEDGES[h] for h in _HEDGES_LONGEST_FIRST if phrase.lower().endswith(h))
+        bound = _hedge_bound(phrase.lower())
     if post:
         words.append(post.group(1))
         bound = POST_HEDGES[post.group(1).lower()]
@@ -169,17 +225,28 @@ def _hedge(c: _Claim, text: str) -> _Claim:
     return c
 
 
+_POST_HEDGE_FIRST = frozenset("oOpP")
+assert all(h[0] in "op" for h in POST_HEDGES)
 _HEDGES_LONGEST_FIRST = sorted(HEDGES, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1024)
+def _hedge_bound(phrase: str) -> str:
+    """The bound ``HEDGES`` gives the longest hedge that ends ``phrase`` (lower case, words
+    joined by one space): "well over" → "lower"; remembered (news repeats its hedges)."""
+    return next(HEDGES[h] for h in _HEDGES_LONGEST_FIRST if phrase.endswith(h))
 
 
 def _is_label(text: str, start: int) -> bool:
     """A number that names something ("Section 232", "COVID-19", "[3]", "1." at line start)."""
-    if text.endswith("[", 0, start):
+    before = text[start - 1] if start else ""
+    if before == "[":
         return True
-    if _at_line_start(text, start) and _LIST_NUMBER.match(text, start):
+    if _LIST_NUMBER.match(text, start) and _at_line_start(text, start):
         return True
-    if _letter_before(text, start) or (
-        text.endswith("\n", 0, start) and _letter_before(text, start - 1)
+    # (a letter, a hyphen or a newline just before: the only cases the next test can be true)
+    if before in _LETTER_TEST_GATE and (
+        _letter_before(text, start) or (before == "\n" and _letter_before(text, start - 1))
     ):
         return True
     word = _prev_word(text, start)
@@ -210,6 +277,7 @@ def _letter_before(text: str, pos: int) -> bool:
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LETTER_TEST_GATE = _ASCII_LETTERS | {"-", "\n"}
 
 
 def _quantity_ok(m: re.Match[str], text: str, group: str = "n") -> bool:

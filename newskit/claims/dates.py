@@ -43,6 +43,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from newskit.resources.numbers import (
@@ -59,6 +60,11 @@ from newskit.resources.numbers import (
 
 Direction = Literal["past", "future", "nearest"]
 _WORD = re.compile(r"[A-Za-z’']+")
+
+
+# Resolutions remembered (the resolvers below that news calls most; ``Resolved`` is frozen, so
+# one can be handed out again): the articles of a story share their dates and anchors.
+_RESOLVED_MEMO = 4096
 
 
 @dataclass(frozen=True)
@@ -83,8 +89,13 @@ def tense_direction(before: str, after: str = "") -> Direction:
     'future'
     """
     words = _WORD.findall(before)
+    memo = _CUES_BEFORE  # ``_cue_before``, its memo read here (most words are no cue)
     for i in range(len(words) - 1, -1, -1):
-        d = _cue_before(words[i])
+        d = memo.get(words[i], _UNSEEN)
+        if d is None:
+            continue
+        if d is _UNSEEN:
+            d = _cue_before(words[i])
         if d == "past":
             prev = _auxiliary(words, i)
             if prev in FUTURE_AUXILIARIES:
@@ -93,10 +104,15 @@ def tense_direction(before: str, after: str = "") -> Direction:
                 continue  # "the parade is held on", "talks are scheduled": present passive
         if d:
             return d
+    memo = _CUES
     for word in _WORD.findall(after)[:12]:
-        d = _cue_of(word)  # modals after the date belong to another clause ("… in October
-        if d:  # warning they could face …")
-            return d
+        # modals after the date belong to another clause ("… in October warning they could
+        # face …"): ``_cue_of``, its memo read here
+        d = memo.get(word, _UNSEEN)
+        if d is _UNSEEN:
+            d = _cue_of(word)
+        if d:
+            return d  # type: ignore[return-value]
     return "nearest"
 
 
@@ -159,6 +175,7 @@ def iso(d: dt.date, precision: Literal["day", "month", "year"] = "day") -> str:
     return d.isoformat()
 
 
+@lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_weekday(
     weekday: int, anchor: dt.date | None, direction: Direction, *, modifier: str = ""
 ) -> Resolved:
@@ -192,6 +209,7 @@ def _modified(direction: Direction, modifier: str) -> Direction:
     return {"last": "past", "next": "future"}.get(modifier, direction)  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_month_day(
     month: int,
     day: int | None,
@@ -255,12 +273,13 @@ def resolve_vague_part(
     if month_res.date is None or month_res.date.startswith("--"):
         return Resolved(month_res.date, None, "unanchored")
     y = int(month_res.date[:4])
-    last = last_day if last_day is not None else calendar.monthrange(y, month)[1]
+    last = last_day if last_day is not None else _month_days(y, month)
     return Resolved(
         dt.date(y, month, first_day).isoformat(), dt.date(y, month, last).isoformat(), "vague_part"
     )
 
 
+@lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_relative(phrase: str, anchor: dt.date | None) -> Resolved:
     """A relative period from ``RELATIVE_PERIODS`` ("next week", "last month", "this year")."""
     unit, offset = RELATIVE_PERIODS[phrase.lower()]
@@ -374,17 +393,20 @@ def _choose_year(
     in October is this March), except for a day within ``_NEAR_DAYS`` of the anchor; with no
     tense, the one nearest the anchor ("Dec. 15" in a story of 2 November is this December)."""
 
-    def distance(c: tuple[int, dt.date, dt.date]) -> int:
-        if c[1] <= anchor <= c[2]:
-            return 0
-        return min(abs((c[1] - anchor).days), abs((c[2] - anchor).days))
-
-    nearest = min(candidates, key=lambda c: (distance(c), -c[0]))
-    if direction == "nearest" or (nearest[1] == nearest[2] and distance(nearest) <= _NEAR_DAYS):
+    # The candidate nearest the anchor (the later year on a tie), as
+    # ``min(candidates, key=lambda c: (distance(c), -c[0]))``.
+    day = anchor.toordinal()
+    nearest, best = candidates[0], (_FAR, 0)
+    for c in candidates:
+        first, last = c[1].toordinal(), c[2].toordinal()
+        far = 0 if first <= day <= last else min(abs(first - day), abs(last - day))
+        if (far, -c[0]) < best:
+            nearest, best = c, (far, -c[0])
+    if direction == "nearest" or (nearest[1] == nearest[2] and best[0] <= _NEAR_DAYS):
         return nearest[0]
     # A week of slack: an article's date may lag the events it reports ("officials met from
     # Sept. 14 to Sept. 15" in a story dated the 12th is that September, not the year before).
-    slack = dt.timedelta(days=_SLACK_DAYS)
+    slack = _SLACK
     if direction == "future":
         ok = [c for c in candidates if c[2] >= anchor - slack]
         return min(ok, key=lambda c: c[1])[0] if ok else candidates[-1][0]
@@ -393,6 +415,8 @@ def _choose_year(
 
 
 _SLACK_DAYS = 7
+_SLACK = dt.timedelta(days=_SLACK_DAYS)
+_FAR = 10**9  # more days than any two dates lie apart
 # A day this close to the anchor is the one meant, whatever the tense ("The ceasefire, agreed on
 # 10 October, has held" in a story dated 12 September is that October).
 _NEAR_DAYS = 45
@@ -454,6 +478,7 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+@lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_holiday(
     name: str, year: int | None, anchor: dt.date | None, direction: Direction, modifier: str = ""
 ) -> Resolved:
@@ -484,7 +509,19 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
+    return dt.date(y, m, _month_days(y, m))
+
+
+def _month_days(y: int, m: int) -> int:
+    """``calendar.monthrange(y, m)[1]`` without the weekday it also works out."""
+    if m == 2 and calendar.isleap(y):
+        return 29
+    if not 1 <= m <= 12:
+        return calendar.monthrange(y, m)[1]  # its error for a month that is none
+    return _MONTH_DAYS[m]
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
