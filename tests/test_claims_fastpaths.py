@@ -237,6 +237,7 @@ EXAMPLES = [
     "One in five said it was three times higher; 90 days, 10 billion yuan, between 10 and 15.",
     "Millions of people, a third of voters, triple digits, the year, a year-earlier figure.",
     "On Wednesday, Sept. 17, half of them cut rates by a quarter point for 3-5 years.",
+    "A couple of weeks later several hundred people saw profits fall by half.",
 ]
 
 

@@ -77,6 +77,13 @@ FORMS = {
         ("Climbers camped at 3,000m altitude.", "3,000m", "count", 3000, "m"),
         ("It was the 1,000th visitor this year.", "1,000th", "ordinal", 1000, None),
     ],
+    "a couple of, by half": [
+        ("A couple of officers were hurt.", "A couple of", "count", 2, "officers"),
+        ("The repairs took a couple of weeks.", "a couple of weeks", "duration", 2, "week"),
+        ("A couple of hundred fans waited outside.", "A couple of hundred", "count", 200, "fans"),
+        ("Sales fell by half after the recall.", "by half", "fraction", 0.5, None),
+        ("The council cut the budget in half.", "in half", "fraction", 0.5, None),
+    ],
     "spelled numbers that end a sentence": [
         ("The death toll rose to nineteen.", "nineteen", "count", 19, None),
         ("A late layup cut the deficit to four, but the visitors held on.", "four", "count", 4, None),
@@ -120,6 +127,25 @@ def test_not_numbers(text):
     df = claims_in_text(text)
     bad = df[df["kind"].isin(["count", "fraction", "percent"])]
     assert bad.empty, list(bad["surface"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Several hundred people gathered.", "Several hundred", 200, 999),
+        ("A few thousand fans marched.", "A few thousand", 2_000, 9_999),
+        ("Several hundred thousand homes lost power.", "Several hundred thousand", 2e5, 999_999),
+    ],
+)
+def test_several_and_a_few_of_a_scale_are_ranges(text, surface, low, high):
+    (r,) = claims_in_text(text).itertuples()
+    assert (r.surface, r.kind, r.low, r.high) == (surface, "magnitude", low, high)
+    assert text[r.start : r.end] == surface
+
+
+def test_half_in_other_phrases_is_not_by_half():
+    df = claims_in_text("He arrived in half an hour and won by half a point.")
+    assert "by half" not in set(df["surface"]) and "in half" not in set(df["surface"])
 
 
 def test_a_range_of_spelled_numbers_stays_a_range():

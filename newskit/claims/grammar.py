@@ -278,6 +278,18 @@ _P = {
     "dozen": _c(
         r"\b(?P<det>(?i:a|several)|" + _NUMWORD + r"|\d+)\s(?P<w>(?i:dozen))\b(?!\s(?i:of)\b)"
     ),
+    # "a couple of weeks" → 2 weeks, "a couple of officers" → 2
+    "couple": _c(
+        r"\b(?i:a)\s(?i:couple)\s(?i:of)\b(?:\s(?P<u>" + _DUR + r")\b"
+        r"|\s(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen))\b)?"
+    ),
+    # "several hundred people", "a few thousand" → a range of that scale
+    "several_scale": _c(
+        r"\b(?P<det>(?i:several|a\sfew))\s(?P<w>(?i:hundred|thousand|million|billion|trillion))"
+        r"(?:\s(?P<w2>(?i:thousand|million|billion|trillion)))?\b(?!\s(?i:and)\b)"
+    ),
+    # "fell by half", "cut in half" → 0.5
+    "by_half": _c(r"\b(?i:by|in)\s(?P<den>(?i:half))\b(?![-‐‑]|\s(?i:a|an|the|of|of\s)\b)"),
     "dur_frac": _c(r"\b(?P<det>(?i:a|an|one))\s(?P<u>" + _DUR + r")\s(?i:and\sa\shalf)\b"),
     "frac_point": _c(
         r"\b(?P<f>(?i:a\squarter|a\shalf|half\sa|three\squarters\sof\sa))"
@@ -328,6 +340,8 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}),
     "the_year": frozenset({"year"}),
     "half": frozenset({"half"}),  # "a decade and a half"
+    "couple": frozenset({"couple"}),
+    "several": frozenset({"several", "few"}),
     "fiscal": frozenset({"fiscal", "financial"}),
 }
 
@@ -377,6 +391,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "count_range": ("number",),
     "count": ("number",),
     "dozen": ("dozen",),
+    "couple": ("couple",),
+    "several_scale": ("several", "scale"),
+    "by_half": ("half",),
     "dur_frac": ("duration", "half"),
     "frac_point": ("percent",),
 }
@@ -446,6 +463,9 @@ _LEADS: dict[str, tuple[frozenset[str], frozenset[int], bool]] = {
     "plural_mag": (_leads(PLURAL_MAGNITUDES), _AT, False),  # "millions of"
     "fraction_det": (frozenset({"a", "an", "another"}), _AT, False),  # "a third"
     "half_of": (frozenset({"half"}), _AT, False),  # "half of"
+    "couple": (frozenset({"a"}), _AT, False),  # "a couple of"
+    "several_scale": (frozenset({"several", "a"}), _AT, False),  # "several hundred"
+    "by_half": (frozenset({"by", "in"}), _AT, False),  # "by half"
     "frac_point": (frozenset({"a", "half", "three"}), _AT, False),  # "a quarter point"
     "the_year": (frozenset({"the", "that"}), _AT, False),  # "the year"
     "year_earlier": (frozenset({"year"}), _AT, False),  # "year-earlier"
