@@ -241,6 +241,44 @@ def test_keywords_and_own_names_with_two_jobs_equal_one():
     pd.testing.assert_frame_equal(one, two)
 
 
+def test_keywords_with_two_jobs_score_long_articles_in_pieces_like_one(monkeypatch):
+    from newskit.keywords import keyphrases, yake_adapter
+
+    frame = make_corpus(3, 4, seed=3, length="real").drop(columns=["story"])
+    corpus = newskit.load_corpus(frame)
+    monkeypatch.setattr(keyphrases, "YAKE_CHUNK_CHARS", 1500)  # forked workers inherit it
+    cut = [a.id for a in corpus if len(keyphrases._yake_chunks(keyphrases._yake_text(a))) > 1]
+    assert len(cut) >= 6
+    yake_adapter.clear_cache()
+    one = newskit.keywords(corpus, top=10**6)
+    yake_adapter.clear_cache()
+    two = newskit.keywords(corpus, top=10**6, n_jobs=2)
+    assert set(two["article_id"]) >= set(cut)
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_keywords_workers_read_the_yake_cache_and_leave_it_as_it_was(monkeypatch):
+    """With two jobs, workers use the scores this process cached and send none back."""
+    from newskit.keywords import keyphrases, yake_adapter
+
+    corpus = newskit.load_corpus(make_corpus(3, 4, seed=9).drop(columns=["story"]))
+    yake_adapter.clear_cache()
+    two = newskit.keywords(corpus, n_jobs=2)
+    assert len(yake_adapter._CACHE) == 0  # scored in the workers, kept there
+    one = newskit.keywords(corpus)
+    cached = dict(yake_adapter._CACHE)
+    assert len(cached) == len({keyphrases._yake_text(a) for a in corpus}) > 6
+
+    def no_yake(*args, **kwargs):
+        raise AssertionError("YAKE ran for a cached text")
+
+    monkeypatch.setattr(yake_adapter, "_run", no_yake)  # forked workers inherit it
+    again = newskit.keywords(corpus, n_jobs=2, top=5)
+    assert dict(yake_adapter._CACHE) == cached
+    pd.testing.assert_frame_equal(one, two)
+    pd.testing.assert_frame_equal(again, one[one["rank"] <= 5].reset_index(drop=True))
+
+
 def test_load_with_two_jobs_reports_bad_rows_like_one():
     frame = pd.DataFrame({"id": [f"a{i}" for i in range(12)], "text": ["Some words here."] * 12})
     frame.loc[5, "text"] = "Advertisement"  # nothing left after the boilerplate rules
