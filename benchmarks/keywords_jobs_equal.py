@@ -7,7 +7,11 @@ Usage (from the repository root)::
 Corpora: ``make_corpus(..., length="real")`` (``--generated`` articles) and both real-news
 calibration sets of ``../shared/realnews`` (read, never copied). YAKE's cache is cleared before
 each run, so that both compute everything; ``pandas.testing.assert_frame_equal`` (floats
-exactly) fails on the first difference. Exits 1 when anything differs.
+exactly) fails on the first difference, and the rows that differ are printed. Exits 1 when
+anything differs. The caveat of ``keywords_equivalence.py`` holds here too: yake-rust sums in an
+order that changes between processes, so a raw score right at a rounding boundary of
+``yake_adapter.SCORE_DIGITS`` can come out one unit apart in its tenth significant digit in
+another process (seen once in 217,000 rows); a lone ``yake_score`` differing like that is that.
 """
 
 from __future__ import annotations
@@ -45,7 +49,11 @@ def main() -> int:
             pd.testing.assert_frame_equal(frames[0], frames[1], check_exact=True)
         except AssertionError as error:
             failed += 1
-            print(f"{name:24s} DIFFERENT: {error}")
+            print(f"{name:24s} DIFFERENT: {str(error).splitlines()[0]}")
+            one, two = frames
+            if one.shape == two.shape:
+                differ = (one != two).any(axis=1)
+                print(pd.concat([one[differ], two[differ]]).to_string(max_rows=20))
         else:
             print(f"{name:24s} {len(corpus):5d} articles, {len(frames[0]):6d} rows: same")
     return 1 if failed else 0

@@ -239,6 +239,10 @@ def test_keywords_and_own_names_with_two_jobs_equal_one():
     two = newskit.keywords(corpus, n_jobs=2)
     assert len(one) == 10 * len(corpus)
     pd.testing.assert_frame_equal(one, two)
+    # the names matter here: two jobs pick these outlets' articles again once they are known
+    blind = newskit.keywords(corpus, own_names={})
+    assert not blind.equals(one)
+    pd.testing.assert_frame_equal(blind, newskit.keywords(corpus, own_names={}, n_jobs=2))
 
 
 def test_keywords_with_two_jobs_score_long_articles_in_pieces_like_one(monkeypatch):

@@ -64,9 +64,10 @@ import functools
 import itertools
 import math
 import operator
+import pickle
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -147,6 +148,7 @@ CONCORDANCE_COLUMNS = [
 # sentences, each n-gram keeping its best score over the pieces (see ``keywords``). News
 # articles are far shorter: their keywords do not change.
 YAKE_CHUNK_CHARS = 100_000
+PART_ARTICLES = 100  # articles per task of keywords(n_jobs > 1): a bar that moves, even loads
 LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
 CAPTION_SHARE = 0.5  # caption lines covering more of an article than this are its text
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
@@ -334,25 +336,27 @@ def keywords(
     articles = list(corpus)
     options, dedup_lim, dedup_func = make_options(max_ngram, **yake_options)
     jobs = effective_jobs(n_jobs, len(articles))
-    own = _own_names_over(articles, n_jobs=jobs) if own_names is None else own_names
 
-    def pick(article: Article, scores: Mapping[str, float]) -> list:
+    def pick(article: Article, scores: Mapping[str, float], own: OwnNames) -> list:
         blocked = _CREDITS | own.get(_outlet(article), frozenset())
         return _pick(article, scores, options, top, dedup_lim, dedup_func, blocked)
 
     if jobs <= 1:
+        own = _own_names_over(articles) if own_names is None else own_names
         scores = _article_scores(articles, options)
         everyone = map_articles(
-            lambda k: pick(articles[k], scores[k]), range(len(articles)), desc="keyphrases"
+            lambda k: pick(articles[k], scores[k], own), range(len(articles)), desc="keyphrases"
         )
-    else:
+    elif own_names is not None:
         # YAKE and the pick of an article in the same worker: only the picked rows travel back
         # (a chunk of articles per task, ``map_articles``); the YAKE scores stay there.
         def yake_and_pick(article: Article) -> list:
             (scores,) = _article_scores([article], options, store=False, progress=False)
-            return pick(article, scores)
+            return pick(article, scores, own_names)
 
         everyone = map_articles(yake_and_pick, articles, n_jobs=jobs, desc="keywords")
+    else:
+        everyone = _keyphrases_learning_own_names(articles, options, pick, jobs)
     rows: list[tuple] = []
     for article, picked in zip(articles, everyone, strict=True):
         for rank, (phrase, h, count, first, variants) in enumerate(picked, start=1):
@@ -385,6 +389,51 @@ def keywords(
 
 _own_names_over = own_names  # keywords' parameter own_names hides the function
 _extract = keywords  # keyword_table and keyword_spans name their frame argument "keywords"
+
+
+def _keyphrases_learning_own_names(
+    articles: Sequence[Article],
+    options: YakeOptions,
+    pick: Callable[[Article, Mapping[str, float], OwnNames], list],
+    jobs: int,
+) -> list[list]:
+    """``pick`` of every article with the own names of the corpus, in ``jobs`` processes.
+
+    One pass per part of the articles runs YAKE, picks as if no outlet named itself and counts
+    the part's own-name candidates (``own_name_counts``), so each article's words are read once
+    in one process; the articles of the outlets that do name themselves are then picked again,
+    from the scores the pass sent back (pickled: about 9 KB an article)."""
+    leads = outlet_leads(outlet_identities(a) for a in articles)
+
+    def first_pass(part: Sequence[Article]) -> tuple[OutletNameCounts, list[tuple[list, bytes]]]:
+        out = []
+        for article in part:
+            (scores,) = _article_scores([article], options, store=False, progress=False)
+            blob = pickle.dumps(dict(scores), protocol=pickle.HIGHEST_PROTOCOL)
+            out.append((pick(article, scores, {}), blob))
+        return own_name_counts(part, leads), out
+
+    parts = map_articles(
+        first_pass,
+        chunked(articles, jobs, most=PART_ARTICLES),
+        n_jobs=jobs,
+        desc="keywords",
+        unit="part",
+    )
+    counts = functools.reduce(OutletNameCounts.merge, (c for c, _ in parts), OutletNameCounts())
+    own = own_names_of(counts)
+    firsts = [got for _, part in parts for got in part]
+    everyone = [picked for picked, _ in firsts]
+    again = [k for k, a in enumerate(articles) if own.get(_outlet(a))]
+    redone = map_articles(
+        lambda k: pick(articles[k], pickle.loads(firsts[k][1]), own),
+        again,
+        n_jobs=jobs,
+        desc="keyphrases",
+    )
+    for k, picked in zip(again, redone, strict=True):
+        everyone[k] = picked
+    return everyone
 
 
 def _article_scores(
