@@ -132,6 +132,25 @@ def test_a_daemon_process_maps_in_itself(monkeypatch):
     assert {x.split(":")[1] for x in out} == {str(os.getpid())}
 
 
+@pytest.mark.parametrize(
+    ("n_jobs", "n_items", "jobs"), [(2, 3, 1), (2, 4, 2), (3, 100, 3), (1, 100, 1), (4, 0, 1)]
+)
+def test_effective_jobs_is_one_per_min_per_worker_items_at_most(n_jobs, n_items, jobs):
+    assert parallel.MIN_PER_WORKER == 2
+    assert parallel.effective_jobs(n_jobs, n_items) == jobs
+
+
+def test_effective_jobs_is_one_in_a_daemon_and_every_core_for_minus_one(monkeypatch):
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 6)
+    assert parallel.effective_jobs(-1, 100) == 6
+
+    class Daemon:
+        daemon = True
+
+    monkeypatch.setattr(parallel.multiprocessing, "current_process", lambda: Daemon())
+    assert parallel.effective_jobs(-1, 100) == 1
+
+
 def test_chunked_shares_items_among_the_jobs_in_order():
     items = list(range(10))
     assert parallel.chunked(items, 2) == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]
