@@ -45,6 +45,15 @@ def resolve_jobs(n_jobs: int) -> int:
     return int(n_jobs)
 
 
+def effective_jobs(n_jobs: int, n_items: int) -> int:
+    """The processes ``map_articles`` uses for ``n_items`` items: ``resolve_jobs(n_jobs)``, but
+    no more than one per ``MIN_PER_WORKER`` items, and 1 in a daemonic process (a Dask worker,
+    which may not start children)."""
+    if multiprocessing.current_process().daemon:
+        return 1
+    return min(resolve_jobs(n_jobs), max(1, n_items // MIN_PER_WORKER))
+
+
 def chunked(items: Sequence[T], n_jobs: int, most: int | None = None) -> list[Sequence[T]]:
     """``items`` in consecutive chunks, enough of them (``CHUNKS_PER_WORKER`` per process) to
     share among ``n_jobs`` processes, and at most ``most`` items each when given."""
@@ -112,9 +121,7 @@ def map_articles(
     """
     items = items if isinstance(items, Sequence) else list(items)
     n = len(items)
-    jobs = min(resolve_jobs(n_jobs), max(1, n // MIN_PER_WORKER))
-    if multiprocessing.current_process().daemon:  # e.g. a Dask worker: it may not have children
-        jobs = 1
+    jobs = effective_jobs(n_jobs, n)
     with progress_bar(n, desc, progress, unit=unit) as bar:
         if jobs <= 1:
             out = []

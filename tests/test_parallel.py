@@ -133,6 +133,25 @@ def test_a_daemon_process_maps_in_itself(monkeypatch):
     assert {x.split(":")[1] for x in out} == {str(os.getpid())}
 
 
+@pytest.mark.parametrize(
+    ("n_jobs", "n_items", "jobs"), [(2, 3, 1), (2, 4, 2), (3, 100, 3), (1, 100, 1), (4, 0, 1)]
+)
+def test_effective_jobs_is_one_per_min_per_worker_items_at_most(n_jobs, n_items, jobs):
+    assert parallel.MIN_PER_WORKER == 2
+    assert parallel.effective_jobs(n_jobs, n_items) == jobs
+
+
+def test_effective_jobs_is_one_in_a_daemon_and_every_core_for_minus_one(monkeypatch):
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 6)
+    assert parallel.effective_jobs(-1, 100) == 6
+
+    class Daemon:
+        daemon = True
+
+    monkeypatch.setattr(parallel.multiprocessing, "current_process", lambda: Daemon())
+    assert parallel.effective_jobs(-1, 100) == 1
+
+
 def test_chunked_shares_items_among_the_jobs_in_order():
     items = list(range(10))
     assert parallel.chunked(items, 2) == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]
@@ -255,6 +274,48 @@ def test_keywords_and_own_names_with_two_jobs_equal_one():
     two = newskit.keywords(corpus, n_jobs=2)
     assert len(one) == 10 * len(corpus)
     pd.testing.assert_frame_equal(one, two)
+    # the names matter here: two jobs pick these outlets' articles again once they are known
+    blind = newskit.keywords(corpus, own_names={})
+    assert not blind.equals(one)
+    pd.testing.assert_frame_equal(blind, newskit.keywords(corpus, own_names={}, n_jobs=2))
+
+
+def test_keywords_with_two_jobs_score_long_articles_in_pieces_like_one(monkeypatch):
+    from newskit.keywords import keyphrases, yake_adapter
+
+    frame = make_corpus(3, 4, seed=3, length="real").drop(columns=["story"])
+    corpus = newskit.load_corpus(frame)
+    monkeypatch.setattr(keyphrases, "YAKE_CHUNK_CHARS", 1500)  # forked workers inherit it
+    cut = [a.id for a in corpus if len(keyphrases._yake_chunks(keyphrases._yake_text(a))) > 1]
+    assert len(cut) >= 6
+    yake_adapter.clear_cache()
+    one = newskit.keywords(corpus, top=10**6)
+    yake_adapter.clear_cache()
+    two = newskit.keywords(corpus, top=10**6, n_jobs=2)
+    assert set(two["article_id"]) >= set(cut)
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_keywords_workers_read_the_yake_cache_and_leave_it_as_it_was(monkeypatch):
+    """With two jobs, workers use the scores this process cached and send none back."""
+    from newskit.keywords import keyphrases, yake_adapter
+
+    corpus = newskit.load_corpus(make_corpus(3, 4, seed=9).drop(columns=["story"]))
+    yake_adapter.clear_cache()
+    two = newskit.keywords(corpus, n_jobs=2)
+    assert len(yake_adapter._CACHE) == 0  # scored in the workers, kept there
+    one = newskit.keywords(corpus)
+    cached = dict(yake_adapter._CACHE)
+    assert len(cached) == len({keyphrases._yake_text(a) for a in corpus}) > 6
+
+    def no_yake(*args, **kwargs):
+        raise AssertionError("YAKE ran for a cached text")
+
+    monkeypatch.setattr(yake_adapter, "_run", no_yake)  # forked workers inherit it
+    again = newskit.keywords(corpus, n_jobs=2, top=5)
+    assert dict(yake_adapter._CACHE) == cached
+    pd.testing.assert_frame_equal(one, two)
+    pd.testing.assert_frame_equal(again, one[one["rank"] <= 5].reset_index(drop=True))
 
 
 def test_load_with_two_jobs_reports_bad_rows_like_one():

@@ -64,9 +64,10 @@ import functools
 import itertools
 import math
 import operator
+import pickle
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -87,7 +88,7 @@ from newskit.keywords.names import (
     person_start,
 )
 from newskit.keywords.yake_adapter import YakeOptions, make_options, ngram_scores_many, similarity
-from newskit.parallel import chunked, map_articles, resolve_jobs
+from newskit.parallel import chunked, effective_jobs, map_articles, resolve_jobs
 from newskit.resources.abbreviations import MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from newskit.resources.names import CREDIT_NAMES, ORG_WORDS
 from newskit.resources.stopwords import (
@@ -147,6 +148,7 @@ CONCORDANCE_COLUMNS = [
 # sentences, each n-gram keeping its best score over the pieces (see ``keywords``). News
 # articles are far shorter: their keywords do not change.
 YAKE_CHUNK_CHARS = 100_000
+PART_ARTICLES = 100  # articles per task of keywords(n_jobs > 1): a bar that moves, even loads
 LENGTH_PENALTY = 1.1  # per word a phrase adds to the YAKE n-gram that scored it
 CAPTION_SHARE = 0.5  # caption lines covering more of an article than this are its text
 MAX_NAME_WORDS = 7  # longer capitalised runs are not taken as one name
@@ -301,16 +303,21 @@ def keywords(
 ) -> pd.DataFrame:
     """The ``top`` keyphrases of each article.
 
-    ``max_ngram`` is YAKE's n-gram size (names may be longer); ``n_jobs`` runs YAKE in that many
-    processes (``-1``: every core); other options go to YAKE (``window_size``, ``lan``,
-    ``stopwords``) or to the deduplication (``dedup_lim``, default 0.9, and ``dedup_func``).
-    YAKE runs once per (text, YAKE options): changing ``top`` or ``dedup_lim`` reuses it. An
-    article whose YAKE text is longer than ``YAKE_CHUNK_CHARS`` (100,000 characters; YAKE's
-    time grows faster than the text) is scored by YAKE in pieces of that size cut between
-    sentences, every n-gram keeping its best score over the pieces; candidates and offsets
-    still come from the whole article. ``own_names``: the names each outlet uses for itself,
-    learned over the whole corpus (``own_names(corpus)``, the default computes them over
-    ``corpus``); give them when ``corpus`` is a part of a larger corpus.
+    ``max_ngram`` is YAKE's n-gram size (names may be longer); ``n_jobs`` processes (``-1``:
+    every core) each run YAKE and the picking on a share of the articles; other options go to
+    YAKE (``window_size``, ``lan``, ``stopwords``) or to the deduplication (``dedup_lim``, default
+    0.9, and ``dedup_func``). In one process YAKE runs once per (text, YAKE options) and keeps
+    its scores (``yake_adapter``'s cache): changing ``top`` or ``dedup_lim`` reuses them. With
+    ``n_jobs`` > 1 the workers reuse the scores this process has cached, but the scores they
+    compute stay there (only the picked rows come back, so this process never holds every
+    article's scores): a second run with another ``top`` runs YAKE again, so explore ``top``
+    and ``dedup_lim`` in one process. An article whose YAKE text is longer than
+    ``YAKE_CHUNK_CHARS`` (100,000 characters; YAKE's time grows faster than the text) is scored
+    by YAKE in pieces of that size cut between sentences, every n-gram keeping its best score
+    over the pieces; candidates and offsets still come from the whole article. ``own_names``:
+    the names each outlet uses for itself, learned over the whole corpus (``own_names(corpus)``,
+    the default computes them over ``corpus``); give them when ``corpus`` is a part of a larger
+    corpus.
 
     Returns one row per keyphrase (one per entity: see the module doc): ``article_id, outlet,
     rank, keyword, score, yake_score, count, first_start, first_end, variants``. ``keyword`` is
@@ -328,20 +335,28 @@ def keywords(
         raise ValueError(f"top must be at least 1, not {top}")
     articles = list(corpus)
     options, dedup_lim, dedup_func = make_options(max_ngram, **yake_options)
-    chunks = [_yake_chunks(_yake_text(a)) for a in articles]
-    flat = ngram_scores_many([c for cs in chunks for c in cs], options, n_jobs=n_jobs)
-    scores = []
-    at = 0  # an offset, not slices of what is left: that copied N²/2 items
-    for cs in chunks:
-        got, at = flat[at : at + len(cs)], at + len(cs)
-        scores.append(got[0] if len(got) == 1 else _best_scores(got))
-    own = _own_names_over(articles, n_jobs=n_jobs) if own_names is None else own_names
+    jobs = effective_jobs(n_jobs, len(articles))
 
-    def pick(k: int) -> list:
-        blocked = _CREDITS | own.get(_outlet(articles[k]), frozenset())
-        return _pick(articles[k], scores[k], options, top, dedup_lim, dedup_func, blocked)
+    def pick(article: Article, scores: Mapping[str, float], own: OwnNames) -> list:
+        blocked = _CREDITS | own.get(_outlet(article), frozenset())
+        return _pick(article, scores, options, top, dedup_lim, dedup_func, blocked)
 
-    everyone = map_articles(pick, range(len(articles)), n_jobs=n_jobs, desc="keyphrases")
+    if jobs <= 1:
+        own = _own_names_over(articles) if own_names is None else own_names
+        scores = _article_scores(articles, options)
+        everyone = map_articles(
+            lambda k: pick(articles[k], scores[k], own), range(len(articles)), desc="keyphrases"
+        )
+    elif own_names is not None:
+        # YAKE and the pick of an article in the same worker: only the picked rows travel back
+        # (a chunk of articles per task, ``map_articles``); the YAKE scores stay there.
+        def yake_and_pick(article: Article) -> list:
+            (scores,) = _article_scores([article], options, store=False, progress=False)
+            return pick(article, scores, own_names)
+
+        everyone = map_articles(yake_and_pick, articles, n_jobs=jobs, desc="keywords")
+    else:
+        everyone = _keyphrases_learning_own_names(articles, options, pick, jobs)
     rows: list[tuple] = []
     for article, picked in zip(articles, everyone, strict=True):
         for rank, (phrase, h, count, first, variants) in enumerate(picked, start=1):
@@ -374,6 +389,72 @@ def keywords(
 
 _own_names_over = own_names  # keywords' parameter own_names hides the function
 _extract = keywords  # keyword_table and keyword_spans name their frame argument "keywords"
+
+
+def _keyphrases_learning_own_names(
+    articles: Sequence[Article],
+    options: YakeOptions,
+    pick: Callable[[Article, Mapping[str, float], OwnNames], list],
+    jobs: int,
+) -> list[list]:
+    """``pick`` of every article with the own names of the corpus, in ``jobs`` processes.
+
+    One pass per part of the articles runs YAKE, picks as if no outlet named itself and counts
+    the part's own-name candidates (``own_name_counts``), so each article's words are read once
+    in one process; the articles of the outlets that do name themselves are then picked again,
+    from the scores the pass sent back (pickled: about 9 KB an article)."""
+    leads = outlet_leads(outlet_identities(a) for a in articles)
+
+    def first_pass(part: Sequence[Article]) -> tuple[OutletNameCounts, list[tuple[list, bytes]]]:
+        out = []
+        for article in part:
+            (scores,) = _article_scores([article], options, store=False, progress=False)
+            blob = pickle.dumps(dict(scores), protocol=pickle.HIGHEST_PROTOCOL)
+            out.append((pick(article, scores, {}), blob))
+        return own_name_counts(part, leads), out
+
+    parts = map_articles(
+        first_pass,
+        chunked(articles, jobs, most=PART_ARTICLES),
+        n_jobs=jobs,
+        desc="keywords",
+        unit="part",
+    )
+    counts = functools.reduce(OutletNameCounts.merge, (c for c, _ in parts), OutletNameCounts())
+    own = own_names_of(counts)
+    firsts = [got for _, part in parts for got in part]
+    everyone = [picked for picked, _ in firsts]
+    again = [k for k, a in enumerate(articles) if own.get(_outlet(a))]
+    redone = map_articles(
+        lambda k: pick(articles[k], pickle.loads(firsts[k][1]), own),
+        again,
+        n_jobs=jobs,
+        desc="keyphrases",
+    )
+    for k, picked in zip(again, redone, strict=True):
+        everyone[k] = picked
+    return everyone
+
+
+def _article_scores(
+    articles: Sequence[Article],
+    options: YakeOptions,
+    *,
+    store: bool = True,
+    progress: bool | None = None,
+) -> list[Mapping[str, float]]:
+    """Each article's YAKE scores (``ngram_scores_many``: cached, and kept in the cache unless
+    ``store`` is false), a long article's best over its pieces (``_yake_chunks``)."""
+    chunks = [_yake_chunks(_yake_text(a)) for a in articles]
+    flat = ngram_scores_many(
+        [c for cs in chunks for c in cs], options, store=store, progress=progress
+    )
+    scores = []
+    at = 0  # an offset, not slices of what is left: that copied N²/2 items
+    for cs in chunks:
+        got, at = flat[at : at + len(cs)], at + len(cs)
+        scores.append(got[0] if len(got) == 1 else _best_scores(got))
+    return scores
 
 
 def keyword_spans(

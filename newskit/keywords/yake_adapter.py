@@ -109,10 +109,12 @@ def ngram_scores_many(
     *,
     n_jobs: int = 1,
     progress: bool | None = None,
+    store: bool = True,
 ) -> list[Mapping[str, float]]:
     """``ngram_scores`` for many texts; texts not yet cached are scored in ``n_jobs`` processes
-    (``-1``: one per core; ``newskit.parallel.map_articles``), in order, and cached. A progress
-    bar shows on long runs (``progress`` forces it on or off)."""
+    (``-1``: one per core; ``newskit.parallel.map_articles``), in order, and cached (unless
+    ``store`` is false: a worker process that keeps only what it makes of the scores). A
+    progress bar shows on long runs (``progress`` forces it on or off)."""
     options = options or YakeOptions()
     hits: dict[str, Mapping[str, float]] = {}
     for t in dict.fromkeys(texts):
@@ -129,8 +131,9 @@ def ngram_scores_many(
         progress=progress,
     )
     fresh = {t: MappingProxyType(s) for t, s in zip(todo, scored, strict=True)}
-    for t, s in fresh.items():
-        _store(t, options, s)
+    if store:
+        for t, s in fresh.items():
+            _store(t, options, s)
     # Answer from what was found and computed, not from the cache: a batch larger than the
     # cache evicts its own first texts, which used to be scored again one by one.
     return [hits[t] if t in hits else fresh[t] for t in texts]
