@@ -7,6 +7,10 @@ from __future__ import annotations
 import gc
 import importlib
 
+import pandas as pd
+
+import newskit
+
 # The module, not the function of the same name that newskit re-exports.
 keyphrases = importlib.import_module("newskit.keywords.keyphrases")
 
@@ -43,3 +47,46 @@ def test_cached_tokens_are_not_tracked_by_the_garbage_collector(seeds) -> None:
     assert toks and all(type(t) is tuple for t in toks)
     assert not any(gc.is_tracked(t) for t in toks)
     assert not any(gc.is_tracked(seg) for seg in words.segments)
+
+
+def test_one_pass_tokens_lower_case_and_capitalised_words() -> None:
+    # ``_words`` gives a lower-case word its token at once and fills a capitalised word's in
+    # afterwards (issue 24); every role and offset here is what the two-pass version gave.
+    text = (
+        "WASHINGTON — Treasury Secretary Scott Bessent’s trip began after the Sept. 11 attacks "
+        "anniversary. Officials plan to repay the bank's loans, and may 11 banks follow. "
+        "Eventually the iPhone maker's Port Authority deal would build trust.\n"
+    )
+    [article] = newskit.load_corpus(pd.DataFrame([{"id": "t", "outlet": "x", "text": text}]))
+    words = keyphrases._words(article.raw, article.kept)
+    b, n, c = keyphrases._BREAK, keyphrases._NAME, keyphrases._COMMON
+    got = [[(t[3], t[0], t[1], t[5]) for t in seg] for seg in words.segments]
+    assert got == [
+        [("WASHINGTON", 0, 10, b)],  # a dateline word
+        [("Treasury", 13, 21, n), ("Secretary", 22, 31, n), ("Scott", 32, 37, n),
+         ("Bessent", 38, 45, n), ("", 45, 45, b), ("trip", 48, 52, c), ("began", 53, 58, b),
+         ("after", 59, 64, b), ("the", 65, 68, b), ("Sept.", 69, 74, n), ("11", 75, 77, n),
+         ("attacks", 78, 85, c), ("anniversary", 86, 97, c)],
+        [("Officials", 99, 108, c), ("plan", 109, 113, c), ("to", 114, 116, b),
+         ("repay", 117, 122, b), ("the", 123, 126, b), ("bank", 127, 131, c),
+         ("", 131, 131, b), ("loans", 134, 139, c)],
+        # a month word and a day before a noun: an event name, in lower case too
+        [("and", 141, 144, b), ("may", 145, 148, n), ("11", 149, 151, n),
+         ("banks", 152, 157, c), ("follow", 158, 164, b)],
+        [("Eventually", 166, 176, b), ("the", 177, 180, b), ("iPhone", 181, 187, n),
+         ("maker", 188, 193, c), ("", 193, 193, b), ("Port", 196, 200, n),
+         ("Authority", 201, 210, n), ("deal", 211, 215, c), ("would", 216, 221, b),
+         ("build", 222, 227, b), ("trust", 228, 233, c)],
+    ]  # fmt: skip
+    assert words.lower["the"] == 3 and words.lower["iphone"] == 1 and "officials" not in words.lower
+    assert list(words.lower)[:3] == ["trip", "began", "after"]  # in the order first seen
+
+
+def test_word_class_carries_the_fields_of_its_common_role() -> None:
+    for text in ("banks", "bank's", "Bessent’s", "repay", "11", "iPhone", "economic"):
+        cls = keyphrases._word_class(text)
+        key, role = cls[0], cls[5]
+        assert cls[7] == keyphrases._tok_fields(text, key, role)
+        assert cls[6] is cls[7][1]  # possessive
+    assert keyphrases._word_class("bank's")[6] is True
+    assert keyphrases._word_class("bank's")[7][0] == "bank"

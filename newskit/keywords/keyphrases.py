@@ -708,11 +708,13 @@ def _is_acronym(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _word_class(text: str) -> tuple[str, bool, bool, int, bool, int]:
-    """``(key, stop, mixed_case_or_acronym, initial, day, common_role)`` for a token's text;
-    ``initial`` is 1 for a capital first letter, 2 for a word in capitals that is no acronym
-    (shouted: its capitals say nothing), -1 for a lower-case first letter, 0 otherwise; ``day``:
-    one or two digits (``"11"`` of ``"Sept. 11"``); ``common_role``: ``_common_role(key)``."""
+def _word_class(text: str) -> tuple[str, bool, bool, int, bool, int, bool, tuple]:
+    """``(key, stop, mixed_case_or_acronym, initial, day, common_role, possessive,
+    common_fields)`` for a token's text; ``initial`` is 1 for a capital first letter, 2 for a
+    word in capitals that is no acronym (shouted: its capitals say nothing), -1 for a lower-case
+    first letter, 0 otherwise; ``day``: one or two digits (``"11"`` of ``"Sept. 11"``);
+    ``common_role``: ``_common_role(key)``; ``possessive``: the word ends in ``’s``;
+    ``common_fields``: ``_tok_fields`` of the word in its common role (what most words get)."""
     key = _norm(text)
     stop = key in STOPWORDS or key in _TIME or "'" in key
     rest = text[1:]
@@ -722,7 +724,9 @@ def _word_class(text: str) -> tuple[str, bool, bool, int, bool, int]:
     if initial == 1 and not mixed and text.isupper() and sum(c.isalpha() for c in text) > 1:
         initial = 2
     day = key.isdigit() and len(key) <= 2
-    return key, stop, mixed, initial, day, _common_role(key)
+    role = _common_role(key)
+    fields = _tok_fields(text, key, role)
+    return key, stop, mixed, initial, day, role, fields[1], fields
 
 
 @lru_cache(maxsize=65536)
@@ -775,15 +779,18 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     )
     skip = _skip_spans(raw, kept)
     skip_starts = [a for a, _b in skip]
-    # Word tokens with their class, grouped into segments (runs between punctuation marks);
-    # ``first`` marks a sentence's first word.
-    groups: list[list[tuple]] = []
-    days: set[int] = set()  # segments holding a day's number (for "Sept. 11 attacks")
-    current: list[tuple] = []
+    # One pass over the words builds each segment's tokens (runs between punctuation marks).
+    # A word that is not capitalised (most words) gets its final token at once: its role
+    # depends on the word and the word before it only (``_word_role``). A capitalised word's
+    # role depends on how the whole article writes it, so its slot is filled afterwards
+    # (``_fill_capitalised``), from the classes of its segment's words.
+    segments: list[list[_Tok | None]] = []
+    todo: list[tuple[int, list[tuple], list[tuple], int, bool, bool]] = []
     known: set[str] = set()  # capitalised where capitals carry meaning
     pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
-    lower: dict[str, int] = {}  # seen in lower case
+    lows: list[str] = []  # the keys of words written in lower case, in order
     split, word_class, bisect_right = _WORD_SPLIT.split, _word_class, bisect.bisect_right
+    fields, markers = _tok_fields, VERB_MARKERS
     for sid, sent in enumerate(sents):
         s0, s1 = sent.start, sent.end
         # One split per sentence, keeping the tokens: the pieces run space, token,
@@ -796,98 +803,147 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
         skipping = k >= 0 and skip[k][1] > s0  # a skip span reaches into the sentence
         heading = sid in headings
         first = True
+        out: list[_Tok | None] = []  # the segment's tokens, None for a capitalised word's
+        classes: list[tuple] = []  # the ``_word_class`` of each word of the segment
+        pending: list[tuple] = []  # capitalised words: (word index, token index, start, …)
+        day = False  # the segment holds a day's number ("Sept. 11 attacks")
+        prev = None  # the key of the word before, in the segment
         for start, end, text, mark in zip(acc[1:-1:2], acc[2::2], parts[1::2], marks, strict=True):
             if mark is not None:  # punctuation ends a segment
-                if current:
-                    groups.append(current)
-                    current = []
+                if classes:
+                    if pending or day:
+                        todo.append((len(segments), classes, pending, sid, heading, day))
+                    segments.append(out)
+                    out, classes, pending, day = [], [], [], False
+                prev = None
                 continue
             cls = word_class(text)
             if skipping:
                 k = bisect_right(skip_starts, start) - 1
                 if k >= 0 and start < skip[k][1]:  # a dateline or byline word
-                    cls = (cls[0], True, False, _SKIPPED, cls[4], cls[5])
-            initial = cls[3]
-            if initial == -1:
-                lower[cls[0]] = lower.get(cls[0], 0) + 1
-            elif (initial == 1 or cls[2]) and not first and not heading:
-                known.add(cls[0])
-                if current and current[-1][4][0] in known:
-                    pairs.add((current[-1][4][0], cls[0]))
-            if cls[4]:
-                days.add(len(groups))
-            current.append((start, end, text, sid, cls, first))
+                    cls = (cls[0], True, False, _SKIPPED, *cls[4:])
+            key, initial = cls[0], cls[3]
+            if initial == -1 and not cls[2]:  # a word in lower case: most words
+                lows.append(key)
+                role = cls[5]
+                if role == _COMMON and prev in markers:
+                    role = _BREAK  # after "to" or a modal: a verb ("would build")
+                    surface, possessive, acronym, lead, trail, content, verbish = fields(
+                        text, key, role
+                    )
+                else:
+                    surface, possessive, acronym, lead, trail, content, verbish = cls[7]
+            elif initial > 0 or cls[2]:  # capitalised, or mixed case ("iPhone", "US")
+                if initial == -1:
+                    lows.append(key)
+                elif (initial == 1 or cls[2]) and not first and not heading:
+                    known.add(key)
+                    if classes and classes[-1][0] in known:
+                        pairs.add((classes[-1][0], key))
+                day = day or cls[4]
+                pending.append((len(classes), len(out), start, end, text, first))
+                out.append(None)
+                if cls[6]:  # a possessive: its "'s" ends the phrase ("Bessent’s trip")
+                    out.append(_possessive_break(end - 2, sid))
+                classes.append(cls)
+                prev = key
+                first = False
+                continue
+            else:  # a number, a symbol, or a dateline or byline word
+                if cls[4]:
+                    day = True
+                role = _BREAK if initial == _SKIPPED else cls[5]
+                surface, possessive, acronym, lead, trail, content, verbish = fields(
+                    text, key, role
+                )
+            if possessive:
+                end -= 2
+            out.append(
+                (start, end, key, surface, sid, role, acronym, lead, trail, content, verbish, first)
+            )
+            # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
+            if possessive:
+                out.append(_possessive_break(end, sid))
+            classes.append(cls)
+            prev = key
             first = False
-        if current:
-            groups.append(current)
-            current = []
-    segments = tuple(
-        tuple(_roles(g, known, pairs, lower, headings, i in days)) for i, g in enumerate(groups)
-    )
-    return _ArticleWords(segments, headings, lower)
+        if classes:
+            if pending or day:
+                todo.append((len(segments), classes, pending, sid, heading, day))
+            segments.append(out)
+    lower = dict(Counter(lows))  # how often each word shows in lower case
+    for i, classes, pending, sid, heading, day in todo:
+        _fill_capitalised(segments[i], classes, pending, sid, heading, day, known, pairs, lower)
+    return _ArticleWords(tuple(map(tuple, segments)), headings, lower)
 
 
-def _roles(
-    group: list[tuple],
+def _possessive_break(at: int, sid: int) -> _Tok:
+    """The token of a possessive's ``’s`` (at raw offset ``at``, empty): a phrase break."""
+    return (at, at, "'s", "", sid, _BREAK, False, True, True, False, False, False)
+
+
+def _fill_capitalised(
+    out: list[_Tok | None],
+    classes: list[tuple],
+    pending: list[tuple],
+    sid: int,
+    heading: bool,
+    day: bool,
     known: set[str],
     pairs: set[tuple[str, str]],
     lower: Mapping[str, int],
-    headings: frozenset[int],
-    days: bool,
-) -> list[_Tok]:
-    """The tokens of one segment (``_words``' word tuples) with their roles and flags;
-    ``days``: the segment holds a day's number."""
-    caps = [
-        c[2]  # TikTok, ByteDance, US, U.S.
-        or (
+) -> None:
+    """Fill in the tokens of a segment's capitalised words (``pending``: word index, token
+    index, start, end, text, first of sentence) with their roles, given the segment's word
+    classes and what the article says of capitals (``known``, ``pairs``, ``lower``); with a
+    day's number in the segment (``day``), make a month and day before a noun one name."""
+    n = len(classes)
+    caps = [False] * n  # a word not in ``pending`` is no capitalised one
+    for i, _j, _s, _e, _text, first in pending:
+        c = classes[i]
+        caps[i] = c[2] or (  # TikTok, ByteDance, US, U.S.
             c[3] > 0
-            and (
-                (c[3] == 1 and not first and sid not in headings)
-                or (c[0] in known and c[0] not in lower)
-            )
+            and ((c[3] == 1 and not first and not heading) or (c[0] in known and c[0] not in lower))
         )
-        for _s, _e, _text, sid, c, first in group
-    ]
     # capitalised only because it starts a sentence or heading
-    unsure = [i for i, cap in enumerate(caps) if not cap and group[i][4][3] > 0]
-    n = len(group)
-    for i in reversed(unsure):
+    for i, _j, _s, _e, _text, first in reversed(pending):
+        if caps[i] or classes[i][3] <= 0:
+            continue
         # A capitalised word at a sentence start starts a name when it never shows in lower case
         # and a name follows ("Federal Reserve Chair Jerome Powell said"), or when the two words
         # show capitalised together elsewhere ("Port Authority" … "the Port Authority said").
-        if i + 1 >= n or group[i][4][1]:
+        if i + 1 >= n or classes[i][1]:
             continue
-        key, nxt = group[i][4][0], group[i + 1][4][0]
+        key, nxt = classes[i][0], classes[i + 1][0]
         if _verbish(key) or _adverb(key) or key in VERB_FRAGMENTS or key in EVALUATIVE_ADJECTIVES:
             continue  # "Retired NASA historian …", "Eventually Duisburg …"
         if nxt in NAME_CONNECTORS and i + 2 < n:
             # "Secretary of State Marco Rubio called …" at a sentence start
-            if caps[i + 2] and not group[i + 2][4][1] and key not in lower:
+            if caps[i + 2] and not classes[i + 2][1] and key not in lower:
                 caps[i] = True
             continue
-        if group[i + 1][4][1]:
+        if classes[i + 1][1]:
             continue
-        heading = group[i][3] in headings and not group[i][5]  # title case says nothing
-        if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not heading):
+        title = heading and not first  # title case says nothing
+        if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not title):
             caps[i] = True
-    if True in caps:
-        for i, cap in enumerate(caps):
-            text, key = group[i][2], group[i][4][0]
-            if cap and "-" in key and text[-1:].islower():
-                tail = text.rsplit("-", 1)[1]
-                if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
-                    # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani
-                    # Gray": a compound adjective ("Kim Jong-un" keeps its short lower-case part)
-                    caps[i] = False
+    for i, _j, _s, _e, text, _first in pending:
+        key = classes[i][0]
+        if caps[i] and "-" in key and text[-1:].islower():
+            tail = text.rsplit("-", 1)[1]
+            if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
+                # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani
+                # Gray": a compound adjective ("Kim Jong-un" keeps its short lower-case part)
+                caps[i] = False
     # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
     event: list[bool] | None = None
-    if days:
+    if day:
         for i in range(n - 2):
-            if not group[i + 1][4][4]:
+            if not classes[i + 1][4]:
                 continue
-            noun = group[i + 2][4]
+            noun = classes[i + 2]
             if (
-                group[i][4][0].rstrip(".") in _MONTHS
+                classes[i][0].rstrip(".") in _MONTHS
                 and not noun[1]
                 and noun[3] == -1
                 and noun[5] == _COMMON
@@ -895,36 +951,49 @@ def _roles(
                 if event is None:
                     event = [False] * n
                 event[i] = event[i + 1] = True
-    out: list[_Tok] = []
-    append, fields = out.append, _tok_fields
-    prev_key = ""
-    for i, (start, end, text, sid, c, first) in enumerate(group):
-        key, initial = c[0], c[3]
-        if initial == _SKIPPED:
-            role = _BREAK
-        elif event is not None and event[i]:
+    for i, j, start, end, text, first in pending:
+        c = classes[i]
+        key = c[0]
+        if event is not None and event[i]:
             role = _NAME
         elif caps[i]:
             if c[1]:
                 # A capitalised function word inside a name ("Vice Premier He Lifeng").
-                inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
+                inner = i + 1 < n and caps[i + 1] and not classes[i + 1][1]
                 role = _NAME_STOP if inner else _BREAK
             else:
                 role = _NAME
         else:
             role = c[5]
             # After "to" or a modal a lower-case word is a verb ("would build", "to repay").
-            if role == _COMMON and i > 0 and initial == -1 and prev_key in VERB_MARKERS:
+            if role == _COMMON and i > 0 and c[3] == -1 and classes[i - 1][0] in VERB_MARKERS:
                 role = _BREAK
-        prev_key = key
-        surface, possessive, acronym, lead, trail, content, verbish = fields(text, key, role)
+        surface, possessive, acronym, lead, trail, content, verbish = _tok_fields(text, key, role)
         if possessive:
             end -= 2
-        append((start, end, key, surface, sid, role, acronym, lead, trail, content, verbish, first))
-        # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
-        if possessive:
-            append((end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False))
-    return out
+        out[j] = (
+            start,
+            end,
+            key,
+            surface,
+            sid,
+            role,
+            acronym,
+            lead,
+            trail,
+            content,
+            verbish,
+            first,
+        )
+    if event is not None:
+        # The words of an event name that are no capitalised words: its day ("11").
+        pend = {p[0] for p in pending}
+        j = 0
+        for i, c in enumerate(classes):
+            if event[i] and i not in pend and c[3] != _SKIPPED:
+                t = out[j]
+                out[j] = (*t[:_ROLE], _NAME, t[_ACRONYM], *_flags(t[_KEY], _NAME), t[_FIRST])
+            j += 2 if c[6] else 1
 
 
 @lru_cache(maxsize=65536)
