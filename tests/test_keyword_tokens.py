@@ -10,6 +10,7 @@ import importlib
 import pandas as pd
 
 import newskit
+from newskit.resources.abbreviations import MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 # The module, not the function of the same name that newskit re-exports.
 keyphrases = importlib.import_module("newskit.keywords.keyphrases")
@@ -90,3 +91,31 @@ def test_word_class_carries_the_fields_of_its_common_role() -> None:
         assert cls[6] is cls[7][1]  # possessive
     assert keyphrases._word_class("bank's")[6] is True
     assert keyphrases._word_class("bank's")[7][0] == "bank"
+
+
+def test_word_regex_guard_keeps_titles_initials_and_months() -> None:
+    # ``_WORD`` tries its four letters-and-dot forms only where letters and a dot start
+    # (issue 24): sound because every title and month abbreviation is ASCII letters.
+    assert all(w.isascii() and w.isalpha() for w in TITLE_ABBREVIATIONS | MONTH_ABBREVIATIONS)
+    text = (
+        "Sen. Carolyn B. Maloney met U.S.-China envoys on Sept. 11 with $1.375 and 800,000 cases."
+    )
+    words = [m.group() for m in keyphrases._WORD.finditer(text)]
+    assert words == [
+        "Sen.", "Carolyn", "B.", "Maloney", "met", "U.S.-China", "envoys", "on", "Sept.", "11",
+        "with", "$1.375", "and", "800,000", "cases", ".",
+    ]  # fmt: skip
+    assert [m.group() for m in keyphrases._WORD.finditer("the sen. said Sept. was late")] == [
+        "the", "sen", ".", "said", "Sept", ".", "was", "late",
+    ]  # fmt: skip
+
+
+def test_norm_and_person_core() -> None:
+    assert keyphrases._norm("Bessent’s") == "bessent"
+    assert keyphrases._norm("Bessent's") == "bessent"
+    assert keyphrases._norm("U.S.‑China") == "u.s.-china"
+    assert keyphrases._norm("tit-for-tat") == "tit-for-tat"
+    assert keyphrases._person_core("texas rep. blake b. farenthold") == (2, ("blake", "farenthold"))
+    assert keyphrases._person_core("secretary of state marco a. rubio") == (3, ("marco", "rubio"))
+    assert keyphrases._person_core("vice premier") == (2, ())
+    assert keyphrases._person_core("martin luther king jr.") == (0, ("martin", "luther", "king"))

@@ -172,12 +172,13 @@ def _alternatives(words: Iterable[str]) -> str:
 # a title abbreviation or a middle initial before a name kept with its period ("Sen.", "B."),
 # a month abbreviation before a day ("Sept. 11"), numbers with their currency, thousands
 # separators and decimals ("$1.375", "800,000"), and punctuation marks (group 1), which end a
-# phrase.
+# phrase. The first four forms are letters and a dot: a lookahead for that spares the regex
+# trying each title and month at every other word (the abbreviations are ASCII letters).
 _WORD = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*"
+    r"(?=[A-Za-z]+\.)(?:(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*"
     r"|(?:" + _alternatives(TITLE_ABBREVIATIONS) + r")\.(?=[ \t]+[A-Z])"
     r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"
-    r"|(?:" + _alternatives(MONTH_ABBREVIATIONS) + r")\.(?=[ \t]+\d)"
+    r"|(?:" + _alternatives(MONTH_ABBREVIATIONS) + r")\.(?=[ \t]+\d))"
     r"|[" + _CURRENCY + r"]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w‐‑-])"
     r"|[" + _CURRENCY + r"]?\d+\.\d+(?![\w‐‑-])"
     r"|[" + _CURRENCY + r"]\d+(?![\w‐‑-])"
@@ -690,7 +691,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 @lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     """A word's key: lower case, plain apostrophes and hyphens, possessive ``'s`` removed."""
-    w = word.translate(_NORM).lower()
+    w = word.lower() if word.isascii() else word.translate(_NORM).lower()  # _NORM: non-ASCII
     return w[:-2] if w.endswith("'s") and len(w) > 2 else w
 
 
@@ -704,7 +705,7 @@ def _is_acronym(word: str) -> bool:
     ``SHIPPING``)."""
     if not word.isupper() or (len(word) <= 2 and not word.isalpha()):
         return False
-    return sum(c.isalpha() for c in word) <= MAX_ACRONYM_LETTERS
+    return sum(map(str.isalpha, word)) <= MAX_ACRONYM_LETTERS
 
 
 @lru_cache(maxsize=65536)
@@ -721,7 +722,7 @@ def _word_class(text: str) -> tuple[str, bool, bool, int, bool, int, bool, tuple
     mixed = (rest != rest.lower() and rest != rest.upper()) or _is_acronym(text)
     first = text[:1]
     initial = 1 if first.isupper() else -1 if first.islower() else 0
-    if initial == 1 and not mixed and text.isupper() and sum(c.isalpha() for c in text) > 1:
+    if initial == 1 and not mixed and text.isupper() and sum(map(str.isalpha, text)) > 1:
         initial = 2
     day = key.isdigit() and len(key) <= 2
     role = _common_role(key)
@@ -741,7 +742,7 @@ def _common_role(key: str) -> int:
         or (key in VERB_FRAGMENTS and key not in NOUN_ING)
         or key in PREDICATE_ADJECTIVES
         or _adverb(key)
-        or not any(c.isalnum() for c in key)
+        or not any(map(str.isalnum, key))
     ):
         return _BREAK
     return _COMMON
@@ -1221,7 +1222,7 @@ def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
         or (len(bare) == 1 and bare.isalpha())  # "Carolyn B."
     )
     content = (
-        any(c.isalpha() for c in key)
+        any(map(str.isalpha, key))
         and not judged
         and key not in DEMONYMS
         and key not in WEAK_MODIFIERS
@@ -1237,7 +1238,7 @@ def _adjective(key: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_number(key: str) -> bool:
     key = key.lstrip(_CURRENCY)
-    return bool(key) and key[0].isdigit() and not any(c.isalpha() for c in key)
+    return bool(key) and key[0].isdigit() and not any(map(str.isalpha, key))
 
 
 def _valid(run: Sequence[_Tok]) -> bool:
@@ -1284,6 +1285,10 @@ class _Entity(NamedTuple):
     key: str  # the shown form's key
     runs: list  # token runs of the shown form
     members: list[str]  # keys of every member, the shown form's first when it is one
+
+
+# ``_Entity((h, key, runs, members))`` without the generated ``__new__``'s Python call
+_new_entity = functools.partial(tuple.__new__, _Entity)
 
 
 def _pick(
@@ -1374,10 +1379,10 @@ def _prefer(key: str, wordset: frozenset[str], runs: list, taken: tuple) -> bool
     return False
 
 
-def _initial(tok: _Tok) -> bool:
-    """A middle initial or name suffix ("B.", "Jr.")."""
-    bare = tok[_KEY].rstrip(".")
-    return (len(bare) == 1 and bare.isalpha()) or tok[_KEY] in _NAME_SUFFIXES
+def _initial_key(key: str) -> bool:
+    """A middle initial or name suffix ("b.", "jr."), by its key."""
+    bare = key.rstrip(".")
+    return (len(bare) == 1 and bare.isalpha()) or key in _NAME_SUFFIXES
 
 
 def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float]) -> list[_Entity]:
@@ -1417,9 +1422,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     full: dict[tuple[str, str], list[str]] = {}
     single: dict[str, list[str]] = {}
     for k in names:
-        run = cands[k][1][0]
-        start = person_start([t[_KEY] for t in run], [_initial(t) for t in run])
-        words = [t[_KEY] for t in run[start:] if not _initial(t)]
+        start, words = _person_core(k)
         if not words or words[-1] in ORG_WORDS or words[-1] in DEMONYMS:
             continue
         cores[k] = (start, len(words))
@@ -1494,13 +1497,19 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
                     union(acronyms[spelled][0], k)
     groups: dict[str, list[str]] = {}
     for k in keys:
-        groups.setdefault(find(k), []).append(k)
+        root = k if parent[k] == k else find(k)  # most candidates are alone
+        group = groups.get(root)
+        if group is None:
+            groups[root] = [k]
+        else:
+            group.append(k)
     out = []
     name_set = set(names)
     for members in groups.values():
         if len(members) == 1 and (members[0] not in cores or cores[members[0]][1] < 2):
             k = members[0]  # a candidate alone and no person (most entities): itself
-            out.append(_Entity(cands[k][0], k, cands[k][1], members))
+            h, runs = cands[k]
+            out.append(_new_entity((h, k, runs, members)))
             continue
         h = min(cands[k][0] for k in members)
         people = [k for k in members if k in cores and cores[k][1] >= 2]
@@ -1519,8 +1528,19 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             key = max(named, key=lambda k: (count[k], -len(k), k))
             runs = cands[key][1]
         members.sort(key=lambda k: (k != key, -count[k], k))
-        out.append(_Entity(h, key, runs, members))
+        out.append(_new_entity((h, key, runs, members)))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _person_core(key: str) -> tuple[int, tuple[str, ...]]:
+    """Where the person's name starts in a name's words (``person_start``, after any title)
+    and its words from there without middle initials or suffixes, for the name's key:
+    ``"texas rep. blake b. farenthold"`` → ``(2, ("blake", "farenthold"))``."""
+    keys = key.split()
+    initials = [_initial_key(k) for k in keys]
+    start = person_start(keys, initials)
+    return start, tuple(k for k, i in zip(keys[start:], initials[start:], strict=True) if not i)
 
 
 def _is_name(run: Sequence[_Tok]) -> bool:
