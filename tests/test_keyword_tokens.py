@@ -119,3 +119,29 @@ def test_norm_and_person_core() -> None:
     assert keyphrases._person_core("secretary of state marco a. rubio") == (3, ("marco", "rubio"))
     assert keyphrases._person_core("vice premier") == (2, ())
     assert keyphrases._person_core("martin luther king jr.") == (0, ("martin", "luther", "king"))
+
+
+def test_candidates_cut_at_stopwords_numbers_and_verbs() -> None:
+    # _candidates ends a run at a stopword or verb before any other test, and asks whether a
+    # word is a number only of words without letters (issue 24); keys and raw spans are what
+    # the code gave before.
+    text = (
+        "The escalating tariffs hit 800,000 farmers in the 2020 election year, and toppling "
+        "prices cost $1.375 billion. Actor Gary Sinise said the money laundering case "
+        "would build pressure on Federal Reserve Chair Jerome Powell.\n"
+    )
+    [article] = newskit.load_corpus(pd.DataFrame([{"id": "c", "outlet": "x", "text": text}]))
+    found = keyphrases._candidates(keyphrases._words(article.raw, article.kept), 3)
+    spans = {k: [(r[0][keyphrases._START], r[-1][keyphrases._END]) for r in runs]
+             for k, runs in found.items()}  # fmt: skip
+    assert spans == {
+        "tariffs hit": [(15, 26)],
+        "farmers": [(35, 42)],  # not "800,000 farmers"
+        "2020 election": [(50, 63)],  # a year opens a phrase of one noun
+        "prices cost": [(83, 94)],  # "toppling" after "and" is a verb
+        "actor gary sinise": [(111, 128)],
+        "federal reserve chair jerome powell": [(184, 219)],
+        "money laundering case": [(138, 159)],
+        "pressure": [(172, 180)],  # "build" after "would" is a verb
+    }
+    assert article.raw[138:159] == "money laundering case"

@@ -1050,8 +1050,10 @@ def _candidates(
             # both names of "Luck hit Wayne" and "Colts beat Chiefs" (a headline's clause).
             return
         key = " ".join(map(_KEY_OF, run))
-        runs = found.setdefault(key, [])
-        if not runs or runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
+        runs = found.get(key)
+        if runs is None:
+            found[key] = [tuple(run)]
+        elif runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
             runs.append(tuple(run))
 
     def phrase(run: list[_Tok]) -> None:
@@ -1065,8 +1067,10 @@ def _candidates(
                 and not (t[_LEAD_WEAK] or t[_TRAIL_WEAK] or t[_VERBISH])
                 and _lone_common(t[_KEY])
             ):
-                runs = found.setdefault(t[_KEY], [])
-                if not runs or runs[-1][0][_START] != t[_START]:
+                runs = found.get(t[_KEY])
+                if runs is None:
+                    found[t[_KEY]] = [(t,)]
+                elif runs[-1][0][_START] != t[_START]:
                     runs.append((t,))
             return
         _noun_phrase(run, max_ngram, add)
@@ -1096,8 +1100,15 @@ def _candidates(
         while k + 1 < n:
             k += 1
             t = seg[k]
+            role = t[_ROLE]
+            if role == _BREAK:  # a stopword or verb (half the words): the run ends here
+                if run:
+                    phrase(run)
+                    run = []
+                continue
             if (
-                t[_ROLE] == _COMMON
+                role == _COMMON
+                and not t[_CONTENT]  # a word with a letter in it is no number
                 and _is_number(t[_KEY])
                 and not (_YEAR.fullmatch(t[_KEY]) and k + 1 < n and seg[k + 1][_CONTENT])
             ):
@@ -1121,11 +1132,7 @@ def _candidates(
                 and not (t[_FIRST] or (k > 0 and seg[k - 1][_KEY] in DETERMINERS))
             ):
                 continue
-            cut = (
-                t[_ROLE] == _BREAK
-                or (t[_ROLE] == _NAME_STOP and not t[_SURFACE][:1].isupper())
-                or (t[_VERBISH] and run)
-            )
+            cut = (role == _NAME_STOP and not t[_SURFACE][:1].isupper()) or (t[_VERBISH] and run)
             if cut:
                 if run:
                     phrase(run)
@@ -1241,6 +1248,9 @@ def _is_number(key: str) -> bool:
     return bool(key) and key[0].isdigit() and not any(map(str.isalpha, key))
 
 
+_is_role = lru_cache(maxsize=65536)(is_role)  # names.is_role, asked of every candidate
+
+
 def _valid(run: Sequence[_Tok]) -> bool:
     if (
         len(run) == 1
@@ -1249,9 +1259,9 @@ def _valid(run: Sequence[_Tok]) -> bool:
     ):
         return False  # "economic", "released", "people"
     if (
-        is_role(run[0][_KEY])
+        _is_role(run[0][_KEY])
         and _is_name(run)
-        and all(is_role(t[_KEY]) or t[_ROLE] == _NAME_STOP for t in run)
+        and all(_is_role(t[_KEY]) or t[_ROLE] == _NAME_STOP for t in run)
     ):
         return False  # a title without its name: "Vice Premier", "President"
     if len(run) == 1 and run[0][_KEY] in EVALUATIVE_ADJECTIVES:
