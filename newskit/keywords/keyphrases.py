@@ -782,11 +782,16 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     skip_starts = [a for a, _b in skip]
     # One pass over the words builds each segment's tokens (runs between punctuation marks).
     # A word that is not capitalised (most words) gets its final token at once: its role
-    # depends on the word and the word before it only (``_word_role``). A capitalised word's
-    # role depends on how the whole article writes it, so its slot is filled afterwards
-    # (``_fill_capitalised``), from the classes of its segment's words.
-    segments: list[list[_Tok | None]] = []
-    todo: list[tuple[int, list[tuple], list[tuple], int, bool, bool]] = []
+    # depends on the word and the word before it only. A capitalised word's role depends on
+    # how the whole article writes it, so its slot is filled afterwards (``_fill_capitalised``),
+    # from the classes of its segment's words. What waits for that is kept in flat lists of
+    # plain tuples (``classes``, ``pending``, ``todo``), not in lists per segment: lists live
+    # until the article is done, and so many of them made the garbage collector's full
+    # collections come more often.
+    segments: list[Any] = []  # token tuples, or a list of them where words wait (todo)
+    todo: list[tuple[int, int, int, int, int, int, bool, bool]] = []  # segments to fill in
+    classes: list[tuple] = []  # the ``_word_class`` of each word of the article
+    pending: list[tuple] = []  # capitalised words: (word index in segment, token index, …)
     known: set[str] = set()  # capitalised where capitals carry meaning
     pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
     lows: list[str] = []  # the keys of words written in lower case, in order
@@ -805,17 +810,20 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
         heading = sid in headings
         first = True
         out: list[_Tok | None] = []  # the segment's tokens, None for a capitalised word's
-        classes: list[tuple] = []  # the ``_word_class`` of each word of the segment
-        pending: list[tuple] = []  # capitalised words: (word index, token index, start, …)
+        w0, p0 = len(classes), len(pending)  # where the segment's words and pending start
         day = False  # the segment holds a day's number ("Sept. 11 attacks")
         prev = None  # the key of the word before, in the segment
         for start, end, text, mark in zip(acc[1:-1:2], acc[2::2], parts[1::2], marks, strict=True):
             if mark is not None:  # punctuation ends a segment
-                if classes:
-                    if pending or day:
-                        todo.append((len(segments), classes, pending, sid, heading, day))
-                    segments.append(out)
-                    out, classes, pending, day = [], [], [], False
+                if len(classes) > w0:
+                    if len(pending) > p0 or day:
+                        todo.append(
+                            (len(segments), w0, len(classes), p0, len(pending), sid, heading, day)
+                        )
+                        segments.append(out)
+                    else:
+                        segments.append(tuple(out))
+                    out, w0, p0, day = [], len(classes), len(pending), False
                 prev = None
                 continue
             cls = word_class(text)
@@ -839,10 +847,10 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
                     lows.append(key)
                 elif (initial == 1 or cls[2]) and not first and not heading:
                     known.add(key)
-                    if classes and classes[-1][0] in known:
-                        pairs.add((classes[-1][0], key))
+                    if prev is not None and prev in known:
+                        pairs.add((prev, key))
                 day = day or cls[4]
-                pending.append((len(classes), len(out), start, end, text, first))
+                pending.append((len(classes) - w0, len(out), start, end, text, first))
                 out.append(None)
                 if cls[6]:  # a possessive: its "'s" ends the phrase ("Bessent’s trip")
                     out.append(_possessive_break(end - 2, sid))
@@ -868,13 +876,17 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
             classes.append(cls)
             prev = key
             first = False
-        if classes:
-            if pending or day:
-                todo.append((len(segments), classes, pending, sid, heading, day))
-            segments.append(out)
+        if len(classes) > w0:
+            if len(pending) > p0 or day:
+                todo.append((len(segments), w0, len(classes), p0, len(pending), sid, heading, day))
+                segments.append(out)
+            else:
+                segments.append(tuple(out))
     lower = dict(Counter(lows))  # how often each word shows in lower case
-    for i, classes, pending, sid, heading, day in todo:
-        _fill_capitalised(segments[i], classes, pending, sid, heading, day, known, pairs, lower)
+    for i, w0, w1, p0, p1, sid, heading, day in todo:
+        _fill_capitalised(  # segments[i] is a list: a segment to fill in
+            segments[i], classes[w0:w1], pending[p0:p1], sid, heading, day, known, pairs, lower
+        )
     return _ArticleWords(tuple(map(tuple, segments)), headings, lower)
 
 
