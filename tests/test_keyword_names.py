@@ -22,6 +22,7 @@ from newskit.keywords.distinctive import (
 )
 from newskit.keywords.keyphrases import own_name_counts, own_names, own_names_of
 from newskit.keywords.names import (
+    _run_names,
     acronym_key,
     is_role,
     outlet_identities,
@@ -380,3 +381,16 @@ def test_term_context_in_parts_gives_the_whole_corpus_distinctive_terms(style_co
     )
     # a part alone does not know the corpus's full names: "Trump" in n2 stays a bare word
     assert term_counts(parts[1]) != term_counts(parts[1], context=context)
+
+
+def test_run_names_are_the_parts_starting_with_a_lead_in_order() -> None:
+    # cached per run (issue 24): every part of one to four words from a word whose first
+    # letter leads an outlet name, "The" looked through
+    run = ("The", "New", "York", "Times", "Magazine", "Editor")
+    assert _run_names(run, frozenset("nt")) == (
+        ("The",), ("The", "New"), ("The", "New", "York"), ("The", "New", "York", "Times"),
+        ("New",), ("New", "York"), ("New", "York", "Times"), ("New", "York", "Times", "Magazine"),
+        ("Times",), ("Times", "Magazine"), ("Times", "Magazine", "Editor"),
+    )  # fmt: skip
+    assert _run_names(("Donald", "Trump"), frozenset("nt")) == (("Trump",),)
+    assert _run_names(("Donald", "Trump"), frozenset("x")) == ()

@@ -174,12 +174,13 @@ def _alternatives(words: Iterable[str]) -> str:
 # a title abbreviation or a middle initial before a name kept with its period ("Sen.", "B."),
 # a month abbreviation before a day ("Sept. 11"), numbers with their currency, thousands
 # separators and decimals ("$1.375", "800,000"), and punctuation marks (group 1), which end a
-# phrase.
+# phrase. The first four forms are letters and a dot: a lookahead for that spares the regex
+# trying each title and month at every other word (the abbreviations are ASCII letters).
 _WORD = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*"
+    r"(?=[A-Za-z]+\.)(?:(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*"
     r"|(?:" + _alternatives(TITLE_ABBREVIATIONS) + r")\.(?=[ \t]+[A-Z])"
     r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"
-    r"|(?:" + _alternatives(MONTH_ABBREVIATIONS) + r")\.(?=[ \t]+\d)"
+    r"|(?:" + _alternatives(MONTH_ABBREVIATIONS) + r")\.(?=[ \t]+\d))"
     r"|[" + _CURRENCY + r"]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w‐‑-])"
     r"|[" + _CURRENCY + r"]?\d+\.\d+(?![\w‐‑-])"
     r"|[" + _CURRENCY + r"]\d+(?![\w‐‑-])"
@@ -771,7 +772,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 @lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     """A word's key: lower case, plain apostrophes and hyphens, possessive ``'s`` removed."""
-    w = word.translate(_NORM).lower()
+    w = word.lower() if word.isascii() else word.translate(_NORM).lower()  # _NORM: non-ASCII
     return w[:-2] if w.endswith("'s") and len(w) > 2 else w
 
 
@@ -785,25 +786,29 @@ def _is_acronym(word: str) -> bool:
     ``SHIPPING``)."""
     if not word.isupper() or (len(word) <= 2 and not word.isalpha()):
         return False
-    return sum(c.isalpha() for c in word) <= MAX_ACRONYM_LETTERS
+    return sum(map(str.isalpha, word)) <= MAX_ACRONYM_LETTERS
 
 
 @lru_cache(maxsize=65536)
-def _word_class(text: str) -> tuple[str, bool, bool, int, bool, int]:
-    """``(key, stop, mixed_case_or_acronym, initial, day, common_role)`` for a token's text;
-    ``initial`` is 1 for a capital first letter, 2 for a word in capitals that is no acronym
-    (shouted: its capitals say nothing), -1 for a lower-case first letter, 0 otherwise; ``day``:
-    one or two digits (``"11"`` of ``"Sept. 11"``); ``common_role``: ``_common_role(key)``."""
+def _word_class(text: str) -> tuple[str, bool, bool, int, bool, int, bool, tuple]:
+    """``(key, stop, mixed_case_or_acronym, initial, day, common_role, possessive,
+    common_fields)`` for a token's text; ``initial`` is 1 for a capital first letter, 2 for a
+    word in capitals that is no acronym (shouted: its capitals say nothing), -1 for a lower-case
+    first letter, 0 otherwise; ``day``: one or two digits (``"11"`` of ``"Sept. 11"``);
+    ``common_role``: ``_common_role(key)``; ``possessive``: the word ends in ``’s``;
+    ``common_fields``: ``_tok_fields`` of the word in its common role (what most words get)."""
     key = _norm(text)
     stop = key in STOPWORDS or key in _TIME or "'" in key
     rest = text[1:]
     mixed = (rest != rest.lower() and rest != rest.upper()) or _is_acronym(text)
     first = text[:1]
     initial = 1 if first.isupper() else -1 if first.islower() else 0
-    if initial == 1 and not mixed and text.isupper() and sum(c.isalpha() for c in text) > 1:
+    if initial == 1 and not mixed and text.isupper() and sum(map(str.isalpha, text)) > 1:
         initial = 2
     day = key.isdigit() and len(key) <= 2
-    return key, stop, mixed, initial, day, _common_role(key)
+    role = _common_role(key)
+    fields = _tok_fields(text, key, role)
+    return key, stop, mixed, initial, day, role, fields[1], fields
 
 
 @lru_cache(maxsize=65536)
@@ -818,7 +823,7 @@ def _common_role(key: str) -> int:
         or (key in VERB_FRAGMENTS and key not in NOUN_ING)
         or key in PREDICATE_ADJECTIVES
         or _adverb(key)
-        or not any(c.isalnum() for c in key)
+        or not any(map(str.isalnum, key))
     ):
         return _BREAK
     return _COMMON
@@ -856,15 +861,23 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
     )
     skip = _skip_spans(raw, kept)
     skip_starts = [a for a, _b in skip]
-    # Word tokens with their class, grouped into segments (runs between punctuation marks);
-    # ``first`` marks a sentence's first word.
-    groups: list[list[tuple]] = []
-    days: set[int] = set()  # segments holding a day's number (for "Sept. 11 attacks")
-    current: list[tuple] = []
+    # One pass over the words builds each segment's tokens (runs between punctuation marks).
+    # A word that is not capitalised (most words) gets its final token at once: its role
+    # depends on the word and the word before it only. A capitalised word's role depends on
+    # how the whole article writes it, so its slot is filled afterwards (``_fill_capitalised``),
+    # from the classes of its segment's words. What waits for that is kept in flat lists of
+    # plain tuples (``classes``, ``pending``, ``todo``), not in lists per segment: lists live
+    # until the article is done, and so many of them made the garbage collector's full
+    # collections come more often.
+    segments: list[Any] = []  # token tuples, or a list of them where words wait (todo)
+    todo: list[tuple[int, int, int, int, int, int, bool, bool]] = []  # segments to fill in
+    classes: list[tuple] = []  # the ``_word_class`` of each word of the article
+    pending: list[tuple] = []  # capitalised words: (word index in segment, token index, …)
     known: set[str] = set()  # capitalised where capitals carry meaning
     pairs: set[tuple[str, str]] = set()  # two such words in a row ("Port Authority")
-    lower: dict[str, int] = {}  # seen in lower case
+    lows: list[str] = []  # the keys of words written in lower case, in order
     split, word_class, bisect_right = _WORD_SPLIT.split, _word_class, bisect.bisect_right
+    fields, markers = _tok_fields, VERB_MARKERS
     for sid, sent in enumerate(sents):
         s0, s1 = sent.start, sent.end
         # One split per sentence, keeping the tokens: the pieces run space, token,
@@ -877,98 +890,154 @@ def _words(raw: str, kept: tuple[tuple[int, int], ...]) -> _ArticleWords:
         skipping = k >= 0 and skip[k][1] > s0  # a skip span reaches into the sentence
         heading = sid in headings
         first = True
+        out: list[_Tok | None] = []  # the segment's tokens, None for a capitalised word's
+        w0, p0 = len(classes), len(pending)  # where the segment's words and pending start
+        day = False  # the segment holds a day's number ("Sept. 11 attacks")
+        prev = None  # the key of the word before, in the segment
         for start, end, text, mark in zip(acc[1:-1:2], acc[2::2], parts[1::2], marks, strict=True):
             if mark is not None:  # punctuation ends a segment
-                if current:
-                    groups.append(current)
-                    current = []
+                if len(classes) > w0:
+                    if len(pending) > p0 or day:
+                        todo.append(
+                            (len(segments), w0, len(classes), p0, len(pending), sid, heading, day)
+                        )
+                        segments.append(out)
+                    else:
+                        segments.append(tuple(out))
+                    out, w0, p0, day = [], len(classes), len(pending), False
+                prev = None
                 continue
             cls = word_class(text)
             if skipping:
                 k = bisect_right(skip_starts, start) - 1
                 if k >= 0 and start < skip[k][1]:  # a dateline or byline word
-                    cls = (cls[0], True, False, _SKIPPED, cls[4], cls[5])
-            initial = cls[3]
-            if initial == -1:
-                lower[cls[0]] = lower.get(cls[0], 0) + 1
-            elif (initial == 1 or cls[2]) and not first and not heading:
-                known.add(cls[0])
-                if current and current[-1][4][0] in known:
-                    pairs.add((current[-1][4][0], cls[0]))
-            if cls[4]:
-                days.add(len(groups))
-            current.append((start, end, text, sid, cls, first))
+                    cls = (cls[0], True, False, _SKIPPED, *cls[4:])
+            key, initial = cls[0], cls[3]
+            if initial == -1 and not cls[2]:  # a word in lower case: most words
+                lows.append(key)
+                role = cls[5]
+                if role == _COMMON and prev in markers:
+                    role = _BREAK  # after "to" or a modal: a verb ("would build")
+                    surface, possessive, acronym, lead, trail, content, verbish = fields(
+                        text, key, role
+                    )
+                else:
+                    surface, possessive, acronym, lead, trail, content, verbish = cls[7]
+            elif initial > 0 or cls[2]:  # capitalised, or mixed case ("iPhone", "US")
+                if initial == -1:
+                    lows.append(key)
+                elif (initial == 1 or cls[2]) and not first and not heading:
+                    known.add(key)
+                    if prev is not None and prev in known:
+                        pairs.add((prev, key))
+                day = day or cls[4]
+                pending.append((len(classes) - w0, len(out), start, end, text, first))
+                out.append(None)
+                if cls[6]:  # a possessive: its "'s" ends the phrase ("Bessent’s trip")
+                    out.append(_possessive_break(end - 2, sid))
+                classes.append(cls)
+                prev = key
+                first = False
+                continue
+            else:  # a number, a symbol, or a dateline or byline word
+                if cls[4]:
+                    day = True
+                role = _BREAK if initial == _SKIPPED else cls[5]
+                surface, possessive, acronym, lead, trail, content, verbish = fields(
+                    text, key, role
+                )
+            if possessive:
+                end -= 2
+            out.append(
+                (start, end, key, surface, sid, role, acronym, lead, trail, content, verbish, first)
+            )
+            # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
+            if possessive:
+                out.append(_possessive_break(end, sid))
+            classes.append(cls)
+            prev = key
             first = False
-        if current:
-            groups.append(current)
-            current = []
-    segments = tuple(
-        tuple(_roles(g, known, pairs, lower, headings, i in days)) for i, g in enumerate(groups)
-    )
-    return _ArticleWords(segments, headings, lower)
+        if len(classes) > w0:
+            if len(pending) > p0 or day:
+                todo.append((len(segments), w0, len(classes), p0, len(pending), sid, heading, day))
+                segments.append(out)
+            else:
+                segments.append(tuple(out))
+    lower = dict(Counter(lows))  # how often each word shows in lower case
+    for i, w0, w1, p0, p1, sid, heading, day in todo:
+        _fill_capitalised(  # segments[i] is a list: a segment to fill in
+            segments[i], classes[w0:w1], pending[p0:p1], sid, heading, day, known, pairs, lower
+        )
+    return _ArticleWords(tuple(map(tuple, segments)), headings, lower)
 
 
-def _roles(
-    group: list[tuple],
+def _possessive_break(at: int, sid: int) -> _Tok:
+    """The token of a possessive's ``’s`` (at raw offset ``at``, empty): a phrase break."""
+    return (at, at, "'s", "", sid, _BREAK, False, True, True, False, False, False)
+
+
+def _fill_capitalised(
+    out: list[_Tok | None],
+    classes: list[tuple],
+    pending: list[tuple],
+    sid: int,
+    heading: bool,
+    day: bool,
     known: set[str],
     pairs: set[tuple[str, str]],
     lower: Mapping[str, int],
-    headings: frozenset[int],
-    days: bool,
-) -> list[_Tok]:
-    """The tokens of one segment (``_words``' word tuples) with their roles and flags;
-    ``days``: the segment holds a day's number."""
-    caps = [
-        c[2]  # TikTok, ByteDance, US, U.S.
-        or (
+) -> None:
+    """Fill in the tokens of a segment's capitalised words (``pending``: word index, token
+    index, start, end, text, first of sentence) with their roles, given the segment's word
+    classes and what the article says of capitals (``known``, ``pairs``, ``lower``); with a
+    day's number in the segment (``day``), make a month and day before a noun one name."""
+    n = len(classes)
+    caps = [False] * n  # a word not in ``pending`` is no capitalised one
+    for i, _j, _s, _e, _text, first in pending:
+        c = classes[i]
+        caps[i] = c[2] or (  # TikTok, ByteDance, US, U.S.
             c[3] > 0
-            and (
-                (c[3] == 1 and not first and sid not in headings)
-                or (c[0] in known and c[0] not in lower)
-            )
+            and ((c[3] == 1 and not first and not heading) or (c[0] in known and c[0] not in lower))
         )
-        for _s, _e, _text, sid, c, first in group
-    ]
     # capitalised only because it starts a sentence or heading
-    unsure = [i for i, cap in enumerate(caps) if not cap and group[i][4][3] > 0]
-    n = len(group)
-    for i in reversed(unsure):
+    for i, _j, _s, _e, _text, first in reversed(pending):
+        if caps[i] or classes[i][3] <= 0:
+            continue
         # A capitalised word at a sentence start starts a name when it never shows in lower case
         # and a name follows ("Federal Reserve Chair Jerome Powell said"), or when the two words
         # show capitalised together elsewhere ("Port Authority" … "the Port Authority said").
-        if i + 1 >= n or group[i][4][1]:
+        if i + 1 >= n or classes[i][1]:
             continue
-        key, nxt = group[i][4][0], group[i + 1][4][0]
+        key, nxt = classes[i][0], classes[i + 1][0]
         if _verbish(key) or _adverb(key) or key in VERB_FRAGMENTS or key in EVALUATIVE_ADJECTIVES:
             continue  # "Retired NASA historian …", "Eventually Duisburg …"
         if nxt in NAME_CONNECTORS and i + 2 < n:
             # "Secretary of State Marco Rubio called …" at a sentence start
-            if caps[i + 2] and not group[i + 2][4][1] and key not in lower:
+            if caps[i + 2] and not classes[i + 2][1] and key not in lower:
                 caps[i] = True
             continue
-        if group[i + 1][4][1]:
+        if classes[i + 1][1]:
             continue
-        heading = group[i][3] in headings and not group[i][5]  # title case says nothing
-        if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not heading):
+        title = heading and not first  # title case says nothing
+        if (key, nxt) in pairs or (caps[i + 1] and key not in lower and not title):
             caps[i] = True
-    if True in caps:
-        for i, cap in enumerate(caps):
-            text, key = group[i][2], group[i][4][0]
-            if cap and "-" in key and text[-1:].islower():
-                tail = text.rsplit("-", 1)[1]
-                if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
-                    # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani
-                    # Gray": a compound adjective ("Kim Jong-un" keeps its short lower-case part)
-                    caps[i] = False
+    for i, _j, _s, _e, text, _first in pending:
+        key = classes[i][0]
+        if caps[i] and "-" in key and text[-1:].islower():
+            tail = text.rsplit("-", 1)[1]
+            if tail.islower() and (len(tail) >= 4 or tail in ("old", "olds") or _verbish(tail)):
+                # "Mars-obsessed Musk", "Twitter-happy Musk", "Sixteen-year-old Kimani
+                # Gray": a compound adjective ("Kim Jong-un" keeps its short lower-case part)
+                caps[i] = False
     # Event names: a month and a day before a noun ("Sept. 11 attacks") read as one name.
     event: list[bool] | None = None
-    if days:
+    if day:
         for i in range(n - 2):
-            if not group[i + 1][4][4]:
+            if not classes[i + 1][4]:
                 continue
-            noun = group[i + 2][4]
+            noun = classes[i + 2]
             if (
-                group[i][4][0].rstrip(".") in _MONTHS
+                classes[i][0].rstrip(".") in _MONTHS
                 and not noun[1]
                 and noun[3] == -1
                 and noun[5] == _COMMON
@@ -976,36 +1045,49 @@ def _roles(
                 if event is None:
                     event = [False] * n
                 event[i] = event[i + 1] = True
-    out: list[_Tok] = []
-    append, fields = out.append, _tok_fields
-    prev_key = ""
-    for i, (start, end, text, sid, c, first) in enumerate(group):
-        key, initial = c[0], c[3]
-        if initial == _SKIPPED:
-            role = _BREAK
-        elif event is not None and event[i]:
+    for i, j, start, end, text, first in pending:
+        c = classes[i]
+        key = c[0]
+        if event is not None and event[i]:
             role = _NAME
         elif caps[i]:
             if c[1]:
                 # A capitalised function word inside a name ("Vice Premier He Lifeng").
-                inner = i + 1 < n and caps[i + 1] and not group[i + 1][4][1]
+                inner = i + 1 < n and caps[i + 1] and not classes[i + 1][1]
                 role = _NAME_STOP if inner else _BREAK
             else:
                 role = _NAME
         else:
             role = c[5]
             # After "to" or a modal a lower-case word is a verb ("would build", "to repay").
-            if role == _COMMON and i > 0 and initial == -1 and prev_key in VERB_MARKERS:
+            if role == _COMMON and i > 0 and c[3] == -1 and classes[i - 1][0] in VERB_MARKERS:
                 role = _BREAK
-        prev_key = key
-        surface, possessive, acronym, lead, trail, content, verbish = fields(text, key, role)
+        surface, possessive, acronym, lead, trail, content, verbish = _tok_fields(text, key, role)
         if possessive:
             end -= 2
-        append((start, end, key, surface, sid, role, acronym, lead, trail, content, verbish, first))
-        # A possessive ends the phrase it is in: "Bessent’s broader trip" → "Bessent", "trip".
-        if possessive:
-            append((end, end, "'s", "", sid, _BREAK, False, True, True, False, False, False))
-    return out
+        out[j] = (
+            start,
+            end,
+            key,
+            surface,
+            sid,
+            role,
+            acronym,
+            lead,
+            trail,
+            content,
+            verbish,
+            first,
+        )
+    if event is not None:
+        # The words of an event name that are no capitalised words: its day ("11").
+        pend = {p[0] for p in pending}
+        j = 0
+        for i, c in enumerate(classes):
+            if event[i] and i not in pend and c[3] != _SKIPPED:
+                t = out[j]
+                out[j] = (*t[:_ROLE], _NAME, t[_ACRONYM], *_flags(t[_KEY], _NAME), t[_FIRST])
+            j += 2 if c[6] else 1
 
 
 @lru_cache(maxsize=65536)
@@ -1061,8 +1143,10 @@ def _candidates(
             # both names of "Luck hit Wayne" and "Colts beat Chiefs" (a headline's clause).
             return
         key = " ".join(map(_KEY_OF, run))
-        runs = found.setdefault(key, [])
-        if not runs or runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
+        runs = found.get(key)
+        if runs is None:
+            found[key] = [tuple(run)]
+        elif runs[-1][0][_START] != run[0][_START]:  # a name is also a noun phrase
             runs.append(tuple(run))
 
     def phrase(run: list[_Tok]) -> None:
@@ -1076,8 +1160,10 @@ def _candidates(
                 and not (t[_LEAD_WEAK] or t[_TRAIL_WEAK] or t[_VERBISH])
                 and _lone_common(t[_KEY])
             ):
-                runs = found.setdefault(t[_KEY], [])
-                if not runs or runs[-1][0][_START] != t[_START]:
+                runs = found.get(t[_KEY])
+                if runs is None:
+                    found[t[_KEY]] = [(t,)]
+                elif runs[-1][0][_START] != t[_START]:
                     runs.append((t,))
             return
         _noun_phrase(run, max_ngram, add)
@@ -1107,8 +1193,15 @@ def _candidates(
         while k + 1 < n:
             k += 1
             t = seg[k]
+            role = t[_ROLE]
+            if role == _BREAK:  # a stopword or verb (half the words): the run ends here
+                if run:
+                    phrase(run)
+                    run = []
+                continue
             if (
-                t[_ROLE] == _COMMON
+                role == _COMMON
+                and not t[_CONTENT]  # a word with a letter in it is no number
                 and _is_number(t[_KEY])
                 and not (_YEAR.fullmatch(t[_KEY]) and k + 1 < n and seg[k + 1][_CONTENT])
             ):
@@ -1132,11 +1225,7 @@ def _candidates(
                 and not (t[_FIRST] or (k > 0 and seg[k - 1][_KEY] in DETERMINERS))
             ):
                 continue
-            cut = (
-                t[_ROLE] == _BREAK
-                or (t[_ROLE] == _NAME_STOP and not t[_SURFACE][:1].isupper())
-                or (t[_VERBISH] and run)
-            )
+            cut = (role == _NAME_STOP and not t[_SURFACE][:1].isupper()) or (t[_VERBISH] and run)
             if cut:
                 if run:
                     phrase(run)
@@ -1233,7 +1322,7 @@ def _flags(key: str, role: int) -> tuple[bool, bool, bool, bool]:
         or (len(bare) == 1 and bare.isalpha())  # "Carolyn B."
     )
     content = (
-        any(c.isalpha() for c in key)
+        any(map(str.isalpha, key))
         and not judged
         and key not in DEMONYMS
         and key not in WEAK_MODIFIERS
@@ -1249,7 +1338,10 @@ def _adjective(key: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_number(key: str) -> bool:
     key = key.lstrip(_CURRENCY)
-    return bool(key) and key[0].isdigit() and not any(c.isalpha() for c in key)
+    return bool(key) and key[0].isdigit() and not any(map(str.isalpha, key))
+
+
+_is_role = lru_cache(maxsize=65536)(is_role)  # names.is_role, asked of every candidate
 
 
 def _valid(run: Sequence[_Tok]) -> bool:
@@ -1260,9 +1352,9 @@ def _valid(run: Sequence[_Tok]) -> bool:
     ):
         return False  # "economic", "released", "people"
     if (
-        is_role(run[0][_KEY])
+        _is_role(run[0][_KEY])
         and _is_name(run)
-        and all(is_role(t[_KEY]) or t[_ROLE] == _NAME_STOP for t in run)
+        and all(_is_role(t[_KEY]) or t[_ROLE] == _NAME_STOP for t in run)
     ):
         return False  # a title without its name: "Vice Premier", "President"
     if len(run) == 1 and run[0][_KEY] in EVALUATIVE_ADJECTIVES:
@@ -1296,6 +1388,10 @@ class _Entity(NamedTuple):
     key: str  # the shown form's key
     runs: list  # token runs of the shown form
     members: list[str]  # keys of every member, the shown form's first when it is one
+
+
+# ``_Entity((h, key, runs, members))`` without the generated ``__new__``'s Python call
+_new_entity = functools.partial(tuple.__new__, _Entity)
 
 
 def _pick(
@@ -1386,10 +1482,10 @@ def _prefer(key: str, wordset: frozenset[str], runs: list, taken: tuple) -> bool
     return False
 
 
-def _initial(tok: _Tok) -> bool:
-    """A middle initial or name suffix ("B.", "Jr.")."""
-    bare = tok[_KEY].rstrip(".")
-    return (len(bare) == 1 and bare.isalpha()) or tok[_KEY] in _NAME_SUFFIXES
+def _initial_key(key: str) -> bool:
+    """A middle initial or name suffix ("b.", "jr."), by its key."""
+    bare = key.rstrip(".")
+    return (len(bare) == 1 and bare.isalpha()) or key in _NAME_SUFFIXES
 
 
 def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float]) -> list[_Entity]:
@@ -1429,9 +1525,7 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
     full: dict[tuple[str, str], list[str]] = {}
     single: dict[str, list[str]] = {}
     for k in names:
-        run = cands[k][1][0]
-        start = person_start([t[_KEY] for t in run], [_initial(t) for t in run])
-        words = [t[_KEY] for t in run[start:] if not _initial(t)]
+        start, words = _person_core(k)
         if not words or words[-1] in ORG_WORDS or words[-1] in DEMONYMS:
             continue
         cores[k] = (start, len(words))
@@ -1506,13 +1600,19 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
                     union(acronyms[spelled][0], k)
     groups: dict[str, list[str]] = {}
     for k in keys:
-        groups.setdefault(find(k), []).append(k)
+        root = k if parent[k] == k else find(k)  # most candidates are alone
+        group = groups.get(root)
+        if group is None:
+            groups[root] = [k]
+        else:
+            group.append(k)
     out = []
     name_set = set(names)
     for members in groups.values():
         if len(members) == 1 and (members[0] not in cores or cores[members[0]][1] < 2):
             k = members[0]  # a candidate alone and no person (most entities): itself
-            out.append(_Entity(cands[k][0], k, cands[k][1], members))
+            h, runs = cands[k]
+            out.append(_new_entity((h, k, runs, members)))
             continue
         h = min(cands[k][0] for k in members)
         people = [k for k in members if k in cores and cores[k][1] >= 2]
@@ -1531,8 +1631,19 @@ def _entities(cands: dict[str, tuple[float, list]], scored: Mapping[str, float])
             key = max(named, key=lambda k: (count[k], -len(k), k))
             runs = cands[key][1]
         members.sort(key=lambda k: (k != key, -count[k], k))
-        out.append(_Entity(h, key, runs, members))
+        out.append(_new_entity((h, key, runs, members)))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _person_core(key: str) -> tuple[int, tuple[str, ...]]:
+    """Where the person's name starts in a name's words (``person_start``, after any title)
+    and its words from there without middle initials or suffixes, for the name's key:
+    ``"texas rep. blake b. farenthold"`` → ``(2, ("blake", "farenthold"))``."""
+    keys = key.split()
+    initials = [_initial_key(k) for k in keys]
+    start = person_start(keys, initials)
+    return start, tuple(k for k, i in zip(keys[start:], initials[start:], strict=True) if not i)
 
 
 def _is_name(run: Sequence[_Tok]) -> bool:

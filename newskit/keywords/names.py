@@ -260,12 +260,7 @@ def outlet_name_counts(
         out.n_articles[outlet] += 1
         used: set[tuple[str, ...]] = set()
         for run in names:
-            for a in range(len(run)):
-                word = run[a + 1] if run[a].lower() == "the" and a + 1 < len(run) else run[a]
-                if word[:1].lower() not in leads:
-                    continue  # spells no outlet of the corpus
-                for b in range(a + 1, min(len(run), a + MAX_OUTLET_NAME_WORDS) + 1):
-                    used.add(tuple(run[a:b]))
+            used.update(_run_names(run if type(run) is tuple else tuple(run), leads))
         keys = {tuple(map(str.lower, name)): name for name in used}
         for key, name in keys.items():
             counter = seen.get(key)
@@ -281,6 +276,21 @@ def outlet_name_counts(
                     got = matched.setdefault(key, {})
                     got[outlet] = got.get(outlet, False) or exact
     return out
+
+
+@lru_cache(maxsize=65536)
+def _run_names(run: tuple[str, ...], leads: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The parts of a capitalised run that may name an outlet, in order: every run of one to
+    ``MAX_OUTLET_NAME_WORDS`` words starting at a word (or after a ``"The"``) whose first letter
+    is one of ``leads``. Cached: runs such as ``("Trump",)`` repeat across a corpus."""
+    out = []
+    for a in range(len(run)):
+        word = run[a + 1] if run[a].lower() == "the" and a + 1 < len(run) else run[a]
+        if word[:1].lower() not in leads:
+            continue  # spells no outlet of the corpus
+        for b in range(a + 1, min(len(run), a + MAX_OUTLET_NAME_WORDS) + 1):
+            out.append(run[a:b])
+    return tuple(out)
 
 
 def decide_outlet_names(counts: OutletNameCounts) -> dict[str, frozenset[tuple[str, ...]]]:
