@@ -64,7 +64,7 @@ def test_every_pattern_everywhere_gives_the_same_claims(monkeypatch):
         (p, needs, b, led and ("digit", "word", "between"), False, prio, None, None)
         for p, needs, b, led, _, prio, _, _ in extract._PATTERNS
     ]
-    monkeypatch.setattr(extract, "triggers", lambda *args: every)
+    monkeypatch.setattr(extract, "triggers", lambda *args, **kwargs: every)
     monkeypatch.setattr(extract, "_PATTERNS", slow_patterns)
     monkeypatch.setattr(extract, "_PATTERNS_FOR", {})
     slow = _claims(texts)
@@ -522,3 +522,78 @@ def test_after_name_words_remembered(text, named):
     assert builders._after_name(text, start) is named  # from the memo
     word = builders._name_before(text, start).group(1)
     assert builders._NAMES[word] is named
+
+
+# Word and digit runs at the string's ends, after a digit ("5million"), inside longer words
+# ("someone", "tonnes"), after non-ASCII letters and folded ones, next to underscores.
+WORD_EDGES = [
+    "one",
+    "5million people, someone said tonnes; éone, _two 3_ x1y",
+    "May may MAY; in May, mayday. Sun-dried Sat. New Year’s Day, NewYear, New Years",
+    "\u0131n 4, \u212aelvin, twenty\u2011five, ٣ people, 12\u00a0000, 7",
+]
+
+
+@pytest.mark.parametrize("text", WORD_EDGES + TRICKY)
+def test_looked_at_words_after_a_character_are_the_looked_at_tokens(text):
+    low = text.translate(grammar._ASCII_FOLD).lower()
+    after = [(m.start(1) - 1, m.group(1)) for m in extract._LOOKED_AT_AFTER.finditer(" " + low)]
+    assert after == [(m.start(), m.group()) for m in extract._LOOKED_AT_RE.finditer(low)]
+    digits = [m.start() for m in extract._DIGIT_RUN.finditer(low)]
+    assert digits == [m.start() for m in grammar.re.finditer(r"\d+", low)]
+
+
+def test_looked_at_words_real_offsets():
+    low = "5million people, someone said one"
+    found = [(m.start(1) - 1, m.group(1)) for m in extract._LOOKED_AT_AFTER.finditer(" " + low)]
+    assert found == [(1, "million"), (30, "one")]  # not the "one" of "someone"
+    assert [m.span() for m in extract._DIGIT_RUN.finditer("a 12 ٣4 b7")] == [
+        (2, 4),
+        (5, 7),
+        (9, 10),
+    ]
+
+
+def test_triggers_from_tokens_are_the_triggers_from_searches():
+    # ``tokens`` only saves searches: month, weekday and holiday names looked for where their
+    # words start set the same triggers as the searches over the whole text.
+    compared = dict.fromkeys(("month", "weekday", "holiday"), 0)
+    for raw in _texts() + EXAMPLES + WORD_EDGES:
+        text, low, tokens, digit_starts = _sentence_scan(raw)
+        words = {w for _, w in tokens}
+        by_search = grammar.triggers(text, low, words, bool(digit_starts))
+        assert grammar.triggers(text, low, words, bool(digit_starts), tokens=tokens) == by_search
+        for name in compared:
+            compared[name] += name in by_search
+    assert all(compared.values()), compared
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("It opens in May.", {"month"}, {"weekday", "holiday"}),
+        ("It may open.", set(), {"month"}),  # the modal, not the month
+        ("On New Year’s Eve and Sun.", {"holiday", "weekday"}, {"month"}),
+        ("A new year, a NewYear sale, the sun.", set(), {"holiday", "weekday"}),
+        ("On New Year, early.", {"holiday"}, set()),  # "New" 4 characters before "year"
+        # names are ASCII-letter tokens, holiday hints \b-bounded words ("_" is a word character)
+        ("In 5May and on Friday_ and _Day.", {"month", "weekday"}, {"holiday"}),
+    ],
+)
+def test_name_triggers_from_tokens(text, present, absent):
+    low = text.lower()
+    tokens = [(m.start(1) - 1, m.group(1)) for m in extract._LOOKED_AT_AFTER.finditer(" " + low)]
+    got = grammar.triggers(text, low, {w for _, w in tokens}, False, tokens=tokens)
+    assert present <= got
+    assert not absent & got
+
+
+def test_spelled_numbers_without_a_digit_still_give_claims():
+    text = "Twenty-five people died and one in five homes lost power for three days."
+    df = extract.claims_in_text(text)
+    got = [(r.start, r.end, r.surface, r.kind, r.value) for r in df.itertuples()]
+    assert got == [
+        (0, 11, "Twenty-five", "count", 25.0),
+        (28, 39, "one in five", "fraction", 0.2),
+        (61, 71, "three days", "duration", 3.0),
+    ]

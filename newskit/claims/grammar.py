@@ -527,12 +527,22 @@ _ANY_TRIGGER_WORD = frozenset(_WORD_TRIGGERS)
 _DIGIT_TRIGGERS = frozenset({"digit", "number"}) & frozenset(_TRIGGER_NAMES)
 
 
-def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset[str]:
+def triggers(
+    text: str,
+    low: str,
+    words: set[str] | frozenset[str],
+    has_digit: bool,
+    *,
+    tokens: list[tuple[int, str]] | None = None,
+) -> frozenset[str]:
     """The triggers ``text`` sets (``low`` its lower case, ``words`` the set of its
     ``_SIMPLE_TOKEN`` tokens in ``low``, ``has_digit`` whether it has a digit): a pattern is tried
     only when all the triggers it needs (``_NEEDS``) are set. Speed only: a trigger never
     decides what a claim is, it only skips patterns that cannot match. ``text`` holds no letter
-    that (?i) reads as an ASCII one ("ſecond"): ``_scan`` folds them first (``_ASCII_FOLD``)."""
+    that (?i) reads as an ASCII one ("ſecond"): ``_scan`` folds them first (``_ASCII_FOLD``).
+    ``tokens``, the ``(start, word)`` of ``words`` in ``low`` (all of them: every word of
+    ``_TRIGGER_WORDS`` and ``_HOLIDAY_HINT_TOKENS`` at least), lets month, weekday and holiday
+    names be looked for only where those words start, not at every position."""
     present = set(_triggers_of_words(frozenset(words & _ANY_TRIGGER_WORD)))
     if has_digit:
         present |= _DIGIT_TRIGGERS
@@ -546,13 +556,15 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
         present.add("percent")
     if ("$" in text) if text.isascii() else _CURRENCY_SIGN_RE.search(text) is not None:
         present.add("currency")
-    if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _HOLIDAY_HINT.search(text) is not None:
+    if not words.isdisjoint(_HOLIDAY_HINT_TOKENS) and _found(
+        _HOLIDAY_HINT, text, tokens, _HOLIDAY_HINT_AT
+    ):
         present.add("holiday")
     # Month and weekday names are matched as written ("May", not the modal "may"); an ordinal
     # is a word ("second") or digits with a suffix ("21st", not "St.").
-    if "month" in present and _MONTH_TOKEN.search(text) is None:
+    if "month" in present and not _found(_MONTH_TOKEN, text, tokens, _MONTH_AT):
         present.discard("month")
-    if "weekday" in present and _WEEKDAY_TOKEN.search(text) is None:
+    if "weekday" in present and not _found(_WEEKDAY_TOKEN, text, tokens, _WEEKDAY_AT):
         present.discard("weekday")
     if (
         "ordinal" in present
@@ -561,6 +573,27 @@ def triggers(text: str, low: str, words: set[str], has_digit: bool) -> frozenset
     ):
         present.discard("ordinal")
     return frozenset(present)
+
+
+def _found(
+    pattern: re.Pattern[str],
+    text: str,
+    tokens: list[tuple[int, str]] | None,
+    at: dict[str, tuple[int, ...]],
+) -> bool:
+    """Whether ``pattern`` matches somewhere in ``text``, when every match of it starts the
+    given number of characters (``at``) before a token of ``tokens`` (``pattern.search`` when
+    there are no tokens): ``pattern.match`` is tried only there."""
+    if tokens is None:
+        return pattern.search(text) is not None
+    match = pattern.match
+    for i, w in tokens:
+        back = at.get(w)
+        if back is not None:
+            for k in back:
+                if k <= i and match(text, i - k) is not None:
+                    return True
+    return False
 
 
 _WORD_SET_TRIGGERS: dict[frozenset[str], frozenset[str]] = {}
@@ -584,6 +617,20 @@ def _token_re(words: Iterable[str]) -> re.Pattern[str]:
 
 _MONTH_TOKEN = _token_re(MONTHS)
 _WEEKDAY_TOKEN = _token_re(WEEKDAYS)
+# Where a match of _MONTH_TOKEN, _WEEKDAY_TOKEN or _HOLIDAY_HINT starts, before a token (its
+# lower case) of the text: at a month or weekday name (a whole run of ASCII letters), at a
+# holiday hint's last word, or the words before it ("New Year": 4 characters before "year").
+_MONTH_AT = {w.lower(): (0,) for w in MONTHS}
+_WEEKDAY_AT = {w.lower(): (0,) for w in WEEKDAYS}
+_HOLIDAY_HINT_AT: dict[str, tuple[int, ...]] = {}
+for _hint in _HOLIDAY_HINT_WORDS:
+    _last = _hint.split()[-1]
+    _HOLIDAY_HINT_AT[_last.lower()] = (
+        *_HOLIDAY_HINT_AT.get(_last.lower(), ()),
+        len(_hint) - len(_last),
+    )
+assert set(_HOLIDAY_HINT_AT) == _HOLIDAY_HINT_TOKENS
+assert all(re.fullmatch("[A-Za-z]+", w) for w in (*MONTHS, *WEEKDAYS))
 _ORDINAL_WORDS = frozenset(ORDINALS)
 _ORDINAL_SUFFIX = re.compile(r"(?i)\d(?:st|nd|rd|th)")
 # Non-ASCII characters that IGNORECASE matches to ASCII letters ("ſ" to "s", the Kelvin sign to
