@@ -39,6 +39,7 @@ from newskit.resources.numbers import (
     PLURAL_MAGNITUDES,
     POINTS_CONTEXT,
     RATE_WORDS,
+    SCALES,
     STREET_WORDS,
     TENS,
     UNIT_ADJECTIVES,
@@ -516,24 +517,13 @@ def _b_dozen(m, text, generic):
     )
 
 
-# Scale words counted in "a couple of hundred", "several hundred thousand".
-_SCALE_VALUES = {
-    "dozen": 12.0,
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-}
-
-
 def _b_couple(m, text, generic):
     """ "a couple of weeks" → 2 weeks, "a couple of officers" → 2 officers, "a couple of
     hundred people" → 200 people."""
     if m["u"]:
         unit = DURATION_UNITS[m["u"].lower()]
         return _hedge(_Claim(m.start(), m.end(), "duration", value=2.0, unit=unit), text)
-    value = 2.0 * (_SCALE_VALUES[m["w"].lower()] if m["w"] else 1.0)
+    value = 2.0 * (SCALES[m["w"].lower()] if m["w"] else 1.0)
     return _hedge(
         _Claim(m.start(), m.end(), "count", value=value, unit=_count_unit(text, m.end())), text
     )
@@ -542,9 +532,9 @@ def _b_couple(m, text, generic):
 def _b_several_scale(m, text, generic):
     """ "several hundred" → 200..999 (as "several dozen" → 24..99), "a few thousand" →
     2,000..9,999, "several hundred thousand" → 200,000..999,999."""
-    scale = _SCALE_VALUES[m["w"].lower()]
+    scale = SCALES[m["w"].lower()]
     if m["w2"]:
-        scale *= _SCALE_VALUES[m["w2"].lower()]
+        scale *= SCALES[m["w2"].lower()]
     return _Claim(m.start(), m.end(), "magnitude", low=2 * scale, high=10 * scale - 1)
 
 

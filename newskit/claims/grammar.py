@@ -281,15 +281,15 @@ _P = {
     # "a couple of weeks" → 2 weeks, "a couple of officers" → 2
     "couple": _c(
         r"\b(?i:a)\s(?i:couple)\s(?i:of)\b(?:\s(?P<u>" + _DUR + r")\b"
-        r"|\s(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen))\b)?"
+        r"|\s(?P<w>" + _LONG_SCALE + r"|(?i:dozen))\b)?"
     ),
     # "several hundred people", "a few thousand" → a range of that scale
     "several_scale": _c(
-        r"\b(?P<det>(?i:several|a\sfew))\s(?P<w>(?i:hundred|thousand|million|billion|trillion))"
+        r"\b(?P<det>(?i:several|a\sfew))\s(?P<w>" + _LONG_SCALE + r")"
         r"(?:\s(?P<w2>(?i:thousand|million|billion|trillion)))?\b(?!\s(?i:and)\b)"
     ),
     # "fell by half", "cut in half" → 0.5
-    "by_half": _c(r"\b(?i:by|in)\s(?P<den>(?i:half))\b(?![-‐‑]|\s(?i:a|an|the|of|of\s)\b)"),
+    "by_half": _c(r"\b(?i:by|in)\s(?P<den>(?i:half))\b(?![-‐‑]|\s(?i:a|an|the|of)\b)"),
     "dur_frac": _c(r"\b(?P<det>(?i:a|an|one))\s(?P<u>" + _DUR + r")\s(?i:and\sa\shalf)\b"),
     "frac_point": _c(
         r"\b(?P<f>(?i:a\squarter|a\shalf|half\sa|three\squarters\sof\sa))"
