@@ -218,10 +218,9 @@ _LEAD_WORDS = frozenset().union(*(w for w, _, _ in _LEADS.values()), *_WORD_AFTE
 # ``_SIMPLE_TOKEN`` tokens of the lower-cased text (no ASCII letter either side).
 _LOOKED_AT = _ANY_TRIGGER_WORD | _NUMBER_WORDS | _SCALE_WORDS | _HOLIDAY_HINT_TOKENS | _LEAD_WORDS
 assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
-_LOOKED_AT_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
-# The same words with the character before them, read in " " + the lower case (group 1 the word,
-# one character on): a regex that starts with a character class lets the engine skip to where
-# it may match, where one that starts with a look-behind is tried at every position (1.4x).
+# Read with the character before them, in " " + the lower case (group 1 the word, one character
+# on): a regex that starts with a character class lets the engine skip to where it may match,
+# where one that starts with a look-behind (``(?<![A-Za-z])``) is tried at every position (1.4x).
 _LOOKED_AT_AFTER = re.compile(r"[^A-Za-z](" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 _VULGAR_CHAR = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")  # a quick test before it
