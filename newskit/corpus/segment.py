@@ -34,7 +34,7 @@ import pyarrow as pa
 
 from newskit.corpus.clean import match_view
 from newskit.corpus.records import Article
-from newskit.parallel import chunked, map_articles, resolve_jobs
+from newskit.parallel import chunked, effective_jobs, map_articles
 from newskit.resources.abbreviations import (
     ABBREVIATIONS,
     BULLETS,
@@ -219,15 +219,12 @@ def sentences(
     int64, ``text`` Arrow-backed strings.
     """
     articles = list(corpus)
+    chunks = _chunks(articles, n_jobs)
     batches = map_articles(
-        _sentence_batch,
-        _chunks(articles, n_jobs),
-        n_jobs=n_jobs,
-        desc="sentences",
-        progress=progress,
-        unit="chunk",
+        _sentence_batch, chunks, n_jobs=n_jobs, desc="sentences", progress=progress, unit="chunk"
     )
-    if resolve_jobs(n_jobs) > 1 and len(articles) <= SPAN_CACHE_SIZE:
+    # split in worker processes (else this process's cache holds them already)
+    if effective_jobs(n_jobs, len(chunks)) > 1 and len(articles) <= SPAN_CACHE_SIZE:
         _keep_spans(articles, batches)
     return _assemble(articles, batches, SENTENCE_COLUMNS)
 
