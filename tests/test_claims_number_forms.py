@@ -84,6 +84,15 @@ FORMS = {
         ("Sales fell by half after the recall.", "by half", "fraction", 0.5, None),
         ("The council cut the budget in half.", "in half", "fraction", 0.5, None),
     ],
+    "units joined by a hyphen": [
+        ("The runners set off on a 5-km loop.", "5-km", "count", 5, "km"),
+        ("Investigators released a 300-page report.", "300-page", "count", 300, "page"),
+        ("A 25-tonne truck blocked the road.", "25-tonne", "count", 25, "tonne"),
+        ("A 7.8-magnitude quake hit the coast.", "7.8-magnitude", "count", 7.8, "magnitude"),
+        ("Rates saw a 3-percentage-point drop.", "3-percentage-point", "percent", 3, "percentage point"),
+        ("The agency tapped a $5-million fund.", "$5-million", "money", 5e6, "USD"),
+        ("A 12-member jury was seated.", "12-member", "count", 12, "member"),
+    ],
     "spelled numbers that end a sentence": [
         ("The death toll rose to nineteen.", "nineteen", "count", 19, None),
         ("A late layup cut the deficit to four, but the visitors held on.", "four", "count", 4, None),
@@ -143,6 +152,44 @@ def test_several_and_a_few_of_a_scale_are_ranges(text, surface, low, high):
     assert text[r.start : r.end] == surface
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "hedge", "low", "unit"),
+    [
+        ("Twenty-odd protesters gathered outside.", "Twenty", "odd", 20, "protesters"),
+        ("The 100-odd passengers waited.", "100", "odd", 100, "passengers"),
+        ("He scored 20 odd points.", "20", "odd", 20, "points"),
+        ("Some 4,500-odd fans came.", "4,500", "Some odd", 4500, "fans"),
+        ("A 100-plus crowd cheered.", "100", "plus", 100, "crowd"),
+        ("They spent three-plus seasons in Portland.", "three", "plus", 3, "seasons"),
+        ("A 20-ish crowd came.", "20", "ish", NAN, "crowd"),
+    ],
+)
+def test_a_number_and_some_more(text, surface, hedge, low, unit):
+    """ "-odd" and "-plus" make a lower bound, "-ish" an approximation; the unit is the noun
+    after them."""
+    rows = claims_in_text(text)
+    r = rows[rows["surface"] == surface].iloc[0]
+    assert (r.kind, r.hedge, r.unit) == ("count", hedge, unit)
+    assert r.low == pytest.approx(low, nan_ok=True)
+    assert text[r.start : r.end] == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("A 20-something founder spoke.", "20", None),  # no unit in "something"
+        ("He got a 2-for-1 deal.", "2", None),  # a number after the word
+        ("They won 2-nil at home.", "2", None),
+        ("The $2 billion-dollar question.", "$2 billion", "USD"),  # money, not "dollar" counted
+        ("A 20-year-old man was held.", "20-year-old", "year"),  # an age stays a duration
+    ],
+)
+def test_hyphen_words_that_are_no_unit(text, surface, unit):
+    df = claims_in_text(text)
+    assert surface in set(df["surface"]), list(df["surface"])
+    assert df[df["surface"] == surface].iloc[0].unit == unit
+
+
 def test_half_in_other_phrases_is_not_by_half():
     df = claims_in_text("He arrived in half an hour and won by half a point.")
     assert "by half" not in set(df["surface"]) and "in half" not in set(df["surface"])
@@ -170,6 +217,7 @@ def test_a_range_of_spelled_numbers_stays_a_range():
         ("12 bln", 1.2e10),
         ("3.5 k", 3500),
         ("4 dozens", 48),
+        ("5-million", 5e6),
         ("2 lakh", 2e5),
         ("5 crore", 5e7),
         ("-4.1", -4.1),

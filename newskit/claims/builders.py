@@ -32,15 +32,18 @@ from newskit.resources.numbers import (
     LONE_NUMBER_LEADS,
     MONTHS,
     MULTIPLIER_WORDS,
+    NOT_HYPHEN_UNITS,
     NOT_UNITS,
     ORDINAL_HEADS,
     ORDINALS,
+    PERCENT_POINT_WORDS,
     PERCENT_WORDS,
     PLURAL_MAGNITUDES,
     POINTS_CONTEXT,
     RATE_WORDS,
     SCALES,
     STREET_WORDS,
+    SUFFIX_HEDGES,
     TENS,
     UNIT_ADJECTIVES,
     UNITS,
@@ -355,13 +358,21 @@ def _b_count(m, text, generic):
     start, end = m.span()
     lower = n.lower()
     is_word = not lower[0].isdigit() and lower[0] != "."
+    # "thirty-odd", "4,500-odd", "20 odd points": a round number and some more
+    odd = _ODD_AFTER.match(text, end) if text[end : end + 1] in _ODD_FIRST else None
+    if odd and odd.group()[0] == " " and is_word:
+        odd = None  # "two odd socks": odd is an adjective after a spelled number
     if is_word:
         if lower == "one":
             return None  # "one" is mostly a pronoun ("one of", "the one that")
         nxt = _next_word(text, end)
-        if (not nxt or not nxt[0].isalpha()) and (
-            (nxt and nxt[0] in "-‐‑")
-            or not _LONE_NUMBER_BEFORE.search(text, max(0, start - 30), start)
+        if (
+            not odd
+            and (not nxt or not nxt[0].isalpha())
+            and (
+                (nxt and nxt[0] in "-‐‑")
+                or not _LONE_NUMBER_BEFORE.search(text, max(0, start - 30), start)
+            )
         ):
             return None  # "the two, ..." stands alone; "the toll rose to nineteen." is a number
         if _GENERIC_RE.match(text, start) and not generic:
@@ -381,6 +392,25 @@ def _b_count(m, text, generic):
         return None  # "3/16 A mother and her two children…": a photo counter, not a share
     if bare_fraction and _next_word(text, end).lower() == "of":
         return _hedge(_Claim(start, end, "fraction", value=v), text)  # "½ of voters"
+    if odd:
+        c = _hedge(_Claim(start, end, "count", value=v, unit=_count_unit(text, odd.end())), text)
+        word = odd.group(1)
+        c.hedge = f"{c.hedge} {word}" if c.hedge else word
+        if SUFFIX_HEDGES[word.lower()] == "lower":
+            c.low = v
+        return c
+    hyphen = _HYPHEN_UNIT.match(text, end) if text[end : end + 1] in _HYPHENS else None
+    if hyphen and not is_word and text[start - 1 : start] not in CURRENCY_SYMBOLS:
+        # "a 5-km race", "a 300-page report": the unit written before the noun, with a hyphen
+        word = hyphen.group(1).lower()
+        parts = re.split("[-‐‑]", word)
+        if NOT_HYPHEN_UNITS.isdisjoint(parts) and _unit_word(parts[0]) not in (None, _ADJECTIVE):
+            unit = GLUED_UNITS.get(word, word)
+            if word in PERCENT_POINT_WORDS:
+                c = _Claim(start, hyphen.end(), "percent", value=v, unit="percentage point")
+            else:
+                c = _Claim(start, hyphen.end(), "count", value=v, unit=unit)
+            return _hedge(c, text)
     unit = _count_unit(text, end)
     if unit in ("point", "points") and _points_are_percent(text):
         end += len(_next_word(text, end)) + 1
@@ -409,6 +439,16 @@ def _b_count(m, text, generic):
 _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
+_ODD_FIRST = frozenset("-‐‑ ")
+# "-odd", "-plus" after any number, " odd" after digits only (the builder checks); not
+# "odd-numbered" ("plus" after a space is ``_hedge``'s: "200 plus").
+_ODD_AFTER = re.compile(
+    r"(?:[-‐‑]| (?=odd\b))(" + "|".join(SUFFIX_HEDGES) + r")\b(?![-‐‑'’])", re.IGNORECASE
+)
+_HYPHENS = frozenset("-‐‑")
+# A unit joined to its number by a hyphen, one or two lower-case words: "5-km", "3-percentage-point"
+# (not "2-for-1", "20-year-old": a number or "old" after the words).
+_HYPHEN_UNIT = re.compile(r"[-‐‑]([a-z]{2,}(?:[-‐‑][a-z]+)?)\b(?![-‐‑’'\d])")
 _GLUED = re.compile(r"°?[A-Za-z]+\b")  # a unit written against the number: "45C", "10km"
 _GLUED_FIRST = frozenset("°ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _METRES = re.compile(r"\d{1,3}(?:,\d{3})+m")  # "3,000m": a height; "1.2m homes" is millions

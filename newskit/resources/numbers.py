@@ -198,6 +198,18 @@ POST_HEDGES: dict[str, str] = {
     "or more": "lower", "or so": "approx", "plus": "lower", "or fewer": "upper",
     "or less": "upper",
 }  # fmt: skip
+# Hedges joined to a number by a hyphen (or, after digits, one space): "thirty-odd",
+# "4,500-odd", "a 100-plus crowd", "20-ish". The bound as in HEDGES.
+SUFFIX_HEDGES: dict[str, str] = {"odd": "lower", "plus": "lower", "ish": "approx"}
+# Words joined to a number by a hyphen that are no unit: "a 20-something", "a 100-plus",
+# "a 15-strong team", "a 2-year-old" (durations and ages have their own patterns).
+NOT_HYPHEN_UNITS: frozenset[str] = _words(
+    """odd plus ish nil something somethings strong fold old year years day days week weeks month
+    months hour hours minute minutes second seconds decade decades century centuries time
+    times way ways hundred thousand million billion trillion dollar dollars"""
+)
+# Hyphenated units that make a number a change in percentage points: "a 3-percentage-point drop".
+PERCENT_POINT_WORDS: frozenset[str] = frozenset({"percentage-point", "percent-point"})
 # Qualifiers before a date, kept in the hedge column: "by September 17", "since April".
 DATE_QUALIFIERS: frozenset[str] = _words("by until before after since through from")
 
