@@ -359,7 +359,11 @@ def _b_count(m, text, generic):
     lower = n.lower()
     is_word = not lower[0].isdigit() and lower[0] != "."
     # "thirty-odd", "4,500-odd", "20 odd points": a round number and some more
-    odd = _ODD_AFTER.match(text, end) if text[end : end + 1] in _ODD_FIRST else None
+    odd = (
+        _ODD_AFTER.match(text, end)
+        if text[end : end + 1] in _ODD_FIRST and text[end + 1 : end + 2] in _ODD_SECOND
+        else None
+    )
     if odd and odd.group()[0] == " " and is_word:
         odd = None  # "two odd socks": odd is an adjective after a spelled number
     if is_word:
@@ -440,6 +444,9 @@ _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
 _ODD_FIRST = frozenset("-‐‑ ")
+_ODD_SECOND = frozenset(h[0] for h in SUFFIX_HEDGES) | frozenset(
+    h[0].upper() for h in SUFFIX_HEDGES
+)
 # "-odd", "-plus" after any number, " odd" after digits only (the builder checks); not
 # "odd-numbered" ("plus" after a space is ``_hedge``'s: "200 plus").
 _ODD_AFTER = re.compile(

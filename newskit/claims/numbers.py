@@ -134,7 +134,8 @@ def _number(after_hyphen: bool = False) -> str:
     return (
         r"(?:" + _SIGN + r"(?:" + _SIGN_CHAR + r"|" + before + r")" + _DIGITS
         + r"(?:\s(?i:hundred)\s(?i:and)\s(?:\d{1,2}\b|" + _SMALL + r"\b)"
-        + r"|(?:\s|-(?=(?i:[mbtr]illion)))?" + _LONG_SCALE + r"s?\b|" + _SHORT_SCALE + r"\b|\s" + _SPACED_SCALE + r"\b)?"
+        + r"|(?:\s|-(?=(?i:[mbtr]illion)))?" + _LONG_SCALE + r"s?\b"
+        + r"|" + _SHORT_SCALE + r"\b|\s" + _SPACED_SCALE + r"\b)?"
         + r"(?![\d:/⁄]|,\d|\.\d)"
         + r"|" + _SIGN + r"\b" + _WORDINT + r"\b(?:" + _WORDFRAC + r"\b)?"
         + r"(?:\s" + _WORD_SCALE + r")*\b)"
