@@ -121,8 +121,8 @@ def _b_year_part(m, text, generic):
     part = " ".join(m["part"].lower().split())
     first, last = YEAR_PARTS[part]
     ytext = m["y"]
-    if ytext is None and part.startswith(("first h", "second h")):
-        return None  # "the first half" of a game, a match, a speech
+    if ytext is None and (part.startswith(("first h", "second h")) or part.endswith("months")):
+        return None  # "the first half" of a game, a match, a speech; "the first six months"
     if (
         ytext is None
         and not part.startswith("q")
@@ -134,7 +134,7 @@ def _b_year_part(m, text, generic):
         if ytext and ytext[0].isdigit():
             return _dates.resolve_year_part(first, last, int(ytext), anchor)
         if ytext:
-            offset = {"this": 0, "next": 1, "last": -1}[ytext.split()[0].lower()]
+            offset = {"this": 0, "the": 0, "next": 1, "last": -1}[ytext.split()[0].lower()]
             if anchor is None:
                 return _dates.Resolved(None, None, "unanchored")
             return _dates.resolve_year_part(first, last, anchor.year + offset, anchor)
@@ -320,6 +320,11 @@ def _b_relative(m, text, generic):
         if unit in ("day", "month", "year_end")
         else ("date_range")
     )
+    if unit == "weekend" and not phrase.startswith(("next", "last")):
+        # "over the weekend, protesters …" in a Monday story: the weekend just past
+        return _date_claim(
+            m, kind, lambda direction, anchor: _dates.resolve_weekend(phrase, anchor, direction)
+        )
     return _date_claim(m, kind, lambda direction, anchor: _dates.resolve_relative(phrase, anchor))
 
 

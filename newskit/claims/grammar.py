@@ -38,6 +38,7 @@ from newskit.resources.numbers import (
     VAGUE_PARTS,
     WEEKDAYS,
     WORD_SCALES,
+    YEAR_PARTS,
     ZERO_WORDS,
 )
 
@@ -157,8 +158,9 @@ _P = {
         r"(?:,?\s(?:of\s)?(?P<y>" + _YEAR + r"))?"
     ),
     "year_part": _c(
-        r"\b(?P<part>(?i:first|second|third|fourth)\s(?i:quarter|half)|Q[1-4])"
-        r"(?:\s(?:of\s)?(?P<y>" + _YEAR + r"|(?i:this|next|last)\syear))?"
+        r"\b(?P<part>(?i:first|second|third|fourth)\s(?i:quarter|half)|Q[1-4]"
+        r"|(?i:" + _alt(k for k in YEAR_PARTS if k.endswith("months")) + r"))"
+        r"(?:\s(?:of\s)?(?P<y>" + _YEAR + r"|(?i:this|next|last|the)\syear))?"
     ),
     "season": _c(
         r"\b(?P<part>(?i:spring|summer|autumn|fall|winter))\s(?:of\s)?(?P<y>" + _YEAR + r")"
@@ -332,7 +334,7 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "digits": frozenset({"digit", "digits", "figure", "figures"}),
     "magnitude": frozenset(w.split()[-1] for w in PLURAL_MAGNITUDES),
     "duration": _lower_set(DURATION_UNITS),
-    "year_part": frozenset({"quarter", "half", "q"}),
+    "year_part": frozenset({"quarter", "half", "q", "months"}),
     "season": frozenset({"spring", "summer", "autumn", "fall", "winter"}),
     "one_in": frozenset({"in", "out"}),
     "scale": frozenset({"hundred", "thousand", "million", "billion", "trillion"}),

@@ -258,6 +258,8 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "fourth quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
     "first half": (1, 6), "second half": (7, 12), "spring": (3, 5), "summer": (6, 8),
     "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+    # only with a year: "the first nine months of 2024", "the first six months of the year"
+    "first three months": (1, 3), "first six months": (1, 6), "first nine months": (1, 9),
 }  # fmt: skip
 
 # Relative periods → (unit, offset), resolved against the article's date (TimeML/TIMEX3 news
