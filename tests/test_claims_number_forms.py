@@ -93,6 +93,15 @@ FORMS = {
         ("The agency tapped a $5-million fund.", "$5-million", "money", 5e6, "USD"),
         ("A 12-member jury was seated.", "12-member", "count", 12, "member"),
     ],
+    "units of more than one word": [
+        ("The storm's winds reached 120 km/h.", "120", "count", 120, "km/h"),
+        ("Police clocked him at 90km/h.", "90km/h", "count", 90, "km/h"),
+        ("Gusts of 75 miles per hour were recorded.", "75", "count", 75, "mph"),
+        ("The fire burned 300 square miles.", "300", "count", 300, "sq mi"),
+        ("The flat measures 50 square metres.", "50", "count", 50, "m²"),
+        ("It was 38 degrees Celsius in Seville.", "38", "count", 38, "°C"),
+        ("Output rose to 1.2 million barrels a day.", "1.2 million", "count", 1.2e6, "barrels per day"),
+    ],
     "spelled numbers that end a sentence": [
         ("The death toll rose to nineteen.", "nineteen", "count", 19, None),
         ("A late layup cut the deficit to four, but the visitors held on.", "four", "count", 4, None),

@@ -19,6 +19,7 @@ from newskit.claims.grammar import _Claim
 from newskit.claims.numbers import _H, _SCALE_RE, _alt, parse_number
 from newskit.resources.numbers import (
     CHANGE_VERBS,
+    COMPOUND_UNITS,
     CONTEXT_STOPWORDS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -430,6 +431,9 @@ def _b_count(m, text, generic):
     glued = _GLUED.match(text, end) if text[end : end + 1] in _GLUED_FIRST else None
     if glued and glued.group().lower() == "x":  # "3x faster"
         return _Claim(start, end + 1, "multiplier", value=v, unit="times")
+    compound = _COMPOUND_UNIT.match(text, end) if glued else None
+    if compound and compound.start(1) == end:  # "20km/h"
+        return _hedge(_Claim(start, compound.end(), "count", value=v, unit=unit), text)
     if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
         unit = GLUED_UNITS.get(glued.group().lower())
         if unit is None:
@@ -607,6 +611,9 @@ def _count_unit(text: str, pos: int) -> str | None:
     """The noun a count counts: the next word, past adjectives ("12 federal judges" →
     judges); None when that is a function word, an adverb, a month ("42 against", "3 now",
     "5 Sept") or only adjectives follow ("the full 12")."""
+    compound = _COMPOUND_UNIT.match(text, pos)
+    if compound:
+        return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())]
     for _ in range(4):
         m = _WORD_AFTER.match(text, pos)
         if not m:
@@ -641,4 +648,12 @@ _ADJECTIVE = object()
 _UNIT_WORDS: dict[str, str | object | None] = {}  # ``_unit_word`` per word as written
 
 
+_COMPOUND_UNIT = re.compile(
+    r"\s*("
+    + "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(COMPOUND_UNITS, key=len, reverse=True)
+    )
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")

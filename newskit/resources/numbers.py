@@ -490,6 +490,23 @@ GLUED_UNITS: dict[str, str] = {
     "sqm": "m²", "sqft": "sq ft", "kph": "km/h", "nm": "nm", "kv": "kV",
 }  # fmt: skip
 
+# Units of more than one word or with a slash, after a number (case-insensitive; any white
+# space between words) → the unit reported: "20 km/h" is a speed, not 20 km; "50 square metres"
+# an area, not 50 "square". Lengths, areas and speeds are compared across units (facts
+# UNIT_SIZES).
+COMPOUND_UNITS: dict[str, str] = {
+    "km/h": "km/h", "km/hr": "km/h", "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h", "miles per hour": "mph", "miles an hour": "mph",
+    "m/s": "m/s", "metres per second": "m/s", "meters per second": "m/s",
+    "square metres": "m²", "square meters": "m²", "sq m": "m²", "square kilometres": "km²",
+    "square kilometers": "km²", "sq km": "km²", "square miles": "sq mi", "square mile": "sq mi",
+    "sq mi": "sq mi", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft",
+    "cubic metres": "m³", "cubic meters": "m³", "degrees celsius": "°C", "degrees centigrade": "°C",
+    "degrees fahrenheit": "°F", "kilowatt hours": "kWh", "kilowatt-hours": "kWh",
+    "megawatt hours": "MWh", "megawatt-hours": "MWh", "barrels per day": "barrels per day",
+    "barrels a day": "barrels per day",
+}  # fmt: skip
+
 # Verbs of change: "rose from 50% to 60%" states two values, not a range 50–60.
 CHANGE_VERBS: frozenset[str] = _words(
     """rose rise rises risen fell fall falls fallen grew grow grows increased increase
