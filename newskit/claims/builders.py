@@ -600,6 +600,15 @@ def _b_dur_frac(m, text, generic):
     return _hedge(_Claim(m.start(), m.end(), "duration", value=1.5, unit=unit), text)
 
 
+def _b_dur_part(m, text, generic):
+    """ "half a century" → 0.5 century, "a quarter-century" → 0.25 century, "three quarters of
+    an hour" → 0.75 hour."""
+    f = m["f"].lower()
+    value = 0.75 if f.startswith("three") else 0.25 if "quarter" in f else 0.5
+    unit = DURATION_UNITS[m["u"].lower()]
+    return _hedge(_Claim(m.start(), m.end(), "duration", value=value, unit=unit), text)
+
+
 _COUNT_UNIT_SKIP = frozenset(
     {"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "was", "were", "is", "are"}
     | {"has", "have", "had", "will", "would", "percent", "for", "by", "from", "with", "after"}

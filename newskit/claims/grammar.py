@@ -242,7 +242,11 @@ _P = {
         r"\b(?P<det>(?i:a|an|another))\s(?P<den>(?i:" + _alt(DENOMINATORS) + r"))\b"
     ),
     "half_of": _c(r"\b(?P<den>(?i:half))(?=\s(?:of|the)\b)"),
-    "one_in": _c(r"(?P<n1>" + _NUM + r")\s(?i:in|out\sof)\s(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑]\w)"),
+    # "one in five", "Nine out of 10", "one in every four", "a 1-in-3 chance"
+    "one_in": _c(
+        r"(?P<n1>" + _NUM + r")(?:\s|(?P<h>[-‐‑]))(?i:in|out\sof)"
+        r"(?(h)[-‐‑]|\s(?:(?i:every)\s)?)(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑](?!year\b)\w)"
+    ),
     "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
     "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
     "fold": _c(r"(?P<n>" + _NUM + r")" + _H + r"?(?i:fold)\b"),
@@ -293,6 +297,11 @@ _P = {
     # "fell by half", "cut in half" → 0.5
     "by_half": _c(r"\b(?i:by|in)\s(?P<den>(?i:half))\b(?![-‐‑]|\s(?i:a|an|the|of)\b)"),
     "dur_frac": _c(r"\b(?P<det>(?i:a|an|one))\s(?P<u>" + _DUR + r")\s(?i:and\sa\shalf)\b"),
+    # "half a century", "a half-hour", "a quarter-century", "three quarters of an hour"
+    "dur_part": _c(
+        r"\b(?P<f>(?i:half\san?|an?\shalf|an?\squarter(?:\sof\san?)?"
+        r"|three[-‐‑\s]quarters\sof\san?))[-‐‑\s](?P<u>" + _DUR + r")\b"
+    ),
     "frac_point": _c(
         r"\b(?P<f>(?i:a\squarter|a\shalf|half\sa|three\squarters\sof\sa))"
         r"(?:[-‐‑\s](?i:percentage))?[-‐‑\s](?i:points?)\b"
@@ -342,6 +351,7 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}),
     "the_year": frozenset({"year"}),
     "half": frozenset({"half"}),  # "a decade and a half"
+    "half_quarter": frozenset({"half", "quarter", "quarters"}),  # "half a century"
     "couple": frozenset({"couple"}),
     "several": frozenset({"several", "few"}),
     "fiscal": frozenset({"fiscal", "financial"}),
@@ -397,6 +407,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "several_scale": ("several", "scale"),
     "by_half": ("half",),
     "dur_frac": ("duration", "half"),
+    "dur_part": ("duration", "half_quarter"),
     "frac_point": ("percent",),
 }
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
@@ -469,6 +480,7 @@ _LEADS: dict[str, tuple[frozenset[str], frozenset[int], bool]] = {
     "several_scale": (frozenset({"several", "a"}), _AT, False),  # "several hundred"
     "by_half": (frozenset({"by", "in"}), _AT, False),  # "by half"
     "frac_point": (frozenset({"a", "half", "three"}), _AT, False),  # "a quarter point"
+    "dur_part": (frozenset({"a", "an", "half", "three"}), _AT, False),  # "half a century"
     "the_year": (frozenset({"the", "that"}), _AT, False),  # "the year"
     "year_earlier": (frozenset({"year"}), _AT, False),  # "year-earlier"
     "mult_word": (_leads(MULTIPLIER_WORDS), _AT, False),  # "twice", "doubled"

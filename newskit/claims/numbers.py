@@ -116,7 +116,7 @@ _WORDINT = (
 )  # fmt: skip
 _DECIMAL_WORD = r"(?:" + _alt([*(w for w, v in UNITS.items() if v <= 9), *ZERO_WORDS]) + r")"
 _WORDFRAC = (
-    r"(?i:\sand\s(?:a|one)\s(?:" + _alt(WORD_FRACTIONS) + r")"
+    r"(?i:(?:[-‐‑]and[-‐‑](?:a|one)[-‐‑]|\sand\s(?:a|one)\s)(?:" + _alt(WORD_FRACTIONS) + r")"
     r"|\spoint(?:\s" + _DECIMAL_WORD + r"\b)+)"
 )
 _SIGN = r"(?:(?i:" + _alt(SIGN_WORDS) + r")\s)?"
@@ -178,10 +178,14 @@ def _parse_number(s: str) -> float | None:
             return None
     value = _digits_value(s)
     if value is None:
-        value = _words_value(s.lower().replace("‐", "-").replace("‑", "-").replace("–", "-"))
+        words = s.lower().replace("‐", "-").replace("‑", "-").replace("–", "-")
+        if "-and-" in words:  # "two-and-a-half" is "two and a half"
+            words = _HYPHENED_AND.sub(r" and \1 ", words)
+        value = _words_value(words)
     return None if value is None else sign * value
 
 
+_HYPHENED_AND = re.compile(r"-and-(a|one)-")
 _DIGIT_GROUP = re.compile(r"(?<=\d)[ \u2009\u202f](?=\d{3}(?!\d))")
 _FRACTION_RE = re.compile(r"(?:(\d{1,3}) )?(\d{1,2})[/⁄](\d{1,3})")
 
