@@ -259,6 +259,7 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "first half": (1, 6), "second half": (7, 12), "spring": (3, 5), "summer": (6, 8),
     "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
     # only with a year: "the first nine months of 2024", "the first six months of the year"
+    "h1": (1, 6), "h2": (7, 12),
     "first three months": (1, 3), "first six months": (1, 6), "first nine months": (1, 9),
 }  # fmt: skip
 
