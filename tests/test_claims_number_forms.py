@@ -210,6 +210,36 @@ def test_hyphen_words_that_are_no_unit(text, surface, unit):
     assert df[df["surface"] == surface].iloc[0].unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "unit"),
+    [
+        ("The quake killed at least one person.", "one", "count", "person"),
+        ("One person was arrested after the clash.", "One", "count", "person"),
+        ("Police arrested 17 men and one woman.", "one", "count", "woman"),
+        ("One bomb fell inside the camp.", "One", "count", "bomb"),
+        ("The move came one day after the vote.", "one day", "duration", "day"),
+    ],
+)
+def test_one_that_counts(text, surface, kind, unit):
+    df = claims_in_text(text)
+    r = df[df["surface"] == surface].iloc[0]
+    assert (r.kind, r.value, r.unit) == (kind, 1, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One woman told police she was surrounded.",  # "a woman"
+        "Eyewitness News spoke to one man who saw the crash.",
+        "One day, he said, the town will recover.",  # "some day"
+        "It is one of the largest camps.",
+        "One way or another the deal will close.",
+    ],
+)
+def test_one_that_is_a_pronoun_or_an_article(text):
+    assert claims_in_text(text).empty
+
+
 def test_half_in_other_phrases_is_not_by_half():
     df = claims_in_text("He arrived in half an hour and won by half a point.")
     assert "by half" not in set(df["surface"]) and "in half" not in set(df["surface"])

@@ -35,6 +35,9 @@ from newskit.resources.numbers import (
     MULTIPLIER_WORDS,
     NOT_HYPHEN_UNITS,
     NOT_UNITS,
+    ONE_COUNT_NOUNS,
+    ONE_PERSON_NOUNS,
+    ONE_PERSON_VERBS,
     ORDINAL_HEADS,
     ORDINALS,
     PERCENT_POINT_WORDS,
@@ -368,7 +371,7 @@ def _b_count(m, text, generic):
     if odd and odd.group()[0] == " " and is_word:
         odd = None  # "two odd socks": odd is an adjective after a spelled number
     if is_word:
-        if lower == "one":
+        if lower == "one" and not _one_counts(text, start, end):
             return None  # "one" is mostly a pronoun ("one of", "the one that")
         nxt = _next_word(text, end)
         if (
@@ -440,6 +443,25 @@ def _b_count(m, text, generic):
             return None
         end = glued.end()
     return _hedge(_Claim(start, end, "count", value=v, unit=unit), text)
+
+
+def _one_counts(text: str, start: int, end: int) -> bool:
+    """Whether "one" at ``start`` counts: before a thing counted ("one bomb", ONE_COUNT_NOUNS),
+    or before a person (ONE_PERSON_NOUNS) beside a hedge or a verb of harm or arrest within a
+    few words (ONE_PERSON_VERBS: "killed one man", "one person was arrested")."""
+    noun = _next_word(text, end).lower()
+    if noun in ONE_COUNT_NOUNS:
+        return True
+    if noun not in ONE_PERSON_NOUNS:
+        return False
+    if _ctx._hedge_before(text, start, 40):
+        return True
+    near = _WORDS_RE.findall(text[max(0, start - 40) : start])[-4:]
+    near += _WORDS_RE.findall(text[end : end + 50])[1:7]
+    return not ONE_PERSON_VERBS.isdisjoint(w.lower() for w in near)
+
+
+_WORDS_RE = re.compile(r"[A-Za-z]+")
 
 
 # Words before a spelled-out number with no noun after it that make it a quantity: "the death

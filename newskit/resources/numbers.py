@@ -456,6 +456,24 @@ LONE_NUMBER_LEADS: frozenset[str] = _words(
     """to at is was were are be been by of from reached hit totalled totaled numbered stood
     stands equals equalled became becomes than"""
 )
+# Nouns after which "one" counts ("one person died", "at least one bomb"); elsewhere "one" is
+# mostly a pronoun or an idiom ("one of", "one way", "at one point").
+ONE_COUNT_NOUNS: frozenset[str] = _words(
+    """death fatality casualty injury bomb rocket missile shell seat vote vehicle car truck
+    plane aircraft helicopter ship boat"""
+)
+# People after "one": counted only beside a hedge ("at least one person") or a verb of harm or
+# arrest ("killed one man", "one person was arrested"); "one woman told police" is "a woman".
+ONE_PERSON_NOUNS: frozenset[str] = _words(
+    """person man woman child boy girl baby teenager officer policeman soldier civilian
+    victim survivor passenger pedestrian student worker suspect gunman attacker protester
+    prisoner hostage patient"""
+)
+ONE_PERSON_VERBS: frozenset[str] = _words(
+    """killed killing kills kill dead died dies injured injuring injures wounded wounding
+    hurt arrested arresting arrests detained detaining rescued missing hospitalized
+    hospitalised shot stabbed charged attacked"""
+)
 # Generic small numbers about the parties of a story ("the two sides"). Not reported unless
 # ``numeric_claims(..., generic=True)`` asks for them; then they are kind "count".
 GENERIC_COUNTS: tuple[str, ...] = (
