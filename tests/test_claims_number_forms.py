@@ -113,6 +113,11 @@ FORMS = {
         ("The party ruled for half a century.", "half a century", "duration", 0.5, "century"),
         ("Rescuers arrived within three quarters of an hour.", "three quarters of an hour", "duration", 0.75, "hour"),
     ],
+    "heights in feet and inches": [
+        ("The suspect is 6ft 2in tall.", "6ft 2in", "count", 6 + 2 / 12, "ft"),
+        ("He stands 6 feet 11 inches.", "6 feet 11 inches", "count", 6 + 11 / 12, "ft"),
+        ("The 5-foot-9 guard scored 20.", "5-foot-9", "count", 5.75, "ft"),
+    ],
     "spelled numbers that end a sentence": [
         ("The death toll rose to nineteen.", "nineteen", "count", 19, None),
         ("A late layup cut the deficit to four, but the visitors held on.", "four", "count", 4, None),

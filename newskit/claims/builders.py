@@ -408,6 +408,10 @@ def _b_count(m, text, generic):
             c.low = v
         return c
     hyphen = _HYPHEN_UNIT.match(text, end) if text[end : end + 1] in _HYPHENS else None
+    height = _HEIGHT_HYPHENED.match(text, end) if hyphen is None and not is_word else None
+    if height:  # "a 5-foot-9 guard"
+        v += int(height.group(1)) / 12
+        return _hedge(_Claim(start, height.end(), "count", value=v, unit="ft"), text)
     if hyphen and not is_word and text[start - 1 : start] not in CURRENCY_SYMBOLS:
         # "a 5-km race", "a 300-page report": the unit written before the noun, with a hyphen
         word = hyphen.group(1).lower()
@@ -442,6 +446,10 @@ def _b_count(m, text, generic):
         if unit is None:
             return None
         end = glued.end()
+    if unit in _FEET and (inches := _INCHES_AFTER.match(text, _past_unit(text, end, glued))):
+        # "6ft 2in", "6 feet 2 inches": one height, in feet
+        v += int(inches.group(1)) / 12
+        return _hedge(_Claim(start, inches.end(), "count", value=v, unit="ft"), text)
     return _hedge(_Claim(start, end, "count", value=v, unit=unit), text)
 
 
@@ -469,6 +477,21 @@ _WORDS_RE = re.compile(r"[A-Za-z]+")
 _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
+_FEET = frozenset({"ft", "feet", "foot"})
+
+
+def _past_unit(text: str, end: int, glued: re.Match[str] | None) -> int:
+    """Where the unit word after a count ends: ``end`` when it is glued ("6ft"), else after
+    the next word ("6 feet")."""
+    if glued:
+        return end
+    m = _WORD_AFTER.match(text, end)
+    return m.end() if m else end
+
+
+# The inches after a number of feet: "6ft 2in", "6 feet 2 inches", "5-foot-9"
+_INCHES_AFTER = re.compile(r"\s(1[01]|[0-9])\s?(?i:in|ins|inches)\b")
+_HEIGHT_HYPHENED = re.compile(r"[-‐‑](?i:foot|ft)[-‐‑](1[01]|[0-9])\b(?![-‐‑\d])")
 _ODD_FIRST = frozenset("-‐‑ ")
 _ODD_SECOND = frozenset(h[0] for h in SUFFIX_HEDGES) | frozenset(
     h[0].upper() for h in SUFFIX_HEDGES
