@@ -694,6 +694,8 @@ def _unit_word(w: str) -> str | object | None:
         return None
     if low in UNIT_ADJECTIVES:
         return _ADJECTIVE
+    if len(low) > 1 and low in GLUED_UNITS:  # "50 MW", "3.5 GHz": as when glued ("50MW")
+        return GLUED_UNITS[low]
     return low
 
 

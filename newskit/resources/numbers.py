@@ -514,7 +514,9 @@ GLUED_UNITS: dict[str, str] = {
 # an area, not 50 "square". Lengths, areas and speeds are compared across units (facts
 # UNIT_SIZES).
 COMPOUND_UNITS: dict[str, str] = {
-    "km/h": "km/h", "km/hr": "km/h", "kilometres per hour": "km/h",
+    "km/h": "km/h", "km/hr": "km/h", "kilometres per hour": "km/h", "km per hour": "km/h",
+    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "light years": "light-years",
+    "light-years": "light-years",
     "kilometers per hour": "km/h", "miles per hour": "mph", "miles an hour": "mph",
     "m/s": "m/s", "metres per second": "m/s", "meters per second": "m/s",
     "square metres": "m²", "square meters": "m²", "sq m": "m²", "square kilometres": "km²",
