@@ -101,6 +101,8 @@ FORMS = {
         ("The flat measures 50 square metres.", "50", "count", 50, "m²"),
         ("It was 38 degrees Celsius in Seville.", "38", "count", 38, "°C"),
         ("Output rose to 1.2 million barrels a day.", "1.2 million", "count", 1.2e6, "barrels per day"),
+        ("The galaxy is 3.8 billion light years away.", "3.8 billion", "count", 3.8e9, "light-years"),
+        ("The new plant makes 50 MW.", "50", "count", 50, "MW"),
     ],
     "hyphened fractions, shares and parts of a unit": [
         ("The hearing lasted two-and-a-half hours.", "two-and-a-half hours", "duration", 2.5, "hour"),
