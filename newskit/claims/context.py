@@ -39,7 +39,10 @@ _QUAL_RE = re.compile(r"(?i)\b(" + _alt(DATE_QUALIFIERS) + r")\s+$")
 # _CLOCK_RE, _IDIOM_RE and _GENERIC_RE are used with ``pattern.match(text, pos)``: they read
 # what starts at ``pos``.
 _CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|o['’]clock)")
-_IDIOM_RE = re.compile(r"(?i)(?:" + _alt(IDIOMS) + r")\b")
+# (not "one day before/after/later/earlier/ago": a day's time)
+_IDIOM_RE = re.compile(
+    r"(?i)(?:" + _alt(IDIOMS) + r")\b(?!\s+(?:before|after|later|earlier|ago)\b)"
+)
 _GENERIC_RE = re.compile(r"(?i)(?:" + _alt(GENERIC_COUNTS) + r")\b")
 _LEADING_FUNCTION = re.compile(
     r"^(?:(?:of|in|on|at|to|for|from|the|a|an|and|by|with|as|than)\s+)+", re.IGNORECASE

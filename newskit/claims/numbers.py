@@ -116,7 +116,7 @@ _WORDINT = (
 )  # fmt: skip
 _DECIMAL_WORD = r"(?:" + _alt([*(w for w, v in UNITS.items() if v <= 9), *ZERO_WORDS]) + r")"
 _WORDFRAC = (
-    r"(?i:\sand\s(?:a|one)\s(?:" + _alt(WORD_FRACTIONS) + r")"
+    r"(?i:(?:[-‐‑]and[-‐‑](?:a|one)[-‐‑]|\sand\s(?:a|one)\s)(?:" + _alt(WORD_FRACTIONS) + r")"
     r"|\spoint(?:\s" + _DECIMAL_WORD + r"\b)+)"
 )
 _SIGN = r"(?:(?i:" + _alt(SIGN_WORDS) + r")\s)?"
@@ -134,7 +134,8 @@ def _number(after_hyphen: bool = False) -> str:
     return (
         r"(?:" + _SIGN + r"(?:" + _SIGN_CHAR + r"|" + before + r")" + _DIGITS
         + r"(?:\s(?i:hundred)\s(?i:and)\s(?:\d{1,2}\b|" + _SMALL + r"\b)"
-        + r"|\s?" + _LONG_SCALE + r"s?\b|" + _SHORT_SCALE + r"\b|\s" + _SPACED_SCALE + r"\b)?"
+        + r"|(?:\s|-(?=(?i:[mbtr]illion)))?" + _LONG_SCALE + r"s?\b"
+        + r"|" + _SHORT_SCALE + r"\b|\s" + _SPACED_SCALE + r"\b)?"
         + r"(?![\d:/⁄]|,\d|\.\d)"
         + r"|" + _SIGN + r"\b" + _WORDINT + r"\b(?:" + _WORDFRAC + r"\b)?"
         + r"(?:\s" + _WORD_SCALE + r")*\b)"
@@ -144,7 +145,7 @@ def _number(after_hyphen: bool = False) -> str:
 _NUM = _number()
 _NUM2 = _number(after_hyphen=True)
 _SCALE_RE = re.compile(
-    r"(?i)\s?(" + _LONG_SCALE + r"s?|" + _SHORT_SCALE + r"|" + _SPACED_SCALE + r")$"
+    r"(?i)[\s-]?(" + _LONG_SCALE + r"s?|" + _SHORT_SCALE + r"|" + _SPACED_SCALE + r")$"
 )
 # Where a spelled-out number that starts with "a"/"half" may begin: "a hundred thousand",
 # "half a million", "a quarter of a billion".
@@ -177,10 +178,14 @@ def _parse_number(s: str) -> float | None:
             return None
     value = _digits_value(s)
     if value is None:
-        value = _words_value(s.lower().replace("‐", "-").replace("‑", "-").replace("–", "-"))
+        words = s.lower().replace("‐", "-").replace("‑", "-").replace("–", "-")
+        if "-and-" in words:  # "two-and-a-half" is "two and a half"
+            words = _HYPHENED_AND.sub(r" and \1 ", words)
+        value = _words_value(words)
     return None if value is None else sign * value
 
 
+_HYPHENED_AND = re.compile(r"-and-(a|one)-")
 _DIGIT_GROUP = re.compile(r"(?<=\d)[ \u2009\u202f](?=\d{3}(?!\d))")
 _FRACTION_RE = re.compile(r"(?:(\d{1,3}) )?(\d{1,2})[/⁄](\d{1,3})")
 
