@@ -149,6 +149,7 @@ def test_date_families(family, text, anchor, surface, date):
         "He was named player of the year.",
         "The police have zero tolerance for looting.",
         "Hackers used a zero-day flaw.",
+        "Craig and April Likhite drove to Chicago.",  # a first name
     ],
 )
 def test_not_dates(text):
@@ -289,3 +290,8 @@ def test_centuries_and_decades_end_where_they_do(text, end):
 def test_ambiguous_numeric_dates_and_bare_labels_are_no_dates(text):
     df = claims_in_text(text, FRI_FEB13)
     assert df[df["kind"].isin(["date", "date_range"])].empty, list(df["surface"])
+
+
+def test_a_month_after_another_month_and_and_is_a_date():
+    df = claims_in_text("Sales fell in March and April Apple said.", FRI_FEB13)
+    assert list(df["surface"]) == ["March", "April"]

@@ -196,6 +196,8 @@ def _b_month(m, text, generic):
     prev = _prev_word(text, m.start()).lower()
     if prev not in MONTH_LEADS:
         return None
+    if prev in ("and", "or") and _named_pair(text, m.start(), m.end()):
+        return None  # "Craig and April Likhite drove …": a first name
     if word == "May" and prev not in {
         "in",
         "since",
@@ -218,6 +220,21 @@ def _b_month(m, text, generic):
         "date",
         lambda direction, anchor: _dates.resolve_month_day(mo, None, None, anchor, direction),
     )
+
+
+def _named_pair(text: str, start: int, end: int) -> bool:
+    """A month name between "and"/"or" after a capitalised word that is no month, and a
+    capitalised word that is no date word: "Craig and April Likhite" (not "March and April
+    Apple sold", "Craig and April 2019")."""
+    after = _CAPITALISED_AFTER.match(text, end)
+    if not after or after.group(1) in MONTHS or after.group(1) in WEEKDAYS:
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and before.group(1) not in MONTHS
+
+
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:and|or) $")
 
 
 def _b_wd_md(m, text, generic):
