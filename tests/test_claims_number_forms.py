@@ -120,6 +120,15 @@ FORMS = {
         ("He stands 6 feet 11 inches.", "6 feet 11 inches", "count", 6 + 11 / 12, "ft"),
         ("The 5-foot-9 guard scored 20.", "5-foot-9", "count", 5.75, "ft"),
     ],
+    "thousands in text tokenised with spaces": [
+        ("Activists sent more than 70, 000 petitions.", "70, 000", "count", 70_000, "petitions"),
+        ("Rewards totaling $30, 000 are offered.", "$30, 000", "money", 30_000, "USD"),
+        ("Some 230, 000 people fled.", "230, 000", "count", 230_000, "people"),
+    ],
+    "a time adjective before the unit": [
+        ("He reached the playoffs in 10 consecutive years.", "10 consecutive years", "duration", 10, "year"),
+        ("The talks need two more weeks.", "two more weeks", "duration", 2, "week"),
+    ],
     "spelled numbers that end a sentence": [
         ("The death toll rose to nineteen.", "nineteen", "count", 19, None),
         ("A late layup cut the deficit to four, but the visitors held on.", "four", "count", 4, None),
@@ -245,6 +254,23 @@ def test_one_that_counts(text, surface, kind, unit):
 )
 def test_one_that_is_a_pronoun_or_an_article(text):
     assert claims_in_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("The beach is about 300, 400 meters away.", ["300", "400"]),  # three to four hundred
+        ("Bell (5-11, 220) played at Wayne State.", ["5-11", "220"]),  # height, weight
+        ("They scored 100, 200 and 300.", ["100", "200", "300"]),  # a list
+        ("On Dec. 25, 100 people gathered.", ["Dec. 25", "100"]),
+    ],
+)
+def test_comma_and_space_between_numbers_that_are_not_thousands(text, surfaces):
+    assert list(claims_in_text(text)["surface"]) == surfaces
+
+
+def test_a_photo_gallery_counter_is_no_claim():
+    assert claims_in_text("Hide Caption 14 of 25 Photos: the aftermath").empty
 
 
 def test_half_in_other_phrases_is_not_by_half():

@@ -295,3 +295,20 @@ def test_ambiguous_numeric_dates_and_bare_labels_are_no_dates(text):
 def test_a_month_after_another_month_and_and_is_a_date():
     df = claims_in_text("Sales fell in March and April Apple said.", FRI_FEB13)
     assert list(df["surface"]) == ["March", "April"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He scored on a 2-yard touchdown in the second quarter.",
+        "The Colts trailed 14-0 at the start of the second quarter.",
+    ],
+)
+def test_a_games_quarter_is_no_date(text):
+    df = claims_in_text(text, FRI_FEB13)
+    assert "date_range" not in set(df["kind"]), list(df["surface"])
+
+
+def test_a_business_quarter_is_a_date():
+    (r,) = claims_in_text("Profit rose in the second quarter.", FRI_FEB13).itertuples()
+    assert (r.kind, r.date, r.date_end) == ("date_range", "1998-04", "1998-06")

@@ -389,6 +389,10 @@ def _b_count(m, text, generic):
         return None
     if _after_name(text, start) or _STREET_AFTER.match(text, end):
         return None
+    if text[max(0, start - 1) : start] == " " and _CAPTION_BEFORE.search(
+        text, max(0, start - 24), start
+    ):
+        return None  # "Hide Caption 14 of 25": a photo gallery's counter
     v = parse_number(n)
     if v is None:
         return None
@@ -477,6 +481,7 @@ _WORDS_RE = re.compile(r"[A-Za-z]+")
 _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
+_CAPTION_BEFORE = re.compile(r"(?i)\bcaption\s+(?:\d+\s+of\s+)?$")
 _FEET = frozenset({"ft", "feet", "foot"})
 
 

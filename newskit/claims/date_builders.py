@@ -24,6 +24,7 @@ from newskit.resources.numbers import (
     MONTH_MODIFIERS,
     MONTHS,
     RELATIVE_PERIODS,
+    SPORTS_WORDS,
     WEEKDAYS,
     YEAR_PARTS,
     YEAR_TITLE_WORDS,
@@ -150,6 +151,9 @@ def _b_year_part(m, text, generic):
     ):
         return None
 
+    if ytext is None and _SPORTS_RE.search(text):
+        return None  # "a touchdown in the second quarter": a game's quarter
+
     def resolve(direction, anchor):
         if ytext and ytext[0].isdigit():
             return _dates.resolve_year_part(first, last, int(ytext), anchor)
@@ -161,6 +165,9 @@ def _b_year_part(m, text, generic):
         return _dates.resolve_year_part(first, last, None, anchor)
 
     return _date_claim(m, "date_range", resolve)
+
+
+_SPORTS_RE = re.compile(r"(?i)\b(?:" + _alt(SPORTS_WORDS) + r")\b")
 
 
 def _b_season(m, text, generic):

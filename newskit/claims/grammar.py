@@ -23,6 +23,7 @@ from newskit.resources.numbers import (
     CURRENCY_WORDS,
     DENOMINATORS,
     DIGIT_MAGNITUDES,
+    DURATION_ADJECTIVES,
     DURATION_UNITS,
     HOLIDAYS,
     MONTH_MODIFIERS,
@@ -277,7 +278,8 @@ _P = {
         + r")"
     ),
     "duration": _c(
-        r"(?P<n>" + _NUM + r")(?:\s|" + _H + r")(?P<u>" + _DUR + r")(?:" + _H + r"(?i:long|old))?"
+        r"(?P<n>" + _NUM + r")(?:\s(?i:" + _alt(DURATION_ADJECTIVES) + r"))?(?:\s|" + _H + r")"
+        r"(?P<u>" + _DUR + r")(?:" + _H + r"(?i:long|old))?"
     ),
     "ordinal": _c(r"(?P<w>" + _ORDWORD + r"|(?<![\d,.])\b\d{1,3}(?:,\d{3})*(?i:st|nd|rd|th)\b)"),
     "count_range": _c(

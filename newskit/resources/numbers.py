@@ -263,6 +263,18 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "first three months": (1, 3), "first six months": (1, 6), "first nine months": (1, 9),
 }  # fmt: skip
 
+# Words between a number and its unit of time: "10 consecutive years", "two more weeks".
+DURATION_ADJECTIVES: frozenset[str] = _words(
+    "consecutive straight successive more full additional further long"
+)
+
+# Words of a game: "the second quarter" in their sentence is the game's, not the year's.
+SPORTS_WORDS: frozenset[str] = _words(
+    """touchdown touchdowns field-goal fumble fumbled interception quarterback halftime
+    half-time overtime inning innings rebound rebounds punt kickoff yard yards layup dunk
+    three-pointer buzzer scored scoring score trailed trailing"""
+) | frozenset({"field goal", "free throw", "free throws"})
+
 # Relative periods → (unit, offset), resolved against the article's date (TimeML/TIMEX3 news
 # conventions). "today", "tonight", "this morning" → the article's date; "next week" → the ISO
 # week after the article's; "last month" → the month before; "this weekend" → the coming
