@@ -269,6 +269,35 @@ def test_comma_and_space_between_numbers_that_are_not_thousands(text, surfaces):
     assert list(claims_in_text(text)["surface"]) == surfaces
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The court ordered him to pay 1 million Egyptian pounds.", "1 million Egyptian pounds", 1e6, "EGP"),
+        ("It sold for 5 billion Hong Kong dollars.", "5 billion Hong Kong dollars", 5e9, "HKD"),
+    ],
+)  # fmt: skip
+def test_a_countrys_pound_or_dollar(text, surface, value, unit):
+    (r,) = claims_in_text(text).itertuples()
+    assert (r.surface, r.kind, r.value, r.unit) == (surface, "money", value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The players later flew first class to Sioux Falls.",
+        "They moved to First Street in the spring.",
+        "She was struck on 117th Street near 97th Avenue.",
+    ],
+)
+def test_ordinals_in_names_and_idioms_are_no_claims(text):
+    assert claims_in_text(text).empty
+
+
+def test_a_headline_in_brackets_is_not_a_citation():
+    df = claims_in_text("[Five things to remember about the victory]")
+    assert list(df["surface"]) == ["Five"] and claims_in_text("as shown [3] here").empty
+
+
 def test_a_photo_gallery_counter_is_no_claim():
     assert claims_in_text("Hide Caption 14 of 25 Photos: the aftermath").empty
 

@@ -90,7 +90,7 @@ def _b_money(m, text, generic):
         value, unit = parse_number(m["n"]), _currency(m["cur"])
     else:
         value = parse_number(m["n2"] + (" " + m["sc"] if m["sc"] else ""))
-        unit = CURRENCY_WORDS[m["cw"].lower()]
+        unit = CURRENCY_WORDS[" ".join(m["cw"].lower().split())]
         if m["cw"].lower() == "won" and not m["sc"] and not _SCALE_RE.search(m["n2"]):
             return None  # "two won" (the verb)
     if value is None:
@@ -289,6 +289,8 @@ def _b_ordinal(m, text, generic):
         return None
     if _COMMA_AFTER.match(text, m.end()) and not text[:start].strip():
         return None  # "First, ..." opens a list of points
+    if not w[0].islower() and _STREET_RIGHT_AFTER.match(text, m.end()):
+        return None  # "First Street", "Fifth Avenue": a name
     if (
         w.lower() == "second"
         and _TIME_SECOND_BEFORE.search(text, max(0, start - 8), start)
@@ -536,6 +538,7 @@ def _points_are_percent(text: str) -> bool:
     return _POINTS_WORD.search(text) is not None
 
 
+_STREET_RIGHT_AFTER = re.compile(r"\s(?:" + _alt(STREET_WORDS) + r")\b")
 _STREET_AFTER = re.compile(
     r"\s(?:[A-Z][a-z]+\s){1,2}(?:" + _alt(STREET_WORDS) + r")\b"
 )  # "10 Downing Street" is an address

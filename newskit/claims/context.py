@@ -243,8 +243,8 @@ def _hedge_bound(phrase: str) -> str:
 def _is_label(text: str, start: int) -> bool:
     """A number that names something ("Section 232", "COVID-19", "[3]", "1." at line start)."""
     before = text[start - 1] if start else ""
-    if before == "[":
-        return True
+    if before == "[" and _CITATION.match(text, start):
+        return True  # "[3]" (not "[Five things to know]")
     if _LIST_NUMBER.match(text, start) and _at_line_start(text, start):
         return True
     # (a letter, a hyphen or a newline just before: the only cases the next test can be true)
@@ -259,6 +259,7 @@ def _is_label(text: str, start: int) -> bool:
     return prev in LABEL_WORDS
 
 
+_CITATION = re.compile(r"\d+\]")
 _LIST_NUMBER = re.compile(r"\d+[.)](?:\s|$)")
 
 

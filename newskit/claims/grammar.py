@@ -345,7 +345,9 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     ),
     "ago": frozenset({"ago"}),
     "percent": frozenset({"percent", "per", "point", "points", "pct", "pc", "bps"}),
-    "currency": _lower_set([*CURRENCY_WORDS, *(k for k in CURRENCY_SYMBOLS if k.isalpha())]),
+    "currency": _lower_set(
+        [*(w.split()[-1] for w in CURRENCY_WORDS), *(k for k in CURRENCY_SYMBOLS if k.isalpha())]
+    ),
     "denominator": _lower_set(DENOMINATORS),
     "ordinal": _lower_set([*ORDINALS, "st", "nd", "rd", "th"]),
     "times": frozenset({"times"}),

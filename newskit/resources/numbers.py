@@ -168,6 +168,14 @@ CURRENCY_WORDS: dict[str, str] = {
     "pounds": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
     "rupee": "INR", "rupees": "INR", "won": "KRW", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "franc": "CHF", "francs": "CHF",
+    # a pound, dollar, peso or rupee of a named country: "1 million Egyptian pounds"
+    "egyptian pounds": "EGP", "egyptian pound": "EGP", "lebanese pounds": "LBP",
+    "syrian pounds": "SYP", "sudanese pounds": "SDG", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
+    "singapore dollars": "SGD", "taiwan dollars": "TWD", "zimbabwe dollars": "ZWL",
+    "us dollars": "USD", "u.s. dollars": "USD", "swiss francs": "CHF", "indian rupees": "INR",
+    "pakistani rupees": "PKR", "mexican pesos": "MXN", "philippine pesos": "PHP",
+    "argentine pesos": "ARS",
 }  # fmt: skip
 
 # Units of time for durations: "90-day extension" → 90 day; "two years" → 2 year.
@@ -437,6 +445,8 @@ IDIOMS: tuple[str, ...] = (
     "second amendment",
     "first responders",
     "first-ever",
+    "first class",
+    "first-class",
     "second-guess",
     "at times",
     "two-way",
