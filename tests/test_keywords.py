@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 
@@ -410,3 +411,12 @@ def test_concordance(seeds):
         assert row.left + row.match + row.right == article.raw[sent.start : sent.end]
     cut = newskit.concordance(seeds, "rare earth", width=10)
     assert all(len(x) <= 11 for x in cut["left"])
+
+
+def test_keywords_restores_the_gc_thresholds(made_up):
+    before = gc.get_threshold()
+    assert len(newskit.keywords(made_up, top=3)) == 12
+    assert gc.get_threshold() == before
+    with pytest.raises(ValueError, match="top must be at least 1"):
+        newskit.keywords(made_up, top=0)
+    assert gc.get_threshold() == before
