@@ -68,6 +68,7 @@ import math
 import operator
 import pickle
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -241,22 +242,33 @@ def _outlet(article: Article) -> str:
 @contextlib.contextmanager
 def _young_collections_only() -> Iterator[None]:
     """Run the block without the garbage collector's full collections (young ones still run,
-    and free young cyclic garbage), restoring its thresholds after, even on error.
+    and free young cyclic garbage); the thresholds come back when the last such block open in
+    the process ends (blocks nest, and may overlap in threads), even on error.
 
     The keyword stage makes millions of short-lived tuples, and the objects it keeps (cached
     tokens and YAKE scores) pass into the oldest generation fast enough to start a full
     collection every few hundred articles, each walking every object of the process (pandas'
     and the corpus' too): about a tenth of the stage's CPU on real news, for no garbage (what
     the stage leaves behind is freed by reference counts). Full collections resume after."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(thresholds[0], thresholds[1], _NO_FULL)
+    with _GC_LOCK:
+        if not _GC_SAVED:
+            thresholds = gc.get_threshold()
+            gc.set_threshold(thresholds[0], thresholds[1], _NO_FULL)
+            _GC_SAVED.append(thresholds)
+        else:
+            _GC_SAVED.append(_GC_SAVED[-1])
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        with _GC_LOCK:
+            thresholds = _GC_SAVED.pop()
+            if not _GC_SAVED:
+                gc.set_threshold(*thresholds)
 
 
 _NO_FULL = 2**30  # a third gc threshold no count of young collections reaches
+_GC_LOCK = threading.Lock()
+_GC_SAVED: list[tuple[int, ...]] = []  # the thresholds to restore, once per open block
 
 
 def _name_runs(article: Article) -> list[tuple[str, ...]]:
