@@ -137,7 +137,7 @@ def test_a_speed_meets_a_speed_in_other_units_never_a_length():
     claims = _claims(
         {
             "a": ("A", "Winds of 120 km/h tore roofs off homes along the coast."),
-            "b": ("B", "Winds of 75 mph tore roofs off homes along the coast."),
+            "b": ("B", "Winds of 75 miles per hour tore roofs off homes along the coast."),
             "c": ("C", "The storm tore roofs off homes along 120 km of the coast."),
         }
     )  # fmt: skip

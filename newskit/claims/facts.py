@@ -321,7 +321,7 @@ def _fact(
         article_terms=frozenset(),
         entities=entities,
         apposition=apposition,
-        scope=_scope(sentence, a, b) if kind not in DATE_KINDS else frozenset(),
+        scope=_scope(sentence, a, eb if measure else b) if kind not in DATE_KINDS else frozenset(),
         name=bool(following) and following[0].lower() in NAME_HEADS,
         rare=_rare(family, surface, value),
     )
