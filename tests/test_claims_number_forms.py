@@ -298,6 +298,17 @@ def test_a_headline_in_brackets_is_not_a_citation():
     assert list(df["surface"]) == ["Five"] and claims_in_text("as shown [3] here").empty
 
 
+def test_plus_or_minus_is_a_margin_not_a_sign():
+    (r,) = claims_in_text("They can pin it down within plus or minus three hours.").itertuples()
+    assert (r.surface, r.value, r.hedge) == ("three hours", 3, "plus or minus")
+
+
+@pytest.mark.parametrize("text", ["Profits were a third more.", "Rents are a quarter higher."])
+def test_a_third_more_is_a_fraction(text):
+    (r,) = claims_in_text(text).itertuples()
+    assert r.kind == "fraction"
+
+
 def test_a_photo_gallery_counter_is_no_claim():
     assert claims_in_text("Hide Caption 14 of 25 Photos: the aftermath").empty
 

@@ -134,7 +134,8 @@ _WORDFRAC = (
     r"(?i:(?:[-‐‑]and[-‐‑](?:a|one)[-‐‑]|\sand\s(?:a|one)\s)(?:" + _alt(WORD_FRACTIONS) + r")"
     r"|\spoint(?:\s" + _DECIMAL_WORD + r"\b)+)"
 )
-_SIGN = r"(?:(?i:" + _alt(SIGN_WORDS) + r")\s)?"
+# ("plus or minus 3 points" is a margin of 3, not -3)
+_SIGN = r"(?:(?<!(?i:plus or) )(?i:" + _alt(SIGN_WORDS) + r")\s)?"
 _SHORT_SCALE = r"(?i:bn|bln|mn|mln|tn|trn|k|m|b)"
 _SPACED_SCALE = r"(?i:" + _alt(SPACED_SCALES) + r"|lakhs?|lacs?|crores?|dozens?)"
 # "-4.1%", "−15C", "+3.2%": a sign character after a space or an opening bracket.

@@ -103,7 +103,7 @@ FRACTION_LEADS: frozenset[str] = _words(
 )
 FRACTION_FOLLOWERS: frozenset[str] = _words(
     """in on at since from to over during after before compared versus last this and or
-    between among year"""
+    between among year more less fewer higher lower larger smaller bigger cheaper"""
 )
 
 # Nouns after "a third"/"another third" that make it an ordinal, not a fraction:
@@ -199,7 +199,7 @@ HEDGES: dict[str, str] = {
     "above": "lower", "at least": "lower", "upwards of": "lower", "just over": "lower",
     "well over": "lower", "no less than": "lower", "in excess of": "lower",
     "exceeding": "lower", "only": "exact", "just": "exact", "exactly": "exact",
-    "precisely": "exact", "a mere": "exact",
+    "precisely": "exact", "a mere": "exact", "plus or minus": "approx",
 }  # fmt: skip
 # Hedges written after a number: "90 days or more", "200 or so".
 POST_HEDGES: dict[str, str] = {
