@@ -58,6 +58,7 @@ _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)?\b")
 _OPENS = re.compile(r"(?:^|[.!?“\"]\s*)$")
 _APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*),\s*$")
 _UNIT_SUFFIX = re.compile(r"[A-Za-z.]+$")
+_HYPHENED_UNIT = re.compile(r"(.*\d)[-‐‑][A-Za-z]+(?:[-‐‑][A-Za-z]+)?$")
 _UNIT_WORD = re.compile(r"[\s-]*[A-Za-z.]+")
 _OF = re.compile(r"\bof\s*$", re.IGNORECASE)
 _NON_DIGIT = re.compile(r"\D")
@@ -225,6 +226,9 @@ def _fact(
     kind = str(r["kind"])
     unit = _str(r["unit"])
     surface = str(r["surface"])
+    hyphened = _HYPHENED_UNIT.match(surface) if kind == "count" and unit else None
+    if hyphened:  # "a 125-seat legislature", "a 5-km race": read on from the number, as in
+        b = a + hyphened.end(1)  # "125 seats" and "5 km", so both meet the same words
     following = _RAW_WORD.findall(sentence[b : b + 20])
     family = _family(kind, unit, surface, sentence[b : b + 12])
     value = _num(r["value"])
