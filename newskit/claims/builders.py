@@ -391,7 +391,7 @@ def _b_count(m, text, generic):
         return None
     if _after_name(text, start) or _STREET_AFTER.match(text, end):
         return None
-    if text[max(0, start - 1) : start] == " " and _CAPTION_BEFORE.search(
+    if ("aption" in text or "APTION" in text) and _CAPTION_BEFORE.search(
         text, max(0, start - 24), start
     ):
         return None  # "Hide Caption 14 of 25": a photo gallery's counter
@@ -414,7 +414,11 @@ def _b_count(m, text, generic):
             c.low = v
         return c
     hyphen = _HYPHEN_UNIT.match(text, end) if text[end : end + 1] in _HYPHENS else None
-    height = _HEIGHT_HYPHENED.match(text, end) if hyphen is None and not is_word else None
+    height = (
+        _HEIGHT_HYPHENED.match(text, end)
+        if hyphen is None and not is_word and text[end : end + 1] in _HYPHENS
+        else None
+    )
     if height:  # "a 5-foot-9 guard"
         v += int(height.group(1)) / 12
         return _hedge(_Claim(start, height.end(), "count", value=v, unit="ft"), text)
@@ -673,9 +677,11 @@ def _count_unit(text: str, pos: int) -> str | None:
     """The noun a count counts: the next word, past adjectives ("12 federal judges" →
     judges); None when that is a function word, an adverb, a month ("42 against", "3 now",
     "5 Sept") or only adjectives follow ("the full 12")."""
-    compound = _COMPOUND_UNIT.match(text, pos)
-    if compound:
-        return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())]
+    first = _WORD_AFTER.match(text, pos)
+    if first and first.group(1).lower().split("-")[0] in _COMPOUND_FIRST:
+        compound = _COMPOUND_UNIT.match(text, pos)
+        if compound:
+            return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())]
     for _ in range(4):
         m = _WORD_AFTER.match(text, pos)
         if not m:
@@ -712,6 +718,9 @@ _ADJECTIVE = object()
 _UNIT_WORDS: dict[str, str | object | None] = {}  # ``_unit_word`` per word as written
 
 
+# The first word of each compound unit ("square", "km" of "km/h"): only after one of them is
+# ``_COMPOUND_UNIT`` tried.
+_COMPOUND_FIRST = frozenset(re.split(r"[\s/-]", u)[0] for u in COMPOUND_UNITS)
 _COMPOUND_UNIT = re.compile(
     r"\s*("
     + "|".join(

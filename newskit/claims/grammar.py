@@ -506,6 +506,8 @@ _LEADS: dict[str, tuple[frozenset[str], frozenset[int], bool]] = {
     "by_half": (frozenset({"by", "in"}), _AT, False),  # "by half"
     "frac_point": (frozenset({"a", "half", "three"}), _AT, False),  # "a quarter point"
     "dur_part": (frozenset({"a", "an", "half", "three"}), _AT, False),  # "half a century"
+    # "second quarter", "Q3 2024", "H1 2024", "first nine months of 1997"
+    "year_part": (frozenset({"first", "second", "third", "fourth", "q", "h"}), _AT, False),
     "the_year": (frozenset({"the", "that"}), _AT, False),  # "the year"
     "year_earlier": (frozenset({"year"}), _AT, False),  # "year-earlier"
     "mult_word": (_leads(MULTIPLIER_WORDS), _AT, False),  # "twice", "doubled"
