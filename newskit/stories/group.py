@@ -66,19 +66,20 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import MappingProxyType
-from typing import Literal, Union
+from typing import Literal, NamedTuple, Union
 
 import numpy as np
 import pandas as pd
 
 from newskit.corpus.records import Article
 from newskit.corpus.segment import token_columns
-from newskit.parallel import map_articles
+from newskit.parallel import chunked, map_articles
 from newskit.resources.stopwords import STOPWORDS, TIME_WORDS
 from newskit.stories.wordfreq_adapter import general_share
 
@@ -197,15 +198,65 @@ class _Unkeyed:
 
 @lru_cache(maxsize=4)
 def _similar_pairs(articles: tuple[Article, ...], n_jobs: _Unkeyed):
-    bags = map_articles(article_terms, articles, n_jobs=n_jobs.value, desc="story terms")
-    df = document_frequencies(bags)
-    vocabulary = vocabulary_of(df)
-    matrix = term_vectors(bags, term_weights(df, len(articles)), vocabulary)
-    df_per_column = np.zeros(max(len(vocabulary), 1), dtype=np.int64)
-    for t, c in df.items():
-        df_per_column[vocabulary[t]] = c
-    pairs = candidate_pairs(matrix, df_per_column)
-    return matrix, pairs, pair_similarities(matrix, pairs)
+    jobs = n_jobs.value
+    parts = map_articles(
+        coded_terms, chunked(articles, jobs), n_jobs=jobs, desc="story terms", unit="chunk"
+    )
+    vocabulary, coded = combine_coded(parts)
+    counts = np.bincount(coded.columns, minlength=max(len(vocabulary), 1))
+    idf = term_weights(
+        dict(zip(vocabulary, counts[: len(vocabulary)].tolist(), strict=True)), len(articles)
+    )
+    weights = np.fromiter(idf.values(), dtype=np.float64, count=len(idf))
+    matrix = coded_vectors(coded, weights, len(articles), len(vocabulary))
+    pairs = candidate_pairs(matrix, counts.astype(np.int64))
+    return matrix, pairs, pair_similarities(matrix, pairs, n_jobs=jobs)
+
+
+class CodedTerms(NamedTuple):
+    """``article_terms`` of consecutive articles as arrays: each article's number of terms
+    (``lengths``), then term by term, in bag order, the term's column (``columns``) and weight
+    (``counts``). The columns are positions in a list of terms given with it."""
+
+    lengths: np.ndarray
+    columns: np.ndarray
+    counts: np.ndarray
+
+
+def coded_terms(articles: Sequence[Article]) -> tuple[list[str], CodedTerms]:
+    """``article_terms`` of ``articles``, coded: ``(terms, CodedTerms)`` with columns into
+    ``terms`` (in order of first use). Step 1 for a part of the corpus: numbers and one string
+    per distinct term, little to send back from a worker process."""
+    index: dict[str, int] = {}
+    lengths, columns, counts = [], [], []
+    for a in articles:
+        bag = article_terms(a)
+        lengths.append(len(bag))
+        columns.extend([index.setdefault(t, len(index)) for t in bag])
+        counts.extend(bag.values())
+    coded = CodedTerms(
+        np.array(lengths, dtype=np.int64),
+        np.array(columns, dtype=np.int64),
+        np.array(counts, dtype=np.int64),
+    )
+    return list(index), coded
+
+
+def combine_coded(parts: Sequence[tuple[list[str], CodedTerms]]) -> tuple[list[str], CodedTerms]:
+    """``coded_terms`` of consecutive parts as one: ``(vocabulary, CodedTerms)``, the columns
+    now those of ``vocabulary_of`` (the sorted terms of all parts)."""
+    vocabulary = sorted(set().union(*(terms for terms, _ in parts)))
+    column = {t: k for k, t in enumerate(vocabulary)}
+    columns = []
+    for terms, coded in parts:
+        to_global = np.fromiter(map(column.__getitem__, terms), dtype=np.int64, count=len(terms))
+        columns.append(to_global[coded.columns])
+    empty = np.zeros(0, dtype=np.int64)
+    return vocabulary, CodedTerms(
+        np.concatenate([c.lengths for _, c in parts] or [empty]),
+        np.concatenate(columns or [empty]),
+        np.concatenate([c.counts for _, c in parts] or [empty]),
+    )
 
 
 def article_terms(article: Article) -> Counter[str]:
@@ -278,18 +329,41 @@ def term_vectors(
 ):
     """One row per bag: ``(1 + log tf) * idf`` in the term's ``vocabulary`` column, scaled to
     length 1 (an all-zero row stays zero). A ``scipy.sparse.csr_matrix``."""
+    terms = [t for bag in bags for t in bag]
+    coded = CodedTerms(
+        np.fromiter(map(len, bags), dtype=np.int64, count=len(bags)),
+        np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms)),
+        np.array([c for bag in bags for c in bag.values()], dtype=np.float64),
+    )
+    weights = np.zeros(len(vocabulary))
+    for t in terms:
+        weights[vocabulary[t]] = idf[t]
+    return coded_vectors(coded, weights, len(bags), len(vocabulary))
+
+
+def coded_vectors(coded: CodedTerms, idf: np.ndarray, n_rows: int, n_columns: int):
+    """``term_vectors`` of coded bags (``CodedTerms``), ``idf`` by column: the same matrix.
+
+    The arithmetic of a loop over each bag, term by term, on whole arrays: the same float
+    operations (a product, a quotient) give the same bits, and each row's length is a Python
+    ``sum`` of its squared weights in bag order, as that loop adds them."""
     from scipy import sparse
 
-    rows, cols, vals = [], [], []
-    for k, bag in enumerate(bags):
-        weights = {t: (1 + math.log(c)) * idf[t] for t, c in bag.items() if idf[t] > 0}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        for t, w in weights.items():
-            rows.append(k)
-            cols.append(vocabulary[t])
-            vals.append(w / norm)
-    shape = (len(bags), max(len(vocabulary), 1))
-    return sparse.csr_matrix((vals, (rows, cols)), shape=shape)
+    shape = (n_rows, max(n_columns, 1))
+    if not len(coded.columns):
+        return sparse.csr_matrix(([], ([], [])), shape=shape)
+    rows = np.repeat(np.arange(n_rows, dtype=np.int64), coded.lengths)
+    weight = idf[coded.columns]
+    keep = weight > 0
+    distinct, at = np.unique(coded.counts[keep], return_inverse=True)
+    tf = np.array([1 + math.log(c) for c in distinct.tolist()])
+    rows, columns, w = rows[keep], coded.columns[keep], tf[at.ravel()] * weight[keep]
+    squares = (w * w).tolist()
+    bounds = np.searchsorted(rows, np.arange(n_rows + 1)).tolist()
+    norms = np.array(
+        [math.sqrt(sum(squares[lo:hi])) or 1.0 for lo, hi in itertools.pairwise(bounds)]
+    )
+    return sparse.csr_matrix((w / norms[rows], (rows, columns)), shape=shape)
 
 
 def candidate_pairs(matrix, df_per_column: np.ndarray) -> np.ndarray:
@@ -337,14 +411,23 @@ def top_terms(matrix, df_per_column: np.ndarray) -> tuple[list[int], list[int]]:
     return rows, cols
 
 
-def pair_similarities(matrix, pairs: np.ndarray) -> np.ndarray:
-    """The cosine of each pair of rows of ``matrix`` (rows of length 1): a float array."""
-    out = np.zeros(len(pairs))
-    for lo in range(0, len(pairs), PAIR_BLOCK):
-        chunk = pairs[lo : lo + PAIR_BLOCK]
-        prod = matrix[chunk[:, 0]].multiply(matrix[chunk[:, 1]])
-        out[lo : lo + len(chunk)] = np.asarray(prod.sum(axis=1)).ravel()
-    return out
+def pair_similarities(matrix, pairs: np.ndarray, *, n_jobs: int = 1) -> np.ndarray:
+    """The cosine of each pair of rows of ``matrix`` (rows of length 1): a float array.
+    ``n_jobs`` processes take ``PAIR_BLOCK`` pairs at a time; the same values."""
+    blocks = [pairs[lo : lo + PAIR_BLOCK] for lo in range(0, len(pairs), PAIR_BLOCK)]
+    sims = map_articles(
+        partial(_block_similarities, matrix),
+        blocks,
+        n_jobs=n_jobs,
+        desc="story similarities",
+        unit="block",
+    )
+    return np.concatenate(sims) if sims else np.zeros(0)
+
+
+def _block_similarities(matrix, pairs: np.ndarray) -> np.ndarray:
+    prod = matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]])
+    return np.asarray(prod.sum(axis=1), dtype=np.float64).ravel()
 
 
 def best_similarities(pairs: np.ndarray, sims: np.ndarray, n_articles: int) -> np.ndarray:
