@@ -68,8 +68,9 @@ import datetime as dt
 import heapq
 import itertools
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache, partial
 from types import MappingProxyType
 from typing import Literal, NamedTuple, Union
@@ -78,8 +79,11 @@ import numpy as np
 import pandas as pd
 
 from newskit.corpus.records import Article
-from newskit.corpus.segment import token_columns
+
+# the tokeniser's own pattern and norm rules: step 1 reads words as ``tokens`` would
+from newskit.corpus.segment import _NORM_PAIRS, _TOKEN_BODY, sentence_spans
 from newskit.parallel import chunked, map_articles
+from newskit.resources.abbreviations import ABBREVIATIONS
 from newskit.resources.stopwords import STOPWORDS, TIME_WORDS
 from newskit.stories.wordfreq_adapter import general_share
 
@@ -115,6 +119,11 @@ PAIR_BLOCK = 20000
 # million at 10,000 generated articles), each kept in two groups' link tables. Stories are
 # the same with and without it on both real labelled sets, the seeds and generated corpora.
 LINK_FLOOR = 0.25
+
+# The tokeniser's patterns but the last (punctuation, which never holds a word character).
+_PUNCTUATION = r"|-{2,}|\.{2,}|[^\w\s]"
+_WORD_TOKEN = re.compile(_TOKEN_BODY.removesuffix(_PUNCTUATION))
+assert _WORD_TOKEN.pattern != _TOKEN_BODY, "segment's token patterns changed: update _PUNCTUATION"
 
 
 def stories(
@@ -268,27 +277,18 @@ def article_terms(article: Article) -> Counter[str]:
     apart. Lower case, without stopwords, time words (``TIME_WORDS``: weekdays, months),
     numbers or one-letter words."""
     bag: Counter[str] = Counter()
-    cols = token_columns(article)  # columns, not Token objects: read once per token
-    prev_sent, prev_name = -1, None
-    for sent_id, text, norm, is_word in zip(
-        cols.sent_id, cols.text, cols.norm, cols.is_word, strict=True
-    ):
-        if not is_word:
-            continue
-        first = sent_id != prev_sent
-        prev_sent = sent_id
-        if first:
-            prev_name = None
-        word = norm.removesuffix("'s")
-        capital = text[0].isupper() and not text.isupper()
-        if not _content(word):
-            prev_name = None
-            continue
-        is_name = capital and not first
-        bag[word] += NAME_WEIGHT if is_name else 1
-        if capital and prev_name is not None:
-            bag[f"{prev_name} {word}"] += NAME_WEIGHT
-        prev_name = word if capital else None
+    for words, norms in _sentence_words(article):
+        prev_name = None
+        for k, (text, norm) in enumerate(zip(words, norms, strict=True)):
+            word = norm.removesuffix("'s")
+            capital = text[0].isupper() and not text.isupper()
+            if not _content(word):
+                prev_name = None
+                continue
+            bag[word] += NAME_WEIGHT if capital and k else 1
+            if capital and prev_name is not None:
+                bag[f"{prev_name} {word}"] += NAME_WEIGHT
+            prev_name = word if capital else None
     if article.title:
         for raw_word in article.title.lower().replace("’", "'").split():
             word = raw_word.strip(".,:;!?\"'“”‘’()[]").removesuffix("'s")
@@ -297,6 +297,51 @@ def article_terms(article: Article) -> Counter[str]:
     return bag
 
 
+def _sentence_words(article: Article) -> Iterator[tuple[list[str], list[str]]]:
+    """The word tokens of each sentence with words (the tokens of ``newskit.corpus.segment``
+    whose ``is_word`` holds): their texts and norms, without the whole token table. Words are
+    found by the tokeniser's own word patterns: a punctuation token never holds a word
+    character, so words start where the tokeniser's do; a known abbreviation takes the period
+    right after it unless that period ends the sentence; norms as ``segment`` makes them."""
+    raw = article.raw
+    for sent in sentence_spans(article):
+        text = raw[sent.start : sent.end]
+        words = _WORD_TOKEN.findall(text)
+        if "_" in text:  # the one word character that is not alphanumeric: no is_word token
+            words = [w for w in words if w[0].isalnum()]
+        if not words:
+            continue
+        norms = _norms(words)
+        if not ABBREVIATIONS.isdisjoint(norms):  # rare: look again, with offsets
+            words = [_with_period(text, m) for m in _WORD_TOKEN.finditer(text)]
+            words = [w for w in words if w[0].isalnum()]
+            norms = _norms(words)
+        yield words, norms
+
+
+def _norms(words: list[str]) -> list[str]:
+    joined = "\x00".join(words).lower()
+    if not joined.isascii():
+        for old, new in _NORM_PAIRS:
+            joined = joined.replace(old, new)
+    return joined.split("\x00")
+
+
+def _with_period(text: str, m: re.Match) -> str:
+    """The word ``m`` of sentence ``text`` with the period right after it when it is a known
+    abbreviation and that period is a token of its own that does not end the sentence."""
+    word, end = m.group(), m.end()
+    if (
+        text.startswith(".", end)
+        and not text.startswith("..", end)
+        and word.lower() in ABBREVIATIONS
+        and text[end + 1 :].strip()
+    ):
+        return word + "."
+    return word
+
+
+@lru_cache(maxsize=65536)
 def _content(word: str) -> bool:
     return (
         len(word) > 1 and word not in STOPWORDS and word not in TIME_WORDS and not word[0].isdigit()
