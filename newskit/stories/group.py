@@ -22,7 +22,10 @@ stories. The combinable steps say how to combine parts.
 4. **Vectors** ``term_vectors(bags, idf, vocabulary) -> csr_matrix``, per article (rows can be
    made in parts and stacked): weights ``(1 + log tf) * idf``, each row scaled to length 1.
    ``vocabulary`` is ``{term: column}`` over the sorted terms of the whole corpus
-   (``vocabulary_of(df)``), so every part numbers columns alike.
+   (``vocabulary_of(df)``), so every part numbers columns alike. ``stories`` has its workers
+   send each part's bags coded (``coded_terms``: a few arrays and one string per distinct
+   term), joins them (``combine_coded``) and builds the same matrix from arrays
+   (``coded_vectors``).
 5. **Candidate pairs** ``candidate_pairs(vectors, df_per_column) -> int array (k, 2)``, ``i <
    j``, sorted. Only articles sharing one of their ``TOP_TERMS`` heaviest *telling* terms (used
    by 2 to ``CANDIDATE_MAX_DF`` articles) can be grouped: per article its top terms, then all
@@ -146,8 +149,9 @@ def stories(
     granularity: lower merges more. ``relative`` (0–1; 0 switches the rule off) keeps apart two
     groups that each hang together more tightly than they resemble each other. ``days``: how
     far apart a story's articles may be before their similarity is discounted (see the module
-    docstring). ``n_jobs`` reads the articles' terms (step 1) in that many processes (``-1``: one
-    per core); the stories are the same whatever it is.
+    docstring). ``n_jobs`` reads the articles' terms (step 1) and computes the pairs' similarities
+    (step 6) in that many processes (``-1``: one per core); the stories are the same whatever
+    it is.
     """
     if threshold != "auto" and not (isinstance(threshold, (int, float)) and 0 < threshold <= 1):
         raise ValueError(f"threshold must be 'auto' or in (0, 1], not {threshold!r}")
@@ -185,8 +189,8 @@ def story_label(number: int, n_stories: int) -> str:
 def similar_pairs(articles: tuple[Article, ...], n_jobs: int = 1):
     """Steps 1–6 for a corpus (a tuple of articles): ``(vectors, candidate pairs, their
     similarities)``, a ``csr_matrix``, an int array ``(k, 2)`` and a float array ``(k,)``.
-    Step 1 runs in ``n_jobs`` processes. Cached by the articles alone (``n_jobs`` does not change
-    the result), since ``stories`` and ``story_diagnostics`` ask for the same corpus."""
+    Steps 1 and 6 run in ``n_jobs`` processes. Cached by the articles alone (``n_jobs`` does
+    not change the result), since ``stories`` and ``story_diagnostics`` ask for the same corpus."""
     return _similar_pairs(articles, _Unkeyed(n_jobs))
 
 
