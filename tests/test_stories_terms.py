@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -85,3 +86,28 @@ def test_abbreviation_periods_in_terms():
     # once: the second "Dr." ends its sentence, so its period is a token of its own
     assert bag["dr."] == group.NAME_WEIGHT and bag["dr. kamal"] == group.NAME_WEIGHT
     assert bag["kamal yamamoto"] == group.NAME_WEIGHT and bag["met"] == 1
+
+
+def test_coded_terms_in_parts_give_the_matrix_term_vectors_gives(monkeypatch):
+    frame = make_corpus(8, 3, seed=4)
+    articles = list(newskit.load_corpus(frame.drop(columns=["story"])))
+    first = frame.index[frame["story"] == frame["story"][0]].tolist()
+    bags = [group.article_terms(a) for a in articles]
+    df = group.document_frequencies(bags)
+    vocabulary = group.vocabulary_of(df)
+    idf = group.term_weights(df, len(articles))
+    expected = group.term_vectors(bags, idf, vocabulary)
+    terms, coded = group.combine_coded(
+        [group.coded_terms(articles[:5]), group.coded_terms(articles[5:])]
+    )
+    assert terms == sorted(vocabulary)
+    weights = [idf[t] for t in terms]
+    got = group.coded_vectors(coded, np.array(weights), len(articles), len(terms))
+    assert got.shape == expected.shape == (24, len(vocabulary))
+    for field in ("data", "indices", "indptr"):  # the same bits, not merely close
+        assert np.array_equal(getattr(got, field), getattr(expected, field))
+    pairs = np.array([[0, first[1]], [0, first[2]], [2, 23], [7, 8]])
+    one = group.pair_similarities(expected, pairs)  # two of one story first
+    assert min(one[:2]) > 0.3 and one.min() >= 0 and one.max() <= 1 + 1e-12
+    monkeypatch.setattr(group, "PAIR_BLOCK", 1)  # four blocks, two processes
+    assert group.pair_similarities(expected, pairs, n_jobs=2).tobytes() == one.tobytes()
