@@ -22,7 +22,10 @@ stories. The combinable steps say how to combine parts.
 4. **Vectors** ``term_vectors(bags, idf, vocabulary) -> csr_matrix``, per article (rows can be
    made in parts and stacked): weights ``(1 + log tf) * idf``, each row scaled to length 1.
    ``vocabulary`` is ``{term: column}`` over the sorted terms of the whole corpus
-   (``vocabulary_of(df)``), so every part numbers columns alike.
+   (``vocabulary_of(df)``), so every part numbers columns alike. ``stories`` has its workers
+   send each part's bags coded (``coded_terms``: a few arrays and one string per distinct
+   term), joins them (``combine_coded``) and builds the same matrix from arrays
+   (``coded_vectors``).
 5. **Candidate pairs** ``candidate_pairs(vectors, df_per_column) -> int array (k, 2)``, ``i <
    j``, sorted. Only articles sharing one of their ``TOP_TERMS`` heaviest *telling* terms (used
    by 2 to ``CANDIDATE_MAX_DF`` articles) can be grouped: per article its top terms, then all
@@ -66,19 +69,24 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache, partial
 from types import MappingProxyType
-from typing import Literal, Union
+from typing import Literal, NamedTuple, Union
 
 import numpy as np
 import pandas as pd
 
 from newskit.corpus.records import Article
-from newskit.corpus.segment import token_columns
-from newskit.parallel import map_articles
+
+# the tokeniser's own pattern and norm rules: step 1 reads words as ``tokens`` would
+from newskit.corpus.segment import _NORM_PAIRS, _TOKEN_BODY, sentence_spans
+from newskit.parallel import chunked, map_articles
+from newskit.resources.abbreviations import ABBREVIATIONS
 from newskit.resources.stopwords import STOPWORDS, TIME_WORDS
 from newskit.stories.wordfreq_adapter import general_share
 
@@ -115,6 +123,11 @@ PAIR_BLOCK = 20000
 # the same with and without it on both real labelled sets, the seeds and generated corpora.
 LINK_FLOOR = 0.25
 
+# The tokeniser's patterns but the last (punctuation, which never holds a word character).
+_PUNCTUATION = r"|-{2,}|\.{2,}|[^\w\s]"
+_WORD_TOKEN = re.compile(_TOKEN_BODY.removesuffix(_PUNCTUATION))
+assert _WORD_TOKEN.pattern != _TOKEN_BODY, "segment's token patterns changed: update _PUNCTUATION"
+
 
 def stories(
     corpus: Iterable[Article],
@@ -136,8 +149,9 @@ def stories(
     granularity: lower merges more. ``relative`` (0–1; 0 switches the rule off) keeps apart two
     groups that each hang together more tightly than they resemble each other. ``days``: how
     far apart a story's articles may be before their similarity is discounted (see the module
-    docstring). ``n_jobs`` reads the articles' terms (step 1) in that many processes (``-1``: one
-    per core); the stories are the same whatever it is.
+    docstring). ``n_jobs`` reads the articles' terms (step 1) and computes the pairs' similarities
+    (step 6) in that many processes (``-1``: one per core); the stories are the same whatever
+    it is.
     """
     if threshold != "auto" and not (isinstance(threshold, (int, float)) and 0 < threshold <= 1):
         raise ValueError(f"threshold must be 'auto' or in (0, 1], not {threshold!r}")
@@ -175,8 +189,8 @@ def story_label(number: int, n_stories: int) -> str:
 def similar_pairs(articles: tuple[Article, ...], n_jobs: int = 1):
     """Steps 1–6 for a corpus (a tuple of articles): ``(vectors, candidate pairs, their
     similarities)``, a ``csr_matrix``, an int array ``(k, 2)`` and a float array ``(k,)``.
-    Step 1 runs in ``n_jobs`` processes. Cached by the articles alone (``n_jobs`` does not change
-    the result), since ``stories`` and ``story_diagnostics`` ask for the same corpus."""
+    Steps 1 and 6 run in ``n_jobs`` processes. Cached by the articles alone (``n_jobs`` does
+    not change the result), since ``stories`` and ``story_diagnostics`` ask for the same corpus."""
     return _similar_pairs(articles, _Unkeyed(n_jobs))
 
 
@@ -197,15 +211,65 @@ class _Unkeyed:
 
 @lru_cache(maxsize=4)
 def _similar_pairs(articles: tuple[Article, ...], n_jobs: _Unkeyed):
-    bags = map_articles(article_terms, articles, n_jobs=n_jobs.value, desc="story terms")
-    df = document_frequencies(bags)
-    vocabulary = vocabulary_of(df)
-    matrix = term_vectors(bags, term_weights(df, len(articles)), vocabulary)
-    df_per_column = np.zeros(max(len(vocabulary), 1), dtype=np.int64)
-    for t, c in df.items():
-        df_per_column[vocabulary[t]] = c
-    pairs = candidate_pairs(matrix, df_per_column)
-    return matrix, pairs, pair_similarities(matrix, pairs)
+    jobs = n_jobs.value
+    parts = map_articles(
+        coded_terms, chunked(articles, jobs), n_jobs=jobs, desc="story terms", unit="chunk"
+    )
+    vocabulary, coded = combine_coded(parts)
+    counts = np.bincount(coded.columns, minlength=max(len(vocabulary), 1))
+    idf = term_weights(
+        dict(zip(vocabulary, counts[: len(vocabulary)].tolist(), strict=True)), len(articles)
+    )
+    weights = np.fromiter(idf.values(), dtype=np.float64, count=len(idf))
+    matrix = coded_vectors(coded, weights, len(articles), len(vocabulary))
+    pairs = candidate_pairs(matrix, counts.astype(np.int64))
+    return matrix, pairs, pair_similarities(matrix, pairs, n_jobs=jobs)
+
+
+class CodedTerms(NamedTuple):
+    """``article_terms`` of consecutive articles as arrays: each article's number of terms
+    (``lengths``), then term by term, in bag order, the term's column (``columns``) and weight
+    (``counts``). The columns are positions in a list of terms given with it."""
+
+    lengths: np.ndarray
+    columns: np.ndarray
+    counts: np.ndarray
+
+
+def coded_terms(articles: Sequence[Article]) -> tuple[list[str], CodedTerms]:
+    """``article_terms`` of ``articles``, coded: ``(terms, CodedTerms)`` with columns into
+    ``terms`` (in order of first use). Step 1 for a part of the corpus: numbers and one string
+    per distinct term, little to send back from a worker process."""
+    index: dict[str, int] = {}
+    lengths, columns, counts = [], [], []
+    for a in articles:
+        bag = article_terms(a)
+        lengths.append(len(bag))
+        columns.extend([index.setdefault(t, len(index)) for t in bag])
+        counts.extend(bag.values())
+    coded = CodedTerms(
+        np.array(lengths, dtype=np.int64),
+        np.array(columns, dtype=np.int64),
+        np.array(counts, dtype=np.int64),
+    )
+    return list(index), coded
+
+
+def combine_coded(parts: Sequence[tuple[list[str], CodedTerms]]) -> tuple[list[str], CodedTerms]:
+    """``coded_terms`` of consecutive parts as one: ``(vocabulary, CodedTerms)``, the columns
+    now those of ``vocabulary_of`` (the sorted terms of all parts)."""
+    vocabulary = sorted(set().union(*(terms for terms, _ in parts)))
+    column = {t: k for k, t in enumerate(vocabulary)}
+    columns = []
+    for terms, coded in parts:
+        to_global = np.fromiter(map(column.__getitem__, terms), dtype=np.int64, count=len(terms))
+        columns.append(to_global[coded.columns])
+    empty = np.zeros(0, dtype=np.int64)
+    return vocabulary, CodedTerms(
+        np.concatenate([c.lengths for _, c in parts] or [empty]),
+        np.concatenate(columns or [empty]),
+        np.concatenate([c.counts for _, c in parts] or [empty]),
+    )
 
 
 def article_terms(article: Article) -> Counter[str]:
@@ -217,27 +281,18 @@ def article_terms(article: Article) -> Counter[str]:
     apart. Lower case, without stopwords, time words (``TIME_WORDS``: weekdays, months),
     numbers or one-letter words."""
     bag: Counter[str] = Counter()
-    cols = token_columns(article)  # columns, not Token objects: read once per token
-    prev_sent, prev_name = -1, None
-    for sent_id, text, norm, is_word in zip(
-        cols.sent_id, cols.text, cols.norm, cols.is_word, strict=True
-    ):
-        if not is_word:
-            continue
-        first = sent_id != prev_sent
-        prev_sent = sent_id
-        if first:
-            prev_name = None
-        word = norm.removesuffix("'s")
-        capital = text[0].isupper() and not text.isupper()
-        if not _content(word):
-            prev_name = None
-            continue
-        is_name = capital and not first
-        bag[word] += NAME_WEIGHT if is_name else 1
-        if capital and prev_name is not None:
-            bag[f"{prev_name} {word}"] += NAME_WEIGHT
-        prev_name = word if capital else None
+    for words, norms in _sentence_words(article):
+        prev_name = None
+        for k, (text, norm) in enumerate(zip(words, norms, strict=True)):
+            word = norm.removesuffix("'s")
+            capital = text[0].isupper() and not text.isupper()
+            if not _content(word):
+                prev_name = None
+                continue
+            bag[word] += NAME_WEIGHT if capital and k else 1
+            if capital and prev_name is not None:
+                bag[f"{prev_name} {word}"] += NAME_WEIGHT
+            prev_name = word if capital else None
     if article.title:
         for raw_word in article.title.lower().replace("’", "'").split():
             word = raw_word.strip(".,:;!?\"'“”‘’()[]").removesuffix("'s")
@@ -246,6 +301,51 @@ def article_terms(article: Article) -> Counter[str]:
     return bag
 
 
+def _sentence_words(article: Article) -> Iterator[tuple[list[str], list[str]]]:
+    """The word tokens of each sentence with words (the tokens of ``newskit.corpus.segment``
+    whose ``is_word`` holds): their texts and norms, without the whole token table. Words are
+    found by the tokeniser's own word patterns: a punctuation token never holds a word
+    character, so words start where the tokeniser's do; a known abbreviation takes the period
+    right after it unless that period ends the sentence; norms as ``segment`` makes them."""
+    raw = article.raw
+    for sent in sentence_spans(article):
+        text = raw[sent.start : sent.end]
+        words = _WORD_TOKEN.findall(text)
+        if "_" in text:  # the one word character that is not alphanumeric: no is_word token
+            words = [w for w in words if w[0].isalnum()]
+        if not words:
+            continue
+        norms = _norms(words)
+        if not ABBREVIATIONS.isdisjoint(norms):  # rare: look again, with offsets
+            words = [_with_period(text, m) for m in _WORD_TOKEN.finditer(text)]
+            words = [w for w in words if w[0].isalnum()]
+            norms = _norms(words)
+        yield words, norms
+
+
+def _norms(words: list[str]) -> list[str]:
+    joined = "\x00".join(words).lower()
+    if not joined.isascii():
+        for old, new in _NORM_PAIRS:
+            joined = joined.replace(old, new)
+    return joined.split("\x00")
+
+
+def _with_period(text: str, m: re.Match) -> str:
+    """The word ``m`` of sentence ``text`` with the period right after it when it is a known
+    abbreviation and that period is a token of its own that does not end the sentence."""
+    word, end = m.group(), m.end()
+    if (
+        text.startswith(".", end)
+        and not text.startswith("..", end)
+        and word.lower() in ABBREVIATIONS
+        and text[end + 1 :].strip()
+    ):
+        return word + "."
+    return word
+
+
+@lru_cache(maxsize=65536)
 def _content(word: str) -> bool:
     return (
         len(word) > 1 and word not in STOPWORDS and word not in TIME_WORDS and not word[0].isdigit()
@@ -278,18 +378,41 @@ def term_vectors(
 ):
     """One row per bag: ``(1 + log tf) * idf`` in the term's ``vocabulary`` column, scaled to
     length 1 (an all-zero row stays zero). A ``scipy.sparse.csr_matrix``."""
+    terms = [t for bag in bags for t in bag]
+    coded = CodedTerms(
+        np.fromiter(map(len, bags), dtype=np.int64, count=len(bags)),
+        np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms)),
+        np.array([c for bag in bags for c in bag.values()], dtype=np.float64),
+    )
+    weights = np.zeros(len(vocabulary))
+    for t in terms:
+        weights[vocabulary[t]] = idf[t]
+    return coded_vectors(coded, weights, len(bags), len(vocabulary))
+
+
+def coded_vectors(coded: CodedTerms, idf: np.ndarray, n_rows: int, n_columns: int):
+    """``term_vectors`` of coded bags (``CodedTerms``), ``idf`` by column: the same matrix.
+
+    The arithmetic of a loop over each bag, term by term, on whole arrays: the same float
+    operations (a product, a quotient) give the same bits, and each row's length is a Python
+    ``sum`` of its squared weights in bag order, as that loop adds them."""
     from scipy import sparse
 
-    rows, cols, vals = [], [], []
-    for k, bag in enumerate(bags):
-        weights = {t: (1 + math.log(c)) * idf[t] for t, c in bag.items() if idf[t] > 0}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        for t, w in weights.items():
-            rows.append(k)
-            cols.append(vocabulary[t])
-            vals.append(w / norm)
-    shape = (len(bags), max(len(vocabulary), 1))
-    return sparse.csr_matrix((vals, (rows, cols)), shape=shape)
+    shape = (n_rows, max(n_columns, 1))
+    if not len(coded.columns):
+        return sparse.csr_matrix(([], ([], [])), shape=shape)
+    rows = np.repeat(np.arange(n_rows, dtype=np.int64), coded.lengths)
+    weight = idf[coded.columns]
+    keep = weight > 0
+    distinct, at = np.unique(coded.counts[keep], return_inverse=True)
+    tf = np.array([1 + math.log(c) for c in distinct.tolist()])
+    rows, columns, w = rows[keep], coded.columns[keep], tf[at.ravel()] * weight[keep]
+    squares = (w * w).tolist()
+    bounds = np.searchsorted(rows, np.arange(n_rows + 1)).tolist()
+    norms = np.array(
+        [math.sqrt(sum(squares[lo:hi])) or 1.0 for lo, hi in itertools.pairwise(bounds)]
+    )
+    return sparse.csr_matrix((w / norms[rows], (rows, columns)), shape=shape)
 
 
 def candidate_pairs(matrix, df_per_column: np.ndarray) -> np.ndarray:
@@ -337,14 +460,23 @@ def top_terms(matrix, df_per_column: np.ndarray) -> tuple[list[int], list[int]]:
     return rows, cols
 
 
-def pair_similarities(matrix, pairs: np.ndarray) -> np.ndarray:
-    """The cosine of each pair of rows of ``matrix`` (rows of length 1): a float array."""
-    out = np.zeros(len(pairs))
-    for lo in range(0, len(pairs), PAIR_BLOCK):
-        chunk = pairs[lo : lo + PAIR_BLOCK]
-        prod = matrix[chunk[:, 0]].multiply(matrix[chunk[:, 1]])
-        out[lo : lo + len(chunk)] = np.asarray(prod.sum(axis=1)).ravel()
-    return out
+def pair_similarities(matrix, pairs: np.ndarray, *, n_jobs: int = 1) -> np.ndarray:
+    """The cosine of each pair of rows of ``matrix`` (rows of length 1): a float array.
+    ``n_jobs`` processes take ``PAIR_BLOCK`` pairs at a time; the same values."""
+    blocks = [pairs[lo : lo + PAIR_BLOCK] for lo in range(0, len(pairs), PAIR_BLOCK)]
+    sims = map_articles(
+        partial(_block_similarities, matrix),
+        blocks,
+        n_jobs=n_jobs,
+        desc="story similarities",
+        unit="block",
+    )
+    return np.concatenate(sims) if sims else np.zeros(0)
+
+
+def _block_similarities(matrix, pairs: np.ndarray) -> np.ndarray:
+    prod = matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]])
+    return np.asarray(prod.sum(axis=1), dtype=np.float64).ravel()
 
 
 def best_similarities(pairs: np.ndarray, sims: np.ndarray, n_articles: int) -> np.ndarray:
