@@ -249,7 +249,8 @@ class _PairWeights:
     ``df``: ``log(1 + (n_other + 1) / (df_other + 1))`` (the module docstring, step 2), from a
     table by ``df_other``. ``own(terms)`` (once per article): its terms' weights in a pair
     whose other article lacks them; ``pair(own_a, own_b, shared)``: a pair's weights, the
-    shared terms counted out of both."""
+    shared terms counted out of both; ``some(own_a, own_b, terms)``: the same weights for
+    ``terms`` only."""
 
     def __init__(self, df: Counter, n: int) -> None:
         self.df = df
@@ -269,6 +270,23 @@ class _PairWeights:
             out[t] = table[df[t] - 2]
         return out
 
+    def some(
+        self, own_a: dict[str, float], own_b: dict[str, float], terms: Iterable[str]
+    ) -> dict[str, float]:
+        out = {}
+        df, table = self.df, self.table
+        for t in terms:
+            if t in own_a:
+                out[t] = table[df[t] - 2] if t in own_b else own_a[t]
+            elif t in own_b:
+                out[t] = own_b[t]
+        return out
+
+
+# A pair's term weights: all of them (``weights()``), or at least those of some terms
+# (``weights(terms)``; other terms may come too).
+Weights = Callable[..., dict[str, float]]
+
 
 def _lazy_weights(
     weights: _PairWeights,
@@ -277,15 +295,20 @@ def _lazy_weights(
     vocab: dict[str, frozenset[str]],
     a_id: str,
     b_id: str,
-) -> Callable[[], dict[str, float]]:
+) -> Weights:
     """The pair's weights (``_PairWeights.pair``), built on first use: most pairs are scored
-    in bulk (``_unit_scores``) and many never need them."""
+    in bulk (``_unit_scores``) and many never need them. ``get(terms)``: the weights of
+    ``terms`` (``_PairWeights.some``, the whole table if built), for the few passages
+    ``_merges`` scores: the same values, without building the whole table per pair."""
     table: dict[str, float] | None = None
 
-    def get() -> dict[str, float]:
+    def get(terms: Iterable[str] | None = None) -> dict[str, float]:
         nonlocal table
-        if table is None:
-            table = weights.pair(own_a, own_b, vocab[a_id] & vocab[b_id])
+        if table is not None:
+            return table
+        if terms is not None:
+            return weights.some(own_a, own_b, terms)
+        table = weights.pair(own_a, own_b, vocab[a_id] & vocab[b_id])
         return table
 
     return get
@@ -573,7 +596,7 @@ def _align_pair(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: Callable[[], dict[str, float]],
+    weights: Weights,
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
@@ -649,7 +672,7 @@ def _bounded(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: Callable[[], dict[str, float]],
+    weights: Weights,
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
@@ -706,7 +729,7 @@ def _merges(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: Callable[[], dict[str, float]],
+    weights: Weights,
     min_score: float,
     windows: dict[str, list[tuple[int, int]]],
     memo: Passages,
@@ -739,9 +762,9 @@ def _merges(
             )
             if single < min_score - MERGE_REACH:
                 continue
-            s = memo.similarity(
-                one_art.raw[u.start : u.end], two_art.raw[p.start : q.end], weights()
-            )
+            one_text, two_text = one_art.raw[u.start : u.end], two_art.raw[p.start : q.end]
+            terms = itertools.chain(memo.passage(one_text)[0], memo.passage(two_text)[0])
+            s = memo.similarity(one_text, two_text, weights(terms))
             if s >= min_score and s >= single + MERGE_GAIN:
                 key = (i1, i1, j1, j1 + 1) if side == "b" else (j1, j1 + 1, i1, i1)
                 found.append((key, s))
@@ -765,7 +788,7 @@ def _pair_score(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: Callable[[], dict[str, float]],
+    weights: Weights,
     key: tuple[int, int],
     memo: Passages,
 ) -> float:
