@@ -333,21 +333,43 @@ class _UnitTerms(NamedTuple):
 
 def _unit_terms(article: Article, units: list[Unit], index: dict[str, int]) -> _UnitTerms:
     """``_UnitTerms`` of one article; ``index``: term -> id, holding every term of ``units``."""
-    ids = sorted({index[t] for u in units for t in u.terms})
-    column = {i: k for k, i in enumerate(ids)}
-    cells = sorted((column[index[t]], x) for x, u in enumerate(units) for t in u.terms)
-    cols = np.array([c for c, _ in cells], dtype=np.int64)
-    number = np.bincount(cols, minlength=len(ids))
-    windows = list(itertools.pairwise(units))
+    size = np.array([len(u.terms) for u in units], dtype=np.int64)
+    flat = np.fromiter(
+        map(index.__getitem__, itertools.chain.from_iterable(u.terms for u in units)),
+        dtype=np.int64,
+        count=int(size.sum()),
+    )
+    of = np.repeat(np.arange(len(units), dtype=np.int64), size)  # the unit of each entry
+    ids, column = np.unique(flat, return_inverse=True)
+    number = np.bincount(column, minlength=len(ids))
+    # the terms unit k + 1 shares with unit k: its entries whose (k, column) is an entry too
+    key = of * len(ids) + column
+    after = of > 0
+    met = np.isin(key[after] - len(ids), key)
+    inter = np.bincount(of[after][met] - 1, minlength=max(len(units) - 1, 0))
     return _UnitTerms(
-        np.array(ids, dtype=np.int64),
-        np.array([x for _, x in cells], dtype=np.int64),
+        ids,
+        of[np.lexsort((of, column))],  # by term, then unit
         np.cumsum(number) - number,
         number,
-        np.array([len(u.terms) for u in units], dtype=np.int64),
-        np.array([len(p.terms | q.terms) for p, q in windows], dtype=np.int64),
-        np.array([_one_piece(article, p.start, q.end) for p, q in windows], dtype=bool),
+        size,
+        size[:-1] + size[1:] - inter,
+        _in_one_piece(article, units),
     )
+
+
+def _in_one_piece(article: Article, units: list[Unit]) -> np.ndarray:
+    """``_one_piece`` of every window of two consecutive ``units`` (numpy): a piece starting
+    at or before the window's start ends at or after its end."""
+    if len(units) < 2 or not article.kept:
+        return np.zeros(max(len(units) - 1, 0), dtype=bool)
+    pieces = np.array(article.kept, dtype=np.int64)
+    pieces = pieces[np.argsort(pieces[:, 0], kind="stable")]
+    reach = np.maximum.accumulate(pieces[:, 1])  # the furthest end of the pieces so far
+    start = np.array([u.start for u in units[:-1]], dtype=np.int64)
+    end = np.array([u.end for u in units[1:]], dtype=np.int64)
+    last = np.searchsorted(pieces[:, 0], start, side="right") - 1
+    return (last >= 0) & (reach[np.maximum(last, 0)] >= end)
 
 
 class _Scorable(NamedTuple):
@@ -620,7 +642,18 @@ def _align_pair(
     else:
         scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index, memo)
         kept = _kept(scores, min_score)
-    merges = _merges(a, b, a_units, b_units, scores, weights, min_score, windows, memo)
+    merges = _merges(
+        a,
+        b,
+        a_units,
+        b_units,
+        scores,
+        weights,
+        min_score,
+        windows,
+        memo,
+        checked=scored is not None,
+    )
     for merged, s in merges:
         i0, i1, j0, j1 = merged
         for key in [k for k in kept if k[0] in (i0, i1) and k[2] in (j0, j1)]:
@@ -733,6 +766,8 @@ def _merges(
     min_score: float,
     windows: dict[str, list[tuple[int, int]]],
     memo: Passages,
+    *,
+    checked: bool = False,
 ) -> list[tuple[tuple[int, int, int, int], float]]:
     """One sentence rewritten as two adjacent ones (or two merged into one): windows of two
     consecutive sentences on one side that match a sentence on the other better than either
@@ -741,7 +776,8 @@ def _merges(
     ``windows`` (from ``_sharing`` or ``_bounded``) are the windows looked at, by side: the
     others cannot qualify (no shared term with one of the window's sentences, or sure to score
     under ``min_score``); sentence pairs missing from ``scores`` are scored here when a window
-    needs them."""
+    needs them. ``checked``: the windows (``_windows``') already share a term with the
+    sentence in both their sentences, lie in one piece and pass ``MERGE_LENGTH_RATIO``."""
     found = []
     for side in ("b", "a"):
         one, two = (a_units, b_units) if side == "b" else (b_units, a_units)
@@ -749,12 +785,13 @@ def _merges(
         for i1, j1 in windows[side]:
             u = one[i1]
             p, q = two[j1], two[j1 + 1]
-            if not (u.terms & p.terms and u.terms & q.terms):
-                continue
-            if len(u.terms) < MERGE_LENGTH_RATIO * len(p.terms | q.terms):
-                continue  # a short sentence is a summary of two, not a split of them
-            if not _one_piece(two_art, p.start, q.end):
-                continue
+            if not checked:
+                if not (u.terms & p.terms and u.terms & q.terms):
+                    continue
+                if len(u.terms) < MERGE_LENGTH_RATIO * len(p.terms | q.terms):
+                    continue  # a short sentence is a summary of two, not a split of them
+                if not _one_piece(two_art, p.start, q.end):
+                    continue
             key1, key2 = ((i1, j1), (i1, j1 + 1)) if side == "b" else ((j1, i1), (j1 + 1, i1))
             single = max(
                 _pair_score(a, b, a_units, b_units, scores, weights, key1, memo),
