@@ -285,7 +285,7 @@ class _PairWeights:
 
 # A pair's term weights: all of them (``weights()``), or at least those of some terms
 # (``weights(terms)``; other terms may come too).
-Weights = Callable[..., dict[str, float]]
+_Weights = Callable[..., dict[str, float]]
 
 
 def _lazy_weights(
@@ -295,7 +295,7 @@ def _lazy_weights(
     vocab: dict[str, frozenset[str]],
     a_id: str,
     b_id: str,
-) -> Weights:
+) -> _Weights:
     """The pair's weights (``_PairWeights.pair``), built on first use: most pairs are scored
     in bulk (``_unit_scores``) and many never need them. ``get(terms)``: the weights of
     ``terms`` (``_PairWeights.some``, the whole table if built), for the few passages
@@ -618,7 +618,7 @@ def _align_pair(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: Weights,
+    weights: _Weights,
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
@@ -705,7 +705,7 @@ def _bounded(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: Weights,
+    weights: _Weights,
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
@@ -762,7 +762,7 @@ def _merges(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: Weights,
+    weights: _Weights,
     min_score: float,
     windows: dict[str, list[tuple[int, int]]],
     memo: Passages,
@@ -825,7 +825,7 @@ def _pair_score(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: Weights,
+    weights: _Weights,
     key: tuple[int, int],
     memo: Passages,
 ) -> float:
