@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import math
 import random
+from collections import Counter
+from typing import NamedTuple
 
 import numpy as np
 import pytest
 
 import newskit
-from newskit.reuse.candidates import sentence_units
+from newskit.reuse.candidates import Unit, sentence_units
 from newskit.reuse.similarity import Passages, similarity
 
 # The module, not the function of the same name that newskit re-exports.
@@ -87,6 +90,8 @@ def _count_calls(monkeypatch) -> list[int]:
 
 def test_similarity_calls_grow_linearly(make_corpus, tmp_path, monkeypatch) -> None:
     calls = _count_calls(monkeypatch)
+    # both sizes through the bound (150 x 150 sentence pairs are compared exhaustively now)
+    monkeypatch.setattr(align_module, "EXHAUSTIVE_PAIRS", 10_000)
     counts = []
     for n in (150, 300):
         a, b, copies = _pair(n)
@@ -238,3 +243,64 @@ def test_shared_counts_and_windows_match_set_intersections(make_corpus) -> None:
             ]
             assert windows[side] == expected, (side, min_score)
         assert windows["b"] and windows["a"]
+
+
+class _Pieces(NamedTuple):
+    """What ``_in_one_piece`` reads of an article: its kept pieces."""
+
+    kept: tuple[tuple[int, int], ...]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        (),
+        ((0, 1000),),
+        ((0, 95), (130, 400), (400, 1000)),  # a cut at 95-130, touching pieces at 400
+        ((200, 1000), (0, 180)),  # out of order
+        ((0, 500), (100, 300), (450, 900)),  # overlapping
+    ],
+)
+def test_in_one_piece_matches_one_piece(kept) -> None:
+    """Every window of two consecutive units gets ``_one_piece``'s answer."""
+    rng = random.Random(len(kept))
+    bounds = sorted(rng.sample(range(0, 1000), 40))
+    units = [Unit(k, s, e, frozenset()) for k, (s, e) in enumerate(itertools.pairwise(bounds))]
+    article = _Pieces(kept)
+    got = align_module._in_one_piece(article, units).tolist()
+    want = [align_module._one_piece(article, p.start, q.end) for p, q in itertools.pairwise(units)]
+    assert got == want
+    assert len(got) == len(units) - 1
+    if kept:
+        assert any(got) and (len(kept) == 1 or not all(got))
+
+
+def test_some_weights_are_the_pair_weights() -> None:
+    """``_PairWeights.some`` gives the weights ``pair`` gives those terms (none for terms
+    neither article has)."""
+    df = Counter({"talk": 4, "madrid": 2, "tariff": 1, "deal": 3, "china": 1})
+    weights = align_module._PairWeights(df, 5)
+    va, vb = frozenset({"talk", "madrid", "tariff"}), frozenset({"talk", "madrid", "deal", "china"})
+    own_a, own_b = weights.own(va), weights.own(vb)
+    pair = weights.pair(own_a, own_b, va & vb)
+    terms = ["talk", "tariff", "deal", "2025", "unseen", "madrid"]
+    some = weights.some(own_a, own_b, terms)
+    assert some == {t: pair[t] for t in terms if t in pair}
+    assert set(some) == {"talk", "tariff", "deal", "madrid"}
+    assert some["talk"] == pytest.approx(math.log(1 + 4 / 3))  # 3 others, 2 of them have it
+    assert some["tariff"] == pytest.approx(math.log(1 + 4 / 1))  # only a has it
+
+
+def test_batches_keep_order_and_bound_sentence_pairs(monkeypatch) -> None:
+    monkeypatch.setattr(align_module, "SCORE_BATCH", 3)
+    monkeypatch.setattr(align_module, "SCORE_BATCH_PAIRS", 1000)
+    monkeypatch.setattr(align_module, "EXHAUSTIVE_PAIRS", 900)
+    n_units = {"a": 30, "b": 20, "c": 10, "d": 5, "e": 100}
+    todo = [("a", "b"), ("a", "c"), ("b", "c"), ("c", "d"), ("a", "e"), ("d", "e"), ("b", "d")]
+    batches = list(align_module._batches(todo, n_units))
+    # 600 + 300 fit, + 200 would not; a-e (3,000) is compared with the bound: it holds none
+    assert batches == [
+        [("a", "b"), ("a", "c")],
+        [("b", "c"), ("c", "d"), ("a", "e")],
+        [("d", "e"), ("b", "d")],
+    ]

@@ -200,8 +200,7 @@ def _align_stories(
         return prepared[article.id]
 
     todo = list(zip(pairs["a_id"], pairs["b_id"], strict=True))
-    for lo in range(0, len(todo), SCORE_BATCH):
-        batch = todo[lo : lo + SCORE_BATCH]
+    for batch in _batches(todo, {k: len(v) for k, v in units.items()}):
         # The sentence pairs sharing MIN_SHARED terms of every small article pair of the
         # batch, then all their scores at once (_unit_scores).
         found: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -250,7 +249,8 @@ class _PairWeights:
     ``df``: ``log(1 + (n_other + 1) / (df_other + 1))`` (the module docstring, step 2), from a
     table by ``df_other``. ``own(terms)`` (once per article): its terms' weights in a pair
     whose other article lacks them; ``pair(own_a, own_b, shared)``: a pair's weights, the
-    shared terms counted out of both."""
+    shared terms counted out of both; ``some(own_a, own_b, terms)``: the same weights for
+    ``terms`` only."""
 
     def __init__(self, df: Counter, n: int) -> None:
         self.df = df
@@ -270,6 +270,23 @@ class _PairWeights:
             out[t] = table[df[t] - 2]
         return out
 
+    def some(
+        self, own_a: dict[str, float], own_b: dict[str, float], terms: Iterable[str]
+    ) -> dict[str, float]:
+        out = {}
+        df, table = self.df, self.table
+        for t in terms:
+            if t in own_a:
+                out[t] = table[df[t] - 2] if t in own_b else own_a[t]
+            elif t in own_b:
+                out[t] = own_b[t]
+        return out
+
+
+# A pair's term weights: all of them (``weights()``), or at least those of some terms
+# (``weights(terms)``; other terms may come too).
+_Weights = Callable[..., dict[str, float]]
+
 
 def _lazy_weights(
     weights: _PairWeights,
@@ -278,15 +295,20 @@ def _lazy_weights(
     vocab: dict[str, frozenset[str]],
     a_id: str,
     b_id: str,
-) -> Callable[[], dict[str, float]]:
+) -> _Weights:
     """The pair's weights (``_PairWeights.pair``), built on first use: most pairs are scored
-    in bulk (``_unit_scores``) and many never need them."""
+    in bulk (``_unit_scores``) and many never need them. ``get(terms)``: the weights of
+    ``terms`` (``_PairWeights.some``, the whole table if built), for the few passages
+    ``_merges`` scores: the same values, without building the whole table per pair."""
     table: dict[str, float] | None = None
 
-    def get() -> dict[str, float]:
+    def get(terms: Iterable[str] | None = None) -> dict[str, float]:
         nonlocal table
-        if table is None:
-            table = weights.pair(own_a, own_b, vocab[a_id] & vocab[b_id])
+        if table is not None:
+            return table
+        if terms is not None:
+            return weights.some(own_a, own_b, terms)
+        table = weights.pair(own_a, own_b, vocab[a_id] & vocab[b_id])
         return table
 
     return get
@@ -311,21 +333,43 @@ class _UnitTerms(NamedTuple):
 
 def _unit_terms(article: Article, units: list[Unit], index: dict[str, int]) -> _UnitTerms:
     """``_UnitTerms`` of one article; ``index``: term -> id, holding every term of ``units``."""
-    ids = sorted({index[t] for u in units for t in u.terms})
-    column = {i: k for k, i in enumerate(ids)}
-    cells = sorted((column[index[t]], x) for x, u in enumerate(units) for t in u.terms)
-    cols = np.array([c for c, _ in cells], dtype=np.int64)
-    number = np.bincount(cols, minlength=len(ids))
-    windows = list(itertools.pairwise(units))
+    size = np.array([len(u.terms) for u in units], dtype=np.int64)
+    flat = np.fromiter(
+        map(index.__getitem__, itertools.chain.from_iterable(u.terms for u in units)),
+        dtype=np.int64,
+        count=int(size.sum()),
+    )
+    of = np.repeat(np.arange(len(units), dtype=np.int64), size)  # the unit of each entry
+    ids, column = np.unique(flat, return_inverse=True)
+    number = np.bincount(column, minlength=len(ids))
+    # the terms unit k + 1 shares with unit k: its entries whose (k, column) is an entry too
+    key = of * len(ids) + column
+    after = of > 0
+    met = np.isin(key[after] - len(ids), key)
+    inter = np.bincount(of[after][met] - 1, minlength=max(len(units) - 1, 0))
     return _UnitTerms(
-        np.array(ids, dtype=np.int64),
-        np.array([x for _, x in cells], dtype=np.int64),
+        ids,
+        of[np.lexsort((of, column))],  # by term, then unit
         np.cumsum(number) - number,
         number,
-        np.array([len(u.terms) for u in units], dtype=np.int64),
-        np.array([len(p.terms | q.terms) for p, q in windows], dtype=np.int64),
-        np.array([_one_piece(article, p.start, q.end) for p, q in windows], dtype=bool),
+        size,
+        size[:-1] + size[1:] - inter,
+        _in_one_piece(article, units),
     )
+
+
+def _in_one_piece(article: Article, units: list[Unit]) -> np.ndarray:
+    """``_one_piece`` of every window of two consecutive ``units`` (numpy): a piece starting
+    at or before the window's start ends at or after its end."""
+    if len(units) < 2 or not article.kept:
+        return np.zeros(max(len(units) - 1, 0), dtype=bool)
+    pieces = np.array(article.kept, dtype=np.int64)
+    pieces = pieces[np.argsort(pieces[:, 0], kind="stable")]
+    reach = np.maximum.accumulate(pieces[:, 1])  # the furthest end of the pieces so far
+    start = np.array([u.start for u in units[:-1]], dtype=np.int64)
+    end = np.array([u.end for u in units[1:]], dtype=np.int64)
+    last = np.searchsorted(pieces[:, 0], start, side="right") - 1
+    return (last >= 0) & (reach[np.maximum(last, 0)] >= end)
 
 
 class _Scorable(NamedTuple):
@@ -409,10 +453,12 @@ def _scorable(
     )
 
 
-def _found(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each of ``keys``: whether it is in ``sorted_keys`` (not empty), and where."""
-    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-    return sorted_keys[at] == keys, at
+def _found(index: pd.Index, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``keys``: whether it is in ``index`` (unique, not empty), and where (-1 where
+    it is not). ``index`` hashes its values once: several times faster than ``np.searchsorted``
+    for the millions of unsorted keys ``_side_weights`` looks up."""
+    at = index.get_indexer(keys)
+    return at >= 0, at
 
 
 def _batch(members: list[_Scorable]) -> tuple[_Scorable, np.ndarray]:
@@ -442,18 +488,19 @@ def _batch(members: list[_Scorable]) -> tuple[_Scorable, np.ndarray]:
 
 
 def _side_weights(
-    t: _Scorable, x: np.ndarray, y: np.ndarray, other: np.ndarray
+    t: _Scorable, x: np.ndarray, y: np.ndarray, other: np.ndarray, lookup: tuple[pd.Index, pd.Index]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For sentence pairs ``(x[p], y[p])`` (units of ``t``; ``other[p]``: the article of unit
     ``y[p]``): the pair index ``p`` of each term of unit ``x[p]``, the term's weight as
     ``similarity`` gives it (pair weight times the smaller of the two passages' name factors)
-    and whether unit ``y[p]`` has the term too."""
+    and whether unit ``y[p]`` has the term too. ``lookup``: ``t.vocab`` and ``t.keys`` as
+    ``pd.Index``."""
     n = t.number[x]
     entry = _ranges(t.first[x], n)
     pair = np.repeat(np.arange(len(x), dtype=np.int64), n)
     term = t.term[entry]
-    has, _ = _found(t.vocab, (other[pair] << 32) | term)
-    found, at = _found(t.keys, (y[pair] << 32) | term)
+    has, _ = _found(lookup[0], (other[pair] << 32) | term)
+    found, at = _found(lookup[1], (y[pair] << 32) | term)
     factor = np.minimum(t.factor[entry], np.where(found, t.name_factor[at], 1.0))
     weight = np.where(has, t.both[entry], t.own[entry]) * factor
     return pair, weight, found & t.in_unit[at]
@@ -486,11 +533,12 @@ def _unit_scores(
     art_a, art_b = np.repeat(ra, sizes), np.repeat(rb, sizes)
     x = np.concatenate([x for *_ab, x, _y in items]) + unit_first[art_a]
     y = np.concatenate([y for *_abx, y in items]) + unit_first[art_b]
-    pair, weight, shared = _side_weights(t, x, y, art_b)
+    lookup = (pd.Index(t.vocab), pd.Index(t.keys))
+    pair, weight, shared = _side_weights(t, x, y, art_b, lookup)
     wa = np.bincount(pair, weight, minlength=n)
     ws = np.bincount(pair[shared], weight[shared], minlength=n)
     n_shared = np.bincount(pair[shared], minlength=n)
-    pair, weight, _ = _side_weights(t, y, x, art_a)
+    pair, weight, _ = _side_weights(t, y, x, art_a, lookup)
     wb = np.bincount(pair, weight, minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         overlap = (ws / np.minimum(wa, wb) + 2 * ws / (wa + wb)) / 2
@@ -570,7 +618,7 @@ def _align_pair(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: Callable[[], dict[str, float]],
+    weights: _Weights,
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
@@ -594,7 +642,18 @@ def _align_pair(
     else:
         scores, windows = _bounded(a, b, a_units, b_units, weights, min_score, prepare, index, memo)
         kept = _kept(scores, min_score)
-    merges = _merges(a, b, a_units, b_units, scores, weights, min_score, windows, memo)
+    merges = _merges(
+        a,
+        b,
+        a_units,
+        b_units,
+        scores,
+        weights,
+        min_score,
+        windows,
+        memo,
+        checked=scored is not None,
+    )
     for merged, s in merges:
         i0, i1, j0, j1 = merged
         for key in [k for k in kept if k[0] in (i0, i1) and k[2] in (j0, j1)]:
@@ -646,7 +705,7 @@ def _bounded(
     b: Article,
     a_units: list[Unit],
     b_units: list[Unit],
-    weights: Callable[[], dict[str, float]],
+    weights: _Weights,
     min_score: float,
     prepare: Callable[[Article], _Prepared],
     index: dict[str, int],
@@ -703,10 +762,12 @@ def _merges(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: Callable[[], dict[str, float]],
+    weights: _Weights,
     min_score: float,
     windows: dict[str, list[tuple[int, int]]],
     memo: Passages,
+    *,
+    checked: bool = False,
 ) -> list[tuple[tuple[int, int, int, int], float]]:
     """One sentence rewritten as two adjacent ones (or two merged into one): windows of two
     consecutive sentences on one side that match a sentence on the other better than either
@@ -715,7 +776,8 @@ def _merges(
     ``windows`` (from ``_sharing`` or ``_bounded``) are the windows looked at, by side: the
     others cannot qualify (no shared term with one of the window's sentences, or sure to score
     under ``min_score``); sentence pairs missing from ``scores`` are scored here when a window
-    needs them."""
+    needs them. ``checked``: the windows (``_windows``') already share a term with the
+    sentence in both their sentences, lie in one piece and pass ``MERGE_LENGTH_RATIO``."""
     found = []
     for side in ("b", "a"):
         one, two = (a_units, b_units) if side == "b" else (b_units, a_units)
@@ -723,12 +785,13 @@ def _merges(
         for i1, j1 in windows[side]:
             u = one[i1]
             p, q = two[j1], two[j1 + 1]
-            if not (u.terms & p.terms and u.terms & q.terms):
-                continue
-            if len(u.terms) < MERGE_LENGTH_RATIO * len(p.terms | q.terms):
-                continue  # a short sentence is a summary of two, not a split of them
-            if not _one_piece(two_art, p.start, q.end):
-                continue
+            if not checked:
+                if not (u.terms & p.terms and u.terms & q.terms):
+                    continue
+                if len(u.terms) < MERGE_LENGTH_RATIO * len(p.terms | q.terms):
+                    continue  # a short sentence is a summary of two, not a split of them
+                if not _one_piece(two_art, p.start, q.end):
+                    continue
             key1, key2 = ((i1, j1), (i1, j1 + 1)) if side == "b" else ((j1, i1), (j1 + 1, i1))
             single = max(
                 _pair_score(a, b, a_units, b_units, scores, weights, key1, memo),
@@ -736,9 +799,9 @@ def _merges(
             )
             if single < min_score - MERGE_REACH:
                 continue
-            s = memo.similarity(
-                one_art.raw[u.start : u.end], two_art.raw[p.start : q.end], weights()
-            )
+            one_text, two_text = one_art.raw[u.start : u.end], two_art.raw[p.start : q.end]
+            terms = itertools.chain(memo.passage(one_text)[0], memo.passage(two_text)[0])
+            s = memo.similarity(one_text, two_text, weights(terms))
             if s >= min_score and s >= single + MERGE_GAIN:
                 key = (i1, i1, j1, j1 + 1) if side == "b" else (j1, j1 + 1, i1, i1)
                 found.append((key, s))
@@ -762,7 +825,7 @@ def _pair_score(
     a_units: list[Unit],
     b_units: list[Unit],
     scores: dict[tuple[int, int], float],
-    weights: Callable[[], dict[str, float]],
+    weights: _Weights,
     key: tuple[int, int],
     memo: Passages,
 ) -> float:
@@ -776,12 +839,38 @@ def _pair_score(
     return scores[key]
 
 
-# Article pairs whose sentence pairs are scored at once (bounds the memory of _unit_scores).
+# Article pairs whose sentence pairs are scored at once, and the most sentence pairs (of
+# articles compared exhaustively) they may hold together (bound the memory of _unit_scores).
 SCORE_BATCH = 256
-# Article pairs with at most this many sentence pairs are compared pair by pair in Python
-# (cheaper than building sparse matrices); larger ones go through the inverted index and the
-# bound. Both give the same result.
-EXHAUSTIVE_PAIRS = 10_000
+SCORE_BATCH_PAIRS = 2_560_000
+# Article pairs with at most this many sentence pairs are compared exhaustively (shared-term
+# counts of all sentence pairs, _unit_scores); larger ones go through the sparse inverted
+# index and the bound. Both give the same result. 40,000 holds every article pair of
+# real-length news (benchmarks: at most 31,240 among 3,000 generated articles, 18,100 in the
+# real sets): the bound's per-article matrices of all two-sentence windows cost more there.
+EXHAUSTIVE_PAIRS = 40_000
+
+
+def _batches(
+    todo: list[tuple[str, str]], n_units: Mapping[str, int]
+) -> Iterator[list[tuple[str, str]]]:
+    """``todo`` in order, in batches of at most ``SCORE_BATCH`` article pairs whose exhaustive
+    pairs (``n_units``: sentence units by article) hold at most ``SCORE_BATCH_PAIRS`` sentence
+    pairs together (a pair that alone holds more comes alone)."""
+    batch: list[tuple[str, str]] = []
+    held = 0
+    for a_id, b_id in todo:
+        n = n_units[a_id] * n_units[b_id]
+        n = n if n <= EXHAUSTIVE_PAIRS else 0
+        if batch and (len(batch) == SCORE_BATCH or held + n > SCORE_BATCH_PAIRS):
+            yield batch
+            batch, held = [], 0
+        batch.append((a_id, b_id))
+        held += n
+    if batch:
+        yield batch
+
+
 # Sentences of one article are compared in blocks of this many rows (bounds the memory of the
 # sparse products).
 BOUND_BLOCK = 500
