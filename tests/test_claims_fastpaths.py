@@ -132,6 +132,33 @@ def test_prev_word_values():
     assert context._prev_word("  5", 2) == ""
 
 
+QUALIFIED = [
+    "It runs until  Sept. 12, from\u00a0May, SINCE\n2019, ſince 2020, by 2030, thereby 5, untilMay",
+    "before\t",
+    "after",
+    " through  \n ",
+]
+
+
+def test_qualifier_is_the_search_at_every_cut():
+    found = 0
+    for text in QUALIFIED + _texts():
+        for cut in range(len(text) + 1):
+            want = context._QUAL_RE.search(text[:cut])
+            got = context._qualifier(text[:cut])
+            assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+            found += want is not None
+    assert found > 20
+
+
+def test_qualifier_values():
+    assert context._qualifier("on sale until ").group(1) == "until"
+    assert context._qualifier("the offer Since\u00a0 ").group(1) == "Since"
+    assert context._qualifier("thereby ") is None  # a whole word only
+    assert context._qualifier("until") is None  # white space after it
+    assert context._qualifier("") is None
+
+
 def test_clause_bounds_are_the_plain_clause_matches():
     texts = _texts()
     for text in texts:

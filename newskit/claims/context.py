@@ -36,6 +36,8 @@ _HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
 assert all(h[-1].isalpha() and h.split()[-1].isalpha() for h in HEDGES)
 _POST_HEDGE_RE = re.compile(r"(?i)^\s(" + _alt(POST_HEDGES) + r")\b")
 _QUAL_RE = re.compile(r"(?i)\b(" + _alt(DATE_QUALIFIERS) + r")\s+$")
+_LONGEST_QUALIFIER = max(map(len, DATE_QUALIFIERS))
+assert all(" " not in q for q in DATE_QUALIFIERS)
 # _CLOCK_RE, _IDIOM_RE and _GENERIC_RE are used with ``pattern.match(text, pos)``: they read
 # what starts at ``pos``.
 _CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|o['’]clock)")
@@ -61,6 +63,16 @@ def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, in
     lo = bounds[bisect_right(bounds, start) - 1] if bounds and bounds[0] <= start else 0
     k = bisect_left(bounds, end)
     return lo, (bounds[k] if k < len(bounds) else n)
+
+
+def _qualifier(left: str) -> re.Match[str] | None:
+    """``_QUAL_RE.search(left)`` ("until " before a date), tried only near the end: a match is
+    one word (``DATE_QUALIFIERS``) that ends where the trailing white space of ``left`` starts
+    (``\\s`` is ``str.isspace``, what ``rstrip`` strips)."""
+    end = len(left.rstrip())
+    if end == len(left):
+        return None
+    return _QUAL_RE.search(left, max(0, end - _LONGEST_QUALIFIER))
 
 
 def _context(left: str, right: str, *, date_like: bool) -> str:

@@ -51,7 +51,7 @@ import pandas as pd
 from newskit.claims import builders as _quantity_builders
 from newskit.claims import date_builders as _date_builders
 from newskit.claims import dates as _dates
-from newskit.claims.context import _QUAL_RE, _clause_bounds, _clause_of, _context
+from newskit.claims.context import _clause_bounds, _clause_of, _context, _qualifier
 from newskit.claims.grammar import (
     _ANY_TRIGGER_WORD,
     _ASCII_FOLD,
@@ -352,7 +352,7 @@ def _scan(
         left = text[max(c_start, prev_end) : c.start]
         right = text[c.end : min(c_end, next_start)]
         if c.kind in DATE_KINDS or c.kind == "date_range":
-            q = _QUAL_RE.search(left)
+            q = _qualifier(left)
             if q:
                 c.qualifier = q.group(1).lower()
                 c.hedge = c.hedge or q.group(1)
