@@ -80,15 +80,18 @@ def _context(left: str, right: str, *, date_like: bool) -> str:
     it, for dates), or the other side when that side has no content word."""
     # After the number, unless a new clause starts there ("reaching triple digits and
     # disrupting supply chains" is about the tariffs before it).
+    # (the second side is read only when the first has no content)
     if not date_like and not _NEW_CLAUSE.match(right):
-        sides = ((_right_words, right), (_left_words, left))
-    else:
-        sides = ((_left_words, left), (_right_words, right))
-    for words_of, side in sides:  # the second side is read only when the first has no content
-        candidate = words_of(side)
+        candidate = _right_words(right)
         if _has_content(candidate):
             return candidate
-    return ""
+        candidate = _left_words(left)
+    else:
+        candidate = _left_words(left)
+        if _has_content(candidate):
+            return candidate
+        candidate = _right_words(right)
+    return candidate if _has_content(candidate) else ""
 
 
 _CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
@@ -106,7 +109,9 @@ def _right_words(s: str) -> str:
 
 
 def _left_words(s: str) -> str:
-    words = _CONJUNCTION.split(s)[-1].strip(' ,.;:”’"“').split()
+    if _CONJUNCTION.search(s):  # after the last one (most have none: no list then)
+        s = _CONJUNCTION.split(s)[-1]
+    words = s.strip(' ,.;:”’"“').split()
     while words and words[-1].lower() in _TRAILING_FUNCTION:
         words.pop()
     return " ".join(words[-6:]).strip(" ,.;:”“")
@@ -124,12 +129,14 @@ def _has_content(s: str) -> bool:
     memo = _CONTENT_WORDS
     for w in s.split():
         content = memo.get(w)
+        if content:
+            return True
         if content is None:
             content = _content_word(w)
             if len(memo) < _CONTENT_MEMO_SIZE:
                 memo[w] = content
-        if content:
-            return True
+            if content:
+                return True
     return False
 
 
