@@ -246,7 +246,8 @@ assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
 # Read with the character before them, in " " + the lower case (group 1 the word, one character
 # on): a regex that starts with a character class lets the engine skip to where it may match,
 # where one that starts with a look-behind (``(?<![A-Za-z])``) is tried at every position (1.4x).
-_LOOKED_AT_AFTER = re.compile(r"[^A-Za-z](" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
+# ``[a-z]`` stands for ``[A-Za-z]``: no character's lower case is an ASCII capital (7% faster).
+_LOOKED_AT_AFTER = re.compile(r"[^a-z](" + _alt(_LOOKED_AT) + r")(?![a-z])")
 # The words ``triggers`` looks up in its ``tokens``: month, weekday and holiday names.
 _NAME_WORDS = frozenset().union(_MONTH_AT, _WEEKDAY_AT, _HOLIDAY_HINT_AT)
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
