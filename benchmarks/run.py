@@ -23,7 +23,9 @@ one after the other in this process (``--jobs`` processes where a stage has ``n_
 Every stage reports seconds (wall clock), CPU seconds (this process and its workers), articles
 and characters per second, the ratio to the ``read_split`` baseline and its peak memory: the
 largest resident memory of this process plus its workers, sampled every 20 ms while the stage
-runs (``stage_peak_mb``).
+runs (``stage_peak_mb``: RSS summed, which counts twice a page a forked worker shares with its
+parent) and their proportional set size, sampled every 100 ms (``stage_peak_pss_mb``: shared
+pages divided among their sharers, the memory the machine gives the processes).
 
 Baselines, in the same run and after the pipeline: ``read_split`` (read the JSONL and
 ``re.findall(r"\\w+")`` each text: the floor any stage is compared with), ``yake_rust`` (a plain
@@ -81,25 +83,42 @@ STAGES = ("load", "tokenize", "keywords", "claims", "stories", "candidates", "al
 # CPU seconds and peak memory (MB) of each stage timed, by its label
 CPU: dict[str, float] = {}
 PEAK: dict[str, float] = {}
+PEAK_PSS: dict[str, float] = {}
 
 
 class MemorySampler:
     """The largest resident memory of this process plus its child processes (MB), sampled every
-    ``interval`` seconds in a thread between ``start()`` and ``stop()``."""
+    ``interval`` seconds in a thread between ``start()`` and ``stop()``: ``peak`` sums their
+    RSS (a page a forked worker still shares with its parent counts in both), ``peak_pss``
+    their proportional set size (a shared page divided among the processes that share it: the
+    memory the machine really gives them), read every ``pss_every``-th sample."""
 
-    def __init__(self, interval: float = 0.02) -> None:
+    def __init__(self, interval: float = 0.02, pss_every: int = 5) -> None:
         self.interval = interval
+        self.pss_every = pss_every
         self.peak = 0.0
+        self.peak_pss = 0.0
+        self._n = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
     def _sample(self) -> None:
         me = psutil.Process()
-        total = me.memory_info().rss
-        for child in me.children(recursive=True):
+        procs = [me, *me.children(recursive=True)]
+        pss = self._n % self.pss_every == 0
+        self._n += 1
+        total = total_pss = 0
+        for proc in procs:
             with contextlib.suppress(psutil.Error):  # a worker that just ended
-                total += child.memory_info().rss
+                if pss:
+                    info = proc.memory_full_info()
+                    total_pss += info.pss
+                else:
+                    info = proc.memory_info()
+                total += info.rss
         self.peak = max(self.peak, total / 2**20)
+        if pss:
+            self.peak_pss = max(self.peak_pss, total_pss / 2**20)
 
     def _loop(self) -> None:
         while not self._stop.wait(self.interval):
@@ -113,6 +132,7 @@ class MemorySampler:
     def stop(self) -> float:
         self._stop.set()
         self._thread.join()
+        self._n = 0  # the last sample reads the PSS too
         self._sample()
         return self.peak
 
@@ -132,8 +152,10 @@ def timed(func: Callable[[], Any], label: str = "") -> tuple[Any, float]:
     secs = time.perf_counter() - start
     CPU[name] = cpu_seconds() - cpu
     PEAK[name] = sampler.stop()
+    PEAK_PSS[name] = sampler.peak_pss
     print(
-        f"  {name}: {secs:.2f} s ({CPU[name]:.2f} s CPU), peak {PEAK[name]:.0f} MB",
+        f"  {name}: {secs:.2f} s ({CPU[name]:.2f} s CPU), peak {PEAK[name]:.0f} MB"
+        f" (PSS {PEAK_PSS[name]:.0f} MB)",
         file=sys.stderr,
         flush=True,
     )
@@ -449,6 +471,9 @@ def main(argv: list[str] | None = None) -> dict:
             "stages": {k: (round(v, 3) if v is not None else None) for k, v in stages.items()},
             "cpu": {k: round(CPU[k], 3) for k in STAGES if stages.get(k) is not None},
             "stage_peak_mb": {k: round(PEAK[k], 1) for k in STAGES if stages.get(k) is not None},
+            "stage_peak_pss_mb": {
+                k: round(PEAK_PSS[k], 1) for k in STAGES if stages.get(k) is not None
+            },
             "pipeline_seconds": round(sum(v for v in stages.values() if v is not None), 3),
             "peak_rss_mb": round(peak, 1),
             "peak_rss_children_mb": round(rss_mb(resource.RUSAGE_CHILDREN), 1),
@@ -496,10 +521,11 @@ def report(r: dict) -> None:
     floor = r["baselines"].get("read_split")
     print(
         f"{'stage':<22}{'seconds':>9}{'CPU s':>9}{'articles/s':>12}{'MB/s':>8}"
-        f"{'x read+split':>14}{'peak MB':>9}"
+        f"{'x read+split':>14}{'peak MB':>9}{'PSS MB':>8}"
     )
     cpu = {**r["cpu"], **r.get("baseline_cpu", {})}
     peaks = r["stage_peak_mb"]
+    pss = r.get("stage_peak_pss_mb", {})
     rows = [(name, r["stages"].get(name)) for name in STAGES]
     rows.append(("whole pipeline", r["pipeline_seconds"]))
     rows += [("baseline " + k, v) for k, v in r["baselines"].items()]
@@ -511,10 +537,11 @@ def report(r: dict) -> None:
             else cpu.get(key)
         )
         peak = max(peaks.values()) if name == "whole pipeline" else peaks.get(key)
+        peak_pss = max(pss.values(), default=None) if name == "whole pipeline" else pss.get(key)
         print(
             f"{name:<22}{_num(s, '.2f'):>9}{_num(c, '.2f'):>9}{_rate(n, s):>12}"
             f"{_num(s and chars / s / 1e6, '.2f'):>8}{_num(s and floor and s / floor, '.1f'):>14}"
-            f"{_num(peak, '.0f'):>9}"
+            f"{_num(peak, '.0f'):>9}{_num(peak_pss, '.0f'):>8}"
         )
     b, s = r["baselines"], r["stages"]
     if b.get("yake_rust") and s["keywords"]:

@@ -279,6 +279,7 @@ EXAMPLES = [
     "Millions of people, a third of voters, triple digits, the year, a year-earlier figure.",
     "On Wednesday, Sept. 17, half of them cut rates by a quarter point for 3-5 years.",
     "A couple of weeks later several hundred people saw profits fall by half.",
+    "The party ruled for half a century and the trip took three quarters of an hour.",
 ]
 
 

@@ -84,6 +84,51 @@ FORMS = {
         ("Sales fell by half after the recall.", "by half", "fraction", 0.5, None),
         ("The council cut the budget in half.", "in half", "fraction", 0.5, None),
     ],
+    "units joined by a hyphen": [
+        ("The runners set off on a 5-km loop.", "5-km", "count", 5, "km"),
+        ("Investigators released a 300-page report.", "300-page", "count", 300, "page"),
+        ("A 25-tonne truck blocked the road.", "25-tonne", "count", 25, "tonne"),
+        ("A 7.8-magnitude quake hit the coast.", "7.8-magnitude", "count", 7.8, "magnitude"),
+        ("Rates saw a 3-percentage-point drop.", "3-percentage-point", "percent", 3, "percentage point"),
+        ("The agency tapped a $5-million fund.", "$5-million", "money", 5e6, "USD"),
+        ("A 12-member jury was seated.", "12-member", "count", 12, "member"),
+    ],
+    "units of more than one word": [
+        ("The storm's winds reached 120 km/h.", "120", "count", 120, "km/h"),
+        ("Police clocked him at 90km/h.", "90km/h", "count", 90, "km/h"),
+        ("Gusts of 75 miles per hour were recorded.", "75", "count", 75, "mph"),
+        ("The fire burned 300 square miles.", "300", "count", 300, "sq mi"),
+        ("The flat measures 50 square metres.", "50", "count", 50, "m²"),
+        ("It was 38 degrees Celsius in Seville.", "38", "count", 38, "°C"),
+        ("Output rose to 1.2 million barrels a day.", "1.2 million", "count", 1.2e6, "barrels per day"),
+        ("The galaxy is 3.8 billion light years away.", "3.8 billion", "count", 3.8e9, "light-years"),
+        ("The new plant makes 50 MW.", "50", "count", 50, "MW"),
+    ],
+    "hyphened fractions, shares and parts of a unit": [
+        ("The hearing lasted two-and-a-half hours.", "two-and-a-half hours", "duration", 2.5, "hour"),
+        ("It was a two-and-a-half-hour meeting.", "two-and-a-half-hour", "duration", 2.5, "hour"),
+        ("Costs rose one-and-a-half times.", "one-and-a-half times", "multiplier", 1.5, "times"),
+        ("Forecasters gave it a 1-in-3 chance.", "1-in-3", "fraction", 1 / 3, None),
+        ("One in every four adults smokes.", "One in every four", "fraction", 0.25, None),
+        ("The region floods in a 1-in-100-year storm.", "1-in-100", "fraction", 0.01, None),
+        ("The pad hoisted men to the moon a half-century ago.", "a half-century", "duration", 0.5, "century"),
+        ("The party ruled for half a century.", "half a century", "duration", 0.5, "century"),
+        ("Rescuers arrived within three quarters of an hour.", "three quarters of an hour", "duration", 0.75, "hour"),
+    ],
+    "heights in feet and inches": [
+        ("The suspect is 6ft 2in tall.", "6ft 2in", "count", 6 + 2 / 12, "ft"),
+        ("He stands 6 feet 11 inches.", "6 feet 11 inches", "count", 6 + 11 / 12, "ft"),
+        ("The 5-foot-9 guard scored 20.", "5-foot-9", "count", 5.75, "ft"),
+    ],
+    "thousands in text tokenised with spaces": [
+        ("Activists sent more than 70, 000 petitions.", "70, 000", "count", 70_000, "petitions"),
+        ("Rewards totaling $30, 000 are offered.", "$30, 000", "money", 30_000, "USD"),
+        ("Some 230, 000 people fled.", "230, 000", "count", 230_000, "people"),
+    ],
+    "a time adjective before the unit": [
+        ("He reached the playoffs in 10 consecutive years.", "10 consecutive years", "duration", 10, "year"),
+        ("The talks need two more weeks.", "two more weeks", "duration", 2, "week"),
+    ],
     "spelled numbers that end a sentence": [
         ("The death toll rose to nineteen.", "nineteen", "count", 19, None),
         ("A late layup cut the deficit to four, but the visitors held on.", "four", "count", 4, None),
@@ -143,6 +188,120 @@ def test_several_and_a_few_of_a_scale_are_ranges(text, surface, low, high):
     assert text[r.start : r.end] == surface
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "hedge", "low", "unit"),
+    [
+        ("Twenty-odd protesters gathered outside.", "Twenty", "odd", 20, "protesters"),
+        ("The 100-odd passengers waited.", "100", "odd", 100, "passengers"),
+        ("He scored 20 odd points.", "20", "odd", 20, "points"),
+        ("Some 4,500-odd fans came.", "4,500", "Some odd", 4500, "fans"),
+        ("A 100-plus crowd cheered.", "100", "plus", 100, "crowd"),
+        ("They spent three-plus seasons in Portland.", "three", "plus", 3, "seasons"),
+        ("A 20-ish crowd came.", "20", "ish", NAN, "crowd"),
+    ],
+)
+def test_a_number_and_some_more(text, surface, hedge, low, unit):
+    """ "-odd" and "-plus" make a lower bound, "-ish" an approximation; the unit is the noun
+    after them."""
+    rows = claims_in_text(text)
+    r = rows[rows["surface"] == surface].iloc[0]
+    assert (r.kind, r.hedge, r.unit) == ("count", hedge, unit)
+    assert r.low == pytest.approx(low, nan_ok=True)
+    assert text[r.start : r.end] == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("A 20-something founder spoke.", "20", None),  # no unit in "something"
+        ("He got a 2-for-1 deal.", "2", None),  # a number after the word
+        ("They won 2-nil at home.", "2", None),
+        ("The $2 billion-dollar question.", "$2 billion", "USD"),  # money, not "dollar" counted
+        ("A 20-year-old man was held.", "20-year-old", "year"),  # an age stays a duration
+    ],
+)
+def test_hyphen_words_that_are_no_unit(text, surface, unit):
+    df = claims_in_text(text)
+    assert surface in set(df["surface"]), list(df["surface"])
+    assert df[df["surface"] == surface].iloc[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "unit"),
+    [
+        ("The quake killed at least one person.", "one", "count", "person"),
+        ("One person was arrested after the clash.", "One", "count", "person"),
+        ("Police arrested 17 men and one woman.", "one", "count", "woman"),
+        ("One bomb fell inside the camp.", "One", "count", "bomb"),
+        ("The move came one day after the vote.", "one day", "duration", "day"),
+    ],
+)
+def test_one_that_counts(text, surface, kind, unit):
+    df = claims_in_text(text)
+    r = df[df["surface"] == surface].iloc[0]
+    assert (r.kind, r.value, r.unit) == (kind, 1, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One woman told police she was surrounded.",  # "a woman"
+        "Eyewitness News spoke to one man who saw the crash.",
+        "One day, he said, the town will recover.",  # "some day"
+        "It is one of the largest camps.",
+        "One way or another the deal will close.",
+    ],
+)
+def test_one_that_is_a_pronoun_or_an_article(text):
+    assert claims_in_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("The beach is about 300, 400 meters away.", ["300", "400"]),  # three to four hundred
+        ("Bell (5-11, 220) played at Wayne State.", ["5-11", "220"]),  # height, weight
+        ("They scored 100, 200 and 300.", ["100", "200", "300"]),  # a list
+        ("On Dec. 25, 100 people gathered.", ["Dec. 25", "100"]),
+    ],
+)
+def test_comma_and_space_between_numbers_that_are_not_thousands(text, surfaces):
+    assert list(claims_in_text(text)["surface"]) == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The court ordered him to pay 1 million Egyptian pounds.", "1 million Egyptian pounds", 1e6, "EGP"),
+        ("It sold for 5 billion Hong Kong dollars.", "5 billion Hong Kong dollars", 5e9, "HKD"),
+    ],
+)  # fmt: skip
+def test_a_countrys_pound_or_dollar(text, surface, value, unit):
+    (r,) = claims_in_text(text).itertuples()
+    assert (r.surface, r.kind, r.value, r.unit) == (surface, "money", value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The players later flew first class to Sioux Falls.",
+        "They moved to First Street in the spring.",
+        "She was struck on 117th Street near 97th Avenue.",
+    ],
+)
+def test_ordinals_in_names_and_idioms_are_no_claims(text):
+    assert claims_in_text(text).empty
+
+
+def test_a_headline_in_brackets_is_not_a_citation():
+    df = claims_in_text("[Five things to remember about the victory]")
+    assert list(df["surface"]) == ["Five"] and claims_in_text("as shown [3] here").empty
+
+
+def test_a_photo_gallery_counter_is_no_claim():
+    assert claims_in_text("Hide Caption 14 of 25 Photos: the aftermath").empty
+
+
 def test_half_in_other_phrases_is_not_by_half():
     df = claims_in_text("He arrived in half an hour and won by half a point.")
     assert "by half" not in set(df["surface"]) and "in half" not in set(df["surface"])
@@ -170,6 +329,9 @@ def test_a_range_of_spelled_numbers_stays_a_range():
         ("12 bln", 1.2e10),
         ("3.5 k", 3500),
         ("4 dozens", 48),
+        ("5-million", 5e6),
+        ("two-and-a-half", 2.5),
+        ("three-and-a-quarter", 3.25),
         ("2 lakh", 2e5),
         ("5 crore", 5e7),
         ("-4.1", -4.1),

@@ -133,6 +133,20 @@ def test_a_conversion_in_parentheses_states_the_same_depth():
     assert {s for _, s in _surfaces(g, claims)} >= {"6", "six"}
 
 
+def test_a_speed_meets_a_speed_in_other_units_never_a_length():
+    claims = _claims(
+        {
+            "a": ("A", "Winds of 120 km/h tore roofs off homes along the coast."),
+            "b": ("B", "Winds of 75 mph tore roofs off homes along the coast."),
+            "c": ("C", "The storm tore roofs off homes along 120 km of the coast."),
+        }
+    )  # fmt: skip
+    g = compare_claims(claims).iloc[0]
+    assert g["agree"] and g["n_outlets"] == 2
+    assert {s for _, s in _surfaces(g, claims)} == {"120", "75"}
+    assert "C" not in str(g.to_dict())
+
+
 @pytest.mark.parametrize(("first", "second", "agree"),
                          [("nearly 300,000", "300,000", True),
                           ("nearly 235,000", "nearly 300,000", False)])  # fmt: skip

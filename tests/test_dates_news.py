@@ -96,6 +96,29 @@ FAMILIES = {
         ("The deal is expected to close in late-November.", D(1998, 10, 13), "late-November", "1998-11-21"),
         ("Rents soared in the late 1980s.", FRI_FEB13, "late 1980s", "1987"),
     ],
+    "the weekend by the clause's tense": [
+        ("Protesters marched over the weekend.", D(1998, 2, 16), "the weekend", "1998-02-14"),
+        ("Over the weekend, the storm cut power to 5,000 homes.", TUE_FEB10, "the weekend", "1998-02-07"),
+        ("Talks will resume over the weekend.", TUE_FEB10, "the weekend", "1998-02-14"),
+        ("Crowds gathered this weekend.", D(1998, 2, 15), "this weekend", "1998-02-14"),
+    ],
+    "parts of a year with 'the year' or months": [
+        ("Shipments will start in the second half of the year.", TUE_FEB10, "second half of the year", "1998-07"),
+        ("Sales rose in the first nine months of 1997.", TUE_FEB10, "first nine months of 1997", "1997-01"),
+        ("Profit fell in the first six months of the year.", D(1998, 8, 10), "first six months of the year", "1998-01"),
+    ],
+    "centuries, fiscal-year and half-year labels, numeric dates": [
+        ("Steam mills spread in the 1800s.", FRI_FEB13, "the 1800s", "1800"),
+        ("The law dates from the late 1800s.", FRI_FEB13, "late 1800s", "1870"),
+        ("Phones changed the 2000s.", D(2015, 2, 13), "the 2000s", "2000"),
+        ("It is the worst drought of the 21st century.", D(2015, 2, 13), "21st century", "2000"),
+        ("The mill was built in the early twentieth century.", FRI_FEB13, "early twentieth century", "1900"),
+        ("Revenue in FY24 rose.", D(2025, 2, 13), "FY24", "2024"),
+        ("The firm's FY2025 outlook is weak.", D(2025, 2, 13), "FY2025", "2025"),
+        ("Sales fell in H1 2024.", D(2025, 2, 13), "H1 2024", "2024-01"),
+        ("The ruling is dated 12/25/2024.", D(2025, 2, 13), "12/25/2024", "2024-12-25"),
+        ("The ruling is dated 25/12/2024.", D(2025, 2, 13), "25/12/2024", "2024-12-25"),
+    ],
     "spelled-out years": [
         ("The firm was founded in nineteen ninety-seven.", D(2005, 2, 13), "nineteen ninety-seven", "1997"),
         ("The bridge dates from nineteen oh five.", D(2005, 2, 13), "nineteen oh five", "1905"),
@@ -126,6 +149,7 @@ def test_date_families(family, text, anchor, surface, date):
         "He was named player of the year.",
         "The police have zero tolerance for looting.",
         "Hackers used a zero-day flaw.",
+        "Craig and April Likhite drove to Chicago.",  # a first name
     ],
 )
 def test_not_dates(text):
@@ -224,3 +248,67 @@ def test_fronted_dates_on_real_news_as_labelled():
     assert [g == e for g, e in zip(got, labels["expected"], strict=True)] == [
         True, False, True, True, True, False,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Sales rose in the first nine months of 1997.", "1997-09"),
+        ("Shipments will start in the second half of the year.", "1998-12"),
+    ],
+)
+def test_parts_of_a_year_end_where_the_part_does(text, end):
+    (r,) = claims_in_text(text, TUE_FEB10).itertuples()
+    assert (r.kind, r.date_end) == ("date_range", end)
+
+
+def test_months_without_a_year_are_a_duration():
+    """ "the first six months" with no year may be of anything (a term, a season): no range."""
+    df = claims_in_text("He struggled in the first six months.", TUE_FEB10)
+    assert "date_range" not in set(df["kind"])
+    assert list(df[df["kind"] == "duration"]["surface"]) == ["six months"]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Steam mills spread in the 1800s.", "1899"),
+        ("The law dates from the late 1800s.", "1899"),
+        ("Phones changed the 2000s.", "2009"),
+        ("It is the worst drought of the 21st century.", "2099"),
+        ("The mill was built in the early twentieth century.", "1939"),
+    ],
+)
+def test_centuries_and_decades_end_where_they_do(text, end):
+    (r,) = claims_in_text(text, FRI_FEB13).itertuples()
+    assert (r.kind, r.date_end) == ("date_range", end)
+
+
+@pytest.mark.parametrize(
+    "text", ["The vote is on 3/4/2025.", "Sales fell in H1.", "his 21st birthday"]
+)
+def test_ambiguous_numeric_dates_and_bare_labels_are_no_dates(text):
+    df = claims_in_text(text, FRI_FEB13)
+    assert df[df["kind"].isin(["date", "date_range"])].empty, list(df["surface"])
+
+
+def test_a_month_after_another_month_and_and_is_a_date():
+    df = claims_in_text("Sales fell in March and April Apple said.", FRI_FEB13)
+    assert list(df["surface"]) == ["March", "April"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He scored on a 2-yard touchdown in the second quarter.",
+        "The Colts trailed 14-0 at the start of the second quarter.",
+    ],
+)
+def test_a_games_quarter_is_no_date(text):
+    df = claims_in_text(text, FRI_FEB13)
+    assert "date_range" not in set(df["kind"]), list(df["surface"])
+
+
+def test_a_business_quarter_is_a_date():
+    (r,) = claims_in_text("Profit rose in the second quarter.", FRI_FEB13).itertuples()
+    assert (r.kind, r.date, r.date_end) == ("date_range", "1998-04", "1998-06")

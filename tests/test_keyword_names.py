@@ -4,6 +4,7 @@ names learned from the corpus."""
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 
@@ -102,6 +103,18 @@ def test_person_start(run, name):
 )
 def test_spells(identity, written, exact, abbrev):
     assert spells(identity, written.split()) == (exact, abbrev)
+
+
+def test_spells_leaves_no_cyclic_garbage():
+    # keywords runs without full collections: what it calls per article must free itself
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(20):
+            assert spells("nyt", ["The", "New", "York", "Times"]) == (False, True)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 def test_outlet_identities_from_code_domain_and_url():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 
@@ -410,3 +411,26 @@ def test_concordance(seeds):
         assert row.left + row.match + row.right == article.raw[sent.start : sent.end]
     cut = newskit.concordance(seeds, "rare earth", width=10)
     assert all(len(x) <= 11 for x in cut["left"])
+
+
+def test_keywords_restores_the_gc_thresholds(made_up):
+    before = gc.get_threshold()
+    assert len(newskit.keywords(made_up, top=3)) == 12
+    assert gc.get_threshold() == before
+    with pytest.raises(ValueError, match="top must be at least 1"):
+        newskit.keywords(made_up, top=0)
+    assert gc.get_threshold() == before
+
+
+def test_full_collections_pause_until_the_last_overlapping_block_ends():
+    from newskit.keywords.keyphrases import _NO_FULL, _young_collections_only
+
+    before = gc.get_threshold()
+    first, second = _young_collections_only(), _young_collections_only()
+    first.__enter__()
+    second.__enter__()  # another thread's keywords, begun before the first ends
+    assert gc.get_threshold() == (before[0], before[1], _NO_FULL)
+    first.__exit__(None, None, None)
+    assert gc.get_threshold() == (before[0], before[1], _NO_FULL)
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before

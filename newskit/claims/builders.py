@@ -19,6 +19,7 @@ from newskit.claims.grammar import _Claim
 from newskit.claims.numbers import _H, _SCALE_RE, _alt, parse_number
 from newskit.resources.numbers import (
     CHANGE_VERBS,
+    COMPOUND_UNITS,
     CONTEXT_STOPWORDS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -32,15 +33,21 @@ from newskit.resources.numbers import (
     LONE_NUMBER_LEADS,
     MONTHS,
     MULTIPLIER_WORDS,
+    NOT_HYPHEN_UNITS,
     NOT_UNITS,
+    ONE_COUNT_NOUNS,
+    ONE_PERSON_NOUNS,
+    ONE_PERSON_VERBS,
     ORDINAL_HEADS,
     ORDINALS,
+    PERCENT_POINT_WORDS,
     PERCENT_WORDS,
     PLURAL_MAGNITUDES,
     POINTS_CONTEXT,
     RATE_WORDS,
     SCALES,
     STREET_WORDS,
+    SUFFIX_HEDGES,
     TENS,
     UNIT_ADJECTIVES,
     UNITS,
@@ -83,7 +90,7 @@ def _b_money(m, text, generic):
         value, unit = parse_number(m["n"]), _currency(m["cur"])
     else:
         value = parse_number(m["n2"] + (" " + m["sc"] if m["sc"] else ""))
-        unit = CURRENCY_WORDS[m["cw"].lower()]
+        unit = CURRENCY_WORDS[" ".join(m["cw"].lower().split())]
         if m["cw"].lower() == "won" and not m["sc"] and not _SCALE_RE.search(m["n2"]):
             return None  # "two won" (the verb)
     if value is None:
@@ -282,6 +289,8 @@ def _b_ordinal(m, text, generic):
         return None
     if _COMMA_AFTER.match(text, m.end()) and not text[:start].strip():
         return None  # "First, ..." opens a list of points
+    if not w[0].islower() and _STREET_RIGHT_AFTER.match(text, m.end()):
+        return None  # "First Street", "Fifth Avenue": a name
     if (
         w.lower() == "second"
         and _TIME_SECOND_BEFORE.search(text, max(0, start - 8), start)
@@ -355,13 +364,25 @@ def _b_count(m, text, generic):
     start, end = m.span()
     lower = n.lower()
     is_word = not lower[0].isdigit() and lower[0] != "."
+    # "thirty-odd", "4,500-odd", "20 odd points": a round number and some more
+    odd = (
+        _ODD_AFTER.match(text, end)
+        if text[end : end + 1] in _ODD_FIRST and text[end + 1 : end + 2] in _ODD_SECOND
+        else None
+    )
+    if odd and odd.group()[0] == " " and is_word:
+        odd = None  # "two odd socks": odd is an adjective after a spelled number
     if is_word:
-        if lower == "one":
+        if lower == "one" and not _one_counts(text, start, end):
             return None  # "one" is mostly a pronoun ("one of", "the one that")
         nxt = _next_word(text, end)
-        if (not nxt or not nxt[0].isalpha()) and (
-            (nxt and nxt[0] in "-‐‑")
-            or not _LONE_NUMBER_BEFORE.search(text, max(0, start - 30), start)
+        if (
+            not odd
+            and (not nxt or not nxt[0].isalpha())
+            and (
+                (nxt and nxt[0] in "-‐‑")
+                or not _LONE_NUMBER_BEFORE.search(text, max(0, start - 30), start)
+            )
         ):
             return None  # "the two, ..." stands alone; "the toll rose to nineteen." is a number
         if _GENERIC_RE.match(text, start) and not generic:
@@ -370,6 +391,10 @@ def _b_count(m, text, generic):
         return None
     if _after_name(text, start) or _STREET_AFTER.match(text, end):
         return None
+    if text[max(0, start - 1) : start] == " " and _CAPTION_BEFORE.search(
+        text, max(0, start - 24), start
+    ):
+        return None  # "Hide Caption 14 of 25": a photo gallery's counter
     v = parse_number(n)
     if v is None:
         return None
@@ -381,6 +406,29 @@ def _b_count(m, text, generic):
         return None  # "3/16 A mother and her two children…": a photo counter, not a share
     if bare_fraction and _next_word(text, end).lower() == "of":
         return _hedge(_Claim(start, end, "fraction", value=v), text)  # "½ of voters"
+    if odd:
+        c = _hedge(_Claim(start, end, "count", value=v, unit=_count_unit(text, odd.end())), text)
+        word = odd.group(1)
+        c.hedge = f"{c.hedge} {word}" if c.hedge else word
+        if SUFFIX_HEDGES[word.lower()] == "lower":
+            c.low = v
+        return c
+    hyphen = _HYPHEN_UNIT.match(text, end) if text[end : end + 1] in _HYPHENS else None
+    height = _HEIGHT_HYPHENED.match(text, end) if hyphen is None and not is_word else None
+    if height:  # "a 5-foot-9 guard"
+        v += int(height.group(1)) / 12
+        return _hedge(_Claim(start, height.end(), "count", value=v, unit="ft"), text)
+    if hyphen and not is_word and text[start - 1 : start] not in CURRENCY_SYMBOLS:
+        # "a 5-km race", "a 300-page report": the unit written before the noun, with a hyphen
+        word = hyphen.group(1).lower()
+        parts = re.split("[-‐‑]", word)
+        if NOT_HYPHEN_UNITS.isdisjoint(parts) and _unit_word(parts[0]) not in (None, _ADJECTIVE):
+            unit = GLUED_UNITS.get(word, word)
+            if word in PERCENT_POINT_WORDS:
+                c = _Claim(start, hyphen.end(), "percent", value=v, unit="percentage point")
+            else:
+                c = _Claim(start, hyphen.end(), "count", value=v, unit=unit)
+            return _hedge(c, text)
     unit = _count_unit(text, end)
     if unit in ("point", "points") and _points_are_percent(text):
         end += len(_next_word(text, end)) + 1
@@ -396,12 +444,38 @@ def _b_count(m, text, generic):
     glued = _GLUED.match(text, end) if text[end : end + 1] in _GLUED_FIRST else None
     if glued and glued.group().lower() == "x":  # "3x faster"
         return _Claim(start, end + 1, "multiplier", value=v, unit="times")
+    compound = _COMPOUND_UNIT.match(text, end) if glued else None
+    if compound and compound.start(1) == end:  # "20km/h"
+        return _hedge(_Claim(start, compound.end(), "count", value=v, unit=unit), text)
     if glued:  # "45C", "10km" carry their unit; "5G", "3D" are names
         unit = GLUED_UNITS.get(glued.group().lower())
         if unit is None:
             return None
         end = glued.end()
+    if unit in _FEET and (inches := _INCHES_AFTER.match(text, _past_unit(text, end, glued))):
+        # "6ft 2in", "6 feet 2 inches": one height, in feet
+        v += int(inches.group(1)) / 12
+        return _hedge(_Claim(start, inches.end(), "count", value=v, unit="ft"), text)
     return _hedge(_Claim(start, end, "count", value=v, unit=unit), text)
+
+
+def _one_counts(text: str, start: int, end: int) -> bool:
+    """Whether "one" at ``start`` counts: before a thing counted ("one bomb", ONE_COUNT_NOUNS),
+    or before a person (ONE_PERSON_NOUNS) beside a hedge or a verb of harm or arrest within a
+    few words (ONE_PERSON_VERBS: "killed one man", "one person was arrested")."""
+    noun = _next_word(text, end).lower()
+    if noun in ONE_COUNT_NOUNS:
+        return True
+    if noun not in ONE_PERSON_NOUNS:
+        return False
+    if _ctx._hedge_before(text, start, 40):
+        return True
+    near = _WORDS_RE.findall(text[max(0, start - 40) : start])[-4:]
+    near += _WORDS_RE.findall(text[end : end + 50])[1:7]
+    return not ONE_PERSON_VERBS.isdisjoint(w.lower() for w in near)
+
+
+_WORDS_RE = re.compile(r"[A-Za-z]+")
 
 
 # Words before a spelled-out number with no noun after it that make it a quantity: "the death
@@ -409,6 +483,35 @@ def _b_count(m, text, generic):
 _LONE_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:" + _alt(LONE_NUMBER_LEADS) + r")\s+(?:(?:" + _alt(HEDGES) + r")\s+)?$"
 )
+_CAPTION_BEFORE = re.compile(r"(?i)\bcaption\s+(?:\d+\s+of\s+)?$")
+_FEET = frozenset({"ft", "feet", "foot"})
+
+
+def _past_unit(text: str, end: int, glued: re.Match[str] | None) -> int:
+    """Where the unit word after a count ends: ``end`` when it is glued ("6ft"), else after
+    the next word ("6 feet")."""
+    if glued:
+        return end
+    m = _WORD_AFTER.match(text, end)
+    return m.end() if m else end
+
+
+# The inches after a number of feet: "6ft 2in", "6 feet 2 inches", "5-foot-9"
+_INCHES_AFTER = re.compile(r"\s(1[01]|[0-9])\s?(?i:in|ins|inches)\b")
+_HEIGHT_HYPHENED = re.compile(r"[-‐‑](?i:foot|ft)[-‐‑](1[01]|[0-9])\b(?![-‐‑\d])")
+_ODD_FIRST = frozenset("-‐‑ ")
+_ODD_SECOND = frozenset(h[0] for h in SUFFIX_HEDGES) | frozenset(
+    h[0].upper() for h in SUFFIX_HEDGES
+)
+# "-odd", "-plus" after any number, " odd" after digits only (the builder checks); not
+# "odd-numbered" ("plus" after a space is ``_hedge``'s: "200 plus").
+_ODD_AFTER = re.compile(
+    r"(?:[-‐‑]| (?=odd\b))(" + "|".join(SUFFIX_HEDGES) + r")\b(?![-‐‑'’])", re.IGNORECASE
+)
+_HYPHENS = frozenset("-‐‑")
+# A unit joined to its number by a hyphen, one or two lower-case words: "5-km", "3-percentage-point"
+# (not "2-for-1", "20-year-old": a number or "old" after the words).
+_HYPHEN_UNIT = re.compile(r"[-‐‑]([a-z]{2,}(?:[-‐‑][a-z]+)?)\b(?![-‐‑’'\d])")
 _GLUED = re.compile(r"°?[A-Za-z]+\b")  # a unit written against the number: "45C", "10km"
 _GLUED_FIRST = frozenset("°ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _METRES = re.compile(r"\d{1,3}(?:,\d{3})+m")  # "3,000m": a height; "1.2m homes" is millions
@@ -435,6 +538,7 @@ def _points_are_percent(text: str) -> bool:
     return _POINTS_WORD.search(text) is not None
 
 
+_STREET_RIGHT_AFTER = re.compile(r"\s(?:" + _alt(STREET_WORDS) + r")\b")
 _STREET_AFTER = re.compile(
     r"\s(?:[A-Z][a-z]+\s){1,2}(?:" + _alt(STREET_WORDS) + r")\b"
 )  # "10 Downing Street" is an address
@@ -549,6 +653,15 @@ def _b_dur_frac(m, text, generic):
     return _hedge(_Claim(m.start(), m.end(), "duration", value=1.5, unit=unit), text)
 
 
+def _b_dur_part(m, text, generic):
+    """ "half a century" → 0.5 century, "a quarter-century" → 0.25 century, "three quarters of
+    an hour" → 0.75 hour."""
+    f = m["f"].lower()
+    value = 0.75 if f.startswith("three") else 0.25 if "quarter" in f else 0.5
+    unit = DURATION_UNITS[m["u"].lower()]
+    return _hedge(_Claim(m.start(), m.end(), "duration", value=value, unit=unit), text)
+
+
 _COUNT_UNIT_SKIP = frozenset(
     {"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "was", "were", "is", "are"}
     | {"has", "have", "had", "will", "would", "percent", "for", "by", "from", "with", "after"}
@@ -560,6 +673,9 @@ def _count_unit(text: str, pos: int) -> str | None:
     """The noun a count counts: the next word, past adjectives ("12 federal judges" →
     judges); None when that is a function word, an adverb, a month ("42 against", "3 now",
     "5 Sept") or only adjectives follow ("the full 12")."""
+    compound = _COMPOUND_UNIT.match(text, pos)
+    if compound:
+        return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())]
     for _ in range(4):
         m = _WORD_AFTER.match(text, pos)
         if not m:
@@ -586,6 +702,8 @@ def _unit_word(w: str) -> str | object | None:
         return None
     if low in UNIT_ADJECTIVES:
         return _ADJECTIVE
+    if len(low) > 1 and low in GLUED_UNITS:  # "50 MW", "3.5 GHz": as when glued ("50MW")
+        return GLUED_UNITS[low]
     return low
 
 
@@ -594,4 +712,12 @@ _ADJECTIVE = object()
 _UNIT_WORDS: dict[str, str | object | None] = {}  # ``_unit_word`` per word as written
 
 
+_COMPOUND_UNIT = re.compile(
+    r"\s*("
+    + "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(COMPOUND_UNITS, key=len, reverse=True)
+    )
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
 _WORD_AFTER = re.compile(r"\s*([\w’'-]+)")

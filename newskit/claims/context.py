@@ -41,7 +41,10 @@ assert all(" " not in q for q in DATE_QUALIFIERS)
 # _CLOCK_RE, _IDIOM_RE and _GENERIC_RE are used with ``pattern.match(text, pos)``: they read
 # what starts at ``pos``.
 _CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|o['’]clock)")
-_IDIOM_RE = re.compile(r"(?i)(?:" + _alt(IDIOMS) + r")\b")
+# (not "one day before/after/later/earlier/ago": a day's time)
+_IDIOM_RE = re.compile(
+    r"(?i)(?:" + _alt(IDIOMS) + r")\b(?!\s+(?:before|after|later|earlier|ago)\b)"
+)
 _GENERIC_RE = re.compile(r"(?i)(?:" + _alt(GENERIC_COUNTS) + r")\b")
 _LEADING_FUNCTION = re.compile(
     r"^(?:(?:of|in|on|at|to|for|from|the|a|an|and|by|with|as|than)\s+)+", re.IGNORECASE
@@ -259,8 +262,8 @@ def _hedge_bound(phrase: str) -> str:
 def _is_label(text: str, start: int) -> bool:
     """A number that names something ("Section 232", "COVID-19", "[3]", "1." at line start)."""
     before = text[start - 1] if start else ""
-    if before == "[":
-        return True
+    if before == "[" and _CITATION.match(text, start):
+        return True  # "[3]" (not "[Five things to know]")
     if _LIST_NUMBER.match(text, start) and _at_line_start(text, start):
         return True
     # (a letter, a hyphen or a newline just before: the only cases the next test can be true)
@@ -275,6 +278,7 @@ def _is_label(text: str, start: int) -> bool:
     return prev in LABEL_WORDS
 
 
+_CITATION = re.compile(r"\d+\]")
 _LIST_NUMBER = re.compile(r"\d+[.)](?:\s|$)")
 
 

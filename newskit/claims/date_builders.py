@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newskit.claims import dates as _dates
+from newskit.claims.builders import _ordinal_value
 from newskit.claims.context import (
     _hedge_before,
     _is_label,
@@ -23,6 +24,7 @@ from newskit.resources.numbers import (
     MONTH_MODIFIERS,
     MONTHS,
     RELATIVE_PERIODS,
+    SPORTS_WORDS,
     WEEKDAYS,
     YEAR_PARTS,
     YEAR_TITLE_WORDS,
@@ -49,6 +51,25 @@ _THE_BEFORE = re.compile(r"(?i)\bthe\s$")  # searched from 6 characters before
 
 def _b_iso_date(m, text, generic):
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    return _date_claim(
+        m,
+        "date",
+        lambda direction, anchor: _dates.resolve_month_day(mo, d, y, None, "nearest"),
+    )
+
+
+def _b_slash_date(m, text, generic):
+    """ "12/25/2024" (month first) or "25/12/2024" (day first): the order is known only when
+    one number is above 12; "3/4/2024" may be either, and is left out."""
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if a > 12 and 1 <= b <= 12:
+        mo, d = b, a
+    elif b > 12 and 1 <= a <= 12:
+        mo, d = a, b
+    else:
+        return None
+    if _dates._safe_date(y, mo, d) is None:
+        return None
     return _date_claim(
         m,
         "date",
@@ -121,8 +142,8 @@ def _b_year_part(m, text, generic):
     part = " ".join(m["part"].lower().split())
     first, last = YEAR_PARTS[part]
     ytext = m["y"]
-    if ytext is None and part.startswith(("first h", "second h")):
-        return None  # "the first half" of a game, a match, a speech
+    if ytext is None and (part.startswith(("first h", "second h", "h")) or part.endswith("months")):
+        return None  # "the first half" of a game, a match, a speech; "the first six months"
     if (
         ytext is None
         and not part.startswith("q")
@@ -130,17 +151,23 @@ def _b_year_part(m, text, generic):
     ):
         return None
 
+    if ytext is None and _SPORTS_RE.search(text):
+        return None  # "a touchdown in the second quarter": a game's quarter
+
     def resolve(direction, anchor):
         if ytext and ytext[0].isdigit():
             return _dates.resolve_year_part(first, last, int(ytext), anchor)
         if ytext:
-            offset = {"this": 0, "next": 1, "last": -1}[ytext.split()[0].lower()]
+            offset = {"this": 0, "the": 0, "next": 1, "last": -1}[ytext.split()[0].lower()]
             if anchor is None:
                 return _dates.Resolved(None, None, "unanchored")
             return _dates.resolve_year_part(first, last, anchor.year + offset, anchor)
         return _dates.resolve_year_part(first, last, None, anchor)
 
     return _date_claim(m, "date_range", resolve)
+
+
+_SPORTS_RE = re.compile(r"(?i)\b(?:" + _alt(SPORTS_WORDS) + r")\b")
 
 
 def _b_season(m, text, generic):
@@ -176,6 +203,8 @@ def _b_month(m, text, generic):
     prev = _prev_word(text, m.start()).lower()
     if prev not in MONTH_LEADS:
         return None
+    if prev in ("and", "or") and _named_pair(text, m.start(), m.end()):
+        return None  # "Craig and April Likhite drove …": a first name
     if word == "May" and prev not in {
         "in",
         "since",
@@ -198,6 +227,21 @@ def _b_month(m, text, generic):
         "date",
         lambda direction, anchor: _dates.resolve_month_day(mo, None, None, anchor, direction),
     )
+
+
+def _named_pair(text: str, start: int, end: int) -> bool:
+    """A month name between "and"/"or" after a capitalised word that is no month, and a
+    capitalised word that is no date word: "Craig and April Likhite" (not "March and April
+    Apple sold", "Craig and April 2019")."""
+    after = _CAPITALISED_AFTER.match(text, end)
+    if not after or after.group(1) in MONTHS or after.group(1) in WEEKDAYS:
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and before.group(1) not in MONTHS
+
+
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:and|or) $")
 
 
 def _b_wd_md(m, text, generic):
@@ -282,6 +326,9 @@ def _b_fiscal_year(m, text, generic):
     y = m["y"] or m["y2"]
     if y:
         return _year_claim(m, int(y))
+    if m["fy"]:  # "FY2024"; "FY24" → 2024, "FY91" → 1991
+        fy = int(m["fy"])
+        return _year_claim(m, fy if fy > 99 else fy + (2000 if fy <= 50 else 1900))
     if not m["mod"]:
         return None  # "the fiscal year" is read by the_year
     offset = {"this": 0, "coming": 1, "next": 1}.get(m["mod"].lower(), -1)
@@ -320,6 +367,11 @@ def _b_relative(m, text, generic):
         if unit in ("day", "month", "year_end")
         else ("date_range")
     )
+    if unit == "weekend" and not phrase.startswith(("next", "last")):
+        # "over the weekend, protesters …" in a Monday story: the weekend just past
+        return _date_claim(
+            m, kind, lambda direction, anchor: _dates.resolve_weekend(phrase, anchor, direction)
+        )
     return _date_claim(m, kind, lambda direction, anchor: _dates.resolve_relative(phrase, anchor))
 
 
@@ -356,9 +408,33 @@ def _b_year_range(m, text, generic):
     )
 
 
+def _b_century(m, text, generic):
+    """ "the 21st century" → 2000–2099 (TimeML's centuries: the years whose first two digits
+    are one less than the ordinal); "the late 19th century" → 1870–1899."""
+    n = int(_ordinal_value(m["w"]))
+    if not 1 <= n <= 22:
+        return None
+    first, last = DECADE_PARTS[(m["part"] or "").lower()]
+    y = (n - 1) * 100
+    first, last = first * 10, last * 10 + 9
+    return _Claim(
+        m.start(),
+        m.end(),
+        "date_range",
+        low=float(y + first),
+        high=float(y + last),
+        unit="year",
+        date=f"{y + first:04d}",
+        date_end=f"{y + last:04d}",
+        date_rule="explicit" if not m["part"] else "vague_part",
+    )
+
+
 def _b_decade(m, text, generic):
     y = int(m["y"]) if m["y"] else 1900 + int(m["yy"])  # "the '80s" → the 1980s
     first, last = DECADE_PARTS[(m["part"] or "").lower()]
+    if y % 100 == 0 and y < 2000:  # "the 1800s", "the late 1900s": a century (not "the 2000s")
+        first, last = first * 10, last * 10 + 9
     return _Claim(
         m.start(),
         m.end(),

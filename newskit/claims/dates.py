@@ -279,6 +279,15 @@ def resolve_vague_part(
     )
 
 
+def resolve_weekend(phrase: str, anchor: dt.date | None, direction: Direction) -> Resolved:
+    """ "the weekend", "this weekend": the weekend of the anchor's week, or, when the clause is
+    in the past tense and the anchor is a weekday, the weekend before it ("Protesters marched
+    over the weekend" in a Monday story)."""
+    if direction == "past" and anchor is not None and anchor.weekday() < 5:
+        return resolve_relative("last weekend", anchor)
+    return resolve_relative(phrase, anchor)
+
+
 @lru_cache(maxsize=_RESOLVED_MEMO)
 def resolve_relative(phrase: str, anchor: dt.date | None) -> Resolved:
     """A relative period from ``RELATIVE_PERIODS`` ("next week", "last month", "this year")."""

@@ -32,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from newskit.claims.builders import _COMPOUND_UNIT
 from newskit.claims.extract import DATE_KINDS
 from newskit.claims.values import half_step
 from newskit.resources.facts import FACT_SYNONYMS, NAME_HEADS, SCOPE_WORDS, UNIT_SIZES
@@ -236,7 +237,7 @@ def _fact(
     # its unit word ("10 miles south" reads "south").
     ea, eb = expressions.get((a, b), (a, b))
     if measure and (ea, eb) == (a, b):
-        unit_at = _UNIT_WORD.match(sentence, b)
+        unit_at = _COMPOUND_UNIT.match(sentence, b) or _UNIT_WORD.match(sentence, b)
         eb = unit_at.end() if unit_at and not suffix else b
     others = [s for s in in_sentence if not (ea <= s[0] and s[1] <= eb)]
     lo_c, hi_c = _clause_bounds(sentence, ea, eb)

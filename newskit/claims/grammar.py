@@ -23,6 +23,7 @@ from newskit.resources.numbers import (
     CURRENCY_WORDS,
     DENOMINATORS,
     DIGIT_MAGNITUDES,
+    DURATION_ADJECTIVES,
     DURATION_UNITS,
     HOLIDAYS,
     MONTH_MODIFIERS,
@@ -38,6 +39,7 @@ from newskit.resources.numbers import (
     VAGUE_PARTS,
     WEEKDAYS,
     WORD_SCALES,
+    YEAR_PARTS,
     ZERO_WORDS,
 )
 
@@ -118,6 +120,8 @@ def _c(pattern: str) -> re.Pattern[str]:
 
 _P = {
     "iso_date": _c(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+    # "12/25/2024", "25/12/2024": read only when one of the two is above 12 (else either order)
+    "slash_date": _c(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>" + _YEAR + r")\b(?!/)"),
     "md_range": _c(
         r"(?P<m1>"
         + _MONTH
@@ -157,8 +161,9 @@ _P = {
         r"(?:,?\s(?:of\s)?(?P<y>" + _YEAR + r"))?"
     ),
     "year_part": _c(
-        r"\b(?P<part>(?i:first|second|third|fourth)\s(?i:quarter|half)|Q[1-4])"
-        r"(?:\s(?:of\s)?(?P<y>" + _YEAR + r"|(?i:this|next|last)\syear))?"
+        r"\b(?P<part>(?i:first|second|third|fourth)\s(?i:quarter|half)|Q[1-4]|H[12](?=\s)"
+        r"|(?i:" + _alt(k for k in YEAR_PARTS if k.endswith("months")) + r"))"
+        r"(?:\s(?:of\s)?(?P<y>" + _YEAR + r"|(?i:this|next|last|the)\syear))?"
     ),
     "season": _c(
         r"\b(?P<part>(?i:spring|summer|autumn|fall|winter))\s(?:of\s)?(?P<y>" + _YEAR + r")"
@@ -192,6 +197,7 @@ _P = {
     "fiscal_year": _c(
         r"\b(?:(?P<mod>(?i:this|next|last|previous|prior|coming))\s)?(?i:fiscal|financial)\s"
         r"(?:(?P<w>year)\b(?:\s(?P<y2>" + _YEAR + r"))?|(?:year\s)?(?P<y>" + _YEAR + r")\b)"
+        r"|\bFY\s?(?P<fy>" + _YEAR + r"|\d\d)\b"  # "FY2024", "FY 2024", "FY24"
     ),
     "year_earlier": _c(r"\b(?i:year)[-‐‑](?P<w>(?i:earlier|ago))\b"),
     "weekday": _c(r"(?:(?P<mod>(?i:last|next|this))\s)?(?P<w>" + _WEEKDAY + r")"),
@@ -203,6 +209,11 @@ _P = {
         + r")\s?(?:[-‐‑–/]|to|and|through)\s?(?P<y2>"
         + _YEAR
         + r"|\d\d(?!\d))"
+    ),
+    # "the 21st century", "the early twentieth century", "the mid-19th century"
+    "century": _c(
+        r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?"
+        r"(?P<w>" + _ORDWORD + r"|\b[1-2]?\d(?i:st|nd|rd|th))[-‐‑\s](?i:century)\b"
     ),
     "decade": _c(
         r"(?:\b(?P<part>(?i:early|mid|late))[-‐‑\s])?(?:the\s)?"
@@ -240,7 +251,11 @@ _P = {
         r"\b(?P<det>(?i:a|an|another))\s(?P<den>(?i:" + _alt(DENOMINATORS) + r"))\b"
     ),
     "half_of": _c(r"\b(?P<den>(?i:half))(?=\s(?:of|the)\b)"),
-    "one_in": _c(r"(?P<n1>" + _NUM + r")\s(?i:in|out\sof)\s(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑]\w)"),
+    # "one in five", "Nine out of 10", "one in every four", "a 1-in-3 chance"
+    "one_in": _c(
+        r"(?P<n1>" + _NUM + r")(?:\s|(?P<h>[-‐‑]))(?i:in|out\sof)"
+        r"(?(h)[-‐‑]|\s(?:(?i:every)\s)?)(?P<n2>" + _NUM2 + r")(?!\s?%|[-‐‑](?!year\b)\w)"
+    ),
     "times": _c(r"(?P<n>" + _NUM + r")\s(?i:times)\b"),
     "fold_word": _c(r"\b(?P<n>" + _NUMWORD + r")(?i:fold)\b"),
     "fold": _c(r"(?P<n>" + _NUM + r")" + _H + r"?(?i:fold)\b"),
@@ -263,7 +278,8 @@ _P = {
         + r")"
     ),
     "duration": _c(
-        r"(?P<n>" + _NUM + r")(?:\s|" + _H + r")(?P<u>" + _DUR + r")(?:" + _H + r"(?i:long|old))?"
+        r"(?P<n>" + _NUM + r")(?:\s(?i:" + _alt(DURATION_ADJECTIVES) + r"))?(?:\s|" + _H + r")"
+        r"(?P<u>" + _DUR + r")(?:" + _H + r"(?i:long|old))?"
     ),
     "ordinal": _c(r"(?P<w>" + _ORDWORD + r"|(?<![\d,.])\b\d{1,3}(?:,\d{3})*(?i:st|nd|rd|th)\b)"),
     "count_range": _c(
@@ -291,6 +307,11 @@ _P = {
     # "fell by half", "cut in half" → 0.5
     "by_half": _c(r"\b(?i:by|in)\s(?P<den>(?i:half))\b(?![-‐‑]|\s(?i:a|an|the|of)\b)"),
     "dur_frac": _c(r"\b(?P<det>(?i:a|an|one))\s(?P<u>" + _DUR + r")\s(?i:and\sa\shalf)\b"),
+    # "half a century", "a half-hour", "a quarter-century", "three quarters of an hour"
+    "dur_part": _c(
+        r"\b(?P<f>(?i:half\san?|an?\shalf|an?\squarter(?:\sof\san?)?"
+        r"|three[-‐‑\s]quarters\sof\san?))[-‐‑\s](?P<u>" + _DUR + r")\b"
+    ),
     "frac_point": _c(
         r"\b(?P<f>(?i:a\squarter|a\shalf|half\sa|three\squarters\sof\sa))"
         r"(?:[-‐‑\s](?i:percentage))?[-‐‑\s](?i:points?)\b"
@@ -324,7 +345,9 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     ),
     "ago": frozenset({"ago"}),
     "percent": frozenset({"percent", "per", "point", "points", "pct", "pc", "bps"}),
-    "currency": _lower_set([*CURRENCY_WORDS, *(k for k in CURRENCY_SYMBOLS if k.isalpha())]),
+    "currency": _lower_set(
+        [*(w.split()[-1] for w in CURRENCY_WORDS), *(k for k in CURRENCY_SYMBOLS if k.isalpha())]
+    ),
     "denominator": _lower_set(DENOMINATORS),
     "ordinal": _lower_set([*ORDINALS, "st", "nd", "rd", "th"]),
     "times": frozenset({"times"}),
@@ -332,7 +355,7 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "digits": frozenset({"digit", "digits", "figure", "figures"}),
     "magnitude": frozenset(w.split()[-1] for w in PLURAL_MAGNITUDES),
     "duration": _lower_set(DURATION_UNITS),
-    "year_part": frozenset({"quarter", "half", "q"}),
+    "year_part": frozenset({"quarter", "half", "q", "months", "h"}),
     "season": frozenset({"spring", "summer", "autumn", "fall", "winter"}),
     "one_in": frozenset({"in", "out"}),
     "scale": frozenset({"hundred", "thousand", "million", "billion", "trillion"}),
@@ -340,14 +363,17 @@ _TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}),
     "the_year": frozenset({"year"}),
     "half": frozenset({"half"}),  # "a decade and a half"
+    "half_quarter": frozenset({"half", "quarter", "quarters"}),  # "half a century"
+    "century": frozenset({"century"}),
     "couple": frozenset({"couple"}),
     "several": frozenset({"several", "few"}),
-    "fiscal": frozenset({"fiscal", "financial"}),
+    "fiscal": frozenset({"fiscal", "financial", "fy"}),
 }
 
 
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso_date": ("year",),
+    "slash_date": ("year",),
     "md_range": ("month", "digit"),
     "dm_range": ("month", "digit"),
     "wd_md": ("weekday", "month", "digit"),
@@ -388,6 +414,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "dur_range": ("duration", "number"),
     "duration": ("duration", "number"),
     "ordinal": ("ordinal",),
+    "century": ("century",),
     "count_range": ("number",),
     "count": ("number",),
     "dozen": ("dozen",),
@@ -395,6 +422,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "several_scale": ("several", "scale"),
     "by_half": ("half",),
     "dur_frac": ("duration", "half"),
+    "dur_part": ("duration", "half_quarter"),
     "frac_point": ("percent",),
 }
 assert set(_NEEDS) == set(_P), set(_P) ^ set(_NEEDS)
@@ -420,6 +448,7 @@ _NUMBER_LED_AT: dict[str, tuple[str, ...]] = {
     "year": ("digit",),
     "year_range": ("digit", "between"),  # "between 2020 and 2022"
     "iso_date": ("digit",),
+    "slash_date": ("digit",),
     "fraction": ("word",),  # "one-third"
 }
 _NUMBER_LED = frozenset(_NUMBER_LED_AT)
@@ -427,7 +456,16 @@ _NUMBER_LED = frozenset(_NUMBER_LED_AT)
 # "one in five", "Sept. 12-18" as "12-18 Sept."): the second one (or its first digit) is itself
 # a number start, so they are not tried at the last start of a sentence.
 _TWO_NUMBERS = frozenset(
-    {"pct_range", "dur_range", "count_range", "one_in", "year_range", "dm_range", "iso_date"}
+    {
+        "pct_range",
+        "dur_range",
+        "count_range",
+        "one_in",
+        "year_range",
+        "dm_range",
+        "iso_date",
+        "slash_date",
+    }
 )
 assert _TWO_NUMBERS <= _NUMBER_LED
 
@@ -467,6 +505,7 @@ _LEADS: dict[str, tuple[frozenset[str], frozenset[int], bool]] = {
     "several_scale": (frozenset({"several", "a"}), _AT, False),  # "several hundred"
     "by_half": (frozenset({"by", "in"}), _AT, False),  # "by half"
     "frac_point": (frozenset({"a", "half", "three"}), _AT, False),  # "a quarter point"
+    "dur_part": (frozenset({"a", "an", "half", "three"}), _AT, False),  # "half a century"
     "the_year": (frozenset({"the", "that"}), _AT, False),  # "the year"
     "year_earlier": (frozenset({"year"}), _AT, False),  # "year-earlier"
     "mult_word": (_leads(MULTIPLIER_WORDS), _AT, False),  # "twice", "doubled"

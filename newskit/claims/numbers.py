@@ -87,11 +87,26 @@ _NUMWORD = (
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
 # "3/4", "2 1/4", "1⁄2": a fraction in digits (the builder checks the denominator).
 _DIGIT_FRACTION = r"(?:\d{1,3}[ \u00a0])?\d{1,2}[/⁄]\d{1,3}(?![\d/⁄])"
-_DIGITS = (
-    r"(?:" + _DIGIT_FRACTION + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d,.]\d|\d)"  # "1 000 000", thin spaces
-    r"|\d+" + _VULGAR + r"|" + _VULGAR + r"|\d+(?:\.\d+)?|\.\d+)"
-)
+# Thousands written ", " apart, as in text tokenised with spaces ("70, 000", "1, 300"): with one
+# or two digits first, or three and then only zeros ("230, 000"); not "about 300, 400 metres"
+# (three to four hundred), "100, 200 and 300" (a list), nor after a hyphen ("5-11, 220").
+_SPACED_THOUSANDS = r"(?:\d{1,2}(?:, \d{3})+|\d{3}(?:, 000)+)(?![\d,.]\d|\d|,? (?:and|or) \d)"
+
+
+def _digits(spaced_thousands: bool) -> str:
+    return (
+        r"(?:" + _DIGIT_FRACTION + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d,.]\d|\d)"  # "1 000 000", thin spaces
+        + (r"|" + _SPACED_THOUSANDS if spaced_thousands else "")
+        + r"|\d+"
+        + _VULGAR
+        + r"|"
+        + _VULGAR
+        + r"|\d+(?:\.\d+)?|\.\d+)"
+    )
+
+
+_DIGITS = _digits(spaced_thousands=True)
 _LONG_SCALE = r"(?i:hundred|thousand|million|billion|trillion)"
 _WORD_SCALE = r"(?i:" + _alt(WORD_SCALES) + r")"
 # Spelled-out numbers, whole: "forty two", "three hundred and thirty-one", "three hundred and
@@ -116,7 +131,7 @@ _WORDINT = (
 )  # fmt: skip
 _DECIMAL_WORD = r"(?:" + _alt([*(w for w, v in UNITS.items() if v <= 9), *ZERO_WORDS]) + r")"
 _WORDFRAC = (
-    r"(?i:\sand\s(?:a|one)\s(?:" + _alt(WORD_FRACTIONS) + r")"
+    r"(?i:(?:[-‐‑]and[-‐‑](?:a|one)[-‐‑]|\sand\s(?:a|one)\s)(?:" + _alt(WORD_FRACTIONS) + r")"
     r"|\spoint(?:\s" + _DECIMAL_WORD + r"\b)+)"
 )
 _SIGN = r"(?:(?i:" + _alt(SIGN_WORDS) + r")\s)?"
@@ -132,9 +147,11 @@ def _number(after_hyphen: bool = False) -> str:
     the second number of a range may follow a hyphen ("10-15")."""
     before = r"(?<![\w.,/:])" if after_hyphen else r"(?<![\w.,/:−+-])(?<![A-Za-z]-)"
     return (
-        r"(?:" + _SIGN + r"(?:" + _SIGN_CHAR + r"|" + before + r")" + _DIGITS
+        r"(?:" + _SIGN + r"(?:" + _SIGN_CHAR + r"|" + before + r")"
+        + _digits(spaced_thousands=not after_hyphen)
         + r"(?:\s(?i:hundred)\s(?i:and)\s(?:\d{1,2}\b|" + _SMALL + r"\b)"
-        + r"|\s?" + _LONG_SCALE + r"s?\b|" + _SHORT_SCALE + r"\b|\s" + _SPACED_SCALE + r"\b)?"
+        + r"|(?:\s|-(?=(?i:[mbtr]illion)))?" + _LONG_SCALE + r"s?\b"
+        + r"|" + _SHORT_SCALE + r"\b|\s" + _SPACED_SCALE + r"\b)?"
         + r"(?![\d:/⁄]|,\d|\.\d)"
         + r"|" + _SIGN + r"\b" + _WORDINT + r"\b(?:" + _WORDFRAC + r"\b)?"
         + r"(?:\s" + _WORD_SCALE + r")*\b)"
@@ -144,7 +161,7 @@ def _number(after_hyphen: bool = False) -> str:
 _NUM = _number()
 _NUM2 = _number(after_hyphen=True)
 _SCALE_RE = re.compile(
-    r"(?i)\s?(" + _LONG_SCALE + r"s?|" + _SHORT_SCALE + r"|" + _SPACED_SCALE + r")$"
+    r"(?i)[\s-]?(" + _LONG_SCALE + r"s?|" + _SHORT_SCALE + r"|" + _SPACED_SCALE + r")$"
 )
 # Where a spelled-out number that starts with "a"/"half" may begin: "a hundred thousand",
 # "half a million", "a quarter of a billion".
@@ -177,11 +194,15 @@ def _parse_number(s: str) -> float | None:
             return None
     value = _digits_value(s)
     if value is None:
-        value = _words_value(s.lower().replace("‐", "-").replace("‑", "-").replace("–", "-"))
+        words = s.lower().replace("‐", "-").replace("‑", "-").replace("–", "-")
+        if "-and-" in words:  # "two-and-a-half" is "two and a half"
+            words = _HYPHENED_AND.sub(r" and \1 ", words)
+        value = _words_value(words)
     return None if value is None else sign * value
 
 
-_DIGIT_GROUP = re.compile(r"(?<=\d)[ \u2009\u202f](?=\d{3}(?!\d))")
+_HYPHENED_AND = re.compile(r"-and-(a|one)-")
+_DIGIT_GROUP = re.compile(r"(?<=\d),?[ \u2009\u202f](?=\d{3}(?!\d))")
 _FRACTION_RE = re.compile(r"(?:(\d{1,3}) )?(\d{1,2})[/⁄](\d{1,3})")
 
 

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from newskit.corpus.outlets import domain, outlet_from_url
 from newskit.corpus.records import Article
@@ -173,23 +173,36 @@ def spells(identity: str, words: Sequence[str]) -> tuple[bool, bool]:
         return True, True
     if len(identity) < 3:
         return False, False
-    n, m = len(identity), len(parts)
+    return False, _abbreviates(identity, tuple(parts), 0, 0, {})
 
-    @cache
-    def can(i: int, j: int) -> bool:
-        if j == m:
-            return i == n
-        part = parts[j]
-        if part in MEDIA_WORDS and j > 0 and can(i, j + 1):
+
+def _abbreviates(
+    identity: str, parts: tuple[str, ...], i: int, j: int, memo: dict[tuple[int, int], bool]
+) -> bool:
+    """Whether ``parts[j:]`` spell ``identity[i:]`` as ``spells``' abbreviation, memoised in
+    ``memo`` (a plain dict: a cached closure calling itself is a reference cycle, garbage only
+    the collector frees, made twice an article)."""
+    got = memo.get((i, j))
+    if got is None:
+        got = memo[(i, j)] = _abbreviates_once(identity, parts, i, j, memo)
+    return got
+
+
+def _abbreviates_once(
+    identity: str, parts: tuple[str, ...], i: int, j: int, memo: dict[tuple[int, int], bool]
+) -> bool:
+    if j == len(parts):
+        return i == len(identity)
+    part = parts[j]
+    if part in MEDIA_WORDS and j > 0 and _abbreviates(identity, parts, i, j + 1, memo):
+        return True
+    n = len(identity)
+    k = 1
+    while k <= len(part) and i + k <= n and identity[i + k - 1] == part[k - 1]:
+        if _abbreviates(identity, parts, i + k, j + 1, memo):
             return True
-        k = 1
-        while k <= len(part) and i + k <= n and identity[i + k - 1] == part[k - 1]:
-            if can(i + k, j + 1):
-                return True
-            k += 1
-        return False
-
-    return False, can(0, 0)
+        k += 1
+    return False
 
 
 def outlet_leads(identities: Iterable[Iterable[str]]) -> frozenset[str]:

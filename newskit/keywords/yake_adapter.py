@@ -189,18 +189,20 @@ def _run(text: str, options: YakeOptions, backend: Backend | None = None) -> dic
     if scores is None:
         RUNS["python"] += 1
         scores = run_python(text, options)
-    return {kw: _rounded(score) for kw, score in scores.items()}
+    # _rounded of every score, without a Python call per score (texts have hundreds)
+    return dict(zip(scores, map(float, map(_SCORE_FORMAT, scores.values())), strict=True))
 
 
 def _rounded(score: float) -> float:
     """``score`` to ``SCORE_DIGITS`` significant digits: yake-rust adds its terms in an order
     that changes from one process to the next (Rust's hash maps are seeded per process), so its
     last digit or two vary between runs; rounded, the same text gets the same scores."""
-    return float(f"{score:.{SCORE_DIGITS}g}")
+    return float(_SCORE_FORMAT(score))
 
 
 #: Significant digits kept of every YAKE score (see ``_rounded``).
 SCORE_DIGITS = 10
+_SCORE_FORMAT = f"%.{SCORE_DIGITS}g".__mod__  # printf's %g: what f"{score:.10g}" writes
 
 
 def run_python(text: str, options: YakeOptions | None = None) -> dict[str, float]:

@@ -95,6 +95,13 @@ UNIT_SIZES: dict[str, tuple[str, float]] = {
     "hectares": ("area", 10_000.0),
     "acre": ("area", 4046.86),
     "acres": ("area", 4046.86),
+    "m²": ("area", 1.0),
+    "km²": ("area", 1_000_000.0),
+    "sq mi": ("area", 2_589_988.0),
+    "sq ft": ("area", 0.09290304),
+    "km/h": ("speed", 1 / 3.6),
+    "mph": ("speed", 0.44704),
+    "m/s": ("speed", 1.0),
 }
 # How far a converted value may be from the other: conversions are rounded ("15 km (10 miles)"
 # is 9.3 miles) and "ton" is either of two tons.

@@ -168,6 +168,14 @@ CURRENCY_WORDS: dict[str, str] = {
     "pounds": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
     "rupee": "INR", "rupees": "INR", "won": "KRW", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "franc": "CHF", "francs": "CHF",
+    # a pound, dollar, peso or rupee of a named country: "1 million Egyptian pounds"
+    "egyptian pounds": "EGP", "egyptian pound": "EGP", "lebanese pounds": "LBP",
+    "syrian pounds": "SYP", "sudanese pounds": "SDG", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
+    "singapore dollars": "SGD", "taiwan dollars": "TWD", "zimbabwe dollars": "ZWL",
+    "us dollars": "USD", "u.s. dollars": "USD", "swiss francs": "CHF", "indian rupees": "INR",
+    "pakistani rupees": "PKR", "mexican pesos": "MXN", "philippine pesos": "PHP",
+    "argentine pesos": "ARS",
 }  # fmt: skip
 
 # Units of time for durations: "90-day extension" → 90 day; "two years" → 2 year.
@@ -198,6 +206,18 @@ POST_HEDGES: dict[str, str] = {
     "or more": "lower", "or so": "approx", "plus": "lower", "or fewer": "upper",
     "or less": "upper",
 }  # fmt: skip
+# Hedges joined to a number by a hyphen (or, after digits, one space): "thirty-odd",
+# "4,500-odd", "a 100-plus crowd", "20-ish". The bound as in HEDGES.
+SUFFIX_HEDGES: dict[str, str] = {"odd": "lower", "plus": "lower", "ish": "approx"}
+# Words joined to a number by a hyphen that are no unit: "a 20-something", "a 100-plus",
+# "a 15-strong team", "a 2-year-old" (durations and ages have their own patterns).
+NOT_HYPHEN_UNITS: frozenset[str] = _words(
+    """odd plus ish nil something somethings strong fold old year years day days week weeks month
+    months hour hours minute minutes second seconds decade decades century centuries time
+    times way ways hundred thousand million billion trillion dollar dollars"""
+)
+# Hyphenated units that make a number a change in percentage points: "a 3-percentage-point drop".
+PERCENT_POINT_WORDS: frozenset[str] = frozenset({"percentage-point", "percent-point"})
 # Qualifiers before a date, kept in the hedge column: "by September 17", "since April".
 DATE_QUALIFIERS: frozenset[str] = _words("by until before after since through from")
 
@@ -246,7 +266,22 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "fourth quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
     "first half": (1, 6), "second half": (7, 12), "spring": (3, 5), "summer": (6, 8),
     "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+    # only with a year: "the first nine months of 2024", "the first six months of the year"
+    "h1": (1, 6), "h2": (7, 12),
+    "first three months": (1, 3), "first six months": (1, 6), "first nine months": (1, 9),
 }  # fmt: skip
+
+# Words between a number and its unit of time: "10 consecutive years", "two more weeks".
+DURATION_ADJECTIVES: frozenset[str] = _words(
+    "consecutive straight successive more full additional further long"
+)
+
+# Words of a game: "the second quarter" in their sentence is the game's, not the year's.
+SPORTS_WORDS: frozenset[str] = _words(
+    """touchdown touchdowns field-goal fumble fumbled interception quarterback halftime
+    half-time overtime inning innings rebound rebounds punt kickoff yard yards layup dunk
+    three-pointer buzzer scored scoring score trailed trailing"""
+) | frozenset({"field goal", "free throw", "free throws"})
 
 # Relative periods → (unit, offset), resolved against the article's date (TimeML/TIMEX3 news
 # conventions). "today", "tonight", "this morning" → the article's date; "next week" → the ISO
@@ -410,6 +445,8 @@ IDIOMS: tuple[str, ...] = (
     "second amendment",
     "first responders",
     "first-ever",
+    "first class",
+    "first-class",
     "second-guess",
     "at times",
     "two-way",
@@ -440,6 +477,24 @@ IDIOMS: tuple[str, ...] = (
 LONE_NUMBER_LEADS: frozenset[str] = _words(
     """to at is was were are be been by of from reached hit totalled totaled numbered stood
     stands equals equalled became becomes than"""
+)
+# Nouns after which "one" counts ("one person died", "at least one bomb"); elsewhere "one" is
+# mostly a pronoun or an idiom ("one of", "one way", "at one point").
+ONE_COUNT_NOUNS: frozenset[str] = _words(
+    """death fatality casualty injury bomb rocket missile shell seat vote vehicle car truck
+    plane aircraft helicopter ship boat"""
+)
+# People after "one": counted only beside a hedge ("at least one person") or a verb of harm or
+# arrest ("killed one man", "one person was arrested"); "one woman told police" is "a woman".
+ONE_PERSON_NOUNS: frozenset[str] = _words(
+    """person man woman child boy girl baby teenager officer policeman soldier civilian
+    victim survivor passenger pedestrian student worker suspect gunman attacker protester
+    prisoner hostage patient"""
+)
+ONE_PERSON_VERBS: frozenset[str] = _words(
+    """killed killing kills kill dead died dies injured injuring injures wounded wounding
+    hurt arrested arresting arrests detained detaining rescued missing hospitalized
+    hospitalised shot stabbed charged attacked"""
 )
 # Generic small numbers about the parties of a story ("the two sides"). Not reported unless
 # ``numeric_claims(..., generic=True)`` asks for them; then they are kind "count".
@@ -474,6 +529,25 @@ GLUED_UNITS: dict[str, str] = {
     "ml": "ml", "gb": "GB", "mb": "MB", "tb": "TB", "kb": "KB", "ghz": "GHz", "mhz": "MHz",
     "kw": "kW", "mwh": "MWh", "gwh": "GWh", "hp": "hp", "oz": "oz", "cc": "cc", "mi": "miles",
     "sqm": "m²", "sqft": "sq ft", "kph": "km/h", "nm": "nm", "kv": "kV",
+}  # fmt: skip
+
+# Units of more than one word or with a slash, after a number (case-insensitive; any white
+# space between words) → the unit reported: "20 km/h" is a speed, not 20 km; "50 square metres"
+# an area, not 50 "square". Lengths, areas and speeds are compared across units (facts
+# UNIT_SIZES).
+COMPOUND_UNITS: dict[str, str] = {
+    "km/h": "km/h", "km/hr": "km/h", "kilometres per hour": "km/h", "km per hour": "km/h",
+    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "light years": "light-years",
+    "light-years": "light-years",
+    "kilometers per hour": "km/h", "miles per hour": "mph", "miles an hour": "mph",
+    "m/s": "m/s", "metres per second": "m/s", "meters per second": "m/s",
+    "square metres": "m²", "square meters": "m²", "sq m": "m²", "square kilometres": "km²",
+    "square kilometers": "km²", "sq km": "km²", "square miles": "sq mi", "square mile": "sq mi",
+    "sq mi": "sq mi", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft",
+    "cubic metres": "m³", "cubic meters": "m³", "degrees celsius": "°C", "degrees centigrade": "°C",
+    "degrees fahrenheit": "°F", "kilowatt hours": "kWh", "kilowatt-hours": "kWh",
+    "megawatt hours": "MWh", "megawatt-hours": "MWh", "barrels per day": "barrels per day",
+    "barrels a day": "barrels per day",
 }  # fmt: skip
 
 # Verbs of change: "rose from 50% to 60%" states two values, not a range 50–60.
