@@ -58,17 +58,14 @@ from newskit.claims.grammar import (
     _AT,
     _DATELINE,
     _FOLDS_TO_ASCII,
-    _HOLIDAY_HINT_AT,
     _HOLIDAY_HINT_TOKENS,
     _LEADS,
-    _MONTH_AT,
     _NEEDS,
     _NUMBER_LED_AT,
     _NUMBER_WORD_SET,
     _P,
     _PRIORITY,
     _TWO_NUMBERS,
-    _WEEKDAY_AT,
     _WORD_AFTER,
     SKIP,
     _Claim,
@@ -248,8 +245,6 @@ assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
 # where one that starts with a look-behind (``(?<![A-Za-z])``) is tried at every position (1.4x).
 # ``[a-z]`` stands for ``[A-Za-z]``: no character's lower case is an ASCII capital (7% faster).
 _LOOKED_AT_AFTER = re.compile(r"[^a-z](" + _alt(_LOOKED_AT) + r")(?![a-z])")
-# The words ``triggers`` looks up in its ``tokens``: month, weekday and holiday names.
-_NAME_WORDS = frozenset().union(_MONTH_AT, _WEEKDAY_AT, _HOLIDAY_HINT_AT)
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 _VULGAR_CHAR = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")  # a quick test before it
 
@@ -270,18 +265,16 @@ def _scan(
     low = text.lower()
     # Only the words some test below looks at (``_SIMPLE_TOKEN`` tokens in ``_LOOKED_AT``), and
     # where they start.
-    where = _word_starts(low)
-    words = set(where)
+    # (a match starts one character before its word, in a text one character longer)
+    tokens = [(m.start(), m[1]) for m in _LOOKED_AT_AFTER.finditer(" " + low)]
+    words = {w for _, w in tokens}
     digit_starts = [m.start() for m in _DIGIT_RUN.finditer(low)]
     has_digit = bool(digit_starts)
-    at_digit, at_word, at_between = _number_starts(text, low, where, digit_starts)
+    at_digit, at_word, at_between = _number_starts(text, low, tokens, words, digit_starts)
     if not text.isascii() and _VULGAR_CHAR.search(text) and _VULGAR_RE.search(text):  # "½ mile"
         has_digit = True
         at_digit.extend(m.start() for m in _VULGAR_RE.finditer(text))
         at_digit.sort()
-    # (month, weekday and holiday names: the only tokens ``triggers`` looks up)
-    names = words & _NAME_WORDS
-    tokens = [(i, w) for w in names for i in where[w]] if names else []
     present = triggers(text, low, words, has_digit, tokens=tokens)
     if not present:
         return []
@@ -308,7 +301,7 @@ def _scan(
                 )
             # (``at`` ascending: the starts before a bound are a prefix)
             if after is not None:  # "one in five": not after the last "in" of the sentence
-                before = max((where[w][-1] for w in words & after), default=-1)
+                before = max((i for i, w in tokens if w in after), default=-1)
                 at = at[: bisect_left(at, before)]
             if two_numbers:
                 at = at[: bisect_left(at, last)]
@@ -319,7 +312,7 @@ def _scan(
         elif lead is None:
             matches = finditer(text)
         else:  # only where a match may start (``_LEADS``)
-            matches = _matches_at(match, text, _lead_starts(lead, where, digit_starts))
+            matches = _matches_at(match, text, _lead_starts(lead, tokens, digit_starts))
         for m in matches:
             start, end = m.span()
             if end <= start:
@@ -400,28 +393,15 @@ def _fronted(text: str, c_start: int, start: int, end: int, c_end: int) -> bool:
     return len(text[c_start:start].split()) <= FRONTED_WORDS
 
 
-def _word_starts(low: str) -> dict[str, list[int]]:
-    """Where each looked-at word (``_LOOKED_AT``) starts in ``low`` (a lower-cased sentence) as a
-    whole ``_SIMPLE_TOKEN`` token, ascending, by word: one scan, looked up per word after."""
-    where: dict[str, list[int]] = {}
-    for m in _LOOKED_AT_AFTER.finditer(" " + low):
-        w = m[1]
-        # (the match starts one character before the word, in the text one character longer)
-        if w in where:
-            where[w].append(m.start())
-        else:
-            where[w] = [m.start()]
-    return where
-
-
 def _number_starts(
     text: str,
     low: str,
-    where: dict[str, list[int]],
+    tokens: list[tuple[int, str]],
+    words: set[str],
     digit_starts: list[int],
 ) -> tuple[list[int], list[int], list[int]]:
-    """Where numbers start in ``text`` (``low`` its lower case, ``where`` its looked-at words
-    and where they start (``_word_starts``), ``digit_starts`` where its digit runs start),
+    """Where numbers start in ``text`` (``low`` its lower case, ``tokens`` its looked-at words
+    and where they start, ``words`` those words, ``digit_starts`` where its digit runs start),
     ascending, by kind (``_NUMBER_LED_AT``): "digit" (the run, or its sign or leading dot),
     "word" (a number word, "a hundred", "half a million") and "between"."""
     at_digit: list[int] = []
@@ -435,14 +415,11 @@ def _number_starts(
         if i > 0 and low[i - 1] in "-−+" and (i < 2 or low[i - 2] in _SIGN_BEFORE):
             at_digit.append(i - 1)
         at_digit.append(i)
-    # (``frozenset.intersection`` iterates the few words: ``keys() & frozenset`` iterates all)
-    number_words = _NUMBER_WORDS.intersection(where)
-    if number_words:
-        for w in number_words:
-            (at_between if w == "between" else at_word).extend(where[w])
-        if len(number_words) > 1:
-            at_word.sort()
-    if not _SCALE_WORDS.isdisjoint(where):  # "a hundred thousand", "half a million"
+    if not words.isdisjoint(_NUMBER_WORDS):
+        for i, w in tokens:
+            if w in _NUMBER_WORDS:
+                (at_between if w == "between" else at_word).append(i)
+    if not words.isdisjoint(_SCALE_WORDS):  # "a hundred thousand", "half a million"
         at_word.extend(m.start() for m in SCALE_LEAD_RE.finditer(text))
         at_word.sort()
     return at_digit, at_word, at_between
@@ -450,20 +427,13 @@ def _number_starts(
 
 def _lead_starts(
     lead: tuple[frozenset[str], frozenset[int], bool],
-    where: dict[str, list[int]],
+    tokens: list[tuple[int, str]],
     digit_starts: list[int],
 ) -> list[int]:
     """Where a match of a pattern with this entry of ``_LEADS`` may start, ascending: the given
-    offsets before each of its words in ``where`` (``_word_starts``), and where digit runs
-    start if it says so."""
+    offsets before each of its words in ``tokens``, and where digit runs start if it says so."""
     words, offsets, digits = lead
-    found = words.intersection(where)
-    if not found:
-        at: list[int] = []
-    elif len(found) == 1:
-        at = where[next(iter(found))]
-    else:
-        at = sorted([i for w in found for i in where[w]])
+    at = [i for i, w in tokens if w in words]
     if offsets is not _AT:
         at = sorted({i - k for i in at for k in offsets if i >= k})
     if digits:
