@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from operator import attrgetter
 
+import pandas as pd
 import pytest
 
 import newskit
@@ -129,6 +130,33 @@ def test_prev_word_values():
     assert context._prev_word(text, text.index("12")) == "Ltd.’s"
     assert context._prev_word(text, 0) == ""
     assert context._prev_word("  5", 2) == ""
+
+
+QUALIFIED = [
+    "It runs until  Sept. 12, from\u00a0May, SINCE\n2019, ſince 2020, by 2030, thereby 5, untilMay",
+    "before\t",
+    "after",
+    " through  \n ",
+]
+
+
+def test_qualifier_is_the_search_at_every_cut():
+    found = 0
+    for text in QUALIFIED + _texts():
+        for cut in range(len(text) + 1):
+            want = context._QUAL_RE.search(text[:cut])
+            got = context._qualifier(text[:cut])
+            assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+            found += want is not None
+    assert found > 20
+
+
+def test_qualifier_values():
+    assert context._qualifier("on sale until ").group(1) == "until"
+    assert context._qualifier("the offer Since\u00a0 ").group(1) == "Since"
+    assert context._qualifier("thereby ") is None  # a whole word only
+    assert context._qualifier("until") is None  # white space after it
+    assert context._qualifier("") is None
 
 
 def test_clause_bounds_are_the_plain_clause_matches():
@@ -605,3 +633,22 @@ def test_spelled_numbers_without_a_digit_still_give_claims():
         (28, 39, "one in five", "fraction", 0.2),
         (61, 71, "three days", "duration", 3.0),
     ]
+
+
+@pytest.mark.parametrize("n_articles", [0, 1, 6])
+def test_claims_frame_is_the_frame_of_the_rows(n_articles):
+    # Built column by column; the same values and dtypes as the frame of the row tuples, also
+    # with columns that hold only None (one article) and with no row at all.
+    made = newskit.load_corpus(make_corpus(6, 3, seed=4))
+    rows = [r for a in list(made)[:n_articles] for r in extract._article_rows(a, generic=False)]
+    stories = ["s1" if i % 2 else None for i in range(len(rows))]
+    want = pd.DataFrame(
+        [(*r, s) for r, s in zip(rows, stories, strict=True)], columns=extract.CLAIM_COLUMNS
+    )
+    want = want.astype({c: "float64" for c in ("value", "low", "high")})
+    want = want.astype({c: "int64" for c in ("start", "end", "sentence_start")})
+    got = extract._claims_frame(rows, stories)
+    assert (len(got) > 0) == (n_articles > 0)
+    assert list(got.dtypes) == list(want.dtypes)
+    assert got.equals(want)
+    pd.testing.assert_frame_equal(got, want)

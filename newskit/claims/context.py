@@ -36,6 +36,8 @@ _HEDGE_LAST_WORDS = frozenset(h.split()[-1].lower() for h in HEDGES)
 assert all(h[-1].isalpha() and h.split()[-1].isalpha() for h in HEDGES)
 _POST_HEDGE_RE = re.compile(r"(?i)^\s(" + _alt(POST_HEDGES) + r")\b")
 _QUAL_RE = re.compile(r"(?i)\b(" + _alt(DATE_QUALIFIERS) + r")\s+$")
+_LONGEST_QUALIFIER = max(map(len, DATE_QUALIFIERS))
+assert all(" " not in q for q in DATE_QUALIFIERS)
 # _CLOCK_RE, _IDIOM_RE and _GENERIC_RE are used with ``pattern.match(text, pos)``: they read
 # what starts at ``pos``.
 _CLOCK_RE = re.compile(r"\s?(?:a\.m\.|p\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|o['’]clock)")
@@ -66,20 +68,33 @@ def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, in
     return lo, (bounds[k] if k < len(bounds) else n)
 
 
+def _qualifier(left: str) -> re.Match[str] | None:
+    """``_QUAL_RE.search(left)`` ("until " before a date), tried only near the end: a match is
+    one word (``DATE_QUALIFIERS``) that ends where the trailing white space of ``left`` starts
+    (``\\s`` is ``str.isspace``, what ``rstrip`` strips)."""
+    end = len(left.rstrip())
+    if end == len(left):
+        return None
+    return _QUAL_RE.search(left, max(0, end - _LONGEST_QUALIFIER))
+
+
 def _context(left: str, right: str, *, date_like: bool) -> str:
     """The few words saying what a number is about: the words after it in its clause (before
     it, for dates), or the other side when that side has no content word."""
     # After the number, unless a new clause starts there ("reaching triple digits and
     # disrupting supply chains" is about the tariffs before it).
+    # (the second side is read only when the first has no content)
     if not date_like and not _NEW_CLAUSE.match(right):
-        sides = ((_right_words, right), (_left_words, left))
-    else:
-        sides = ((_left_words, left), (_right_words, right))
-    for words_of, side in sides:  # the second side is read only when the first has no content
-        candidate = words_of(side)
+        candidate = _right_words(right)
         if _has_content(candidate):
             return candidate
-    return ""
+        candidate = _left_words(left)
+    else:
+        candidate = _left_words(left)
+        if _has_content(candidate):
+            return candidate
+        candidate = _right_words(right)
+    return candidate if _has_content(candidate) else ""
 
 
 _CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas)\s")
@@ -97,7 +112,9 @@ def _right_words(s: str) -> str:
 
 
 def _left_words(s: str) -> str:
-    words = _CONJUNCTION.split(s)[-1].strip(' ,.;:”’"“').split()
+    if _CONJUNCTION.search(s):  # after the last one (most have none: no list then)
+        s = _CONJUNCTION.split(s)[-1]
+    words = s.strip(' ,.;:”’"“').split()
     while words and words[-1].lower() in _TRAILING_FUNCTION:
         words.pop()
     return " ".join(words[-6:]).strip(" ,.;:”“")
@@ -115,12 +132,14 @@ def _has_content(s: str) -> bool:
     memo = _CONTENT_WORDS
     for w in s.split():
         content = memo.get(w)
+        if content:
+            return True
         if content is None:
             content = _content_word(w)
             if len(memo) < _CONTENT_MEMO_SIZE:
                 memo[w] = content
-        if content:
-            return True
+            if content:
+                return True
     return False
 
 

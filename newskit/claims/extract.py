@@ -39,16 +39,19 @@ idioms in ``IDIOMS``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import chain, repeat
 from operator import attrgetter
 
+import numpy as np
 import pandas as pd
 
 from newskit.claims import builders as _quantity_builders
 from newskit.claims import date_builders as _date_builders
 from newskit.claims import dates as _dates
-from newskit.claims.context import _QUAL_RE, _clause_bounds, _clause_of, _context
+from newskit.claims.context import _clause_bounds, _clause_of, _context, _qualifier
 from newskit.claims.grammar import (
     _ANY_TRIGGER_WORD,
     _ASCII_FOLD,
@@ -149,17 +152,36 @@ def numeric_claims(
         desc="numeric claims",
         progress=progress,
     )
-    rows = [
-        (*row, assigned_story(story_of[a.id]))
+    stories_of_rows = [
+        story
         for a, found in zip(articles, per_article, strict=True)
-        for row in found
+        for story in repeat(assigned_story(story_of[a.id]), len(found))
     ]
-    df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    for col in ("value", "low", "high"):
-        df[col] = df[col].astype("float64")
-    for col in ("start", "end", "sentence_start"):
-        df[col] = df[col].astype("int64")
-    return df
+    return _claims_frame(list(chain.from_iterable(per_article)), stories_of_rows)
+
+
+_FLOAT_COLUMNS = frozenset({"value", "low", "high"})
+_INT_COLUMNS = frozenset({"start", "end", "sentence_start"})
+
+
+def _claims_frame(rows: list[tuple], story_ids: list[str | None]) -> pd.DataFrame:
+    """The ``numeric_claims`` frame of ``rows`` (``_article_rows``) and their ``story_ids``:
+    built column by column, the numbers as numpy arrays (the same frame as
+    ``pd.DataFrame(rows, columns=…)`` then ``astype``, in two thirds of the time)."""
+    if not rows:
+        df = pd.DataFrame([], columns=CLAIM_COLUMNS)
+        return df.astype(
+            dict.fromkeys(_FLOAT_COLUMNS, "float64") | dict.fromkeys(_INT_COLUMNS, "int64")
+        )
+    data: dict[str, object] = {}
+    for col, values in zip(CLAIM_COLUMNS, (*zip(*rows, strict=True), story_ids), strict=True):
+        if col in _FLOAT_COLUMNS:
+            data[col] = np.array(values, dtype="float64")
+        elif col in _INT_COLUMNS:
+            data[col] = np.array(values, dtype="int64")
+        else:
+            data[col] = values
+    return pd.DataFrame(data, columns=CLAIM_COLUMNS)
 
 
 def _article_rows(article: Article, *, generic: bool) -> list[tuple]:
@@ -221,7 +243,8 @@ assert all(re.fullmatch("[a-z]+", w) for w in _LOOKED_AT)
 # Read with the character before them, in " " + the lower case (group 1 the word, one character
 # on): a regex that starts with a character class lets the engine skip to where it may match,
 # where one that starts with a look-behind (``(?<![A-Za-z])``) is tried at every position (1.4x).
-_LOOKED_AT_AFTER = re.compile(r"[^A-Za-z](" + _alt(_LOOKED_AT) + r")(?![A-Za-z])")
+# ``[a-z]`` stands for ``[A-Za-z]``: no character's lower case is an ASCII capital (7% faster).
+_LOOKED_AT_AFTER = re.compile(r"[^a-z](" + _alt(_LOOKED_AT) + r")(?![a-z])")
 _VULGAR_RE = re.compile(r"(?<!\d)[" + "".join(VULGAR_FRACTIONS) + "]")
 _VULGAR_CHAR = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")  # a quick test before it
 
@@ -242,7 +265,8 @@ def _scan(
     low = text.lower()
     # Only the words some test below looks at (``_SIMPLE_TOKEN`` tokens in ``_LOOKED_AT``), and
     # where they start.
-    tokens = [(m.start(1) - 1, m.group(1)) for m in _LOOKED_AT_AFTER.finditer(" " + low)]
+    # (a match starts one character before its word, in a text one character longer)
+    tokens = [(m.start(), m[1]) for m in _LOOKED_AT_AFTER.finditer(" " + low)]
     words = {w for _, w in tokens}
     digit_starts = [m.start() for m in _DIGIT_RUN.finditer(low)]
     has_digit = bool(digit_starts)
@@ -275,22 +299,21 @@ def _scan(
                 at = starts_at[number_led] = sorted(
                     [i for kind in number_led for i in starts_at[kind]]
                 )
+            # (``at`` ascending: the starts before a bound are a prefix)
             if after is not None:  # "one in five": not after the last "in" of the sentence
                 before = max((i for i, w in tokens if w in after), default=-1)
-                at = [i for i in at if i < before]
+                at = at[: bisect_left(at, before)]
+            if two_numbers:
+                at = at[: bisect_left(at, last)]
             if not at:
                 continue
-            if two_numbers:
-                matches: Iterable[re.Match[str] | None] = [match(text, i) for i in at if i < last]
-            else:
-                matches = [match(text, i) for i in at]
+            # ``match`` at each start, the misses (None) dropped, in C
+            matches: Iterable[re.Match[str]] = filter(None, map(match, repeat(text), at))
         elif lead is None:
             matches = finditer(text)
         else:  # only where a match may start (``_LEADS``)
             matches = _matches_at(match, text, _lead_starts(lead, tokens, digit_starts))
         for m in matches:
-            if m is None:
-                continue
             start, end = m.span()
             if end <= start:
                 continue
@@ -323,7 +346,7 @@ def _scan(
         left = text[max(c_start, prev_end) : c.start]
         right = text[c.end : min(c_end, next_start)]
         if c.kind in DATE_KINDS or c.kind == "date_range":
-            q = _QUAL_RE.search(left)
+            q = _qualifier(left)
             if q:
                 c.qualifier = q.group(1).lower()
                 c.hedge = c.hedge or q.group(1)
