@@ -415,17 +415,22 @@ def _b_century(m, text, generic):
     if not 1 <= n <= 22:
         return None
     first, last = DECADE_PARTS[(m["part"] or "").lower()]
-    y = (n - 1) * 100
-    first, last = first * 10, last * 10 + 9
+    return _years_claim(m, (n - 1) * 100 + first * 10, (n - 1) * 100 + last * 10 + 9)
+
+
+def _years_claim(m: re.Match[str], first: int, last: int) -> _Claim:
+    """A range of whole years (a decade, a century or part of one): low/high and date/date_end
+    the first and last year; ``date_rule`` "vague_part" when the match has an early/mid/late
+    ``part``."""
     return _Claim(
         m.start(),
         m.end(),
         "date_range",
-        low=float(y + first),
-        high=float(y + last),
+        low=float(first),
+        high=float(last),
         unit="year",
-        date=f"{y + first:04d}",
-        date_end=f"{y + last:04d}",
+        date=f"{first:04d}",
+        date_end=f"{last:04d}",
         date_rule="explicit" if not m["part"] else "vague_part",
     )
 
@@ -435,17 +440,7 @@ def _b_decade(m, text, generic):
     first, last = DECADE_PARTS[(m["part"] or "").lower()]
     if y % 100 == 0 and y < 2000:  # "the 1800s", "the late 1900s": a century (not "the 2000s")
         first, last = first * 10, last * 10 + 9
-    return _Claim(
-        m.start(),
-        m.end(),
-        "date_range",
-        low=float(y + first),
-        high=float(y + last),
-        unit="year",
-        date=f"{y + first:04d}",
-        date_end=f"{y + last:04d}",
-        date_rule="explicit" if not m["part"] else "vague_part",
-    )
+    return _years_claim(m, y + first, y + last)
 
 
 def _b_year(m, text, generic):
