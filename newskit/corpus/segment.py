@@ -59,16 +59,20 @@ _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 _SPACE = re.compile(r"\s+")
 
-_TOKEN_BODY = (
+# A token is a word (WORD_TOKEN_BODY: every token with a word character) or punctuation. Other
+# steps that read words as ``tokens`` does (the stories' terms) use WORD_TOKEN_BODY and
+# NORM_PAIRS.
+WORD_TOKEN_BODY = (
     r"(?:[A-Za-z]\.){2,}(?:[-‐‑]\w+)*"  # U.S., U.K., U.S.-China, e.g.
     r"|\d+(?:[.,:/]\d+)*(?:%|(?:[-‐‑–]\w+)+)?"  # 50%, 2,000, 3.5, 90-day, 12-18
     r"|\w+(?:['’]\w+)*(?:[-‐‑]\w+(?:['’]\w+)*)*"  # tit-for-tat, there’s, de-risk
-    r"|-{2,}|\.{2,}|[^\w\s]"  # punctuation: one mark, or a run of -- or ...
 )
+_TOKEN_BODY = WORD_TOKEN_BODY + r"|-{2,}|\.{2,}|[^\w\s]"  # punctuation: one mark, -- or ...
 # Split on tokens, keeping them: the pieces alternate space, token, space, token, … so every
 # offset is a running sum of lengths, all computed in C.
 _TOKEN_SPLIT = re.compile("(" + _TOKEN_BODY + ")")
-_NORM_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
+# Characters a token's ``norm`` writes plainly: curly apostrophes, non-ASCII hyphens.
+NORM_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
 
 
 class Sentence(NamedTuple):
@@ -427,7 +431,7 @@ def _token_table(raw: str, kept: tuple[tuple[int, int], ...]) -> tuple[tuple, ..
     words = list(map(str.isalnum, map(itemgetter(0), texts)))
     joined = "\x00".join(texts).lower()
     if not joined.isascii():
-        for old, new in _NORM_PAIRS:
+        for old, new in NORM_PAIRS:
             joined = joined.replace(old, new)
     norms = joined.split("\x00") if texts else []
     return tuple(sids), tuple(starts), tuple(ends), tuple(texts), tuple(norms), tuple(words)

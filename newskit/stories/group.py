@@ -84,7 +84,7 @@ import pandas as pd
 from newskit.corpus.records import Article
 
 # the tokeniser's own pattern and norm rules: step 1 reads words as ``tokens`` would
-from newskit.corpus.segment import _NORM_PAIRS, _TOKEN_BODY, sentence_spans
+from newskit.corpus.segment import NORM_PAIRS, WORD_TOKEN_BODY, sentence_spans
 from newskit.parallel import chunked, map_articles
 from newskit.resources.abbreviations import ABBREVIATIONS
 from newskit.resources.stopwords import STOPWORDS, TIME_WORDS
@@ -123,10 +123,7 @@ PAIR_BLOCK = 20000
 # the same with and without it on both real labelled sets, the seeds and generated corpora.
 LINK_FLOOR = 0.25
 
-# The tokeniser's patterns but the last (punctuation, which never holds a word character).
-_PUNCTUATION = r"|-{2,}|\.{2,}|[^\w\s]"
-_WORD_TOKEN = re.compile(_TOKEN_BODY.removesuffix(_PUNCTUATION))
-assert _WORD_TOKEN.pattern != _TOKEN_BODY, "segment's token patterns changed: update _PUNCTUATION"
+_WORD_TOKEN = re.compile(WORD_TOKEN_BODY)  # the tokeniser's words
 
 
 def stories(
@@ -326,7 +323,7 @@ def _sentence_words(article: Article) -> Iterator[tuple[list[str], list[str]]]:
 def _norms(words: list[str]) -> list[str]:
     joined = "\x00".join(words).lower()
     if not joined.isascii():
-        for old, new in _NORM_PAIRS:
+        for old, new in NORM_PAIRS:
             joined = joined.replace(old, new)
     return joined.split("\x00")
 
