@@ -312,3 +312,16 @@ def test_a_games_quarter_is_no_date(text):
 def test_a_business_quarter_is_a_date():
     (r,) = claims_in_text("Profit rose in the second quarter.", FRI_FEB13).itertuples()
     assert (r.kind, r.date, r.date_end) == ("date_range", "1998-04", "1998-06")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its credit score fell in the second quarter.",
+        "Shares trailed the index in the second quarter.",
+        "Sales rose 5-6% in the second quarter.",
+    ],
+)
+def test_a_business_quarter_beside_words_games_also_use_is_a_date(text):
+    df = claims_in_text(text, FRI_FEB13)
+    assert list(df[df["kind"] == "date_range"]["date"]) == ["1998-04"]

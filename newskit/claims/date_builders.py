@@ -167,7 +167,11 @@ def _b_year_part(m, text, generic):
     return _date_claim(m, "date_range", resolve)
 
 
-_SPORTS_RE = re.compile(r"(?i)\b(?:" + _alt(SPORTS_WORDS) + r")\b")
+# a game word, or a score ("14-0", "20-13")
+_SPORTS_RE = re.compile(
+    r"(?i)\b(?:" + _alt(SPORTS_WORDS) + r")\b|\b\d{1,2}[-–]\d{1,2}\b"
+    r"(?![-–]?\d|\.\d|\s?%|\s*(?:per\s?cent|percent|pct|points?|basis|[mb]illion|bn|m)\b)"
+)
 
 
 def _b_season(m, text, generic):

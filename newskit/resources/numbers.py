@@ -279,8 +279,8 @@ DURATION_ADJECTIVES: frozenset[str] = _words(
 # Words of a game: "the second quarter" in their sentence is the game's, not the year's.
 SPORTS_WORDS: frozenset[str] = _words(
     """touchdown touchdowns field-goal fumble fumbled interception quarterback halftime
-    half-time overtime inning innings rebound rebounds punt kickoff yard yards layup dunk
-    three-pointer buzzer scored scoring score trailed trailing"""
+    half-time overtime inning innings rebound rebounds punt punted kickoff yard yards layup dunk
+    three-pointer buzzer"""
 ) | frozenset({"field goal", "free throw", "free throws"})
 
 # Relative periods → (unit, offset), resolved against the article's date (TimeML/TIMEX3 news
