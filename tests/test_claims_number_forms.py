@@ -309,6 +309,19 @@ def test_a_third_more_is_a_fraction(text):
     assert r.kind == "fraction"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Few of the dozen people interviewed had a job.", "dozen", "people"),
+        ("He said his dozen rounds were meant for a rival gang.", "dozen", "rounds"),
+    ],
+)
+def test_a_dozen_after_a_determiner(text, surface, unit):
+    (r,) = claims_in_text(text).itertuples()
+    assert (r.surface, r.value, r.unit) == (surface, 12, unit)
+    assert claims_in_text("The dozen who stayed were fed.").empty
+
+
 def test_a_photo_gallery_counter_is_no_claim():
     assert claims_in_text("Hide Caption 14 of 25 Photos: the aftermath").empty
 

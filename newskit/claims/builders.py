@@ -616,13 +616,18 @@ def _b_dozen(m, text, generic):
     det = m["det"].lower()
     if det == "several":
         return _Claim(m.start(), m.end(), "magnitude", low=24, high=99)
+    unit = _count_unit(text, m.end())
+    if det in _POSSESSIVE_DETERMINERS:  # "the dozen people interviewed", "his dozen rounds"
+        if unit is None:
+            return None  # "the dozen who stayed": a group named, no count of anything
+        return _Claim(m.start("w"), m.end(), "count", value=12.0, unit=unit)
     mult = 1.0 if det == "a" else parse_number(det)
     if mult is None:
         return None
-    return _hedge(
-        _Claim(m.start(), m.end(), "count", value=12.0 * mult, unit=_count_unit(text, m.end())),
-        text,
-    )
+    return _hedge(_Claim(m.start(), m.end(), "count", value=12.0 * mult, unit=unit), text)
+
+
+_POSSESSIVE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our"})
 
 
 def _b_couple(m, text, generic):

@@ -292,7 +292,8 @@ _P = {
     ),
     "count": _c(r"(?P<n>" + _NUM + r")"),
     "dozen": _c(
-        r"\b(?P<det>(?i:a|several)|" + _NUMWORD + r"|\d+)\s(?P<w>(?i:dozen))\b(?!\s(?i:of)\b)"
+        r"\b(?P<det>(?i:a|several|the|his|her|their|its|our)|" + _NUMWORD + r"|\d+)\s"
+        r"(?P<w>(?i:dozen))\b(?!\s(?i:of)\b)"
     ),
     # "a couple of weeks" → 2 weeks, "a couple of officers" → 2
     "couple": _c(
