@@ -682,16 +682,15 @@ def _count_unit(text: str, pos: int) -> str | None:
     """The noun a count counts: the next word, past adjectives ("12 federal judges" →
     judges); None when that is a function word, an adverb, a month ("42 against", "3 now",
     "5 Sept") or only adjectives follow ("the full 12")."""
-    first = _WORD_AFTER.match(text, pos)
-    if first and first.group(1).lower().split("-")[0] in _COMPOUND_FIRST:
+    m = _WORD_AFTER.match(text, pos)
+    if m and m.group(1).lower().split("-")[0] in _COMPOUND_FIRST:
         compound = _COMPOUND_UNIT.match(text, pos)
         if compound:
             return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())]
     for _ in range(4):
-        m = _WORD_AFTER.match(text, pos)
         if not m:
             return None
-        w, pos = m.group(1), m.end()
+        w = m.group(1)
         unit = _UNIT_WORDS.get(w, _UNSEEN)
         if unit is _UNSEEN:
             unit = _unit_word(w)
@@ -699,6 +698,7 @@ def _count_unit(text: str, pos: int) -> str | None:
                 _UNIT_WORDS[w] = unit
         if unit is not _ADJECTIVE:
             return unit  # type: ignore[return-value]
+        m = _WORD_AFTER.match(text, m.end())
     return None
 
 
